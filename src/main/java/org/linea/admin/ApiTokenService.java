@@ -1,0 +1,121 @@
+package org.linea.admin;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.linea.privacy.AuditLog;
+import org.linea.shared.InvalidRequestException;
+import org.linea.shared.NotFoundException;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Personal access tokens for the REST API ({@code Authorization: Bearer lin_...}). A token is 32
+ * random bytes; only its SHA-256 is stored, so it is shown once, when created.
+ */
+@Service
+public class ApiTokenService {
+
+	static final String PREFIX = "lin_";
+
+	private final SecureRandom random = new SecureRandom();
+
+	private final JdbcClient jdbc;
+
+	private final UserService users;
+
+	private final AuditLog audit;
+
+	ApiTokenService(JdbcClient jdbc, UserService users, AuditLog audit) {
+		this.jdbc = jdbc;
+		this.users = users;
+		this.audit = audit;
+	}
+
+	/** Creates a token for the user and returns it: the only time it can be read. */
+	@Transactional
+	public String create(long userId, String name) {
+		byte[] secret = new byte[32];
+		this.random.nextBytes(secret);
+		String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+		store(userId, name, token);
+		return token;
+	}
+
+	/** Stores a token chosen elsewhere (LINEA_ADMIN_TOKEN), unless it is already stored. */
+	@Transactional
+	public void ensure(long userId, String name, String token) {
+		if (token.length() < 32) {
+			throw new IllegalStateException("LINEA_ADMIN_TOKEN must have at least 32 characters");
+		}
+		boolean exists = this.jdbc.sql("select exists (select 1 from admin_api_token where token_hash = ?)")
+			.param(sha256(token))
+			.query(Boolean.class)
+			.single();
+		if (!exists) {
+			store(userId, name, token);
+		}
+	}
+
+	private void store(long userId, String name, String token) {
+		if (name == null || name.isBlank() || name.length() > 80) {
+			throw new InvalidRequestException("Give the token a name of up to 80 characters");
+		}
+		long id = this.jdbc.sql("insert into admin_api_token (user_id, name, token_hash, token_prefix) values (?, ?, ?, ?) returning id")
+			.params(userId, name.strip(), sha256(token), token.substring(0, Math.min(token.length(), 10)))
+			.query(Long.class)
+			.single();
+		this.audit.record("TOKEN_CREATED", "api_token", Long.toString(id), Map.of("user", userId));
+	}
+
+	@Transactional(readOnly = true)
+	public List<ApiToken> tokensOf(long userId) {
+		return this.jdbc.sql("""
+				select id, name, token_prefix, created_at, last_used_at, revoked_at
+				from admin_api_token where user_id = ? order by created_at desc
+				""").param(userId).query(ApiToken.class).list();
+	}
+
+	@Transactional
+	public void revoke(long userId, long tokenId) {
+		int changed = this.jdbc.sql("update admin_api_token set revoked_at = now() where id = ? and user_id = ? and revoked_at is null")
+			.params(tokenId, userId)
+			.update();
+		if (changed == 0) {
+			throw new NotFoundException("Token " + tokenId);
+		}
+		this.audit.record("TOKEN_REVOKED", "api_token", Long.toString(tokenId), Map.of("user", userId));
+	}
+
+	/** The enabled user an active token belongs to. */
+	@Transactional
+	public Optional<LineaUser> authenticate(String token) {
+		if (token == null || !token.startsWith(PREFIX)) {
+			return Optional.empty();
+		}
+		Optional<Long> userId = this.jdbc.sql("""
+				update admin_api_token set last_used_at = ? where token_hash = ? and revoked_at is null returning user_id
+				""").params(Timestamp.from(Instant.now()), sha256(token)).query(Long.class).optional();
+		return userId.flatMap(this.users::findById).filter(LineaUser::isEnabled);
+	}
+
+	static byte[] sha256(String token) {
+		try {
+			return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,124 @@
+package org.linea.admin;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import org.linea.channel.ChannelType;
+import org.linea.shared.InvalidRequestException;
+import org.linea.shared.NotFoundException;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Lines and who may work on them. */
+@Service
+public class LineService {
+
+	private static final String SELECT = """
+			select id, organisation_id, line_key, name, channel_type, country_code, time_zone, languages,
+			       opening_hours, retention_days, active
+			from admin_line
+			""";
+
+	private final JdbcClient jdbc;
+
+	LineService(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Line> findByKey(String key) {
+		return this.jdbc.sql(SELECT + " where line_key = ?").param(key).query(LineService::map).optional();
+	}
+
+	@Transactional(readOnly = true)
+	public Line get(long id) {
+		return this.jdbc.sql(SELECT + " where id = ?").param(id).query(LineService::map).optional()
+			.orElseThrow(() -> new NotFoundException("Line " + id));
+	}
+
+	/**
+	 * The line with this key, if the current user holds one of the roles in its organisation. A line
+	 * the user may not see is reported as missing, so keys of other organisations do not leak.
+	 */
+	@Transactional(readOnly = true)
+	public Line requireAccess(String key, Role... roles) {
+		Line line = findByKey(key).orElseThrow(() -> new NotFoundException("Line " + key));
+		LineaUser user = CurrentUser.require();
+		if (!user.hasRole(line.organisationId())) {
+			throw new NotFoundException("Line " + key);
+		}
+		if (!user.hasRole(line.organisationId(), roles)) {
+			throw new AccessDeniedException("Your role does not allow this on line " + key);
+		}
+		return line;
+	}
+
+	/** Whether the current user holds one of the roles on the line's organisation. */
+	public boolean canAccess(Line line, Role... roles) {
+		return CurrentUser.find().map(user -> user.hasRole(line.organisationId(), roles)).orElse(false);
+	}
+
+	/** Lines the current user works on with one of the roles, by name. */
+	@Transactional(readOnly = true)
+	public List<Line> accessibleLines(Role... roles) {
+		LineaUser user = CurrentUser.require();
+		return this.jdbc.sql(SELECT + " where active order by name").query(LineService::map).list()
+			.stream()
+			.filter(line -> user.hasRole(line.organisationId(), roles))
+			.toList();
+	}
+
+	@Transactional(readOnly = true)
+	public List<Line> all() {
+		return this.jdbc.sql(SELECT + " order by name").query(LineService::map).list();
+	}
+
+	@Transactional
+	public Line create(LineForm form) {
+		validate(form);
+		if (findByKey(form.key()).isPresent()) {
+			throw new InvalidRequestException("A line with key '" + form.key() + "' already exists");
+		}
+		long id = this.jdbc.sql("""
+				insert into admin_line (organisation_id, line_key, name, channel_type, country_code, time_zone,
+				                        languages, opening_hours, retention_days)
+				values (?, ?, ?, ?, ?, ?, ?::text[], ?, ?) returning id
+				""")
+			.params(form.organisationId(), form.key(), form.name().strip(), form.channelType().name(), form.countryCode(),
+					form.timeZone(), "{" + String.join(",", form.languages()) + "}",
+					form.openingHours() == null ? "" : form.openingHours().strip(), form.retentionDays())
+			.query(Long.class)
+			.single();
+		return get(id);
+	}
+
+	private static void validate(LineForm form) {
+		try {
+			ZoneId.of(form.timeZone());
+		}
+		catch (DateTimeException ex) {
+			throw new InvalidRequestException("Unknown time zone: " + form.timeZone());
+		}
+		if (form.openingHours() != null && !form.openingHours().isBlank()) {
+			OpeningHours.parse(form.openingHours());
+		}
+	}
+
+	private static Line map(ResultSet rs, int row) throws SQLException {
+		Array languages = rs.getArray("languages");
+		return new Line(rs.getLong("id"), rs.getLong("organisation_id"), rs.getString("line_key"), rs.getString("name"),
+				ChannelType.valueOf(rs.getString("channel_type")), rs.getString("country_code"),
+				ZoneId.of(rs.getString("time_zone")), Arrays.asList((String[]) languages.getArray()),
+				rs.getString("opening_hours"), rs.getInt("retention_days"), rs.getBoolean("active"));
+	}
+
+}

@@ -1,0 +1,10 @@
+package org.linea.admin;
+
+/** A role held in one organisation; {@code organisationId} null means installation-wide. */
+public record Membership(Long organisationId, Role role) {
+
+	public boolean appliesTo(long organisation) {
+		return this.organisationId == null || this.organisationId == organisation;
+	}
+
+}

@@ -1,0 +1,56 @@
+package org.linea.admin;
+
+import java.util.List;
+
+import org.linea.shared.InvalidRequestException;
+import org.linea.shared.NotFoundException;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+public class OrganisationService {
+
+	private final JdbcClient jdbc;
+
+	OrganisationService(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Transactional(readOnly = true)
+	public List<Organisation> all() {
+		return this.jdbc.sql("select id, slug, name from admin_organisation order by name").query(Organisation.class).list();
+	}
+
+	@Transactional(readOnly = true)
+	public Organisation get(long id) {
+		return this.jdbc.sql("select id, slug, name from admin_organisation where id = ?")
+			.param(id)
+			.query(Organisation.class)
+			.optional()
+			.orElseThrow(() -> new NotFoundException("Organisation " + id));
+	}
+
+	@Transactional
+	public Organisation create(String slug, String name) {
+		if (slug == null || !slug.matches("[a-z0-9][a-z0-9-]{1,39}")) {
+			throw new InvalidRequestException("The short name may use lowercase letters, digits and '-' (2 to 40)");
+		}
+		if (name == null || name.isBlank()) {
+			throw new InvalidRequestException("The organisation needs a name");
+		}
+		try {
+			long id = this.jdbc.sql("insert into admin_organisation (slug, name) values (?, ?) returning id")
+				.params(slug, name.strip())
+				.query(Long.class)
+				.single();
+			return get(id);
+		}
+		catch (DuplicateKeyException ex) {
+			throw new InvalidRequestException("An organisation with short name '" + slug + "' already exists");
+		}
+	}
+
+}

@@ -1,0 +1,77 @@
+package org.linea.admin;
+
+import org.linea.shared.InvalidRequestException;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The signed-in user's own page: password and personal access tokens for the API. */
+@Controller
+@RequestMapping("/profile")
+class ProfileController {
+
+	private final ApiTokenService tokens;
+
+	private final UserService users;
+
+	private final PasswordEncoder passwords;
+
+	ProfileController(ApiTokenService tokens, UserService users,
+			PasswordEncoder passwords) {
+		this.tokens = tokens;
+		this.users = users;
+		this.passwords = passwords;
+	}
+
+	@GetMapping
+	String profile(Model model) {
+		LineaUser me = CurrentUser.require();
+		model.addAttribute("me", me);
+		model.addAttribute("tokens", this.tokens.tokensOf(me.id()));
+		return "profile/profile";
+	}
+
+	@PostMapping("/tokens")
+	String createToken(@RequestParam String name, RedirectAttributes redirect) {
+		try {
+			redirect.addFlashAttribute("newToken", this.tokens.create(CurrentUser.require().id(), name));
+		}
+		catch (InvalidRequestException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:/profile";
+	}
+
+	@PostMapping("/tokens/{id}/revoke")
+	String revokeToken(@PathVariable long id, RedirectAttributes redirect) {
+		this.tokens.revoke(CurrentUser.require().id(), id);
+		redirect.addFlashAttribute("notice", "profile.tokenRevoked");
+		return "redirect:/profile";
+	}
+
+	@PostMapping("/password")
+	String changePassword(@RequestParam String current, @RequestParam String password, RedirectAttributes redirect) {
+		LineaUser me = CurrentUser.require();
+		String hash = this.users.loadUserByUsername(me.getUsername()).getPassword();
+		if (!this.passwords.matches(current, hash)) {
+			redirect.addFlashAttribute("error", "The current password is wrong");
+			return "redirect:/profile";
+		}
+		try {
+			this.users.setPassword(me.id(), password);
+			redirect.addFlashAttribute("notice", "profile.passwordChanged");
+		}
+		catch (InvalidRequestException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:/profile";
+	}
+
+}

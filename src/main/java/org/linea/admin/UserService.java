@@ -1,0 +1,198 @@
+package org.linea.admin;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.linea.privacy.AuditLog;
+import org.linea.shared.InvalidRequestException;
+import org.linea.shared.NotFoundException;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Staff accounts, their roles, and sign-in. Changes take effect on the user's next request: the
+ * signed-in user is reloaded on every request (see {@code RefreshSignedInUser}).
+ */
+@Service
+public class UserService implements UserDetailsService {
+
+	private final JdbcClient jdbc;
+
+	private final PasswordEncoder passwords;
+
+	private final AuditLog audit;
+
+	UserService(JdbcClient jdbc, PasswordEncoder passwords, AuditLog audit) {
+		this.jdbc = jdbc;
+		this.passwords = passwords;
+		this.audit = audit;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public LineaUser loadUserByUsername(String username) {
+		return findUser("username = ?", username.strip().toLowerCase(Locale.ROOT))
+			.orElseThrow(() -> new UsernameNotFoundException("No such user"));
+	}
+
+	@Transactional(readOnly = true)
+	public Map<Long, String> displayNames(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		return this.jdbc.sql("select id, display_name from admin_user where id = any(?)")
+			.param(ids.toArray(Long[]::new))
+			.query((rs, row) -> Map.entry(rs.getLong(1), rs.getString(2)))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<LineaUser> findById(long id) {
+		return findUser("id = ?", id);
+	}
+
+	private Optional<LineaUser> findUser(String where, Object value) {
+		return this.jdbc.sql("select id, username, display_name, password_hash, enabled from admin_user where " + where)
+			.param(value)
+			.query((rs, row) -> new LineaUser(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
+					rs.getString("password_hash"), rs.getBoolean("enabled"), memberships(rs.getLong("id"))))
+			.optional();
+	}
+
+	private Set<Membership> memberships(long userId) {
+		return new HashSet<>(this.jdbc.sql("select organisation_id, role from admin_membership where user_id = ?")
+			.param(userId)
+			.query((rs, row) -> new Membership((Long) rs.getObject("organisation_id"), Role.valueOf(rs.getString("role"))))
+			.list());
+	}
+
+	@Transactional(readOnly = true)
+	public boolean anyUserExists() {
+		return this.jdbc.sql("select exists (select 1 from admin_user)").query(Boolean.class).single();
+	}
+
+	@Transactional(readOnly = true)
+	public List<UserSummary> all() {
+		Map<Long, List<Membership>> roles = this.jdbc.sql("select user_id, organisation_id, role from admin_membership")
+			.query((rs, row) -> Map.entry(rs.getLong("user_id"),
+					new Membership((Long) rs.getObject("organisation_id"), Role.valueOf(rs.getString("role")))))
+			.list()
+			.stream()
+			.collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+		return this.jdbc.sql("select id, username, display_name, enabled, last_login_at from admin_user order by username")
+			.query((ResultSet rs, int row) -> summary(rs, roles))
+			.list();
+	}
+
+	private static UserSummary summary(ResultSet rs, Map<Long, List<Membership>> roles) throws SQLException {
+		long id = rs.getLong("id");
+		Timestamp last = rs.getTimestamp("last_login_at");
+		return new UserSummary(id, rs.getString("username"), rs.getString("display_name"), rs.getBoolean("enabled"),
+				last == null ? null : last.toInstant(), roles.getOrDefault(id, List.of()));
+	}
+
+	/** Creates an account; the password must be 12 to 128 characters. */
+	@Transactional
+	public long create(String username, String displayName, String password) {
+		checkPassword(password);
+		String name = username.strip().toLowerCase(Locale.ROOT);
+		try {
+			long id = this.jdbc.sql("insert into admin_user (username, display_name, password_hash) values (?, ?, ?) returning id")
+				.params(name, displayName.strip(), this.passwords.encode(password))
+				.query(Long.class)
+				.single();
+			this.audit.record("USER_CREATED", "user", Long.toString(id), Map.of("username", name));
+			return id;
+		}
+		catch (DuplicateKeyException ex) {
+			throw new InvalidRequestException("The username '" + name + "' is taken");
+		}
+	}
+
+	@Transactional
+	public long create(NewUserForm form) {
+		long id = create(form.username(), form.displayName(), form.password());
+		if (form.role() != null) {
+			grant(id, form.organisationId(), form.role());
+		}
+		return id;
+	}
+
+	@Transactional
+	public void grant(long userId, Long organisationId, Role role) {
+		if (organisationId == null && role != Role.ADMIN) {
+			throw new InvalidRequestException("Choose the organisation this role applies to");
+		}
+		this.jdbc.sql("""
+				insert into admin_membership (user_id, organisation_id, role) values (?, ?, ?)
+				on conflict do nothing
+				""").params(userId, organisationId, role.name()).update();
+		this.audit.record("ROLE_GRANTED", "user", Long.toString(userId),
+				Map.of("role", role.name(), "organisation", String.valueOf(organisationId)));
+	}
+
+	@Transactional
+	public void revoke(long userId, Long organisationId, Role role) {
+		this.jdbc.sql("delete from admin_membership where user_id = ? and organisation_id is not distinct from ? and role = ?")
+			.params(userId, organisationId, role.name())
+			.update();
+		this.audit.record("ROLE_REVOKED", "user", Long.toString(userId),
+				Map.of("role", role.name(), "organisation", String.valueOf(organisationId)));
+	}
+
+	@Transactional
+	public void setEnabled(long userId, boolean enabled) {
+		if (!enabled && CurrentUser.find().map(u -> u.id() == userId).orElse(false)) {
+			throw new InvalidRequestException("You cannot disable your own account");
+		}
+		int changed = this.jdbc.sql("update admin_user set enabled = ? where id = ?").params(enabled, userId).update();
+		if (changed == 0) {
+			throw new NotFoundException("User " + userId);
+		}
+		this.audit.record(enabled ? "USER_ENABLED" : "USER_DISABLED", "user", Long.toString(userId), Map.of());
+	}
+
+	@Transactional
+	public void setPassword(long userId, String password) {
+		checkPassword(password);
+		int changed = this.jdbc.sql("update admin_user set password_hash = ? where id = ?")
+			.params(this.passwords.encode(password), userId)
+			.update();
+		if (changed == 0) {
+			throw new NotFoundException("User " + userId);
+		}
+		this.audit.record("PASSWORD_SET", "user", Long.toString(userId), Map.of());
+	}
+
+	@Transactional
+	public void recordLogin(long userId) {
+		this.jdbc.sql("update admin_user set last_login_at = ? where id = ?")
+			.params(Timestamp.from(Instant.now()), userId)
+			.update();
+	}
+
+	private static void checkPassword(String password) {
+		if (password == null || password.length() < 12 || password.length() > 128) {
+			throw new InvalidRequestException("A password must have 12 to 128 characters");
+		}
+	}
+
+}

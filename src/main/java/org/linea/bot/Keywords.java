@@ -1,0 +1,34 @@
+package org.linea.bot;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Words a person can send alone to steer the line. A keyword counts only when it is the whole
+ * message (ignoring case, accents, spaces and punctuation), so "no quiero que paren la ayuda" is not
+ * an opt-out.
+ */
+public final class Keywords {
+
+	private static final Set<String> OPT_OUT = Set.of("STOP", "BAJA", "ALTO", "CANCELAR", "UNSUBSCRIBE", "STOPALL", "PARAR",
+			"DETENER", "DESUSCRIBIR");
+
+	private Keywords() {
+	}
+
+	/** The opt-out keyword this message is, or null. */
+	public static String optOut(String text) {
+		String word = normalise(text);
+		return OPT_OUT.contains(word) ? word : null;
+	}
+
+	static String normalise(String text) {
+		if (text == null) {
+			return "";
+		}
+		String folded = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+		return folded.replaceAll("[^\\p{L}\\p{N}]", "").toUpperCase(Locale.ROOT);
+	}
+
+}

@@ -1,0 +1,125 @@
+package org.linea.channel.simulator;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.linea.admin.Line;
+import org.linea.admin.LineService;
+import org.linea.admin.Role;
+import org.linea.channel.ChannelService;
+import org.linea.channel.ChannelType;
+import org.linea.channel.DeliveryStatus;
+import org.linea.channel.InboundMessage;
+import org.linea.channel.MessageKind;
+import org.linea.channel.ReceiveResult;
+import org.linea.contact.ContactService;
+import org.linea.contact.PhoneNumbers;
+import org.linea.shared.InvalidRequestException;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The simulated phones of a simulator line: a person "writes" here, Linea receives it exactly as from
+ * a provider, and what Linea sends lands back on the phone.
+ */
+@Service
+public class SimulatorService {
+
+	static final Role[] USERS = { Role.COORDINATOR, Role.OPERATOR, Role.SPECIALIST, Role.SAFEGUARDING };
+
+	private final JdbcClient jdbc;
+
+	private final LineService lines;
+
+	private final ChannelService channels;
+
+	private final ContactService contacts;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	SimulatorService(JdbcClient jdbc, LineService lines, ChannelService channels, ContactService contacts, JsonMapper json,
+			Clock clock) {
+		this.jdbc = jdbc;
+		this.lines = lines;
+		this.channels = channels;
+		this.contacts = contacts;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	/** The simulator line with this key, if the current user may use it. */
+	public Line requireLine(String lineKey) {
+		Line line = this.lines.requireAccess(lineKey, USERS);
+		if (line.channelType() != ChannelType.SIMULATOR) {
+			throw new InvalidRequestException("Line '" + lineKey + "' runs on " + line.channelType()
+					+ ": the simulator only writes to simulator lines");
+		}
+		return line;
+	}
+
+	@Transactional
+	public ReceiveResult write(Line line, SimulatedMessageRequest request) {
+		String from = PhoneNumbers.normalise(request.from());
+		String text = request.text().strip();
+		if (text.isEmpty()) {
+			throw new InvalidRequestException("The message is empty");
+		}
+		String providerId = request.id() == null || request.id().isBlank() ? "sim-in-" + UUID.randomUUID() : request.id();
+		Map<String, String> payload = new LinkedHashMap<>();
+		payload.put("id", providerId);
+		payload.put("from", from);
+		payload.put("text", text);
+		ReceiveResult result = this.channels.receive(line,
+				new InboundMessage(providerId, from, null, MessageKind.TEXT, text, null, Instant.now(this.clock)),
+				this.json.writeValueAsString(payload), "application/json");
+		if (!result.duplicate()) {
+			this.jdbc.sql("""
+					insert into channel_simulator_message (line_id, phone_hash, direction, provider_message_id, body, status)
+					values (?, ?, 'FROM_PERSON', ?, ?, 'RECEIVED') on conflict do nothing
+					""").params(line.id(), this.contacts.phoneHash(from), providerId, text).update();
+		}
+		return result;
+	}
+
+	/** What the phone shows, oldest first. */
+	@Transactional(readOnly = true)
+	public List<SimulatorMessage> thread(Line line, String phone) {
+		return this.jdbc.sql("""
+				select provider_message_id as id, case direction when 'FROM_PERSON' then 'IN' else 'OUT' end as direction,
+				       body as text, status, created_at as at
+				from channel_simulator_message where line_id = ? and phone_hash = ? order by id
+				""").params(line.id(), this.contacts.phoneHash(PhoneNumbers.normalise(phone))).query(SimulatorMessage.class).list();
+	}
+
+	/** The person opened the chat: what Linea sent is now read, and Linea is told so. */
+	@Transactional
+	public void read(Line line, String phone) {
+		List<String> read = this.jdbc.sql("""
+				update channel_simulator_message set status = 'READ'
+				where line_id = ? and phone_hash = ? and direction = 'TO_PERSON' and status = 'DELIVERED'
+				returning provider_message_id
+				""").params(line.id(), this.contacts.phoneHash(PhoneNumbers.normalise(phone))).query(String.class).list();
+		Instant now = Instant.now(this.clock);
+		read.forEach(id -> this.channels.recordStatus(line.id(), id, DeliveryStatus.READ, now, null));
+	}
+
+	/** The phone receives a message from Linea; a repeated delivery of the same message shows once. */
+	@Transactional
+	void deliver(Line line, String providerId, String to, String body) {
+		this.jdbc.sql("""
+				insert into channel_simulator_message (line_id, phone_hash, direction, provider_message_id, body, status, created_at)
+				values (?, ?, 'TO_PERSON', ?, ?, 'DELIVERED', ?) on conflict do nothing
+				""").params(line.id(), this.contacts.phoneHash(to), providerId, body, Timestamp.from(Instant.now(this.clock))).update();
+	}
+
+}

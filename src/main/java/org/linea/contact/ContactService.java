@@ -1,0 +1,147 @@
+package org.linea.contact;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+import org.linea.admin.Line;
+import org.linea.privacy.AuditLog;
+import org.linea.shared.NotFoundException;
+import org.linea.shared.crypto.FieldCipher;
+import org.linea.shared.crypto.KeyedHash;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * People who write in. Phone numbers and names are stored encrypted and found by keyed hash; each
+ * contact gets a pseudonymous code per line. Revealing a number is an audited action.
+ */
+@Service
+public class ContactService {
+
+	private final JdbcClient jdbc;
+
+	private final FieldCipher cipher;
+
+	private final KeyedHash hash;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	ContactService(JdbcClient jdbc, FieldCipher cipher, KeyedHash hash, AuditLog audit, Clock clock) {
+		this.jdbc = jdbc;
+		this.cipher = cipher;
+		this.hash = hash;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/** Keyed hash of a phone number, the only form in which numbers are looked up. */
+	public byte[] phoneHash(String e164) {
+		return this.hash.hash(e164);
+	}
+
+	/**
+	 * The line's contact for this number, created with the next code if new. Callers serialise work on
+	 * one number (the inbound pipeline holds a lock per sender), so the insert does not race itself.
+	 */
+	@Transactional
+	public Contact findOrCreate(Line line, String e164, String profileName) {
+		byte[] phoneHash = phoneHash(e164);
+		Optional<Contact> existing = find(line.id(), phoneHash);
+		if (existing.isPresent()) {
+			this.jdbc.sql("update contact_contact set last_seen_at = now() where id = ?").param(existing.get().id()).update();
+			if (profileName != null && !profileName.isBlank()) {
+				this.jdbc.sql("update contact_contact set name_encrypted = ? where id = ?")
+					.params(this.cipher.encrypt(profileName.strip()), existing.get().id())
+					.update();
+			}
+			return existing.get();
+		}
+		int year = Instant.now(this.clock).atZone(line.timeZone()).getYear();
+		int correlative = this.jdbc.sql("""
+				insert into contact_code_sequence (line_id, year, last_value) values (?, ?, 1)
+				on conflict (line_id, year) do update set last_value = contact_code_sequence.last_value + 1
+				returning last_value
+				""").params(line.id(), year).query(Integer.class).single();
+		String code = PseudonymousCode.of(year, line.countryCode(), correlative);
+		long id = this.jdbc.sql("""
+				insert into contact_contact (line_id, code, phone_hash, phone_encrypted, name_encrypted, language)
+				values (?, ?, ?, ?, ?, ?) returning id
+				""")
+			.params(line.id(), code, phoneHash, this.cipher.encrypt(e164),
+					profileName == null || profileName.isBlank() ? null : this.cipher.encrypt(profileName.strip()),
+					line.defaultLanguage())
+			.query(Long.class)
+			.single();
+		return new Contact(id, line.id(), code, PhoneNumbers.mask(e164), line.defaultLanguage(), null, true);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Contact> find(long lineId, byte[] phoneHash) {
+		return this.jdbc.sql("select * from contact_contact where line_id = ? and phone_hash = ?")
+			.params(lineId, phoneHash)
+			.query(this::map)
+			.optional();
+	}
+
+	@Transactional(readOnly = true)
+	public Contact get(long contactId) {
+		return this.jdbc.sql("select * from contact_contact where id = ?")
+			.param(contactId)
+			.query(this::map)
+			.optional()
+			.orElseThrow(() -> new NotFoundException("Contact " + contactId));
+	}
+
+	/** The number to send to. For channels only: never shown, never logged. */
+	@Transactional(readOnly = true)
+	public String addressOf(long contactId) {
+		return this.jdbc.sql("select phone_encrypted from contact_contact where id = ?")
+			.param(contactId)
+			.query((rs, row) -> this.cipher.decryptToString(rs.getBytes(1)))
+			.optional()
+			.orElseThrow(() -> new NotFoundException("Contact " + contactId));
+	}
+
+	/** Shows a staff member the full number and profile name, and writes that they saw it. */
+	@Transactional
+	public RevealedIdentity reveal(long contactId, String reason) {
+		RevealedIdentity identity = this.jdbc.sql("select code, line_id, phone_encrypted, name_encrypted from contact_contact where id = ?")
+			.param(contactId)
+			.query((rs, row) -> new RevealedIdentity(rs.getString("code"), this.cipher.decryptToString(rs.getBytes("phone_encrypted")),
+					this.cipher.decryptToString(rs.getBytes("name_encrypted"))))
+			.optional()
+			.orElseThrow(() -> new NotFoundException("Contact " + contactId));
+		this.audit.record("CONTACT_REVEALED", "contact", Long.toString(contactId),
+				Map.of("code", identity.code(), "reason", reason == null ? "" : reason));
+		return identity;
+	}
+
+	/** Records that the person asked to receive nothing more; the ledger keeps the event. */
+	@Transactional
+	public void optOut(long contactId, String keyword) {
+		this.jdbc.sql("update contact_contact set opted_out_at = coalesce(opted_out_at, ?) where id = ?")
+			.params(Timestamp.from(Instant.now(this.clock)), contactId)
+			.update();
+		this.jdbc.sql("""
+				insert into contact_consent_event (contact_id, purpose, event, wording_version, source)
+				values (?, 'ALL_MESSAGES', 'WITHDRAWN', null, ?)
+				""").params(contactId, "keyword:" + keyword).update();
+	}
+
+	private Contact map(ResultSet rs, int row) throws SQLException {
+		Timestamp optedOut = rs.getTimestamp("opted_out_at");
+		return new Contact(rs.getLong("id"), rs.getLong("line_id"), rs.getString("code"),
+				PhoneNumbers.mask(this.cipher.decryptToString(rs.getBytes("phone_encrypted"))), rs.getString("language"),
+				optedOut == null ? null : optedOut.toInstant(), false);
+	}
+
+}

@@ -1,0 +1,12 @@
+package org.linea.conversation;
+
+/** Published, inside the changing transaction, whenever a conversation or its messages change. */
+public record ConversationChanged(long conversationId, long lineId, Change change) {
+
+	public enum Change {
+
+		OPENED, MESSAGE_IN, MESSAGE_OUT, STATUS, QUEUED, ASSIGNED, RELEASED, CLOSED
+
+	}
+
+}

@@ -1,0 +1,247 @@
+package org.linea.conversation;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.linea.admin.Line;
+import org.linea.channel.ChannelService;
+import org.linea.channel.DeliveryStatus;
+import org.linea.channel.MessageStatusChanged;
+import org.linea.channel.OutboundMessage;
+import org.linea.channel.PendingInbound;
+import org.linea.contact.Contact;
+import org.linea.conversation.ConversationChanged.Change;
+import org.linea.shared.NotFoundException;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import static org.linea.shared.db.Rows.instant;
+import static org.linea.shared.db.Rows.nullableLong;
+import static org.linea.shared.db.Rows.timestamp;
+
+/**
+ * Conversations and their messages. Every change publishes {@link ConversationChanged} in its
+ * transaction; state changes that can race (claim, close) are conditional updates.
+ */
+@Service
+public class ConversationService {
+
+	private static final String SELECT = """
+			select id, line_id, contact_id, contact_code, state, language, assignee_id, opened_at, waiting_since,
+			       last_message_at, closed_at
+			from conversation_conversation
+			""";
+
+	private final JdbcClient jdbc;
+
+	private final ChannelService channels;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	ConversationService(JdbcClient jdbc, ChannelService channels, ApplicationEventPublisher events, Clock clock) {
+		this.jdbc = jdbc;
+		this.channels = channels;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	@Transactional(readOnly = true)
+	public Conversation get(long id) {
+		return find(id).orElseThrow(() -> new NotFoundException("Conversation " + id));
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Conversation> find(long id) {
+		return this.jdbc.sql(SELECT + " where id = ?").param(id).query(this::map).optional();
+	}
+
+	/** Open conversations waiting for or held by a person on these lines, longest waiting first. */
+	@Transactional(readOnly = true)
+	public List<Conversation> waitingForPeople(Collection<Long> lineIds, int limit) {
+		return this.jdbc.sql(SELECT + """
+				where line_id = any(?) and state in ('QUEUED', 'ASSIGNED')
+				order by waiting_since asc nulls last, last_message_at desc
+				limit ?
+				""").params(lineIds.toArray(Long[]::new), limit).query(this::map).list();
+	}
+
+	/** The contact's open conversation, or a new one with the bot. */
+	@Transactional
+	public Conversation openFor(Line line, Contact contact) {
+		Optional<Conversation> open = this.jdbc.sql(SELECT + " where contact_id = ? and state <> 'CLOSED'")
+			.param(contact.id())
+			.query(this::map)
+			.optional();
+		if (open.isPresent()) {
+			return open.get();
+		}
+		String language = contact.language() != null ? contact.language() : line.defaultLanguage();
+		long id = this.jdbc.sql("""
+				insert into conversation_conversation (line_id, contact_id, contact_code, state, language, opened_at, last_message_at)
+				values (?, ?, ?, 'BOT', ?, ?, ?) returning id
+				""")
+			.params(line.id(), contact.id(), contact.code(), language, now(), now())
+			.query(Long.class)
+			.single();
+		publish(id, line.id(), Change.OPENED);
+		Conversation created = get(id);
+		return new Conversation(created.id(), created.lineId(), created.contactId(), created.contactCode(), created.state(),
+				created.language(), null, created.openedAt(), null, created.lastMessageAt(), null, true);
+	}
+
+	/** Adds what the person sent; the conversation now waits for an answer. */
+	@Transactional
+	public long recordInbound(Conversation conversation, PendingInbound message) {
+		long id = this.jdbc.sql("""
+				insert into conversation_message (conversation_id, line_id, direction, sender_kind, body, media_ref, status, created_at)
+				values (?, ?, 'IN', 'CONTACT', ?, ?, 'RECEIVED', ?) returning id
+				""")
+			.params(conversation.id(), conversation.lineId(), message.text(), message.mediaRef(), timestamp(message.receivedAt()))
+			.query(Long.class)
+			.single();
+		this.jdbc.sql("""
+				update conversation_conversation
+				set waiting_since = coalesce(waiting_since, ?), last_inbound_at = ?, last_message_at = ?
+				where id = ?
+				""").params(timestamp(message.receivedAt()), timestamp(message.receivedAt()), now(), conversation.id()).update();
+		publish(conversation.id(), conversation.lineId(), Change.MESSAGE_IN);
+		return id;
+	}
+
+	/**
+	 * Sends a message to the person through the outbox. An answer by the bot or an operator ends the
+	 * wait; the first operator answer sets the first-response time.
+	 */
+	@Transactional
+	public long send(Conversation conversation, SenderKind sender, Long authorId, String text) {
+		long id = this.jdbc.sql("""
+				insert into conversation_message (conversation_id, line_id, direction, sender_kind, author_id, body, status, created_at)
+				values (?, ?, 'OUT', ?, ?, ?, 'QUEUED', ?) returning id
+				""")
+			.params(conversation.id(), conversation.lineId(), sender.name(), authorId, text, now())
+			.query(Long.class)
+			.single();
+		this.channels.enqueue(new OutboundMessage(id, conversation.lineId(), conversation.contactId(), text, null));
+		this.jdbc.sql("""
+				update conversation_conversation
+				set waiting_since = null, last_message_at = ?,
+				    first_response_at = case when ? then coalesce(first_response_at, ?) else first_response_at end
+				where id = ?
+				""").params(now(), sender == SenderKind.OPERATOR, now(), conversation.id()).update();
+		publish(conversation.id(), conversation.lineId(), Change.MESSAGE_OUT);
+		return id;
+	}
+
+	/** Hands the conversation to people: it joins the line's queue. */
+	@Transactional
+	public void queue(Conversation conversation) {
+		int changed = this.jdbc.sql("""
+				update conversation_conversation set state = 'QUEUED', queued_at = ?,
+				    waiting_since = coalesce(waiting_since, last_inbound_at)
+				where id = ? and state = 'BOT'
+				""").params(now(), conversation.id()).update();
+		if (changed > 0) {
+			publish(conversation.id(), conversation.lineId(), Change.QUEUED);
+		}
+	}
+
+	/**
+	 * Gives a queued conversation to this operator. Atomic: of two operators claiming at once, exactly
+	 * one wins; returns false to the other.
+	 */
+	@Transactional
+	public boolean claim(long conversationId, long userId) {
+		Optional<Long> lineId = this.jdbc.sql("""
+				update conversation_conversation set state = 'ASSIGNED', assignee_id = ?, assigned_at = ?
+				where id = ? and state in ('BOT', 'QUEUED') returning line_id
+				""").params(userId, now(), conversationId).query(Long.class).optional();
+		lineId.ifPresent(line -> publish(conversationId, line, Change.ASSIGNED));
+		return lineId.isPresent();
+	}
+
+	/** Puts a conversation the operator holds back in the queue. */
+	@Transactional
+	public boolean release(long conversationId, long userId) {
+		Optional<Long> lineId = this.jdbc.sql("""
+				update conversation_conversation set state = 'QUEUED', assignee_id = null, assigned_at = null
+				where id = ? and state = 'ASSIGNED' and assignee_id = ? returning line_id
+				""").params(conversationId, userId).query(Long.class).optional();
+		lineId.ifPresent(line -> publish(conversationId, line, Change.RELEASED));
+		return lineId.isPresent();
+	}
+
+	@Transactional
+	public boolean close(long conversationId, Long userId, String reason) {
+		Optional<Long> lineId = this.jdbc.sql("""
+				update conversation_conversation set state = 'CLOSED', closed_at = ?, closed_by = ?, close_reason = ?,
+				    waiting_since = null
+				where id = ? and state <> 'CLOSED' returning line_id
+				""").params(now(), userId, reason, conversationId).query(Long.class).optional();
+		lineId.ifPresent(line -> publish(conversationId, line, Change.CLOSED));
+		return lineId.isPresent();
+	}
+
+	@Transactional(readOnly = true)
+	public List<ConversationMessage> messages(long conversationId) {
+		return this.jdbc.sql("""
+				select id, direction, sender_kind, author_id, body, media_ref, status, error_code, created_at
+				from conversation_message where conversation_id = ? order by id
+				""").param(conversationId).query((rs, row) -> new ConversationMessage(rs.getLong("id"), rs.getString("direction"),
+				SenderKind.valueOf(rs.getString("sender_kind")), nullableLong(rs, "author_id"), rs.getString("body"),
+				rs.getString("media_ref"), rs.getString("status"), rs.getString("error_code"), instant(rs, "created_at")))
+			.list();
+	}
+
+	/** Statuses only move forward, whatever order the provider's reports arrive in. */
+	@EventListener
+	@Transactional
+	void statusChanged(MessageStatusChanged event) {
+		Optional<String> current = this.jdbc.sql("select status from conversation_message where id = ? for update")
+			.param(event.messageId())
+			.query(String.class)
+			.optional();
+		if (current.isEmpty() || !DeliveryStatus.valueOf(current.get()).canMoveTo(event.status())) {
+			return;
+		}
+		String column = switch (event.status()) {
+			case SENT -> "sent_at";
+			case DELIVERED -> "delivered_at";
+			case READ -> "read_at";
+			case FAILED -> "failed_at";
+			case QUEUED -> "created_at";
+		};
+		Long conversationId = this.jdbc.sql("update conversation_message set status = ?, error_code = ?, " + column
+				+ " = coalesce(" + column + ", ?) where id = ? returning conversation_id")
+			.params(event.status().name(), event.errorCode(), timestamp(event.at()), event.messageId())
+			.query(Long.class)
+			.single();
+		publish(conversationId, event.lineId(), Change.STATUS);
+	}
+
+	private void publish(long conversationId, long lineId, Change change) {
+		this.events.publishEvent(new ConversationChanged(conversationId, lineId, change));
+	}
+
+	private java.sql.Timestamp now() {
+		return timestamp(Instant.now(this.clock));
+	}
+
+	private Conversation map(ResultSet rs, int row) throws SQLException {
+		return new Conversation(rs.getLong("id"), rs.getLong("line_id"), rs.getLong("contact_id"), rs.getString("contact_code"),
+				ConversationState.valueOf(rs.getString("state")), rs.getString("language"), nullableLong(rs, "assignee_id"),
+				instant(rs, "opened_at"), instant(rs, "waiting_since"), instant(rs, "last_message_at"),
+				instant(rs, "closed_at"), false);
+	}
+
+}

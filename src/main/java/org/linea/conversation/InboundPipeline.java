@@ -1,0 +1,116 @@
+package org.linea.conversation;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import org.linea.admin.Line;
+import org.linea.admin.LineService;
+import org.linea.admin.OpeningHours;
+import org.linea.bot.AutoAnswer;
+import org.linea.bot.BotDecision;
+import org.linea.bot.BotReplies;
+import org.linea.bot.Keywords;
+import org.linea.channel.ChannelService;
+import org.linea.channel.PendingInbound;
+import org.linea.contact.Contact;
+import org.linea.contact.ContactService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What happens to a stored message: find the person and their conversation, honour opt-out keywords,
+ * greet a new conversation, say when the line opens if it is closed, let the bot answer, and hand the
+ * conversation to the team when the bot does not. Each message is processed once, in the order the
+ * person wrote, in one transaction with everything it causes (replies go to the outbox in it).
+ */
+@Component
+class InboundPipeline {
+
+	private static final Logger log = LoggerFactory.getLogger(InboundPipeline.class);
+
+	private final ChannelService channels;
+
+	private final LineService lines;
+
+	private final ContactService contacts;
+
+	private final ConversationService conversations;
+
+	private final AutoAnswer autoAnswer;
+
+	private final BotReplies replies;
+
+	private final Clock clock;
+
+	InboundPipeline(ChannelService channels, LineService lines, ContactService contacts, ConversationService conversations,
+			AutoAnswer autoAnswer, BotReplies replies, Clock clock) {
+		this.channels = channels;
+		this.lines = lines;
+		this.contacts = contacts;
+		this.conversations = conversations;
+		this.autoAnswer = autoAnswer;
+		this.replies = replies;
+		this.clock = clock;
+	}
+
+	/** Processes this message, and first any older unprocessed message from the same person. */
+	@Transactional
+	public void process(long inboundId) {
+		List<Long> inOrder = this.channels.lockSenderOf(inboundId);
+		for (long id : inOrder) {
+			this.channels.lockPending(id).ifPresent(this::handle);
+		}
+	}
+
+	private void handle(PendingInbound message) {
+		Line line = this.lines.get(message.lineId());
+		Contact contact = this.contacts.findOrCreate(line, message.from(), message.profileName());
+		Conversation conversation = this.conversations.openFor(line, contact);
+		this.conversations.recordInbound(conversation, message);
+		String outcome = route(line, contact, conversation, message);
+		this.channels.markProcessed(message.id());
+		log.info("Inbound processed line={} contact={} conversation={} kind={} outcome={}", line.key(), contact.code(),
+				conversation.id(), message.kind(), outcome);
+	}
+
+	private String route(Line line, Contact contact, Conversation conversation, PendingInbound message) {
+		String language = conversation.language();
+		String optOut = Keywords.optOut(message.text());
+		if (optOut != null) {
+			this.contacts.optOut(contact.id(), optOut);
+			this.conversations.send(conversation, SenderKind.BOT, null, this.replies.optOutConfirmed(language));
+			if (conversation.state() == ConversationState.BOT) {
+				this.conversations.close(conversation.id(), null, "OPTED_OUT");
+			}
+			return "OPTED_OUT";
+		}
+		if (conversation.state() != ConversationState.BOT) {
+			return "TO_TEAM";
+		}
+		if (conversation.isNew()) {
+			this.conversations.send(conversation, SenderKind.BOT, null, this.replies.greeting(line, language));
+		}
+		Instant now = Instant.now(this.clock);
+		Optional<ZonedDateTime> opensAt = OpeningHours.parse(line.openingHours()).nextOpening(now, line.timeZone());
+		if (opensAt.isPresent()) {
+			this.conversations.send(conversation, SenderKind.BOT, null, this.replies.outOfHours(language, opensAt.get()));
+			this.conversations.queue(conversation);
+			return "OUT_OF_HOURS";
+		}
+		BotDecision decision = this.autoAnswer.decide(line, language, message.text());
+		decision.replies().forEach(reply -> this.conversations.send(conversation, SenderKind.BOT, null, reply));
+		if (decision.handOff()) {
+			this.conversations.send(conversation, SenderKind.BOT, null, this.replies.handOff(language));
+			this.conversations.queue(conversation);
+			return "HANDOFF:" + decision.reason();
+		}
+		return "BOT";
+	}
+
+}

@@ -1,0 +1,40 @@
+package org.linea.shared.db;
+
+import java.nio.file.Path;
+
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.linea.shared.LineaProperties;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The one database engine: an external PostgreSQL when {@code linea.db.url} is set, otherwise an
+ * embedded PostgreSQL started by Linea with its data under the data directory.
+ */
+@Configuration(proxyBeanMethods = false)
+class DataSourceConfiguration {
+
+	@Bean(destroyMethod = "close")
+	HikariDataSource dataSource(DatabaseProperties db, LineaProperties linea) {
+		HikariConfig config = new HikariConfig();
+		config.setPoolName("linea");
+		config.setMaximumPoolSize(db.maxPoolSize());
+		if (db.isEmbedded()) {
+			Path dir = db.embedded().dataDir() != null ? Path.of(db.embedded().dataDir())
+					: Path.of(linea.dataDir(), "postgres");
+			config.setJdbcUrl(EmbeddedPostgresServer.jdbcUrl(dir, db.embedded().ephemeral()));
+			config.setUsername("postgres");
+		}
+		else {
+			config.setJdbcUrl(db.url());
+			config.setUsername(db.user());
+			config.setPassword(db.password());
+		}
+		return new HikariDataSource(config);
+	}
+
+
+}

@@ -1,0 +1,54 @@
+package org.linea.web;
+
+import java.io.IOException;
+import java.util.Optional;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import org.linea.admin.LineaUser;
+import org.linea.admin.UserService;
+
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Reloads the signed-in user on every request, so a disabled account is signed out and a changed
+ * role applies at once, on every node, without shared session state.
+ */
+class RefreshSignedInUser extends OncePerRequestFilter {
+
+	private final UserService users;
+
+	RefreshSignedInUser(UserService users) {
+		this.users = users;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		Authentication current = SecurityContextHolder.getContext().getAuthentication();
+		if (current != null && current.getPrincipal() instanceof LineaUser signedIn) {
+			Optional<LineaUser> fresh = this.users.findById(signedIn.id()).filter(LineaUser::isEnabled);
+			if (fresh.isEmpty()) {
+				SecurityContextHolder.clearContext();
+				HttpSession session = request.getSession(false);
+				if (session != null) {
+					session.invalidate();
+				}
+				response.sendRedirect(request.getContextPath() + "/login?expired");
+				return;
+			}
+			fresh.get().eraseCredentials();
+			SecurityContextHolder.getContext()
+				.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(fresh.get(), null,
+						fresh.get().getAuthorities()));
+		}
+		chain.doFilter(request, response);
+	}
+
+}

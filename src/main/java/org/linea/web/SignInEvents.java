@@ -1,0 +1,52 @@
+package org.linea.web;
+
+import org.linea.admin.LineaUser;
+import org.linea.admin.UserService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
+import org.springframework.security.authorization.event.AuthorizationDeniedEvent;
+import org.springframework.stereotype.Component;
+
+/** Logs sign-ins, failed sign-ins and refusals (staff usernames only, never personal data of contacts). */
+@Component
+class SignInEvents {
+
+	private static final Logger log = LoggerFactory.getLogger(SignInEvents.class);
+
+	private final UserService users;
+
+	SignInEvents(UserService users) {
+		this.users = users;
+	}
+
+	@EventListener
+	void signedIn(InteractiveAuthenticationSuccessEvent event) {
+		if (event.getAuthentication().getPrincipal() instanceof LineaUser user) {
+			this.users.recordLogin(user.id());
+			log.info("Sign-in user={}", user.getUsername());
+		}
+	}
+
+	@EventListener
+	void failed(AbstractAuthenticationFailureEvent event) {
+		log.warn("Failed sign-in user={} reason={}", sanitise(event.getAuthentication().getName()),
+				event.getException().getClass().getSimpleName());
+	}
+
+	@EventListener
+	void denied(AuthorizationDeniedEvent<?> event) {
+		var auth = event.getAuthentication().get();
+		if (auth != null && auth.isAuthenticated() && auth.getPrincipal() instanceof LineaUser user) {
+			log.warn("Access denied user={}", user.getUsername());
+		}
+	}
+
+	private static String sanitise(String value) {
+		return value == null ? "" : value.replaceAll("[^\\w.@-]", "_");
+	}
+
+}
