@@ -37,8 +37,8 @@ public final class PhoneNumbers {
 	}
 
 	/**
-	 * Shows the country code, the first digit and the last two digits, in groups of three:
-	 * {@code +51987654343} becomes {@code +51 9•• ••• •43}.
+	 * Shows the country code, the first digit and the last two digits, in groups of three (a last
+	 * lone digit joins the group before): {@code +51987654343} becomes {@code +51 9•• ••• •43}.
 	 */
 	public static String mask(String e164) {
 		PhoneNumber number;
@@ -50,11 +50,13 @@ public final class PhoneNumbers {
 		}
 		String national = util.getNationalSignificantNumber(number);
 		StringBuilder masked = new StringBuilder("+").append(number.getCountryCode()).append(' ');
-		for (int i = 0; i < national.length(); i++) {
-			if (i > 0 && i % 3 == 0) {
+		int length = national.length();
+		for (int i = 0; i < length; i++) {
+			boolean lastDigitAlone = i == length - 1 && i % 3 == 0;
+			if (i > 0 && i % 3 == 0 && !lastDigitAlone) {
 				masked.append(' ');
 			}
-			boolean shown = i == 0 || i >= national.length() - 2;
+			boolean shown = i == 0 || i >= length - 2;
 			masked.append(shown ? national.charAt(i) : HIDDEN);
 		}
 		return masked.toString();

@@ -12,6 +12,7 @@ import org.linea.channel.InboundMessageStored;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -22,6 +23,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * restart the first scheduled round picks up what was left.
  */
 @Component
+@ConditionalOnProperty(name = "linea.pipeline.enabled", havingValue = "true", matchIfMissing = true)
 class ProcessInboundMessages {
 
 	private static final Logger log = LoggerFactory.getLogger(ProcessInboundMessages.class);

@@ -1,0 +1,112 @@
+package org.linea;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+
+import org.linea.admin.Line;
+import org.linea.admin.LineForm;
+import org.linea.admin.LineService;
+import org.linea.admin.LineaUser;
+import org.linea.admin.Organisation;
+import org.linea.admin.OrganisationService;
+import org.linea.admin.Role;
+import org.linea.admin.UserService;
+import org.linea.channel.ChannelType;
+import org.junit.jupiter.api.AfterEach;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The full application on the embedded PostgreSQL, one database per test run shared by every test
+ * context. Tests do not clean up: each makes its own organisation, line and numbers.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+public abstract class LineaIntegrationTest {
+
+	@Autowired
+	protected JdbcClient jdbc;
+
+	@Autowired
+	protected LineService lines;
+
+	@Autowired
+	protected OrganisationService organisations;
+
+	@Autowired
+	protected UserService users;
+
+	@AfterEach
+	void signOut() {
+		SecurityContextHolder.clearContext();
+	}
+
+	protected static String unique(String prefix) {
+		return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+	}
+
+	/** A made-up Peruvian mobile number no other test uses. */
+	protected static String randomPhone() {
+		return "+519" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999));
+	}
+
+	protected Organisation newOrganisation() {
+		return this.organisations.create(unique("org"), "Test organisation");
+	}
+
+	/** A simulator line, always open, Spanish then English. */
+	protected Line newLine(Organisation organisation) {
+		return newLine(organisation, "");
+	}
+
+	protected Line newLine(Organisation organisation, String openingHours) {
+		return this.lines.create(new LineForm(organisation.id(), unique("line"), "Línea de prueba", ChannelType.SIMULATOR,
+				"PE", "America/Lima", List.of("es", "en"), openingHours, 30));
+	}
+
+	/** Creates a user holding the role in the organisation. */
+	protected LineaUser newUser(Organisation organisation, Role role) {
+		String username = unique(role.name().toLowerCase());
+		long id = this.users.create(username, "Test " + role.name().toLowerCase(), "a-long-test-password");
+		this.users.grant(id, organisation.id(), role);
+		return this.users.findById(id).orElseThrow();
+	}
+
+	protected LineaUser administrator() {
+		return this.users.loadUserByUsername("admin");
+	}
+
+	/** Runs the rest of the test as this user, as if they had signed in. */
+	protected static void signIn(LineaUser user) {
+		SecurityContextHolder.getContext()
+			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+	}
+
+
+	/** Waits until the condition holds; the asynchronous pipeline and outbox answer within a second or two. */
+	protected static void eventually(Supplier<Boolean> condition, String what) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+		while (System.nanoTime() < deadline) {
+			if (condition.get()) {
+				return;
+			}
+			try {
+				Thread.sleep(50);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new AssertionError(ex);
+			}
+		}
+		throw new AssertionError("Timed out waiting until " + what);
+	}
+
+}
