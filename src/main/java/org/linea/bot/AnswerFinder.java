@@ -1,0 +1,114 @@
+package org.linea.bot;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.linea.bot.BankIndex.Scored;
+
+/**
+ * Decides what to do with one message on one bank, in this order: a sensitive disclosure is handed
+ * over; so is a request for a person; a message of only greetings or thanks is greeted back; a
+ * personal case, an emergency or distress is handed over; otherwise the bank is searched, first for
+ * the whole message, then (for messages asking several things) for each question in turn. A clear
+ * best entry is answered, two or three close ones are offered as a menu, and anything less is handed
+ * over.
+ */
+final class AnswerFinder {
+
+	private static final Pattern QUESTIONS = Pattern.compile("\\?+|\\by tambien\\b|\\by ademas\\b|\\band also\\b|\\be tambem\\b");
+
+	private static final int SHOWN = 5;
+
+	private final Signals signals;
+
+	private final Courtesy courtesy;
+
+	private final BotProperties thresholds;
+
+	AnswerFinder(Signals signals, Courtesy courtesy, BotProperties thresholds) {
+		this.signals = signals;
+		this.courtesy = courtesy;
+		this.thresholds = thresholds;
+	}
+
+	BotDecision decide(BankIndex index, String text, String language) {
+		String folded = ChatText.fold(text);
+		if (this.signals.sensitive(folded)) {
+			return decision(DecisionKind.SENSITIVE, "SENSITIVE", language, null, List.of());
+		}
+		if (this.signals.asksForPerson(folded)) {
+			return decision(DecisionKind.HANDOFF, "ASKED_FOR_PERSON", language, null, List.of());
+		}
+		Courtesy.Kind courtesyOnly = this.courtesy.onlyCourtesy(folded);
+		if (courtesyOnly != null) {
+			return decision(DecisionKind.GREETING, courtesyOnly.name(), language, null, List.of());
+		}
+		if (this.signals.personalCase(folded) >= 1) {
+			return decision(DecisionKind.HANDOFF, "PERSONAL_CASE", language, null, List.of());
+		}
+		String question = this.courtesy.strip(folded);
+		// a message asking several things is answered on its first clear question
+		String[] parts = QUESTIONS.split(question);
+		if (parts.length > 1) {
+			for (String part : parts) {
+				List<String> terms = index.terms(part, language);
+				if (terms.size() < 2) {
+					continue;
+				}
+				List<Scored> found = index.search(terms);
+				if (confident(found)) {
+					return decision(DecisionKind.ANSWER, "CONFIDENT_IN_PART", language, found.getFirst(), found);
+				}
+			}
+		}
+		List<Scored> whole = index.search(index.terms(question, language));
+		if (confident(whole)) {
+			return decision(DecisionKind.ANSWER, "CONFIDENT", language, whole.getFirst(), whole);
+		}
+		List<Scored> close = close(whole);
+		if (close.size() >= 2) {
+			return new BotDecision(DecisionKind.MENU, "CLOSE_ENTRIES", language, null, whole.getFirst().score(),
+					candidates(whole), close.stream().map(s -> s.entry().key()).toList(), List.of());
+		}
+		String reason = whole.isEmpty() || whole.getFirst().score() < this.thresholds.menuAt() / 2 ? "NO_MATCH"
+				: "LOW_CONFIDENCE";
+		return decision(DecisionKind.HANDOFF, reason, language, null, whole);
+	}
+
+	private boolean confident(List<Scored> found) {
+		if (found.isEmpty() || found.getFirst().score() < this.thresholds.answerAt()) {
+			return false;
+		}
+		return found.size() == 1 || found.getFirst().score() - found.get(1).score() >= this.thresholds.margin();
+	}
+
+	/** Entries at menu level, within the margin of the best: a menu when there are two or three. */
+	private List<Scored> close(List<Scored> found) {
+		if (found.isEmpty() || found.getFirst().score() < this.thresholds.menuAt()) {
+			return List.of();
+		}
+		double best = found.getFirst().score();
+		List<Scored> close = new ArrayList<>();
+		for (Scored scored : found) {
+			if (best - scored.score() < this.thresholds.margin() && scored.score() >= this.thresholds.menuAt()) {
+				close.add(scored);
+			}
+		}
+		return close.size() <= 3 ? close : List.of();
+	}
+
+	private static BotDecision decision(DecisionKind kind, String reason, String language, Scored chosen, List<Scored> found) {
+		return new BotDecision(kind, reason, language, chosen == null ? null : chosen.entry().key(),
+				chosen != null ? chosen.score() : found.isEmpty() ? 0 : found.getFirst().score(), candidates(found), List.of(),
+				List.of());
+	}
+
+	private static List<Candidate> candidates(List<Scored> found) {
+		return found.stream()
+			.limit(SHOWN)
+			.map(s -> new Candidate(s.entry().key(), s.entry().content().question(), Math.round(s.score() * 1000) / 1000.0))
+			.toList();
+	}
+
+}

@@ -1,0 +1,22 @@
+package org.linea.bot;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * How sure the bot must be. Scores run from 0 (nothing in common) to 1 (the message is an entry's
+ * phrasing).
+ *
+ * @param answerAt the best entry's score from which the bot answers with it
+ * @param margin how far ahead of the next entry the best must be to answer alone
+ * @param menuAt the score from which close entries are offered as a menu instead of handing over
+ */
+@ConfigurationProperties("linea.bot")
+public record BotProperties(Double answerAt, Double margin, Double menuAt) {
+
+	public BotProperties {
+		answerAt = answerAt == null ? 0.55 : answerAt;
+		margin = margin == null ? 0.08 : margin;
+		menuAt = menuAt == null ? 0.42 : menuAt;
+	}
+
+}

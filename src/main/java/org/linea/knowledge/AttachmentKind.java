@@ -1,0 +1,7 @@
+package org.linea.knowledge;
+
+public enum AttachmentKind {
+
+	IMAGE, AUDIO, VIDEO, DOCUMENT, LINK
+
+}
