@@ -153,6 +153,11 @@ final class BankIndex {
 		return this.entries.size();
 	}
 
+	KnowledgeEntry entry(String key) {
+		Indexed indexed = this.entries.get(key);
+		return indexed == null ? null : indexed.entry();
+	}
+
 	/** The bank's terms for a message written in this language, its spelling corrected against the bank. */
 	List<String> terms(String text, String language) {
 		List<String> words = new ArrayList<>();

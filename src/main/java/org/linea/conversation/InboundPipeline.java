@@ -12,6 +12,7 @@ import org.linea.admin.OpeningHours;
 import org.linea.bot.AutoAnswer;
 import org.linea.bot.BotDecision;
 import org.linea.bot.BotReplies;
+import org.linea.bot.InboundQuestion;
 import org.linea.bot.Keywords;
 import org.linea.channel.ChannelService;
 import org.linea.channel.PendingInbound;
@@ -72,14 +73,14 @@ class InboundPipeline {
 		Line line = this.lines.get(message.lineId());
 		Contact contact = this.contacts.findOrCreate(line, message.from(), message.profileName());
 		Conversation conversation = this.conversations.openFor(line, contact);
-		this.conversations.recordInbound(conversation, message);
-		String outcome = route(line, contact, conversation, message);
+		long messageId = this.conversations.recordInbound(conversation, message);
+		String outcome = route(line, contact, conversation, message, messageId);
 		this.channels.markProcessed(message.id());
 		log.info("Inbound processed line={} contact={} conversation={} kind={} outcome={}", line.key(), contact.code(),
 				conversation.id(), message.kind(), outcome);
 	}
 
-	private String route(Line line, Contact contact, Conversation conversation, PendingInbound message) {
+	private String route(Line line, Contact contact, Conversation conversation, PendingInbound message, long messageId) {
 		String language = conversation.language();
 		String optOut = Keywords.optOut(message.text());
 		if (optOut != null) {
@@ -103,14 +104,16 @@ class InboundPipeline {
 			this.conversations.queue(conversation);
 			return "OUT_OF_HOURS";
 		}
-		BotDecision decision = this.autoAnswer.decide(line, language, message.text());
+		BotDecision decision = this.autoAnswer.decide(
+				new InboundQuestion(line, conversation.id(), messageId, language, message.text(), conversation.isNew()));
 		decision.replies().forEach(reply -> this.conversations.send(conversation, SenderKind.BOT, null, reply));
 		if (decision.handOff()) {
-			this.conversations.send(conversation, SenderKind.BOT, null, this.replies.handOff(language));
+			String replyLanguage = decision.language() != null ? decision.language() : language;
+			this.conversations.send(conversation, SenderKind.BOT, null, this.replies.handOff(replyLanguage));
 			this.conversations.queue(conversation);
 			return "HANDOFF:" + decision.reason();
 		}
-		return "BOT";
+		return "BOT:" + decision.kind();
 	}
 
 }

@@ -30,7 +30,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.linea.shared.InvalidRequestException;
 
 /** Reads and writes the cells of a bank file: RFC 4180 .csv (UTF-8) or the first sheet of an .xlsx. */
-enum BankFile {
+public enum BankFile {
 
 	CSV("text/csv", "csv"), XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx");
 
@@ -59,15 +59,15 @@ enum BankFile {
 		this.extension = extension;
 	}
 
-	String mediaType() {
+	public String mediaType() {
 		return this.mediaType;
 	}
 
-	String extension() {
+	public String extension() {
 		return this.extension;
 	}
 
-	static BankFile of(String format) {
+	public static BankFile of(String format) {
 		for (BankFile file : values()) {
 			if (file.extension.equalsIgnoreCase(format)) {
 				return file;
@@ -77,7 +77,7 @@ enum BankFile {
 	}
 
 	/** The format of an uploaded file, from its name, else from its first bytes (an .xlsx is a zip). */
-	static BankFile detect(String filename, byte[] content) {
+	public static BankFile detect(String filename, byte[] content) {
 		String name = filename == null ? "" : filename.toLowerCase(Locale.ROOT);
 		if (name.endsWith(".xlsx")) {
 			return XLSX;

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Turns the rows of a bank file into entries, collecting every problem with its row number rather
@@ -18,12 +17,6 @@ import java.util.regex.Pattern;
  * checked; nothing is stored here.
  */
 final class BankRows {
-
-	static final Pattern KEY = Pattern.compile("[A-Z0-9][A-Z0-9_-]{0,31}");
-
-	static final Pattern TOPIC = Pattern.compile("[a-z0-9][a-z0-9_-]{0,39}");
-
-	static final int MAX_TEXT = 4096;
 
 	/** An entry read from a row; status is null when the file has no status column or the cell is empty. */
 	record Parsed(int row, EntryContent content, EntryStatus status) {
@@ -74,20 +67,8 @@ final class BankRows {
 
 	private static Parsed parseRow(BankFile.Row row, List<ImportProblem> problems) {
 		int n = row.number();
-		String key = row.get(BankColumns.ID).toUpperCase(Locale.ROOT);
-		if (!key.isEmpty() && !KEY.matcher(key).matches()) {
-			problems.add(new ImportProblem(n, BankColumns.ID, "badId", key));
-		}
-		String topic = row.get(BankColumns.TOPIC).toLowerCase(Locale.ROOT);
-		if (!TOPIC.matcher(topic).matches()) {
-			problems.add(new ImportProblem(n, BankColumns.TOPIC, topic.isEmpty() ? "missingTopic" : "badTopic", topic));
-		}
 		EntryKind kind = parseEnum(EntryKind.class, row, BankColumns.KIND, EntryKind.FAQ, "badKind", problems);
 		EntryStatus status = parseEnum(EntryStatus.class, row, BankColumns.STATUS, null, "badStatus", problems);
-		String question = row.get(BankColumns.QUESTION);
-		if (question.isEmpty()) {
-			problems.add(new ImportProblem(n, BankColumns.QUESTION, "missingQuestion", ""));
-		}
 		List<String> alternatives = Arrays.stream(row.get(BankColumns.ALTERNATIVES).split("\\s*\\|\\s*"))
 			.map(String::strip)
 			.filter(s -> !s.isEmpty())
@@ -102,16 +83,7 @@ final class BankRows {
 		});
 		Map<String, Answer> answers = new LinkedHashMap<>();
 		texts.forEach((language, text) -> answers.put(language, new Answer(text, sms.get(language))));
-		sms.keySet().stream().filter(language -> !texts.containsKey(language))
-			.forEach(language -> problems.add(new ImportProblem(n, BankColumns.SMS_PREFIX + language, "smsWithoutAnswer", "")));
-		if (answers.isEmpty()) {
-			problems.add(new ImportProblem(n, "answer_*", "missingAnswer", ""));
-		}
-		row.cells().forEach((column, value) -> {
-			if (value != null && value.length() > MAX_TEXT) {
-				problems.add(new ImportProblem(n, column, "tooLong", String.valueOf(value.length())));
-			}
-		});
+		sms.forEach((language, text) -> answers.putIfAbsent(language, new Answer("", text)));
 		List<Attachment> attachments = parseAttachments(n, row.get(BankColumns.ATTACHMENTS), problems);
 		List<String> tags = Arrays.stream(row.get(BankColumns.TAGS).split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
 		LocalDate review = null;
@@ -124,8 +96,10 @@ final class BankRows {
 				problems.add(new ImportProblem(n, BankColumns.REVIEW, "badDate", date));
 			}
 		}
-		EntryContent content = new EntryContent(key, topic, kind, question, alternatives, answers, attachments, tags,
-				row.get(BankColumns.SOURCE), review);
+		EntryContent content = new EntryContent(row.get(BankColumns.ID).toUpperCase(Locale.ROOT),
+				row.get(BankColumns.TOPIC).toLowerCase(Locale.ROOT), kind, row.get(BankColumns.QUESTION), alternatives, answers,
+				attachments, tags, row.get(BankColumns.SOURCE), review);
+		EntryRules.check(content).forEach(broken -> problems.add(new ImportProblem(n, broken.column(), broken.code(), broken.value())));
 		return new Parsed(n, content, status);
 	}
 

@@ -1,0 +1,43 @@
+package org.linea.bot;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.linea.admin.Line;
+import org.linea.knowledge.KnowledgeService;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Each line's index, kept in memory and rebuilt when the bank's revision in the database moved on, so
+ * a change made on any node reaches the bot on every node at its next message.
+ */
+@Component
+class BankIndexes {
+
+	private record Built(long revision, BankIndex index) {
+	}
+
+	private final KnowledgeService knowledge;
+
+	private final Map<String, BankAnalysis> analyses = new ConcurrentHashMap<>();
+
+	private final Map<Long, Built> built = new ConcurrentHashMap<>();
+
+	BankIndexes(KnowledgeService knowledge) {
+		this.knowledge = knowledge;
+	}
+
+	BankIndex of(Line line) {
+		long revision = this.knowledge.revision(line.id());
+		Built current = this.built.get(line.id());
+		if (current != null && current.revision() == revision) {
+			return current.index();
+		}
+		BankAnalysis analysis = this.analyses.computeIfAbsent(line.defaultLanguage(), BankAnalysis::new);
+		BankIndex index = BankIndex.build(analysis, this.knowledge.validated(line.id()));
+		this.built.put(line.id(), new Built(revision, index));
+		return index;
+	}
+
+}

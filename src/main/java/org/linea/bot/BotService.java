@@ -1,0 +1,150 @@
+package org.linea.bot;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.linea.admin.CurrentUser;
+import org.linea.admin.Line;
+import org.linea.admin.LineService;
+import org.linea.admin.LineaUser;
+import org.linea.admin.Role;
+import org.linea.conversation.Conversation;
+import org.linea.conversation.ConversationService;
+import org.linea.shared.InvalidRequestException;
+import org.linea.shared.NotFoundException;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What people do with the bot: coordinators test it on a message and review what it could not
+ * answer or answered wrongly; operators mark an automatic answer wrong from the inbox.
+ */
+@Service
+public class BotService {
+
+	static final Role[] REVIEWERS = { Role.COORDINATOR };
+
+	private static final Role[] OPERATORS = { Role.COORDINATOR, Role.OPERATOR, Role.SPECIALIST, Role.SAFEGUARDING };
+
+	private static final int MAX_TEST_TEXT = 4096;
+
+	// questions that share this much of their terms are shown as one group
+	private static final double ALIKE = 0.5;
+
+	private final LineService lines;
+
+	private final KnowledgeBot bot;
+
+	private final BankIndexes indexes;
+
+	private final DecisionLog log;
+
+	private final ConversationService conversations;
+
+	private final Clock clock;
+
+	BotService(LineService lines, KnowledgeBot bot, BankIndexes indexes, DecisionLog log, ConversationService conversations,
+			Clock clock) {
+		this.lines = lines;
+		this.bot = bot;
+		this.indexes = indexes;
+		this.log = log;
+		this.conversations = conversations;
+		this.clock = clock;
+	}
+
+	/** Lines whose bot the current user may test and review. */
+	public List<Line> reviewableLines() {
+		return this.lines.accessibleLines(REVIEWERS);
+	}
+
+	/** The decision the bot would take on this text, with scores and candidates; nothing is sent or stored. */
+	@Transactional(readOnly = true)
+	public BotDecision test(String lineKey, String text) {
+		Line line = this.lines.requireAccess(lineKey, REVIEWERS);
+		if (text == null || text.isBlank()) {
+			throw new InvalidRequestException("Write a message to test");
+		}
+		if (text.length() > MAX_TEST_TEXT) {
+			throw new InvalidRequestException("A message can have at most " + MAX_TEST_TEXT + " characters");
+		}
+		return this.bot.test(line, text);
+	}
+
+	/** Questions the bot could not answer in the last days, alike ones grouped, largest group first. */
+	@Transactional(readOnly = true)
+	public List<UnansweredGroup> unanswered(String lineKey, int days) {
+		Line line = this.lines.requireAccess(lineKey, REVIEWERS);
+		Instant since = Instant.now(this.clock).minus(Duration.ofDays(days));
+		BankIndex index = this.indexes.of(line);
+		List<DecisionLog.Unanswered> questions = this.log.unanswered(line.id(), since, 2000);
+		List<Set<String>> groupTerms = new ArrayList<>();
+		List<List<DecisionLog.Unanswered>> groups = new ArrayList<>();
+		for (DecisionLog.Unanswered question : questions) {
+			Set<String> terms = new HashSet<>(index.terms(question.question(), line.defaultLanguage()));
+			int best = -1;
+			double bestSimilarity = 0;
+			for (int i = 0; i < groups.size(); i++) {
+				double similarity = jaccard(terms, groupTerms.get(i));
+				if (similarity > bestSimilarity) {
+					best = i;
+					bestSimilarity = similarity;
+				}
+			}
+			if (best >= 0 && bestSimilarity >= ALIKE) {
+				groups.get(best).add(question);
+			}
+			else {
+				groups.add(new ArrayList<>(List.of(question)));
+				groupTerms.add(terms);
+			}
+		}
+		return groups.stream()
+			.map(group -> new UnansweredGroup(group.size(), group.stream().limit(5).map(DecisionLog.Unanswered::question).toList(),
+					group.getFirst().decidedAt(), group.getFirst().bestEntry()))
+			.sorted((a, b) -> Integer.compare(b.count(), a.count()))
+			.toList();
+	}
+
+	/** Entries operators marked as wrong answers in the last days. */
+	@Transactional(readOnly = true)
+	public List<WrongAnswer> markedWrong(String lineKey, int days) {
+		Line line = this.lines.requireAccess(lineKey, REVIEWERS);
+		return this.log.markedWrong(line.id(), Instant.now(this.clock).minus(Duration.ofDays(days)));
+	}
+
+	/**
+	 * An operator says the bot's answer shown as this message was wrong.
+	 * @return the entry that was answered
+	 */
+	@Transactional
+	public String markWrong(long conversationId, long botMessageId) {
+		Conversation conversation = this.conversations.get(conversationId);
+		Line line = this.lines.get(conversation.lineId());
+		LineaUser me = CurrentUser.require();
+		if (!me.hasRole(line.organisationId())) {
+			throw new NotFoundException("Conversation " + conversationId);
+		}
+		if (!me.hasRole(line.organisationId(), OPERATORS)) {
+			throw new AccessDeniedException("Your role does not work in the inbox");
+		}
+		return this.log.markWrong(conversationId, botMessageId, me.id())
+			.orElseThrow(() -> new InvalidRequestException("There is no automatic answer to mark in this conversation"));
+	}
+
+	private static double jaccard(Set<String> a, Set<String> b) {
+		if (a.isEmpty() && b.isEmpty()) {
+			return 1;
+		}
+		long shared = a.stream().filter(b::contains).count();
+		return (double) shared / (a.size() + b.size() - shared);
+	}
+
+}

@@ -1,0 +1,26 @@
+package org.linea.knowledge;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+
+/** Import problems in words, from the message bundles (each problem's code is its key). */
+public final class ImportProblems {
+
+	/** A problem as people and scripts read it. */
+	public record Described(int row, String column, String code, String message) {
+	}
+
+	private ImportProblems() {
+	}
+
+	public static List<Described> describe(List<ImportProblem> problems, MessageSource messages, Locale locale) {
+		return problems.stream()
+			.map(p -> new Described(p.row(), p.column(), p.code(),
+					messages.getMessage("knowledge.import." + p.code(), new Object[] { p.row(), p.column(), p.value() },
+							p.code(), locale)))
+			.toList();
+	}
+
+}

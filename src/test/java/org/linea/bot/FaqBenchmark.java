@@ -1,0 +1,129 @@
+package org.linea.bot;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+import org.linea.LineaApplication;
+import org.linea.admin.Line;
+import org.linea.admin.LineForm;
+import org.linea.admin.LineService;
+import org.linea.admin.OrganisationService;
+import org.linea.channel.ChannelType;
+import org.linea.knowledge.KnowledgeService;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The automatic-answer benchmark (not a test): starts Linea on a throw-away embedded database, imports
+ * faq_es.csv into a new line through the knowledge service, and decides every labelled message of
+ * dev_questions.csv as the test page and API do. Then does the same with the bank grown to 1,000
+ * entries by made-up distractors, for latency at size. See bench/README.md.
+ */
+public final class FaqBenchmark {
+
+	private static final List<String> LANGUAGES = List.of("es", "en", "pt", "fr", "ht");
+
+	private FaqBenchmark() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		Path dir = Path.of(args.length > 0 ? args[0] : "../shared/faq-eval");
+		boolean details = List.of(args).contains("--misses");
+		byte[] bank = Files.readAllBytes(dir.resolve("faq_es.csv"));
+		List<BenchScore.Labelled> messages = BenchScore.read(dir.resolve("dev_questions.csv"));
+		SpringApplication app = new SpringApplication(LineaApplication.class);
+		app.setAdditionalProfiles("test");
+		try (ConfigurableApplicationContext context = app.run("--server.port=0", "--linea.demo=false",
+				"--linea.data-dir=target/bench-data", "--linea.db.embedded.data-dir=target/bench-postgres",
+				"--logging.level.org.linea=WARN", "--spring.main.banner-mode=off")) {
+			KnowledgeBot bot = context.getBean(KnowledgeBot.class);
+			KnowledgeService knowledge = context.getBean(KnowledgeService.class);
+			Line line = newLine(context, "bench");
+			knowledge.seed(line, new ByteArrayInputStream(bank));
+			int size = knowledge.validated(line.id()).size();
+			BenchScore.print("faq_es.csv, " + size + " entries", BenchScore.run(messages, text -> bot.test(line, text), 5), details);
+
+			Line large = newLine(context, "bench-1000");
+			knowledge.seed(large, new ByteArrayInputStream(withDistractors(bank, 1000)));
+			int largeSize = knowledge.validated(large.id()).size();
+			BenchScore.print("faq_es.csv + made-up distractors, " + largeSize + " entries",
+					BenchScore.run(messages, text -> bot.test(large, text), 5), false);
+		}
+	}
+
+	private static Line newLine(ConfigurableApplicationContext context, String prefix) {
+		OrganisationService organisations = context.getBean(OrganisationService.class);
+		String key = prefix + "-" + Long.toString(System.nanoTime() % 1_000_000, 36);
+		long organisation = organisations.create(key, "Benchmark").id();
+		return context.getBean(LineService.class)
+			.create(new LineForm(organisation, key, "Benchmark", ChannelType.SIMULATOR, "PE", "America/Lima", LANGUAGES, "", 30));
+	}
+
+	/**
+	 * The bank plus made-up entries up to {@code total}: questions and answers of words drawn at random
+	 * (fixed seed) from the bank's own text, so they share its vocabulary as a large real bank would.
+	 */
+	static byte[] withDistractors(byte[] bank, int total) throws Exception {
+		List<CSVRecord> records;
+		try (InputStream in = new ByteArrayInputStream(bank)) {
+			records = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+				.parse(new java.io.InputStreamReader(in, StandardCharsets.UTF_8)).getRecords();
+		}
+		Set<String> questionWords = new TreeSet<>();
+		Set<String> answerWords = new TreeSet<>();
+		for (CSVRecord record : records) {
+			for (String word : (record.get("question") + " " + record.get("alt_questions")).split("[\\s¿?,.|]+")) {
+				if (word.length() > 3) {
+					questionWords.add(word.toLowerCase());
+				}
+			}
+			for (String word : record.get("answer_es").split("[\\s,.:;]+")) {
+				if (word.length() > 3) {
+					answerWords.add(word.toLowerCase());
+				}
+			}
+		}
+		List<String> qWords = new ArrayList<>(questionWords);
+		List<String> aWords = new ArrayList<>(answerWords);
+		Random random = new Random(42);
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try (CSVPrinter printer = new CSVPrinter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), CSVFormat.RFC4180)) {
+			printer.printRecord("id", "topic", "question", "alt_questions", "answer_es", "answer_en");
+			for (CSVRecord record : records) {
+				printer.printRecord(record.get("id"), record.get("topic"), record.get("question"), record.get("alt_questions"),
+						record.get("answer_es"), record.get("answer_en"));
+			}
+			for (int i = records.size(); i < total; i++) {
+				List<String> alternatives = new ArrayList<>();
+				for (int a = 0; a < 3; a++) {
+					alternatives.add(words(qWords, random, 4 + random.nextInt(4)) + "?");
+				}
+				printer.printRecord(String.format("FILL-%04d", i), "relleno", "¿" + words(qWords, random, 5) + "?",
+						String.join(" | ", alternatives), words(aWords, random, 30), "");
+			}
+		}
+		return out.toByteArray();
+	}
+
+	private static String words(List<String> from, Random random, int count) {
+		List<String> words = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			words.add(from.get(random.nextInt(from.size())));
+		}
+		return String.join(" ", words);
+	}
+
+}
