@@ -75,9 +75,14 @@ class KnowledgeApiController {
 	@GetMapping("/export")
 	@Operation(summary = "The whole bank as .csv or .xlsx, every column, ready to import again")
 	ResponseEntity<byte[]> export(@PathVariable String lineKey, @RequestParam(defaultValue = "xlsx") String format) {
+		return download(this.knowledge, lineKey, format);
+	}
+
+	/** The bank as a file to download, for the API and the page. */
+	static ResponseEntity<byte[]> download(KnowledgeService knowledge, String lineKey, String format) {
 		BankFile file = BankFile.of(format);
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
-		this.knowledge.export(lineKey, file, body);
+		knowledge.export(lineKey, file, body);
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(file.mediaType()))
 			.header(HttpHeaders.CONTENT_DISPOSITION,

@@ -1,0 +1,76 @@
+package org.linea.bot;
+
+import org.linea.admin.Line;
+import org.linea.admin.LineService;
+import org.linea.shared.InvalidRequestException;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Coordinators test the bot and review what it could not answer; operators mark wrong answers. */
+@Controller
+class BotController {
+
+	private static final int REVIEW_DAYS = 30;
+
+	private final BotService bot;
+
+	private final LineService lines;
+
+	BotController(BotService bot, LineService lines) {
+		this.bot = bot;
+		this.lines = lines;
+	}
+
+	@GetMapping("/bot/{lineKey}/test")
+	String testPage(@PathVariable String lineKey, Model model) {
+		model.addAttribute("line", line(lineKey));
+		return "bot/test";
+	}
+
+	/** Shows the decision on the same page: testing changes nothing, so there is nothing to redirect after. */
+	@PostMapping("/bot/{lineKey}/test")
+	String test(@PathVariable String lineKey, @RequestParam(defaultValue = "") String text, Model model) {
+		Line line = line(lineKey);
+		model.addAttribute("line", line);
+		model.addAttribute("text", text);
+		try {
+			model.addAttribute("decision", this.bot.test(lineKey, text));
+		}
+		catch (InvalidRequestException ex) {
+			model.addAttribute("error", ex.getMessage());
+		}
+		return "bot/test";
+	}
+
+	@GetMapping("/bot/{lineKey}/review")
+	String review(@PathVariable String lineKey, Model model) {
+		model.addAttribute("groups", this.bot.unanswered(lineKey, REVIEW_DAYS));
+		model.addAttribute("wrong", this.bot.markedWrong(lineKey, REVIEW_DAYS));
+		model.addAttribute("line", line(lineKey));
+		model.addAttribute("days", REVIEW_DAYS);
+		return "bot/review";
+	}
+
+	@PostMapping("/bot/conversations/{conversationId}/messages/{messageId}/wrong")
+	String markWrong(@PathVariable long conversationId, @PathVariable long messageId, RedirectAttributes redirect) {
+		try {
+			String entry = this.bot.markWrong(conversationId, messageId);
+			redirect.addFlashAttribute("markedEntry", entry);
+		}
+		catch (InvalidRequestException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:/inbox/conversations/" + conversationId;
+	}
+
+	private Line line(String lineKey) {
+		return this.lines.requireAccess(lineKey, BotService.REVIEWERS);
+	}
+
+}
