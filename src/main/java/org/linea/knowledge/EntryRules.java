@@ -37,6 +37,9 @@ final class EntryRules {
 		if (content.question().isEmpty()) {
 			broken.add(new Broken(BankColumns.QUESTION, "missingQuestion", ""));
 		}
+		// alternatives share one cell in a file, separated by |
+		content.alternatives().stream().filter(a -> a.contains("|")).findFirst()
+			.ifPresent(a -> broken.add(new Broken(BankColumns.ALTERNATIVES, "barInAlternative", a)));
 		if (content.answers().values().stream().allMatch(a -> a.text().isEmpty())) {
 			broken.add(new Broken("answer_*", "missingAnswer", ""));
 		}
