@@ -1,0 +1,101 @@
+package org.linea.bot;
+
+import java.io.InputStream;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.linea.knowledge.KnowledgeTestData;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The decisions on a small bank, for the ways people really write. */
+class AnswerFinderTests {
+
+	static BankIndex index;
+
+	static AnswerFinder finder;
+
+	@BeforeAll
+	static void bank() throws Exception {
+		try (InputStream in = AnswerFinderTests.class.getResourceAsStream("/knowledge/sample-bank.csv")) {
+			index = BankIndex.build(new BankAnalysis("es"), KnowledgeTestData.validatedEntries(in));
+		}
+		finder = new AnswerFinder(Signals.load(), Courtesy.load(), new BotProperties(null, null, null));
+	}
+
+	@ParameterizedTest(name = "{0} -> {1} {2}")
+	@CsvSource(delimiter = '|', textBlock = """
+			¿Dónde me puedo vacunar?                              | ANSWER    | VAC-01
+			donde me puedo bacunar                                | ANSWER    | VAC-01
+			DONDE PONEN LA VACUNA                                 | ANSWER    | VAC-01
+			holaaa buenas tardes 🙏 donde ponen la vacuna??        | ANSWER    | VAC-01
+			cuanta plata dan causa                                | ANSWER    | CASH-01
+			como saco la plata del cajero                         | ANSWER    | CASH-02
+			a q hora atienden                                     | ANSWER    | LINE-01
+			hola                                                  | GREETING  |
+			buenas noches                                         | GREETING  |
+			gracias 🙏🙏                                          | GREETING  |
+			👍                                                    | GREETING  |
+			humano                                                | HANDOFF   |
+			operador                                              | HANDOFF   |
+			quiero hablar con alguien                             | HANDOFF   |
+			quiero hablar con una persona por favor no con robot  | HANDOFF   |
+			a cuanto esta el dolar hoy                            | HANDOFF   |
+			cuando juega la vinotinto                             | HANDOFF   |
+			mi pareja me pega y hoy me amenazo                    | SENSITIVE |
+			ya no quiero vivir                                    | SENSITIVE |
+			una señora con chaleco de ustedes me pidio 50 soles para inscribirme | SENSITIVE |
+			i want to end my life                                 | SENSITIVE |
+			mi bebe tiene fiebre de 40 desde anoche y no responde | HANDOFF   |
+			""")
+	void decides(String text, DecisionKind kind, String entry) {
+		BotDecision decision = finder.decide(index, text, "es");
+		assertThat(decision.kind()).as(decision.toString()).isEqualTo(kind);
+		assertThat(decision.entryKey()).isEqualTo(entry);
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			where can i get the vaccine?          | en | VAC-01
+			onde posso tomar a vacina?            | pt | VAC-01
+			où est-ce que je peux me faire vacciner ? | fr | VAC-01
+			Ki kote mwen ka pran vaksen?          | ht | VAC-01
+			""")
+	void answersQuestionsInOtherLanguagesFromTheBank(String text, String language, String entry) {
+		BotDecision decision = finder.decide(index, text, language);
+		assertThat(decision.entryKey()).as(decision.toString()).isEqualTo(entry);
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			mi pareja me pega                        | SENSITIVE
+			donde denuncio la violencia de mi pareja | NOT_SENSITIVE
+			""")
+	void aDisclosureIsSensitiveButAQuestionAboutTheTopicIsNot(String text, String expected) {
+		boolean sensitive = finder.decide(index, text, "es").kind() == DecisionKind.SENSITIVE;
+		assertThat(sensitive).isEqualTo(expected.equals("SENSITIVE"));
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			hola | GREETING
+			gracias | THANKS
+			ok gracias mi amor dios le bendiga | THANKS
+			""")
+	void greetingsAndThanksAreToldApart(String text, String reason) {
+		assertThat(finder.decide(index, text, "es").reason()).isEqualTo(reason);
+	}
+
+	@org.junit.jupiter.api.Test
+	void showsTheClosestCandidatesWithScores() {
+		BotDecision decision = finder.decide(index, "donde ponen la vacuna", "es");
+		List<Candidate> candidates = decision.candidates();
+		assertThat(candidates).isNotEmpty();
+		assertThat(candidates.getFirst().entryKey()).isEqualTo("VAC-01");
+		assertThat(candidates).isSortedAccordingTo((a, b) -> Double.compare(b.score(), a.score()));
+		assertThat(decision.score()).isBetween(0.0, 1.0).isEqualTo(candidates.getFirst().score(), org.assertj.core.data.Offset.offset(0.001));
+	}
+
+}
