@@ -185,7 +185,7 @@ class KnowledgeController {
 		languages.addAll(content.answers().keySet());
 		model.addAttribute("line", line);
 		model.addAttribute("entry", entry);
-		model.addAttribute("content", content);
+		model.addAttribute("entryContent", content);
 		model.addAttribute("languages", languages);
 		model.addAttribute("kinds", EntryKind.values());
 		model.addAttribute("statuses", EntryStatus.values());
