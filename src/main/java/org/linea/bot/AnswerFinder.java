@@ -16,7 +16,9 @@ import org.linea.bot.BankIndex.Scored;
  */
 final class AnswerFinder {
 
-	private static final Pattern QUESTIONS = Pattern.compile("\\?+|\\by tambien\\b|\\by ademas\\b|\\band also\\b|\\be tambem\\b");
+	// where a second question starts: a question mark, "y también", or "y" before a question word
+	private static final Pattern QUESTIONS = Pattern.compile("\\?+|\\b(y|and|e|et)\\s+(tambien|ademas|also|tambem|aussi)\\b"
+			+ "|\\by\\s+(?=(como|donde|cuando|cuanto|cuanta|cuantos|cuantas|cada|que|q|cual|cuales|quien|se puede|puedo|mis|mi)\\b)");
 
 	private static final int SHOWN = 5;
 
@@ -48,18 +50,13 @@ final class AnswerFinder {
 			return decision(DecisionKind.HANDOFF, "PERSONAL_CASE", language, null, List.of());
 		}
 		String question = this.courtesy.strip(folded);
-		// a message asking several things is answered on its first clear question
+		// a message asking several things is answered on its first question, when that one is clear
 		String[] parts = QUESTIONS.split(question);
-		if (parts.length > 1) {
-			for (String part : parts) {
-				List<String> terms = index.terms(part, language);
-				if (terms.size() < 2) {
-					continue;
-				}
-				List<Scored> found = index.search(terms);
-				if (confident(found)) {
-					return decision(DecisionKind.ANSWER, "CONFIDENT_IN_PART", language, found.getFirst(), found);
-				}
+		String first = java.util.Arrays.stream(parts).filter(ChatText::hasLetters).findFirst().orElse("");
+		if (parts.length > 1 && !first.isEmpty()) {
+			List<Scored> found = index.search(index.terms(first, language));
+			if (confident(found)) {
+				return decision(DecisionKind.ANSWER, "CONFIDENT_IN_PART", language, found.getFirst(), found);
 			}
 		}
 		List<Scored> whole = index.search(index.terms(question, language));
@@ -78,6 +75,10 @@ final class AnswerFinder {
 
 	private boolean confident(List<Scored> found) {
 		if (found.isEmpty() || found.getFirst().score() < this.thresholds.answerAt()) {
+			return false;
+		}
+		// one word in common is not enough to tell someone an answer, unless it is most of a way to ask
+		if (found.getFirst().matched() < 2 && found.getFirst().closest() < 0.5) {
 			return false;
 		}
 		return found.size() == 1 || found.getFirst().score() - found.get(1).score() >= this.thresholds.margin();

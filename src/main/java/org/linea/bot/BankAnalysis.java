@@ -54,6 +54,10 @@ final class BankAnalysis {
 
 	private static final Set<String> STEMMED = Set.of("es", "en", "pt", "fr");
 
+	// kept although stop words: "where", "when", "how much" tell questions on one subject apart
+	private static final Set<String> QUESTION_WORDS = Set.of("donde", "cuando", "cuanto", "cuanta", "cuantos", "cuantas",
+			"quien", "quienes", "where", "when", "who", "onde", "quando", "quanto", "quem", "ou", "quand", "combien");
+
 	private final String language;
 
 	private final Analyzer surface;
@@ -172,7 +176,10 @@ final class BankAnalysis {
 		};
 		CharArraySet words = new CharArraySet(256, true);
 		for (Object word : base) {
-			words.add(ChatText.fold(new String((char[]) word)));
+			String folded = ChatText.fold(new String((char[]) word));
+			if (!QUESTION_WORDS.contains(folded)) {
+				words.add(folded);
+			}
 		}
 		if (STEMMED.contains(language) || language.equals("ht")) {
 			Resources.lines("bot/fillers-" + language + ".txt").forEach(word -> words.add(ChatText.fold(word)));

@@ -79,8 +79,12 @@ final class BankIndex {
 	record Indexed(KnowledgeEntry entry, Set<String> questionTerms, Set<String> answerTerms, List<Set<String>> phrasings) {
 	}
 
-	/** An entry scored against a message. */
-	record Scored(KnowledgeEntry entry, double score) {
+	/**
+	 * An entry scored against a message.
+	 * @param matched how many of the message's terms the entry has
+	 * @param closest the share of the entry's closest phrasing that the message has
+	 */
+	record Scored(KnowledgeEntry entry, double score, int matched, double closest) {
 	}
 
 	private BankIndex(BankAnalysis analysis, IndexSearcher searcher, Terms words, Map<String, Indexed> entries,
@@ -184,7 +188,7 @@ final class BankIndex {
 			for (ScoreDoc hit : this.searcher.search(query.build(), CANDIDATES).scoreDocs) {
 				String key = this.searcher.storedFields().document(hit.doc).get(KEY);
 				Indexed entry = this.entries.get(key);
-				scored.add(new Scored(entry.entry(), score(entry, terms)));
+				scored.add(score(entry, terms));
 			}
 		}
 		catch (IOException ex) {
@@ -198,17 +202,20 @@ final class BankIndex {
 	 * How much of the message the entry explains: the rarity-weighted share of the message's terms
 	 * found in the entry, blended with how much of the entry's closest phrasing the message covers.
 	 */
-	private double score(Indexed entry, List<String> terms) {
+	private Scored score(Indexed entry, List<String> terms) {
 		double total = 0;
 		double found = 0;
+		int matched = 0;
 		for (String term : terms) {
 			double weight = idf(term);
 			total += weight;
 			if (entry.questionTerms().contains(term)) {
 				found += weight;
+				matched++;
 			}
 			else if (entry.answerTerms().contains(term)) {
 				found += weight * ANSWER_ONLY;
+				matched++;
 			}
 		}
 		double coverage = total == 0 ? 0 : found / total;
@@ -219,7 +226,7 @@ final class BankIndex {
 				closest = Math.max(closest, (double) shared / phrasing.size());
 			}
 		}
-		return 0.75 * coverage + 0.25 * closest;
+		return new Scored(entry.entry(), 0.75 * coverage + 0.25 * closest, matched, closest);
 	}
 
 	private double idf(String term) {

@@ -14,8 +14,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record BotProperties(Double answerAt, Double margin, Double menuAt) {
 
 	public BotProperties {
-		answerAt = answerAt == null ? 0.55 : answerAt;
-		margin = margin == null ? 0.08 : margin;
+		answerAt = answerAt == null ? 0.5 : answerAt;
+		margin = margin == null ? 0.06 : margin;
 		menuAt = menuAt == null ? 0.42 : menuAt;
 	}
 

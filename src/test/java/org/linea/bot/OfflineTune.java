@@ -18,13 +18,14 @@ class OfflineTune {
 		}
 		BankAnalysis analysis = new BankAnalysis("es");
 		BankIndex index = BankIndex.build(analysis, bank);
-		AnswerFinder finder = new AnswerFinder(Signals.load(), Courtesy.load(), new BotProperties(null, null, null));
+		AnswerFinder finder = new AnswerFinder(Signals.load(), Courtesy.load(), new BotProperties(Double.parseDouble(System.getProperty("answerAt", "0.55")), Double.parseDouble(System.getProperty("margin", "0.08")),
+				Double.parseDouble(System.getProperty("menuAt", "0.42"))));
 		MessageLanguage languages = new MessageLanguage();
 		List<String> lineLanguages = List.of("es", "en", "pt", "fr", "ht");
 		List<BenchScore.Labelled> messages = BenchScore.read(dir.resolve("dev_questions.csv"));
 		var outcomes = BenchScore.run(messages,
 				text -> finder.decide(index, text, languages.detect(text, lineLanguages, "es")), 3);
-		BenchScore.print("offline, " + bank.size() + " entries", outcomes, true);
+		BenchScore.print("offline, " + bank.size() + " entries", outcomes, !Boolean.getBoolean("quiet"));
 	}
 
 }

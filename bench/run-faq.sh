@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# The automatic-answer benchmark: see bench/README.md. Usage: bench/run-faq.sh [faq-eval dir] [--misses]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DIR="${1:-../shared/faq-eval}"
+shift || true
+rm -rf target/bench-postgres target/bench-data
+./mvnw -B -q test-compile
+./mvnw -B -q exec:java -Dexec.mainClass=org.linea.bot.FaqBenchmark -Dexec.classpathScope=test \
+  -Dexec.args="$(realpath "$DIR") $*" 2>&1 | grep -v -E '^(WARNING|SLF4J)|^\s+at |\bINFO\b|\bWARN\b'
