@@ -116,11 +116,8 @@ class KnowledgeController {
 			KnowledgeEntry created = this.knowledge.create(lineKey, content);
 			return "redirect:/knowledge/" + lineKey + "/entries/" + created.key();
 		}
-		catch (ImportFailedException ex) {
-			model.addAttribute("problems", ImportProblems.describe(ex.problems(), this.messages, locale));
-		}
-		catch (InvalidRequestException ex) {
-			model.addAttribute("error", ex.getMessage());
+		catch (ImportFailedException | InvalidRequestException ex) {
+			showRefusal(ex, model, locale);
 		}
 		return form(lineKey, null, content != null ? content : EntryForm.read(Map.of()), model);
 	}
@@ -141,11 +138,8 @@ class KnowledgeController {
 			redirect.addFlashAttribute("notice", "knowledge.saved");
 			return "redirect:/knowledge/" + lineKey + "/entries/" + key;
 		}
-		catch (ImportFailedException ex) {
-			model.addAttribute("problems", ImportProblems.describe(ex.problems(), this.messages, locale));
-		}
-		catch (InvalidRequestException ex) {
-			model.addAttribute("error", ex.getMessage());
+		catch (ImportFailedException | InvalidRequestException ex) {
+			showRefusal(ex, model, locale);
 		}
 		KnowledgeEntry entry = this.knowledge.entry(lineKey, key);
 		return form(lineKey, entry, content != null ? content : entry.content(), model);
@@ -161,10 +155,10 @@ class KnowledgeController {
 
 	@GetMapping("/{lineKey}/entries/{key}/versions/{version}")
 	String version(@PathVariable String lineKey, @PathVariable String key, @PathVariable int version, Model model) {
+		model.addAttribute("v", this.knowledge.version(lineKey, key, version));
 		Line line = this.lines.findByKey(lineKey).orElseThrow();
 		model.addAttribute("line", line);
 		model.addAttribute("key", key);
-		model.addAttribute("v", this.knowledge.version(lineKey, key, version));
 		model.addAttribute("current", this.knowledge.entry(lineKey, key).version());
 		model.addAttribute("canEdit", this.knowledge.canEdit(line));
 		return "knowledge/version";
@@ -176,6 +170,15 @@ class KnowledgeController {
 		this.knowledge.restore(lineKey, key, version);
 		redirect.addFlashAttribute("notice", "knowledge.restored");
 		return "redirect:/knowledge/" + lineKey + "/entries/" + key;
+	}
+
+	private void showRefusal(RuntimeException ex, Model model, Locale locale) {
+		if (ex instanceof ImportFailedException failed) {
+			model.addAttribute("problems", ImportProblems.describe(failed.problems(), this.messages, locale));
+		}
+		else {
+			model.addAttribute("error", ex.getMessage());
+		}
 	}
 
 	private String form(String lineKey, KnowledgeEntry entry, EntryContent content, Model model) {
