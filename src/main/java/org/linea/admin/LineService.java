@@ -53,7 +53,7 @@ public class LineService {
 	public Line requireAccess(String key, Role... roles) {
 		Line line = findByKey(key).orElseThrow(() -> new NotFoundException("Line " + key));
 		LineaUser user = CurrentUser.require();
-		if (!user.hasRole(line.organisationId())) {
+		if (!user.isMemberOf(line.organisationId())) {
 			throw new NotFoundException("Line " + key);
 		}
 		if (!user.hasRole(line.organisationId(), roles)) {

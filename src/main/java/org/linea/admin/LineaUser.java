@@ -52,6 +52,11 @@ public final class LineaUser implements UserDetails, CredentialsContainer {
 		return this.memberships.stream().anyMatch(m -> m.organisationId() == null && m.role() == Role.ADMIN);
 	}
 
+	/** Holds any role in the organisation (an installation-wide admin belongs to every one). */
+	public boolean isMemberOf(long organisationId) {
+		return isAdmin() || this.memberships.stream().anyMatch(m -> m.appliesTo(organisationId));
+	}
+
 	/** Holds one of the roles in the organisation (an installation-wide admin holds every role). */
 	public boolean hasRole(long organisationId, Role... roles) {
 		if (isAdmin()) {

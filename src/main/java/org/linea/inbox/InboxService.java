@@ -171,7 +171,7 @@ public class InboxService {
 	private Line requireInboxAccess(Conversation conversation) {
 		Line line = this.lines.get(conversation.lineId());
 		LineaUser me = CurrentUser.require();
-		if (!me.hasRole(line.organisationId())) {
+		if (!me.isMemberOf(line.organisationId())) {
 			throw new NotFoundException("Conversation " + conversation.id());
 		}
 		if (!me.hasRole(line.organisationId(), INBOX_ROLES)) {
