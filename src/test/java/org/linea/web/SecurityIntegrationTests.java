@@ -59,6 +59,15 @@ class SecurityIntegrationTests extends LineaIntegrationTest {
 	}
 
 	@Test
+	void aFreshInstallationCanBeScriptedWithTheConfiguredAdminTokenAndTheOpenApiDescription() {
+		ApiClient script = new ApiClient(this.port, "lin_test-admin-token-for-scripted-setups");
+		assertThat(script.get("/api/simulator/demo/contacts/+51987654321/messages").statusCode()).isEqualTo(200);
+		HttpResponse<String> description = new ApiClient(this.port, null).get("/v3/api-docs");
+		assertThat(description.statusCode()).isEqualTo(200);
+		assertThat(description.body()).contains("/api/simulator/{lineKey}/messages");
+	}
+
+	@Test
 	void rolesDecideWhoUsesTheSimulatorAndLinesOfOtherOrganisationsDoNotExist() {
 		Organisation organisation = newOrganisation();
 		Line line = newLine(organisation);
