@@ -8,6 +8,7 @@ import java.util.Map;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -28,6 +29,8 @@ final class Browsers {
 			}
 			Assumptions.abort("Browser tests skipped: install Debian's chromium (apt-get install chromium)");
 		}
+		// CI machines have two cores shared with the database and the server: be patient, not flaky
+		PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
 		return Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
 	}
 

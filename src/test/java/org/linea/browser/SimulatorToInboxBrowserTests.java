@@ -94,9 +94,14 @@ class SimulatorToInboxBrowserTests extends LineaIntegrationTest {
 			inbox.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/inbox-conversation.png")));
 			phone.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/simulator.png")));
 
-			inbox.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cerrar")).click();
+			inbox.getByText("Cerrar y codificar").click();
+			inbox.getByLabel("Pregunta").check();
+			inbox.getByLabel("salud", new Page.GetByLabelOptions().setExact(true)).check();
+			inbox.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cerrar").setExact(true)).click();
 			assertThat(inbox.locator(".notice")).containsText("Conversación cerrada");
 			assertThat(inbox.locator("#queue")).containsText("Nadie está esperando");
+			// closing asks the person how satisfied they are
+			assertThat(phone.locator("#thread")).containsText("del 1 (nada) al 5 (mucho)");
 		}
 	}
 

@@ -94,7 +94,10 @@ class InboundPipelineIntegrationTests extends LineaIntegrationTest {
 			.param(line.id()).query(Long.class).single() == 2, "second message recorded");
 		assertThat(this.jdbc.sql("select count(*) from conversation_conversation where line_id = ?").param(line.id())
 			.query(Long.class).single()).isEqualTo(1);
-		assertThat(phone(line, number)).hasSize(4);
+		assertThat(phone(line, number)).extracting(SimulatorMessage::text)
+			.hasSize(4)
+			.startsWith("hola")
+			.endsWith("necesito ayuda con el bono");
 	}
 
 	@Test

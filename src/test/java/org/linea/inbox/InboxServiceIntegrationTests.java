@@ -16,6 +16,9 @@ import org.linea.admin.Role;
 import org.linea.channel.simulator.SimulatedMessageRequest;
 import org.linea.channel.simulator.SimulatorService;
 import org.linea.conversation.ConversationState;
+import org.linea.feedback.Coding;
+import org.linea.feedback.FeedbackType;
+import org.linea.feedback.InformationType;
 import org.linea.shared.NotFoundException;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class InboxServiceIntegrationTests extends LineaIntegrationTest {
+
+	static final QueueForm ALL = new QueueForm(null, null, null, null, null);
+
+	static final Coding QUESTION = new Coding(List.of("salud"), List.of(InformationType.HEALTH_INFORMATION), FeedbackType.QUESTION);
 
 	@Autowired
 	InboxService inbox;
@@ -86,22 +93,22 @@ class InboxServiceIntegrationTests extends LineaIntegrationTest {
 		LineaUser ana = newUser(organisation, Role.OPERATOR);
 		signIn(ana);
 
-		QueueEntry entry = this.inbox.queue(List.of(line)).getFirst();
+		QueueEntry entry = this.inbox.queue(List.of(line), ALL).getFirst();
 		assertThat(entry.contactCode()).matches("\\d{2}PE\\d{4}");
 		assertThat(entry.holder()).isNull();
 		assertThat(entry.waitingSince()).isNotNull();
 		assertThat(this.inbox.view(conversation).maskedPhone()).startsWith("+51 9").contains("•").doesNotContain(number.substring(4, 9));
 
-		this.inbox.reply(conversation, "Hola, soy Ana. ¿En qué te ayudo?");
-		QueueEntry held = this.inbox.queue(List.of(line)).getFirst();
+		this.inbox.reply(conversation, "Hola, soy Ana. ¿En qué te ayudo?", false);
+		QueueEntry held = this.inbox.queue(List.of(line), ALL).getFirst();
 		assertThat(held.heldByMe()).isTrue();
 		assertThat(held.state()).isEqualTo(ConversationState.ASSIGNED);
 		assertThat(held.waitingSince()).isNull();
 		eventually(() -> this.simulator.thread(line, number).stream().anyMatch(m -> m.text().contains("soy Ana")),
 				"the answer reached the phone");
 
-		this.inbox.close(conversation);
-		assertThat(this.inbox.queue(List.of(line))).isEmpty();
+		this.inbox.close(conversation, QUESTION);
+		assertThat(this.inbox.queue(List.of(line), ALL)).isEmpty();
 		assertThat(this.inbox.view(conversation).conversation().state()).isEqualTo(ConversationState.CLOSED);
 	}
 
@@ -115,13 +122,13 @@ class InboxServiceIntegrationTests extends LineaIntegrationTest {
 		this.inbox.claim(conversation);
 
 		signIn(newUser(organisation, Role.OPERATOR));
-		assertThatThrownBy(() -> this.inbox.reply(conversation, "yo también")).isInstanceOf(ClaimConflictException.class)
+		assertThatThrownBy(() -> this.inbox.reply(conversation, "yo también", false)).isInstanceOf(ClaimConflictException.class)
 			.hasMessageContaining(ana.displayName());
-		assertThatThrownBy(() -> this.inbox.close(conversation)).isInstanceOf(ClaimConflictException.class);
+		assertThatThrownBy(() -> this.inbox.close(conversation, QUESTION)).isInstanceOf(ClaimConflictException.class);
 		assertThat(this.inbox.view(conversation).messages()).noneMatch(m -> "yo también".equals(m.body()));
 
 		signIn(newUser(organisation, Role.COORDINATOR));
-		this.inbox.close(conversation);
+		this.inbox.close(conversation, QUESTION);
 		assertThat(this.inbox.view(conversation).conversation().state()).isEqualTo(ConversationState.CLOSED);
 	}
 
