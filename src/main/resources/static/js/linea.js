@@ -28,6 +28,16 @@
     }
   });
 
+  // Events sent while the stream was (re)connecting are lost: refresh what the page shows once it is open.
+  document.addEventListener("htmx:sseOpen", function () {
+    ["#queue", "#conversation"].forEach(function (selector) {
+      var el = document.querySelector(selector);
+      if (el) {
+        htmx.trigger(el, "linea:refresh");
+      }
+    });
+  });
+
   document.addEventListener("change", function (event) {
     if (event.target.matches("select[data-autosubmit]")) {
       event.target.form.submit();
@@ -41,4 +51,41 @@
       event.target.form.requestSubmit();
     }
   });
+
+  // Inbox keyboard shortcuts, ignored while typing: j/k move in the queue, Enter opens,
+  // t take, r answer, n note, e send to a team, c close and code.
+  document.addEventListener("keydown", function (event) {
+    if (!document.querySelector("[data-shortcuts=inbox]") || event.ctrlKey || event.metaKey || event.altKey) {
+      return;
+    }
+    var target = event.target;
+    if (target.matches("input, textarea, select, [contenteditable]")) {
+      return;
+    }
+    var items = Array.prototype.slice.call(document.querySelectorAll("#queue .queue-item"));
+    var current = document.querySelector("#queue li.selected");
+    var index = current ? items.indexOf(current.querySelector(".queue-item")) : -1;
+    function select(i) {
+      if (i < 0 || i >= items.length) { return; }
+      if (current) { current.classList.remove("selected"); }
+      items[i].parentElement.classList.add("selected");
+      items[i].focus();
+    }
+    function open(selector) {
+      var details = document.querySelector(selector);
+      if (details) { details.open = true; var field = details.querySelector("input, textarea, select"); if (field) { field.focus(); } }
+    }
+    switch (event.key) {
+      case "j": select(index + 1); break;
+      case "k": select(index - 1); break;
+      case "t": var take = document.querySelector("[data-shortcut=t]"); if (take) { take.click(); } break;
+      case "r": var reply = document.getElementById("reply"); if (reply) { reply.focus(); } break;
+      case "n": var note = document.getElementById("note"); if (note) { note.focus(); } break;
+      case "e": var team = document.getElementById("escalate-team"); if (team) { team.closest("details").open = true; team.focus(); } break;
+      case "c": open("#closing"); break;
+      default: return;
+    }
+    event.preventDefault();
+  });
 })();
+

@@ -69,7 +69,7 @@ public abstract class LineaIntegrationTest {
 
 	protected Line newLine(Organisation organisation, String openingHours) {
 		return this.lines.create(new LineForm(organisation.id(), unique("line"), "Línea de prueba", ChannelType.SIMULATOR,
-				"PE", "America/Lima", List.of("es", "en"), openingHours, 30));
+				"PE", "America/Lima", List.of("es", "en"), openingHours, 30, 30));
 	}
 
 	/** Creates a user holding the role in the organisation. */

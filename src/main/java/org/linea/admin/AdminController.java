@@ -56,10 +56,12 @@ class AdminController {
 	String createLine(@RequestParam long organisationId, @RequestParam String key, @RequestParam String name,
 			@RequestParam ChannelType channelType, @RequestParam String countryCode, @RequestParam String timeZone,
 			@RequestParam String languages, @RequestParam(defaultValue = "") String openingHours,
-			@RequestParam(defaultValue = "30") int retentionDays, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "30") int retentionDays, @RequestParam(defaultValue = "30") int firstResponseMinutes,
+			RedirectAttributes redirect) {
 		List<String> languageList = Arrays.stream(languages.split("[,\\s]+")).filter(s -> !s.isBlank()).map(String::strip).toList();
 		return attempt(redirect, () -> this.lines.create(new LineForm(organisationId, key.strip(), name, channelType,
-				countryCode.strip().toUpperCase(), timeZone.strip(), languageList, openingHours, retentionDays)));
+				countryCode.strip().toUpperCase(), timeZone.strip(), languageList, openingHours, retentionDays,
+				firstResponseMinutes)));
 	}
 
 	@PostMapping("/users")

@@ -98,7 +98,7 @@ class FirstStart implements ApplicationRunner {
 			.findFirst()
 			.orElseGet(() -> this.organisations.create("demo", "Demo"));
 		this.lines.create(new LineForm(demo.id(), "demo", "Línea demo", ChannelType.SIMULATOR, "PE", "America/Lima",
-				List.of("es", "en"), "", 30));
+				List.of("es", "en"), "", 30, 30));
 		log.info("Created the demo organisation and the simulator line 'demo' (set linea.demo=false to skip)");
 	}
 

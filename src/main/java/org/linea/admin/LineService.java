@@ -13,6 +13,7 @@ import org.linea.channel.ChannelType;
 import org.linea.shared.InvalidRequestException;
 import org.linea.shared.NotFoundException;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -24,14 +25,17 @@ public class LineService {
 
 	private static final String SELECT = """
 			select id, organisation_id, line_key, name, channel_type, country_code, time_zone, languages,
-			       opening_hours, retention_days, active
+			       opening_hours, retention_days, first_response_minutes, active
 			from admin_line
 			""";
 
 	private final JdbcClient jdbc;
 
-	LineService(JdbcClient jdbc) {
+	private final ApplicationEventPublisher events;
+
+	LineService(JdbcClient jdbc, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.events = events;
 	}
 
 	@Transactional(readOnly = true)
@@ -53,7 +57,7 @@ public class LineService {
 	public Line requireAccess(String key, Role... roles) {
 		Line line = findByKey(key).orElseThrow(() -> new NotFoundException("Line " + key));
 		LineaUser user = CurrentUser.require();
-		if (!user.hasRole(line.organisationId())) {
+		if (!user.isMemberOf(line.organisationId())) {
 			throw new NotFoundException("Line " + key);
 		}
 		if (!user.hasRole(line.organisationId(), roles)) {
@@ -90,14 +94,16 @@ public class LineService {
 		}
 		long id = this.jdbc.sql("""
 				insert into admin_line (organisation_id, line_key, name, channel_type, country_code, time_zone,
-				                        languages, opening_hours, retention_days)
-				values (?, ?, ?, ?, ?, ?, ?::text[], ?, ?) returning id
+				                        languages, opening_hours, retention_days, first_response_minutes)
+				values (?, ?, ?, ?, ?, ?, ?::text[], ?, ?, ?) returning id
 				""")
 			.params(form.organisationId(), form.key(), form.name().strip(), form.channelType().name(), form.countryCode(),
 					form.timeZone(), "{" + String.join(",", form.languages()) + "}",
-					form.openingHours() == null ? "" : form.openingHours().strip(), form.retentionDays())
+					form.openingHours() == null ? "" : form.openingHours().strip(), form.retentionDays(),
+					form.firstResponseMinutesOrDefault())
 			.query(Long.class)
 			.single();
+		this.events.publishEvent(new LineCreated(id));
 		return get(id);
 	}
 
@@ -118,7 +124,8 @@ public class LineService {
 		return new Line(rs.getLong("id"), rs.getLong("organisation_id"), rs.getString("line_key"), rs.getString("name"),
 				ChannelType.valueOf(rs.getString("channel_type")), rs.getString("country_code"),
 				ZoneId.of(rs.getString("time_zone")), Arrays.asList((String[]) languages.getArray()),
-				rs.getString("opening_hours"), rs.getInt("retention_days"), rs.getBoolean("active"));
+				rs.getString("opening_hours"), rs.getInt("retention_days"), rs.getInt("first_response_minutes"),
+				rs.getBoolean("active"));
 	}
 
 }

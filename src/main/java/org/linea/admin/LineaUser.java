@@ -52,15 +52,17 @@ public final class LineaUser implements UserDetails, CredentialsContainer {
 		return this.memberships.stream().anyMatch(m -> m.organisationId() == null && m.role() == Role.ADMIN);
 	}
 
-	/**
-	 * Holds one of the roles in the organisation, or any role there when none is named (an
-	 * installation-wide admin holds every role).
-	 */
+	/** Holds any role in the organisation (an installation-wide admin belongs to every one). */
+	public boolean isMemberOf(long organisationId) {
+		return isAdmin() || this.memberships.stream().anyMatch(m -> m.appliesTo(organisationId));
+	}
+
+	/** Holds one of the roles in the organisation (an installation-wide admin holds every role). */
 	public boolean hasRole(long organisationId, Role... roles) {
 		if (isAdmin()) {
 			return true;
 		}
-		List<Role> wanted = roles.length == 0 ? Arrays.asList(Role.values()) : Arrays.asList(roles);
+		List<Role> wanted = Arrays.asList(roles);
 		return this.memberships.stream().anyMatch(m -> m.appliesTo(organisationId) && wanted.contains(m.role()));
 	}
 

@@ -129,7 +129,7 @@ public class BotService {
 		Conversation conversation = this.conversations.get(conversationId);
 		Line line = this.lines.get(conversation.lineId());
 		LineaUser me = CurrentUser.require();
-		if (!me.hasRole(line.organisationId())) {
+		if (!me.isMemberOf(line.organisationId())) {
 			throw new NotFoundException("Conversation " + conversationId);
 		}
 		if (!me.hasRole(line.organisationId(), OPERATORS)) {

@@ -60,7 +60,12 @@ class KnowledgeBot implements AutoAnswer {
 			return new BotDecision(DecisionKind.HANDOFF, "NO_TEXT", conversationLanguage, null, 0, List.of(), List.of(), List.of());
 		}
 		String language = this.languages.detect(text, line.languages(), conversationLanguage);
-		return this.finder.decide(index, text, language);
+		BotDecision decision = this.finder.decide(index, text, language);
+		if (index.size() == 0 && !decision.handOff()) {
+			// until a line has validated entries to answer from, every message goes to the team
+			return new BotDecision(DecisionKind.HANDOFF, "NO_KNOWLEDGE_BANK", language, null, 0, List.of(), List.of(), List.of());
+		}
+		return decision;
 	}
 
 	private Optional<BotDecision> menuChoice(InboundQuestion question, BankIndex index) {

@@ -5,8 +5,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import org.linea.admin.Line;
 import org.linea.privacy.AuditLog;
@@ -135,6 +137,57 @@ public class ContactService {
 				insert into contact_consent_event (contact_id, purpose, event, wording_version, source)
 				values (?, 'ALL_MESSAGES', 'WITHDRAWN', null, ?)
 				""").params(contactId, "keyword:" + keyword).update();
+	}
+
+	/** Adds an event to the person's consent ledger and returns its id. */
+	@Transactional
+	public long recordConsent(long contactId, String purpose, ConsentEvent event, String wordingVersion, String source) {
+		return this.jdbc.sql("""
+				insert into contact_consent_event (contact_id, purpose, event, wording_version, source)
+				values (?, ?, ?, ?, ?) returning id
+				""").params(contactId, purpose, event.name(), wordingVersion, source).query(Long.class).single();
+	}
+
+	/** The latest consent event per purpose, e.g. DEMOGRAPHICS -> GIVEN. */
+	@Transactional(readOnly = true)
+	public Map<String, ConsentEvent> currentConsent(long contactId) {
+		Map<String, ConsentEvent> current = new TreeMap<>();
+		this.jdbc.sql("""
+				select distinct on (purpose) purpose, event from contact_consent_event
+				where contact_id = ? order by purpose, occurred_at desc, id desc
+				""").param(contactId).query((rs, row) -> current.put(rs.getString(1), ConsentEvent.valueOf(rs.getString(2)))).list();
+		return current;
+	}
+
+	/**
+	 * Keeps one demographic answer the person consented to give ({@code gender}, {@code age_range},
+	 * {@code location} or {@code migrant_status}); "prefer not to say" is an answer too.
+	 */
+	@Transactional
+	public void saveDemographic(long contactId, Demographic field, String value, long consentEventId) {
+		this.jdbc.sql("insert into contact_demographics (contact_id, consent_event_id) values (?, ?) on conflict (contact_id) do nothing")
+			.params(contactId, consentEventId)
+			.update();
+		this.jdbc.sql("update contact_demographics set " + field.column() + " = ?, consent_event_id = ?, updated_at = now() where contact_id = ?")
+			.params(value, consentEventId, contactId)
+			.update();
+	}
+
+	@Transactional(readOnly = true)
+	public Map<Demographic, String> demographics(long contactId) {
+		Map<Demographic, String> values = new EnumMap<>(Demographic.class);
+		this.jdbc.sql("select gender, age_range, location, migrant_status from contact_demographics where contact_id = ?")
+			.param(contactId)
+			.query((rs, row) -> {
+				for (Demographic field : Demographic.values()) {
+					if (rs.getString(field.column()) != null) {
+						values.put(field, rs.getString(field.column()));
+					}
+				}
+				return values;
+			})
+			.list();
+		return values;
 	}
 
 	private Contact map(ResultSet rs, int row) throws SQLException {

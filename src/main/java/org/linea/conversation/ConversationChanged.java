@@ -5,7 +5,7 @@ public record ConversationChanged(long conversationId, long lineId, Change chang
 
 	public enum Change {
 
-		OPENED, MESSAGE_IN, MESSAGE_OUT, STATUS, QUEUED, ASSIGNED, RELEASED, CLOSED
+		OPENED, MESSAGE_IN, MESSAGE_OUT, NOTE, STATUS, QUEUED, ASSIGNED, RELEASED, MOVED, TRIAGED, TAGGED, CLOSED
 
 	}
 

@@ -4,8 +4,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import org.linea.admin.Line;
@@ -36,8 +41,8 @@ import static org.linea.shared.db.Rows.timestamp;
 public class ConversationService {
 
 	private static final String SELECT = """
-			select id, line_id, contact_id, contact_code, state, language, assignee_id, opened_at, waiting_since,
-			       last_message_at, closed_at
+			select id, line_id, contact_id, contact_code, state, language, assignee_id, team_id, triage, tags, opened_at,
+			       waiting_since, last_inbound_at, last_message_at, first_response_at, escalated_at, closed_at
 			from conversation_conversation
 			""";
 
@@ -66,14 +71,67 @@ public class ConversationService {
 		return this.jdbc.sql(SELECT + " where id = ?").param(id).query(this::map).optional();
 	}
 
-	/** Open conversations waiting for or held by a person on these lines, longest waiting first. */
+	/** Open conversations waiting for or held by a person, longest waiting first. */
 	@Transactional(readOnly = true)
-	public List<Conversation> waitingForPeople(Collection<Long> lineIds, int limit) {
-		return this.jdbc.sql(SELECT + """
-				where line_id = any(?) and state in ('QUEUED', 'ASSIGNED')
-				order by waiting_since asc nulls last, last_message_at desc
-				limit ?
-				""").params(lineIds.toArray(Long[]::new), limit).query(this::map).list();
+	public List<Conversation> waitingForPeople(QueueFilter filter) {
+		StringBuilder where = new StringBuilder(" where line_id = any(?) and state in ('QUEUED', 'ASSIGNED')");
+		List<Object> params = new ArrayList<>();
+		params.add(filter.lineIds().toArray(Long[]::new));
+		if (filter.teamId() != null) {
+			where.append(" and team_id = ?");
+			params.add(filter.teamId());
+		}
+		if (filter.assigneeId() != null) {
+			where.append(" and assignee_id = ?");
+			params.add(filter.assigneeId());
+		}
+		if (filter.unassignedOnly()) {
+			where.append(" and assignee_id is null");
+		}
+		if (filter.code() != null && !filter.code().isBlank()) {
+			where.append(" and contact_code like ?");
+			params.add(filter.code().strip().toUpperCase(Locale.ROOT).replace("%", "") + "%");
+		}
+		if (filter.tag() != null && !filter.tag().isBlank()) {
+			where.append(" and ? = any(tags)");
+			params.add(filter.tag().strip().toLowerCase(Locale.ROOT));
+		}
+		if (filter.text() != null && !filter.text().isBlank()) {
+			where.append(" and exists (select 1 from conversation_message m where m.conversation_id = conversation_conversation.id"
+					+ " and m.body ilike ?)");
+			params.add("%" + filter.text().strip().replace("%", "\\%").replace("_", "\\_") + "%");
+		}
+		params.add(filter.limit());
+		return this.jdbc.sql(SELECT + where + " order by waiting_since asc nulls last, last_message_at desc limit ?")
+			.params(params)
+			.query(this::map)
+			.list();
+	}
+
+	/** How many of the person's messages came after the given message, per conversation. */
+	@Transactional(readOnly = true)
+	public Map<Long, Integer> inboundAfter(Map<Long, Long> lastReadByConversation) {
+		if (lastReadByConversation.isEmpty()) {
+			return Map.of();
+		}
+		Long[] ids = lastReadByConversation.keySet().toArray(Long[]::new);
+		Long[] after = Arrays.stream(ids).map(lastReadByConversation::get).toArray(Long[]::new);
+		Map<Long, Integer> counts = new HashMap<>();
+		this.jdbc.sql("""
+				select r.id, count(m.id) from unnest(?::bigint[], ?::bigint[]) as r (id, after)
+				join conversation_message m on m.conversation_id = r.id and m.direction = 'IN' and m.id > r.after
+				group by r.id
+				""").params(ids, after).query((rs, row) -> counts.put(rs.getLong(1), rs.getInt(2))).list();
+		return counts;
+	}
+
+	/** The id of the newest message of a conversation, 0 when it has none. */
+	@Transactional(readOnly = true)
+	public long lastMessageId(long conversationId) {
+		return this.jdbc.sql("select coalesce(max(id), 0) from conversation_message where conversation_id = ?")
+			.param(conversationId)
+			.query(Long.class)
+			.single();
 	}
 
 	/** The contact's open conversation, or a new one with the bot. */
@@ -95,9 +153,7 @@ public class ConversationService {
 			.query(Long.class)
 			.single();
 		publish(id, line.id(), Change.OPENED);
-		Conversation created = get(id);
-		return new Conversation(created.id(), created.lineId(), created.contactId(), created.contactCode(), created.state(),
-				created.language(), null, created.openedAt(), null, created.lastMessageAt(), null, true);
+		return get(id).asNew();
 	}
 
 	/** Adds what the person sent; the conversation now waits for an answer. */
@@ -112,7 +168,8 @@ public class ConversationService {
 			.single();
 		this.jdbc.sql("""
 				update conversation_conversation
-				set waiting_since = coalesce(waiting_since, ?), last_inbound_at = ?, last_message_at = ?
+				set waiting_since = case when state = 'CLOSED' then null else coalesce(waiting_since, ?) end,
+				    last_inbound_at = ?, last_message_at = ?
 				where id = ?
 				""").params(timestamp(message.receivedAt()), timestamp(message.receivedAt()), now(), conversation.id()).update();
 		publish(conversation.id(), conversation.lineId(), Change.MESSAGE_IN);
@@ -143,7 +200,7 @@ public class ConversationService {
 		return id;
 	}
 
-	/** Hands the conversation to people: it joins the line's queue. */
+	/** Hands the conversation to people: it joins a queue (the inbox decides which team's). */
 	@Transactional
 	public void queue(Conversation conversation) {
 		int changed = this.jdbc.sql("""
@@ -168,6 +225,97 @@ public class ConversationService {
 				""").params(userId, now(), conversationId).query(Long.class).optional();
 		lineId.ifPresent(line -> publish(conversationId, line, Change.ASSIGNED));
 		return lineId.isPresent();
+	}
+
+	/**
+	 * Gives an open conversation to this user whoever held it (an assignment by a colleague or a
+	 * coordinator, or a confirmed take-over).
+	 */
+	@Transactional
+	public boolean assignTo(long conversationId, long userId) {
+		Optional<Long> lineId = this.jdbc.sql("""
+				update conversation_conversation set state = 'ASSIGNED', assignee_id = ?, assigned_at = ?
+				where id = ? and state <> 'CLOSED' returning line_id
+				""").params(userId, now(), conversationId).query(Long.class).optional();
+		lineId.ifPresent(line -> publish(conversationId, line, Change.ASSIGNED));
+		return lineId.isPresent();
+	}
+
+	/**
+	 * Moves an open conversation to another team's queue; nobody holds it until a member takes it.
+	 * @param escalation whether this is an escalation to specialists (kept for reporting)
+	 */
+	@Transactional
+	public boolean moveToTeam(long conversationId, long teamId, boolean escalation) {
+		Optional<Long> lineId = this.jdbc.sql("""
+				update conversation_conversation
+				set team_id = ?, state = 'QUEUED', assignee_id = null, assigned_at = null, queued_at = ?,
+				    escalated_at = case when ? then coalesce(escalated_at, ?) else escalated_at end
+				where id = ? and state <> 'CLOSED' returning line_id
+				""").params(teamId, now(), escalation, now(), conversationId).query(Long.class).optional();
+		lineId.ifPresent(line -> publish(conversationId, line, Change.MOVED));
+		return lineId.isPresent();
+	}
+
+	/** Puts a conversation that is in no team's queue yet into this team's. */
+	@Transactional
+	public void placeInTeamIfNone(long conversationId, long teamId) {
+		this.jdbc.sql("update conversation_conversation set team_id = ? where id = ? and team_id is null")
+			.params(teamId, conversationId)
+			.update();
+	}
+
+	/** Sets the psychosocial traffic light (GREEN, YELLOW, RED) or clears it with null. */
+	@Transactional
+	public void triage(long conversationId, String colour) {
+		Long lineId = this.jdbc.sql("update conversation_conversation set triage = ? where id = ? returning line_id")
+			.params(colour, conversationId)
+			.query(Long.class)
+			.single();
+		publish(conversationId, lineId, Change.TRIAGED);
+	}
+
+	@Transactional
+	public void tag(long conversationId, List<String> tags) {
+		Long lineId = this.jdbc.sql("update conversation_conversation set tags = ?::text[] where id = ? returning line_id")
+			.params(tags.toArray(String[]::new), conversationId)
+			.query(Long.class)
+			.single();
+		publish(conversationId, lineId, Change.TAGGED);
+	}
+
+	/** An internal note: staff see it in the conversation, the person never does. */
+	@Transactional
+	public long note(Conversation conversation, long authorId, String text) {
+		long id = this.jdbc.sql("""
+				insert into conversation_message (conversation_id, line_id, direction, sender_kind, author_id, body, status, created_at)
+				values (?, ?, 'NOTE', 'OPERATOR', ?, ?, 'RECEIVED', ?) returning id
+				""").params(conversation.id(), conversation.lineId(), authorId, text, now()).query(Long.class).single();
+		publish(conversation.id(), conversation.lineId(), Change.NOTE);
+		return id;
+	}
+
+	/** Open conversations each of these users holds. */
+	@Transactional(readOnly = true)
+	public Map<Long, Integer> openCountByAssignee(Collection<Long> userIds) {
+		Map<Long, Integer> counts = new HashMap<>();
+		if (userIds.isEmpty()) {
+			return counts;
+		}
+		this.jdbc.sql("""
+				select assignee_id, count(*) from conversation_conversation
+				where state = 'ASSIGNED' and assignee_id = any(?) group by assignee_id
+				""").param(userIds.toArray(Long[]::new)).query((rs, row) -> counts.put(rs.getLong(1), rs.getInt(2))).list();
+		return counts;
+	}
+
+	/** Queued conversations of a team nobody holds, longest waiting first. */
+	@Transactional(readOnly = true)
+	public List<Long> unassignedInTeam(long teamId, int limit) {
+		return this.jdbc.sql("""
+				select id from conversation_conversation where team_id = ? and state = 'QUEUED'
+				order by waiting_since asc nulls last, id limit ?
+				""").params(teamId, limit).query(Long.class).list();
 	}
 
 	/** Puts a conversation the operator holds back in the queue. */
@@ -240,7 +388,9 @@ public class ConversationService {
 	private Conversation map(ResultSet rs, int row) throws SQLException {
 		return new Conversation(rs.getLong("id"), rs.getLong("line_id"), rs.getLong("contact_id"), rs.getString("contact_code"),
 				ConversationState.valueOf(rs.getString("state")), rs.getString("language"), nullableLong(rs, "assignee_id"),
-				instant(rs, "opened_at"), instant(rs, "waiting_since"), instant(rs, "last_message_at"),
+				nullableLong(rs, "team_id"), rs.getString("triage"), List.of((String[]) rs.getArray("tags").getArray()),
+				instant(rs, "opened_at"), instant(rs, "waiting_since"), instant(rs, "last_inbound_at"),
+				instant(rs, "last_message_at"), instant(rs, "first_response_at"), instant(rs, "escalated_at"),
 				instant(rs, "closed_at"), false);
 	}
 

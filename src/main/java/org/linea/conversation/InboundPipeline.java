@@ -12,6 +12,7 @@ import org.linea.admin.OpeningHours;
 import org.linea.bot.AutoAnswer;
 import org.linea.bot.BotDecision;
 import org.linea.bot.BotReplies;
+import org.linea.bot.ClosingFlow;
 import org.linea.bot.InboundQuestion;
 import org.linea.bot.Keywords;
 import org.linea.channel.ChannelService;
@@ -45,17 +46,20 @@ class InboundPipeline {
 
 	private final AutoAnswer autoAnswer;
 
+	private final ClosingFlow closingFlow;
+
 	private final BotReplies replies;
 
 	private final Clock clock;
 
 	InboundPipeline(ChannelService channels, LineService lines, ContactService contacts, ConversationService conversations,
-			AutoAnswer autoAnswer, BotReplies replies, Clock clock) {
+			AutoAnswer autoAnswer, ClosingFlow closingFlow, BotReplies replies, Clock clock) {
 		this.channels = channels;
 		this.lines = lines;
 		this.contacts = contacts;
 		this.conversations = conversations;
 		this.autoAnswer = autoAnswer;
+		this.closingFlow = closingFlow;
 		this.replies = replies;
 		this.clock = clock;
 	}
@@ -72,12 +76,36 @@ class InboundPipeline {
 	private void handle(PendingInbound message) {
 		Line line = this.lines.get(message.lineId());
 		Contact contact = this.contacts.findOrCreate(line, message.from(), message.profileName());
+		if (answeredClosingFlow(contact, message)) {
+			this.channels.markProcessed(message.id());
+			log.info("Inbound processed line={} contact={} outcome=CLOSING_FLOW", line.key(), contact.code());
+			return;
+		}
 		Conversation conversation = this.conversations.openFor(line, contact);
 		long messageId = this.conversations.recordInbound(conversation, message);
 		String outcome = route(line, contact, conversation, message, messageId);
 		this.channels.markProcessed(message.id());
 		log.info("Inbound processed line={} contact={} conversation={} kind={} outcome={}", line.key(), contact.code(),
 				conversation.id(), message.kind(), outcome);
+	}
+
+	/** A reply to the closing questions of the person's last conversation stays in that conversation. */
+	private boolean answeredClosingFlow(Contact contact, PendingInbound message) {
+		if (Keywords.optOut(message.text()) != null) {
+			return false;
+		}
+		Optional<ClosingFlow.ActiveFlow> flow = this.closingFlow.active(contact.id());
+		if (flow.isEmpty()) {
+			return false;
+		}
+		Conversation closed = this.conversations.get(flow.get().conversationId());
+		Optional<List<String>> replies = this.closingFlow.answer(flow.get(), message.text(), closed.language());
+		if (replies.isEmpty()) {
+			return false;
+		}
+		this.conversations.recordInbound(closed, message);
+		replies.get().forEach(reply -> this.conversations.send(closed, SenderKind.BOT, null, reply));
+		return true;
 	}
 
 	private String route(Line line, Contact contact, Conversation conversation, PendingInbound message, long messageId) {

@@ -36,7 +36,7 @@ class ProcessInboundMessages {
 
 	private final Clock clock;
 
-	private final ExecutorService workers = Executors.newFixedThreadPool(4, Thread.ofPlatform().name("inbound-", 0).factory());
+	private final ExecutorService workers = Executors.newFixedThreadPool(4, Thread.ofPlatform().name("inbound-", 0).daemon().factory());
 
 	ProcessInboundMessages(InboundPipeline pipeline, ChannelService channels, Clock clock) {
 		this.pipeline = pipeline;

@@ -9,9 +9,16 @@ public class ClaimConflictException extends RuntimeException {
 
 	private final String holder;
 
-	public ClaimConflictException(String message, String holder) {
+	private final long conversationId;
+
+	public ClaimConflictException(String message, String holder, long conversationId) {
 		super(message);
 		this.holder = holder;
+		this.conversationId = conversationId;
+	}
+
+	public long conversationId() {
+		return this.conversationId;
 	}
 
 	public String holder() {

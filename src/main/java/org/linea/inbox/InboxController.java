@@ -1,11 +1,18 @@
 package org.linea.inbox;
 
+import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.linea.admin.CurrentUser;
 import org.linea.admin.Line;
+import org.linea.feedback.FeedbackCodingService;
+import org.linea.feedback.FeedbackType;
+import org.linea.feedback.InformationType;
 import org.linea.shared.InvalidRequestException;
 
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
@@ -32,20 +39,26 @@ class InboxController {
 
 	private final InboxLiveUpdates live;
 
-	InboxController(InboxService inbox, InboxLiveUpdates live) {
+	private final Availability availability;
+
+	private final AutoAssignment autoAssignment;
+
+	InboxController(InboxService inbox, InboxLiveUpdates live, Availability availability, AutoAssignment autoAssignment) {
 		this.inbox = inbox;
 		this.live = live;
+		this.availability = availability;
+		this.autoAssignment = autoAssignment;
 	}
 
 	@GetMapping("/inbox")
-	String inbox(Model model) {
-		model.addAttribute("lines", this.inbox.lines());
+	String inbox(QueueForm filters, Model model) {
+		page(filters, model);
 		return "inbox/inbox";
 	}
 
 	@GetMapping("/inbox/queue")
-	String queue(Model model) {
-		model.addAttribute("queue", this.inbox.queue(this.inbox.lines()));
+	String queue(QueueForm filters, Model model) {
+		model.addAttribute("queue", this.inbox.queue(this.inbox.lines(), filters));
 		return "inbox/fragments :: queue";
 	}
 
@@ -57,22 +70,32 @@ class InboxController {
 	}
 
 	@GetMapping("/inbox/conversations/{id}")
-	String conversation(@PathVariable long id, Model model) {
-		model.addAttribute("lines", this.inbox.lines());
-		model.addAttribute("view", this.inbox.view(id));
+	String conversation(@PathVariable long id, QueueForm filters, Model model) {
+		page(filters, model);
+		conversationModel(id, model);
 		return "inbox/inbox";
 	}
 
 	@GetMapping("/inbox/conversations/{id}/pane")
 	String pane(@PathVariable long id, Model model) {
-		model.addAttribute("view", this.inbox.view(id));
+		conversationModel(id, model);
 		return "inbox/fragments :: conversation";
+	}
+
+	@PostMapping("/inbox/availability")
+	String availability(@RequestParam boolean online) {
+		long me = CurrentUser.require().id();
+		this.availability.set(me, online);
+		if (online) {
+			this.autoAssignment.memberCameOnline(me);
+		}
+		return "redirect:/inbox";
 	}
 
 	@PostMapping("/inbox/conversations/{id}/claim")
 	String claim(@PathVariable long id) {
 		this.inbox.claim(id);
-		return "redirect:/inbox/conversations/" + id;
+		return back(id);
 	}
 
 	@PostMapping("/inbox/conversations/{id}/release")
@@ -81,21 +104,69 @@ class InboxController {
 		return "redirect:/inbox";
 	}
 
+	@PostMapping("/inbox/conversations/{id}/assign")
+	String assign(@PathVariable long id, @RequestParam long userId, RedirectAttributes redirect) {
+		return attempt(id, redirect, () -> this.inbox.assign(id, userId));
+	}
+
 	@PostMapping("/inbox/conversations/{id}/messages")
 	String reply(@PathVariable long id, ReplyForm form, RedirectAttributes redirect) {
 		try {
-			this.inbox.reply(id, form.text());
+			this.inbox.reply(id, form.text(), form.confirmedTakeOver());
 		}
 		catch (InvalidRequestException ex) {
 			redirect.addFlashAttribute("error", ex.getMessage());
 			redirect.addFlashAttribute("draft", form.text());
 		}
-		return "redirect:/inbox/conversations/" + id;
+		return back(id);
+	}
+
+	@PostMapping("/inbox/conversations/{id}/notes")
+	String note(@PathVariable long id, @RequestParam String text, RedirectAttributes redirect) {
+		return attempt(id, redirect, () -> this.inbox.note(id, text));
+	}
+
+	@PostMapping("/inbox/conversations/{id}/escalate")
+	String escalate(@PathVariable long id, @RequestParam long teamId, @RequestParam(required = false) String note,
+			RedirectAttributes redirect) {
+		this.inbox.escalate(id, teamId, note);
+		redirect.addFlashAttribute("notice", "inbox.escalated");
+		return "redirect:/inbox";
+	}
+
+	@PostMapping("/inbox/conversations/{id}/triage")
+	String triage(@PathVariable long id, @RequestParam(required = false) String colour, RedirectAttributes redirect) {
+		return attempt(id, redirect, () -> this.inbox.triage(id, colour));
+	}
+
+	@PostMapping("/inbox/conversations/{id}/tags")
+	String tags(@PathVariable long id, @RequestParam(required = false) String tags, RedirectAttributes redirect) {
+		return attempt(id, redirect, () -> this.inbox.tag(id, tags));
+	}
+
+	@PostMapping("/inbox/conversations/{id}/referrals")
+	String refer(@PathVariable long id, @RequestParam String service,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime appointment, @RequestParam(required = false) String note,
+			RedirectAttributes redirect) {
+		return attempt(id, redirect, () -> this.inbox.refer(id, service,
+				appointment == null ? null : appointment.atZone(this.inbox.view(id).line().timeZone()).toInstant(), note));
+	}
+
+	@PostMapping("/inbox/conversations/{id}/referrals/{referralId}")
+	String updateReferral(@PathVariable long id, @PathVariable long referralId, @RequestParam String status,
+			RedirectAttributes redirect) {
+		return attempt(id, redirect, () -> this.inbox.updateReferral(referralId, status));
 	}
 
 	@PostMapping("/inbox/conversations/{id}/close")
-	String close(@PathVariable long id, RedirectAttributes redirect) {
-		this.inbox.close(id);
+	String close(@PathVariable long id, CloseForm form, RedirectAttributes redirect) {
+		try {
+			this.inbox.close(id, form.coding());
+		}
+		catch (InvalidRequestException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+			return back(id);
+		}
 		redirect.addFlashAttribute("notice", "inbox.closed");
 		return "redirect:/inbox";
 	}
@@ -108,11 +179,43 @@ class InboxController {
 
 	@ExceptionHandler(ClaimConflictException.class)
 	@ResponseStatus(HttpStatus.CONFLICT)
-	String conflict(ClaimConflictException ex, Model model, @RequestHeader(name = "HX-Request", required = false) String htmx) {
+	String conflict(ClaimConflictException ex, Model model, @RequestHeader(name = "HX-Request", required = false) String htmx,
+			@RequestParam(required = false) String text) {
 		model.addAttribute("holder", ex.holder());
 		model.addAttribute("message", ex.getMessage());
+		model.addAttribute("draft", text);
+		model.addAttribute("conversationId", ex.conversationId());
 		return htmx != null ? "inbox/fragments :: conflict" : "inbox/conflict";
 	}
 
+	private void page(QueueForm filters, Model model) {
+		List<Line> lines = this.inbox.lines();
+		model.addAttribute("lines", lines);
+		model.addAttribute("teams", this.inbox.teams(lines));
+		model.addAttribute("filters", filters);
+		model.addAttribute("mentions", this.inbox.myMentions());
+		model.addAttribute("online", this.availability.isOnline(CurrentUser.require().id()));
+	}
+
+	private void conversationModel(long id, Model model) {
+		model.addAttribute("view", this.inbox.view(id));
+		model.addAttribute("feedbackTypes", FeedbackType.values());
+		model.addAttribute("informationTypes", InformationType.values());
+		model.addAttribute("topics", FeedbackCodingService.DEFAULT_TOPICS);
+	}
+
+	private static String attempt(long id, RedirectAttributes redirect, Runnable action) {
+		try {
+			action.run();
+		}
+		catch (InvalidRequestException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		return back(id);
+	}
+
+	private static String back(long id) {
+		return "redirect:/inbox/conversations/" + id;
+	}
 
 }

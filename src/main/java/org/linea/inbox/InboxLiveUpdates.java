@@ -8,6 +8,7 @@ import org.linea.conversation.ConversationChanged;
 import org.linea.shared.events.ClusterNotification;
 import org.linea.shared.events.ClusterNotifications;
 
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -69,8 +70,11 @@ class InboxLiveUpdates {
 		this.subscribers.forEach(subscriber -> send(subscriber, SseEmitter.event().comment("ping")));
 	}
 
-	int subscriberCount() {
-		return this.subscribers.size();
+	/** On shutdown the streams end, so a graceful stop does not wait for them; browsers reconnect elsewhere. */
+	@EventListener(ContextClosedEvent.class)
+	void closeStreams() {
+		this.subscribers.forEach(subscriber -> subscriber.emitter().complete());
+		this.subscribers.clear();
 	}
 
 	private void send(Subscriber subscriber, SseEmitter.SseEventBuilder event) {

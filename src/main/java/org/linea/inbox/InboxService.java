@@ -1,10 +1,20 @@
 package org.linea.inbox;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.linea.admin.CurrentUser;
@@ -15,45 +25,75 @@ import org.linea.admin.Role;
 import org.linea.admin.UserService;
 import org.linea.contact.ContactService;
 import org.linea.contact.RevealedIdentity;
+import org.linea.conversation.Closing;
 import org.linea.conversation.Conversation;
+import org.linea.conversation.ConversationChanged;
+import org.linea.conversation.ConversationChanged.Change;
 import org.linea.conversation.ConversationMessage;
 import org.linea.conversation.ConversationService;
 import org.linea.conversation.ConversationState;
+import org.linea.conversation.QueueFilter;
 import org.linea.conversation.SenderKind;
+import org.linea.feedback.Coding;
+import org.linea.feedback.FeedbackCodingService;
 import org.linea.shared.InvalidRequestException;
 import org.linea.shared.NotFoundException;
 
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import static org.linea.shared.db.Rows.instant;
+import static org.linea.shared.db.Rows.timestamp;
 
 /**
- * The operators' inbox: the queue of conversations waiting for a person, claiming one (exactly one
- * operator holds a conversation), answering and closing. Every method checks the current user's role
- * on the conversation's line.
+ * The operators' inbox: queues per team, claiming (exactly one person holds a conversation),
+ * answering, internal notes with mentions, escalation to specialists, triage, referrals, and closing
+ * with coding. Every method checks the current user's role on the conversation's line.
  */
 @Service
 public class InboxService {
 
 	static final Role[] INBOX_ROLES = { Role.COORDINATOR, Role.OPERATOR, Role.SPECIALIST, Role.SAFEGUARDING };
 
-	private static final int MAX_REPLY = 4096;
+	private static final int MAX_TEXT = 4096;
+
+	private static final Pattern MENTION = Pattern.compile("@([a-z0-9._-]{2,64})");
+
+	private static final Set<String> TRIAGE = Set.of("GREEN", "YELLOW", "RED");
+
+	private final JdbcClient jdbc;
 
 	private final LineService lines;
 
 	private final ConversationService conversations;
 
+	private final Closing closing;
+
 	private final ContactService contacts;
 
 	private final UserService users;
 
-	InboxService(LineService lines, ConversationService conversations, ContactService contacts,
-			UserService users) {
+	private final TeamService teams;
+
+	private final FeedbackCodingService coding;
+
+	private final Clock clock;
+
+	InboxService(JdbcClient jdbc, LineService lines, ConversationService conversations, Closing closing,
+			ContactService contacts, UserService users, TeamService teams, FeedbackCodingService coding, Clock clock) {
+		this.jdbc = jdbc;
 		this.lines = lines;
 		this.conversations = conversations;
+		this.closing = closing;
 		this.contacts = contacts;
 		this.users = users;
+		this.teams = teams;
+		this.coding = coding;
+		this.clock = clock;
 	}
 
 	/** Lines whose inbox the current user works in. */
@@ -61,33 +101,54 @@ public class InboxService {
 		return this.lines.accessibleLines(INBOX_ROLES);
 	}
 
-	/** Conversations waiting for or held by a person on these lines, longest waiting first. */
+	/** A conversation reaching people joins its line's general queue unless it was sent to a team. */
+	@EventListener
+	void placeInQueue(ConversationChanged change) {
+		if (change.change() == Change.QUEUED) {
+			this.conversations.placeInTeamIfNone(change.conversationId(), this.teams.general(change.lineId()).id());
+		}
+	}
+
+	/** Open conversations on these lines matching the filters, longest waiting first. */
 	@Transactional(readOnly = true)
-	public List<QueueEntry> queue(List<Line> lines) {
+	public List<QueueEntry> queue(List<Line> lines, QueueForm form) {
 		if (lines.isEmpty()) {
 			return List.of();
 		}
-		Map<Long, String> keys = lines.stream().collect(Collectors.toMap(Line::id, Line::key));
+		Map<Long, Line> byId = lines.stream().collect(Collectors.toMap(Line::id, Function.identity()));
 		long me = CurrentUser.require().id();
-		List<Conversation> rows = this.conversations.waitingForPeople(keys.keySet(), 500);
-		Set<Long> holders = new HashSet<>();
-		rows.forEach(row -> {
-			if (row.assigneeId() != null) {
-				holders.add(row.assigneeId());
-			}
-		});
-		Map<Long, String> names = this.users.displayNames(holders);
+		String view = form.viewOrDefault();
+		List<Conversation> rows = this.conversations.waitingForPeople(new QueueFilter(byId.keySet(), form.team(),
+				view.equals("mine") ? me : null, view.equals("waiting"), form.code(), form.tag(), form.text(), 300));
+		Map<Long, String> names = this.users.displayNames(
+				rows.stream().map(Conversation::assigneeId).filter(Objects::nonNull).collect(Collectors.toSet()));
+		Map<Long, String> teamNames = new HashMap<>();
+		lines.forEach(line -> this.teams.teamsOf(line.id()).forEach(team -> teamNames.put(team.id(), team.name())));
+		Map<Long, Integer> unread = unread(me, rows.stream().map(Conversation::id).toList());
+		Instant now = Instant.now(this.clock);
 		return rows.stream()
-			.map(row -> new QueueEntry(row.id(), keys.get(row.lineId()), row.contactCode(), row.language(), row.state(),
-					row.assigneeId() == null ? null : names.get(row.assigneeId()),
-					row.isHeldBy(me), row.waitingSince(), row.lastMessageAt()))
+			.map(c -> {
+				Line line = byId.get(c.lineId());
+				return new QueueEntry(c.id(), line.key(), c.contactCode(), c.language(), line.channelType().name(), c.state(),
+						c.teamId() == null ? null : teamNames.get(c.teamId()),
+						c.assigneeId() == null ? null : names.get(c.assigneeId()), c.isHeldBy(me), c.triage(), c.tags(),
+						unread.getOrDefault(c.id(), 0), c.waitingSince(), windowClosesAt(line, c), overdue(line, c, now),
+						c.lastMessageAt());
+			})
 			.toList();
 	}
 
+	/** Teams of the lines, for the queue switcher. */
 	@Transactional(readOnly = true)
+	public List<Team> teams(List<Line> lines) {
+		return lines.stream().flatMap(line -> this.teams.teamsOf(line.id()).stream()).toList();
+	}
+
+	@Transactional
 	public ConversationView view(long conversationId) {
 		Conversation conversation = this.conversations.get(conversationId);
 		Line line = requireInboxAccess(conversation);
+		LineaUser me = CurrentUser.require();
 		List<ConversationMessage> messages = this.conversations.messages(conversationId);
 		Set<Long> people = new HashSet<>();
 		messages.forEach(m -> {
@@ -99,12 +160,21 @@ public class InboxService {
 			people.add(conversation.assigneeId());
 		}
 		Map<Long, String> names = this.users.displayNames(people);
-		Function<ConversationMessage, MessageView> toView = m -> new MessageView(m.id(), m.direction(), m.senderKind().name(),
-				m.authorId() == null ? null : names.get(m.authorId()), m.body(), m.status(), m.errorCode(), m.createdAt());
-		LineaUser me = CurrentUser.require();
-		return new ConversationView(conversation, line, this.contacts.get(conversation.contactId()).maskedPhone(),
+		List<MessageView> views = messages.stream()
+			.map(m -> new MessageView(m.id(), m.direction(), m.senderKind().name(),
+					m.authorId() == null ? null : names.get(m.authorId()), m.body(), m.status(), m.errorCode(), m.createdAt()))
+			.toList();
+		markRead(me.id(), conversationId, messages.isEmpty() ? 0 : messages.getLast().id());
+		List<Team> lineTeams = this.teams.teamsOf(line.id());
+		Map<Long, TeamMember> colleagues = new LinkedHashMap<>();
+		lineTeams.forEach(team -> this.teams.members(team.id()).forEach(member -> colleagues.putIfAbsent(member.userId(), member)));
+		String team = lineTeams.stream().filter(t -> t.id() == (conversation.teamId() == null ? -1 : conversation.teamId()))
+			.map(Team::name).findFirst().orElse(null);
+		return new ConversationView(conversation, line, this.contacts.get(conversation.contactId()).maskedPhone(), team,
 				conversation.assigneeId() == null ? null : names.get(conversation.assigneeId()), conversation.isHeldBy(me.id()),
-				messages.stream().map(toView).toList());
+				views, lineTeams, List.copyOf(colleagues.values()), referrals(conversationId),
+				this.coding.codingOf(conversationId).orElse(null), windowClosesAt(line, conversation),
+				overdue(line, conversation, Instant.now(this.clock)));
 	}
 
 	/** Takes the conversation; if another operator was faster, says who holds it. */
@@ -130,24 +200,171 @@ public class InboxService {
 		}
 	}
 
-	/** Sends the operator's answer. Answering a queued conversation claims it first. */
+	/** Hands the conversation to a colleague who works on the line. */
 	@Transactional
-	public void reply(long conversationId, String text) {
-		String body = text == null ? "" : text.strip();
-		if (body.isEmpty()) {
-			throw new InvalidRequestException("Write an answer first");
+	public void assign(long conversationId, long userId) {
+		Conversation conversation = this.conversations.get(conversationId);
+		Line line = requireInboxAccess(conversation);
+		LineaUser colleague = this.users.findById(userId).filter(LineaUser::isEnabled)
+			.filter(u -> u.hasRole(line.organisationId(), INBOX_ROLES))
+			.orElseThrow(() -> new InvalidRequestException("That person does not work on this line"));
+		if (!this.conversations.assignTo(conversationId, colleague.id())) {
+			throw conflict(conversation);
 		}
-		if (body.length() > MAX_REPLY) {
-			throw new InvalidRequestException("An answer can have at most " + MAX_REPLY + " characters");
-		}
-		claim(conversationId);
+	}
+
+	/**
+	 * Sends the operator's answer. Answering a waiting conversation takes it; answering one a colleague
+	 * holds needs {@code takeOver}, so two people never write to one person unknowingly.
+	 */
+	@Transactional
+	public void reply(long conversationId, String text, boolean takeOver) {
+		String body = checkedText(text);
+		Conversation conversation = this.conversations.get(conversationId);
+		requireInboxAccess(conversation);
 		LineaUser me = CurrentUser.require();
+		if (!conversation.isOpen()) {
+			throw conflict(conversation);
+		}
+		if (conversation.state() == ConversationState.ASSIGNED && !conversation.isHeldBy(me.id())) {
+			if (!takeOver) {
+				throw conflict(conversation);
+			}
+			this.conversations.assignTo(conversationId, me.id());
+		}
+		else {
+			claim(conversationId);
+		}
 		this.conversations.send(this.conversations.get(conversationId), SenderKind.OPERATOR, me.id(), body);
 	}
 
-	/** Ends the interaction. The holder closes it; a coordinator may close any. */
+	/** An internal note for colleagues; {@code @username} asks that colleague to look. */
 	@Transactional
-	public void close(long conversationId) {
+	public void note(long conversationId, String text) {
+		String body = checkedText(text);
+		Conversation conversation = this.conversations.get(conversationId);
+		Line line = requireInboxAccess(conversation);
+		long noteId = this.conversations.note(conversation, CurrentUser.require().id(), body);
+		Matcher matcher = MENTION.matcher(body.toLowerCase(Locale.ROOT));
+		Set<String> mentioned = new HashSet<>();
+		while (matcher.find()) {
+			mentioned.add(matcher.group(1));
+		}
+		for (String username : mentioned) {
+			try {
+				LineaUser colleague = this.users.loadUserByUsername(username);
+				if (colleague.isEnabled() && colleague.hasRole(line.organisationId(), INBOX_ROLES)) {
+					this.jdbc.sql("insert into inbox_mention (conversation_id, message_id, user_id) values (?, ?, ?)")
+						.params(conversationId, noteId, colleague.id())
+						.update();
+				}
+			}
+			catch (UsernameNotFoundException ex) {
+				// a word that looks like a mention but names nobody: the note stays as written
+			}
+		}
+	}
+
+	/** Notes where colleagues mentioned the current user and that they have not opened yet. */
+	@Transactional(readOnly = true)
+	public List<Mention> myMentions() {
+		long me = CurrentUser.require().id();
+		List<Object[]> rows = this.jdbc.sql("""
+				select id, conversation_id, message_id, created_at from inbox_mention where user_id = ? and seen_at is null
+				order by id desc limit 50
+				""").param(me).query((rs, n) -> new Object[] { rs.getLong(1), rs.getLong(2), rs.getLong(3), instant(rs, "created_at") })
+			.list();
+		return rows.stream().map(r -> {
+			Conversation c = this.conversations.get((Long) r[1]);
+			ConversationMessage note = this.conversations.messages(c.id()).stream().filter(m -> m.id() == (Long) r[2]).findFirst()
+				.orElseThrow();
+			String author = note.authorId() == null ? null : this.users.displayNames(Set.of(note.authorId())).get(note.authorId());
+			return new Mention((Long) r[0], c.id(), c.contactCode(), author, note.body(), (Instant) r[3]);
+		}).toList();
+	}
+
+	/** Sends the conversation to another team's queue (health, PSS...) with a note for the specialists. */
+	@Transactional
+	public void escalate(long conversationId, long teamId, String note) {
+		Conversation conversation = this.conversations.get(conversationId);
+		Line line = requireInboxAccess(conversation);
+		Team team = this.teams.get(teamId);
+		if (team.lineId() != line.id()) {
+			throw new NotFoundException("Team " + teamId);
+		}
+		if (note != null && !note.isBlank()) {
+			note(conversationId, "→ " + team.name() + ": " + note.strip());
+		}
+		if (!this.conversations.moveToTeam(conversationId, teamId, !Team.GENERAL.equals(team.key()))) {
+			throw conflict(conversation);
+		}
+	}
+
+	/** Sets the psychosocial traffic light, or clears it. */
+	@Transactional
+	public void triage(long conversationId, String colour) {
+		Conversation conversation = this.conversations.get(conversationId);
+		requireInboxAccess(conversation);
+		String value = colour == null || colour.isBlank() ? null : colour.strip().toUpperCase(Locale.ROOT);
+		if (value != null && !TRIAGE.contains(value)) {
+			throw new InvalidRequestException("Triage is GREEN, YELLOW or RED");
+		}
+		this.conversations.triage(conversationId, value);
+	}
+
+	@Transactional
+	public void tag(long conversationId, String tags) {
+		Conversation conversation = this.conversations.get(conversationId);
+		requireInboxAccess(conversation);
+		List<String> list = tags == null ? List.of()
+				: Arrays.stream(tags.split("[,\\s]+"))
+					.map(t -> t.strip().toLowerCase(Locale.ROOT))
+					.filter(t -> t.matches("[\\p{L}\\p{N}_-]{1,30}"))
+					.distinct()
+					.limit(10)
+					.toList();
+		this.conversations.tag(conversationId, list);
+	}
+
+	/** Records a referral (a specialist appointment, a service) to follow until done. */
+	@Transactional
+	public void refer(long conversationId, String service, Instant appointmentAt, String note) {
+		Conversation conversation = this.conversations.get(conversationId);
+		Line line = requireInboxAccess(conversation);
+		if (service == null || service.isBlank() || service.length() > 200) {
+			throw new InvalidRequestException("Say which service or specialist the person is referred to");
+		}
+		this.jdbc.sql("""
+				insert into inbox_referral (conversation_id, line_id, service, appointment_at, status, note, created_by)
+				values (?, ?, ?, ?, ?, ?, ?)
+				""").params(conversationId, line.id(), service.strip(), timestamp(appointmentAt), appointmentAt == null ? "PENDING" : "BOOKED",
+				note == null || note.isBlank() ? null : note.strip(), CurrentUser.require().id()).update();
+	}
+
+	@Transactional
+	public void updateReferral(long referralId, String status) {
+		Long conversationId = this.jdbc.sql("select conversation_id from inbox_referral where id = ?").param(referralId)
+			.query(Long.class).optional().orElseThrow(() -> new NotFoundException("Referral " + referralId));
+		requireInboxAccess(this.conversations.get(conversationId));
+		if (!Set.of("PENDING", "BOOKED", "DONE", "CANCELLED").contains(status)) {
+			throw new InvalidRequestException("Unknown referral status");
+		}
+		this.jdbc.sql("update inbox_referral set status = ?, updated_at = now() where id = ?").params(status, referralId).update();
+	}
+
+	private List<Referral> referrals(long conversationId) {
+		return this.jdbc.sql("""
+				select id, conversation_id, service, appointment_at, status, note, created_at from inbox_referral
+				where conversation_id = ? order by id
+				""").param(conversationId).query(Referral.class).list();
+	}
+
+	/**
+	 * Codes and ends the interaction, then the line's closing flow asks the person for satisfaction and
+	 * consent. The holder closes it; a coordinator may close any.
+	 */
+	@Transactional
+	public void close(long conversationId, Coding coding) {
 		Conversation conversation = this.conversations.get(conversationId);
 		Line line = requireInboxAccess(conversation);
 		LineaUser me = CurrentUser.require();
@@ -155,8 +372,9 @@ public class InboxService {
 		if (conversation.assigneeId() != null && !conversation.isHeldBy(me.id()) && !coordinator) {
 			throw conflict(conversation);
 		}
-		if (!this.conversations.close(conversationId, me.id(), "CLOSED_BY_OPERATOR")) {
-			throw new ClaimConflictException("This conversation is already closed", null);
+		this.coding.code(conversationId, line.id(), coding, me.id());
+		if (!this.closing.close(conversationId, me.id(), "CLOSED_BY_OPERATOR")) {
+			throw new ClaimConflictException("This conversation is already closed", null, conversationId);
 		}
 	}
 
@@ -168,10 +386,57 @@ public class InboxService {
 		return this.contacts.reveal(conversation.contactId(), "inbox conversation " + conversationId);
 	}
 
+	private void markRead(long userId, long conversationId, long lastId) {
+		this.jdbc.sql("""
+				insert into inbox_read_marker (user_id, conversation_id, last_read_id) values (?, ?, ?)
+				on conflict (user_id, conversation_id) do update set last_read_id = greatest(inbox_read_marker.last_read_id, excluded.last_read_id)
+				""").params(userId, conversationId, lastId).update();
+		this.jdbc.sql("update inbox_mention set seen_at = now() where user_id = ? and conversation_id = ? and seen_at is null")
+			.params(userId, conversationId)
+			.update();
+	}
+
+	private Map<Long, Integer> unread(long userId, List<Long> conversationIds) {
+		if (conversationIds.isEmpty()) {
+			return Map.of();
+		}
+		Map<Long, Long> lastRead = new HashMap<>();
+		conversationIds.forEach(id -> lastRead.put(id, 0L));
+		this.jdbc.sql("select conversation_id, last_read_id from inbox_read_marker where user_id = ? and conversation_id = any(?)")
+			.params(userId, conversationIds.toArray(Long[]::new))
+			.query((rs, n) -> lastRead.put(rs.getLong(1), rs.getLong(2)))
+			.list();
+		return this.conversations.inboundAfter(lastRead);
+	}
+
+	private static Instant windowClosesAt(Line line, Conversation conversation) {
+		Duration window = line.channelType().replyWindow();
+		if (window == null) {
+			return null;
+		}
+		return conversation.lastInboundAt() == null ? Instant.EPOCH : conversation.lastInboundAt().plus(window);
+	}
+
+	private static boolean overdue(Line line, Conversation conversation, Instant now) {
+		return conversation.waitingSince() != null
+				&& conversation.waitingSince().plus(Duration.ofMinutes(line.firstResponseMinutes())).isBefore(now);
+	}
+
+	private static String checkedText(String text) {
+		String body = text == null ? "" : text.strip();
+		if (body.isEmpty()) {
+			throw new InvalidRequestException("Write the message first");
+		}
+		if (body.length() > MAX_TEXT) {
+			throw new InvalidRequestException("A message can have at most " + MAX_TEXT + " characters");
+		}
+		return body;
+	}
+
 	private Line requireInboxAccess(Conversation conversation) {
 		Line line = this.lines.get(conversation.lineId());
 		LineaUser me = CurrentUser.require();
-		if (!me.hasRole(line.organisationId())) {
+		if (!me.isMemberOf(line.organisationId())) {
 			throw new NotFoundException("Conversation " + conversation.id());
 		}
 		if (!me.hasRole(line.organisationId(), INBOX_ROLES)) {
@@ -182,11 +447,11 @@ public class InboxService {
 
 	private ClaimConflictException conflict(Conversation conversation) {
 		if (conversation.state() == ConversationState.CLOSED) {
-			return new ClaimConflictException("This conversation is closed", null);
+			return new ClaimConflictException("This conversation is closed", null, conversation.id());
 		}
 		String holder = conversation.assigneeId() == null ? null
 				: this.users.displayNames(Set.of(conversation.assigneeId())).get(conversation.assigneeId());
-		return new ClaimConflictException("Already held by " + holder, holder);
+		return new ClaimConflictException("Already held by " + holder, holder, conversation.id());
 	}
 
 }

@@ -1,10 +1,17 @@
 package org.linea.inbox;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.linea.conversation.ConversationState;
 
-/** A conversation as the inbox lists it: the person's code, never their number. */
-public record QueueEntry(long conversationId, String lineKey, String contactCode, String language, ConversationState state,
-		String holder, boolean heldByMe, Instant waitingSince, Instant lastMessageAt) {
+/**
+ * A conversation as the inbox lists it: the person's code, never their number.
+ *
+ * @param windowClosesAt end of WhatsApp's 24-hour window, null on channels without one
+ * @param overdue whether it has waited longer than the line's response-time objective
+ */
+public record QueueEntry(long conversationId, String lineKey, String contactCode, String language, String channel,
+		ConversationState state, String team, String holder, boolean heldByMe, String triage, List<String> tags, int unread,
+		Instant waitingSince, Instant windowClosesAt, boolean overdue, Instant lastMessageAt) {
 }

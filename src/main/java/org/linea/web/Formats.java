@@ -22,10 +22,16 @@ public class Formats {
 
 	/** How long ago, compactly: "45 s", "12 min", "2 h 5 min", "3 d". */
 	public String elapsed(Instant since) {
-		if (since == null) {
-			return "";
-		}
-		Duration d = Duration.between(since, Instant.now(this.clock));
+		return since == null ? "" : compact(Duration.between(since, Instant.now(this.clock)));
+	}
+
+	/** How long until, compactly; "0 s" once past. */
+	public String remaining(Instant until) {
+		return until == null ? "" : compact(Duration.between(Instant.now(this.clock), until));
+	}
+
+	private static String compact(Duration duration) {
+		Duration d = duration;
 		if (d.isNegative()) {
 			d = Duration.ZERO;
 		}

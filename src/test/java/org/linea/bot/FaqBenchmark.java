@@ -69,7 +69,7 @@ public final class FaqBenchmark {
 		String key = prefix + "-" + Long.toString(System.nanoTime() % 1_000_000, 36);
 		long organisation = organisations.create(key, "Benchmark").id();
 		return context.getBean(LineService.class)
-			.create(new LineForm(organisation, key, "Benchmark", ChannelType.SIMULATOR, "PE", "America/Lima", LANGUAGES, "", 30));
+			.create(new LineForm(organisation, key, "Benchmark", ChannelType.SIMULATOR, "PE", "America/Lima", LANGUAGES, "", 30, null));
 	}
 
 	/**

@@ -91,13 +91,18 @@ public class SimulatorService {
 		return result;
 	}
 
+	/** The keyed hash Linea files this simulated number under. */
+	public byte[] phoneHashOf(String phone) {
+		return this.contacts.phoneHash(PhoneNumbers.normalise(phone));
+	}
+
 	/** What the phone shows, oldest first. */
 	@Transactional(readOnly = true)
 	public List<SimulatorMessage> thread(Line line, String phone) {
 		return this.jdbc.sql("""
-				select provider_message_id as id, case direction when 'FROM_PERSON' then 'IN' else 'OUT' end as direction,
-				       body as text, status, created_at as at
-				from channel_simulator_message where line_id = ? and phone_hash = ? order by id
+				select m.provider_message_id as id, case m.direction when 'FROM_PERSON' then 'IN' else 'OUT' end as direction,
+				       m.body as text, m.status, m.created_at as at
+				from channel_simulator_message m where m.line_id = ? and m.phone_hash = ? order by m.id
 				""").params(line.id(), this.contacts.phoneHash(PhoneNumbers.normalise(phone))).query(SimulatorMessage.class).list();
 	}
 

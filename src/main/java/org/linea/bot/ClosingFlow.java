@@ -1,0 +1,231 @@
+package org.linea.bot;
+
+import java.text.Normalizer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.linea.contact.ConsentEvent;
+import org.linea.contact.ContactService;
+import org.linea.contact.Demographic;
+
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import static org.linea.shared.db.Rows.nullableLong;
+import static org.linea.shared.db.Rows.timestamp;
+
+/**
+ * The closing conversation after an interaction ends: how satisfied the person is, then, with their
+ * consent, a few demographic questions (each with "prefer not to say"), then consent per purpose for
+ * broadcasts and surveys. Answers and consent go to the contact's ledger with the wording version.
+ * Someone who did not answer last time is not asked this time. The flow returns texts to send; the
+ * caller sends them.
+ */
+@Service
+public class ClosingFlow {
+
+	static final String WORDING_VERSION = "closing-v1";
+
+	static final Duration ANSWER_WITHIN = Duration.ofHours(24);
+
+	private static final Pattern NUMBER = Pattern.compile("^\\s*(\\d{1,2})\\b");
+
+	private final JdbcClient jdbc;
+
+	private final ContactService contacts;
+
+	private final MessageSource messages;
+
+	private final Clock clock;
+
+	ClosingFlow(JdbcClient jdbc, ContactService contacts, MessageSource messages, Clock clock) {
+		this.jdbc = jdbc;
+		this.contacts = contacts;
+		this.messages = messages;
+		this.clock = clock;
+	}
+
+	/** A person in the middle of the closing flow. */
+	public record ActiveFlow(long id, long conversationId, long contactId, ClosingStep step, Long demographicsConsentId) {
+	}
+
+	/**
+	 * Begins the flow for a closed conversation and returns the first question, or nothing when the
+	 * person left the previous closing flow unanswered (never asked twice in a row).
+	 */
+	@Transactional
+	public Optional<String> start(long conversationId, long contactId, long lineId, String language) {
+		expireUnanswered();
+		Optional<String> previous = this.jdbc.sql("""
+				select outcome from bot_closing_flow where contact_id = ? order by started_at desc, id desc limit 1
+				""").param(contactId).query(String.class).optional();
+		boolean skip = previous.filter("NO_ANSWER"::equals).isPresent();
+		this.jdbc.sql("update bot_closing_flow set finished_at = ?, outcome = 'STOPPED' where contact_id = ? and finished_at is null")
+			.params(now(), contactId)
+			.update();
+		this.jdbc.sql("""
+				insert into bot_closing_flow (conversation_id, contact_id, line_id, step, wording_version, started_at, last_asked_at,
+				                              finished_at, outcome)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (conversation_id) do nothing
+				""")
+			.params(conversationId, contactId, lineId, ClosingStep.SATISFACTION.name(), WORDING_VERSION, now(), now(),
+					skip ? now() : null, skip ? "SKIPPED" : null)
+			.update();
+		return skip ? Optional.empty() : Optional.of(question(ClosingStep.SATISFACTION, language));
+	}
+
+	/** The person's unfinished closing flow, if they were asked within the last 24 hours. */
+	@Transactional(readOnly = true)
+	public Optional<ActiveFlow> active(long contactId) {
+		return this.jdbc.sql("""
+				select id, conversation_id, contact_id, step, demographics_consent_id from bot_closing_flow
+				where contact_id = ? and finished_at is null and last_asked_at > ?
+				""").params(contactId, timestamp(Instant.now(this.clock).minus(ANSWER_WITHIN))).query((rs, row) -> new ActiveFlow(
+				rs.getLong("id"), rs.getLong("conversation_id"), rs.getLong("contact_id"), ClosingStep.valueOf(rs.getString("step")),
+				nullableLong(rs, "demographics_consent_id")))
+			.optional();
+	}
+
+	/**
+	 * Takes the person's message as the answer to the pending question. Returns the texts to send
+	 * (the next question, or thanks at the end); empty when the message is not an answer, in which
+	 * case the flow stops and the message is a new request.
+	 */
+	@Transactional
+	public Optional<List<String>> answer(ActiveFlow flow, String text, String language) {
+		Optional<String> value = read(flow.step(), text);
+		if (value.isEmpty()) {
+			finish(flow.id(), "STOPPED");
+			return Optional.empty();
+		}
+		Long consentId = flow.demographicsConsentId();
+		switch (flow.step()) {
+			case SATISFACTION -> this.jdbc.sql("update bot_closing_flow set satisfaction = ? where id = ?")
+				.params(Integer.parseInt(value.get()), flow.id()).update();
+			case CONSENT_DEMOGRAPHICS -> {
+				consentId = this.contacts.recordConsent(flow.contactId(), "DEMOGRAPHICS",
+						value.get().equals("YES") ? ConsentEvent.GIVEN : ConsentEvent.REFUSED, WORDING_VERSION, "closing-flow");
+				this.jdbc.sql("update bot_closing_flow set demographics_consent_id = ? where id = ?").params(consentId, flow.id()).update();
+			}
+			case GENDER -> this.contacts.saveDemographic(flow.contactId(), Demographic.GENDER, value.get(), consentId);
+			case AGE_RANGE -> this.contacts.saveDemographic(flow.contactId(), Demographic.AGE_RANGE, value.get(), consentId);
+			case LOCATION -> this.contacts.saveDemographic(flow.contactId(), Demographic.LOCATION, value.get(), consentId);
+			case MIGRANT_STATUS -> this.contacts.saveDemographic(flow.contactId(), Demographic.MIGRANT_STATUS, value.get(), consentId);
+			case CONSENT_INFO_BROADCASTS -> this.contacts.recordConsent(flow.contactId(), "INFO_BROADCASTS",
+					value.get().equals("YES") ? ConsentEvent.GIVEN : ConsentEvent.REFUSED, WORDING_VERSION, "closing-flow");
+			case CONSENT_SURVEYS -> this.contacts.recordConsent(flow.contactId(), "SURVEYS",
+					value.get().equals("YES") ? ConsentEvent.GIVEN : ConsentEvent.REFUSED, WORDING_VERSION, "closing-flow");
+		}
+		Optional<ClosingStep> next = next(flow.step(), value.get());
+		List<String> replies = new ArrayList<>();
+		if (next.isPresent()) {
+			this.jdbc.sql("update bot_closing_flow set step = ?, last_asked_at = ? where id = ?")
+				.params(next.get().name(), now(), flow.id())
+				.update();
+			askedConsent(flow.contactId(), next.get());
+			replies.add(question(next.get(), language));
+		}
+		else {
+			finish(flow.id(), "COMPLETED");
+			replies.add(this.messages.getMessage("bot.closing.thanks", null, Locale.forLanguageTag(language)));
+		}
+		return Optional.of(replies);
+	}
+
+	/** Flows left unanswered for a day end as NO_ANSWER, so the next closing does not ask again. */
+	@Scheduled(fixedDelayString = "PT10M")
+	@Transactional
+	public void expireUnanswered() {
+		this.jdbc.sql("""
+				update bot_closing_flow set finished_at = ?, outcome = 'NO_ANSWER'
+				where finished_at is null and last_asked_at <= ?
+				""").params(now(), timestamp(Instant.now(this.clock).minus(ANSWER_WITHIN))).update();
+	}
+
+	private static Optional<ClosingStep> next(ClosingStep step, String value) {
+		return switch (step) {
+			case SATISFACTION -> Optional.of(ClosingStep.CONSENT_DEMOGRAPHICS);
+			case CONSENT_DEMOGRAPHICS ->
+				Optional.of(value.equals("YES") ? ClosingStep.GENDER : ClosingStep.CONSENT_INFO_BROADCASTS);
+			case GENDER -> Optional.of(ClosingStep.AGE_RANGE);
+			case AGE_RANGE -> Optional.of(ClosingStep.LOCATION);
+			case LOCATION -> Optional.of(ClosingStep.MIGRANT_STATUS);
+			case MIGRANT_STATUS -> Optional.of(ClosingStep.CONSENT_INFO_BROADCASTS);
+			case CONSENT_INFO_BROADCASTS -> Optional.of(ClosingStep.CONSENT_SURVEYS);
+			case CONSENT_SURVEYS -> Optional.empty();
+		};
+	}
+
+	/** Reads an answer: a listed number, yes/no in words, or free text for the location. */
+	static Optional<String> read(ClosingStep step, String text) {
+		if (text == null || text.isBlank()) {
+			return Optional.empty();
+		}
+		String plain = Normalizer.normalize(text.strip().toLowerCase(Locale.ROOT), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+		if (step == ClosingStep.LOCATION) {
+			if (plain.equals("0") || plain.startsWith("prefiero no") || plain.startsWith("prefer not")) {
+				return Optional.of("PREFER_NOT_TO_SAY");
+			}
+			return plain.length() <= 80 ? Optional.of(text.strip()) : Optional.empty();
+		}
+		if (step.options().equals(List.of("YES", "NO"))) {
+			if (plain.matches("(1|si|s|yes|y|claro|ok|dale)\\b.*")) {
+				return Optional.of("YES");
+			}
+			if (plain.matches("(2|no|n)\\b.*")) {
+				return Optional.of("NO");
+			}
+			return Optional.empty();
+		}
+		boolean demographic = step != ClosingStep.SATISFACTION;
+		if (demographic && (plain.startsWith("prefiero no") || plain.startsWith("prefer not") || plain.equals("no se")
+				|| plain.equals("no lo se"))) {
+			return Optional.of(step.options().getLast());
+		}
+		Matcher number = NUMBER.matcher(plain);
+		if (number.find()) {
+			int choice = Integer.parseInt(number.group(1));
+			if (choice >= 1 && choice <= step.options().size()) {
+				return Optional.of(step.options().get(choice - 1));
+			}
+		}
+		return Optional.empty();
+	}
+
+	private void askedConsent(long contactId, ClosingStep step) {
+		String purpose = switch (step) {
+			case CONSENT_DEMOGRAPHICS -> "DEMOGRAPHICS";
+			case CONSENT_INFO_BROADCASTS -> "INFO_BROADCASTS";
+			case CONSENT_SURVEYS -> "SURVEYS";
+			default -> null;
+		};
+		if (purpose != null) {
+			this.contacts.recordConsent(contactId, purpose, ConsentEvent.ASKED, WORDING_VERSION, "closing-flow");
+		}
+	}
+
+	private void finish(long flowId, String outcome) {
+		this.jdbc.sql("update bot_closing_flow set finished_at = ?, outcome = ? where id = ? and finished_at is null")
+			.params(now(), outcome, flowId)
+			.update();
+	}
+
+	private String question(ClosingStep step, String language) {
+		return this.messages.getMessage(step.messageKey(), null, Locale.forLanguageTag(language));
+	}
+
+	private java.sql.Timestamp now() {
+		return timestamp(Instant.now(this.clock));
+	}
+
+}

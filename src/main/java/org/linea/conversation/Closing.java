@@ -1,0 +1,42 @@
+package org.linea.conversation;
+
+import org.linea.bot.ClosingFlow;
+import org.linea.contact.ContactService;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Ends an interaction, by an operator or the bot, and starts the line's closing flow over the channel:
+ * the first question (satisfaction) goes out unless the person opted out or left the last one unanswered.
+ */
+@Service
+public class Closing {
+
+	private final ConversationService conversations;
+
+	private final ContactService contacts;
+
+	private final ClosingFlow closingFlow;
+
+	Closing(ConversationService conversations, ContactService contacts, ClosingFlow closingFlow) {
+		this.conversations = conversations;
+		this.contacts = contacts;
+		this.closingFlow = closingFlow;
+	}
+
+	/** Closes the conversation; false when it was already closed. */
+	@Transactional
+	public boolean close(long conversationId, Long userId, String reason) {
+		if (!this.conversations.close(conversationId, userId, reason)) {
+			return false;
+		}
+		Conversation closed = this.conversations.get(conversationId);
+		if (!this.contacts.get(closed.contactId()).optedOut()) {
+			this.closingFlow.start(closed.id(), closed.contactId(), closed.lineId(), closed.language())
+				.ifPresent(question -> this.conversations.send(closed, SenderKind.BOT, null, question));
+		}
+		return true;
+	}
+
+}

@@ -1,0 +1,113 @@
+package org.linea.inbox;
+
+import java.util.List;
+
+import org.linea.admin.Line;
+import org.linea.admin.LineService;
+import org.linea.admin.Role;
+import org.linea.admin.UserService;
+import org.linea.admin.UserSummary;
+import org.linea.shared.InvalidRequestException;
+import org.linea.shared.NotFoundException;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Coordinators organise a line's teams: who is in each queue, how many conversations each holds, auto-assignment. */
+@Controller
+class TeamController {
+
+	private final LineService lines;
+
+	private final TeamService teams;
+
+	private final UserService users;
+
+	TeamController(LineService lines, TeamService teams, UserService users) {
+		this.lines = lines;
+		this.teams = teams;
+		this.users = users;
+	}
+
+	@GetMapping("/teams")
+	String teams(@RequestParam(required = false) String line, Model model) {
+		List<Line> coordinated = this.lines.accessibleLines(Role.COORDINATOR);
+		model.addAttribute("lines", coordinated);
+		coordinated.stream()
+			.filter(l -> line == null || l.key().equals(line))
+			.findFirst()
+			.ifPresent(selected -> {
+				model.addAttribute("line", selected);
+				List<Team> lineTeams = this.teams.teamsOf(selected.id());
+				model.addAttribute("teams", lineTeams);
+				model.addAttribute("members", lineTeams.stream().map(t -> this.teams.members(t.id())).toList());
+				model.addAttribute("staff", staffOf(selected));
+			});
+		return "inbox/teams";
+	}
+
+	@PostMapping("/teams/{lineKey}")
+	String create(@PathVariable String lineKey, @RequestParam String key, @RequestParam String name, RedirectAttributes redirect) {
+		Line line = this.lines.requireAccess(lineKey, Role.COORDINATOR);
+		return attempt(line, redirect, () -> this.teams.create(line.id(), key.strip(), name));
+	}
+
+	@PostMapping("/teams/{lineKey}/{teamId}/members")
+	String addMember(@PathVariable String lineKey, @PathVariable long teamId, @RequestParam long userId,
+			@RequestParam(defaultValue = "8") int maxOpen, RedirectAttributes redirect) {
+		Line line = this.lines.requireAccess(lineKey, Role.COORDINATOR);
+		Team team = teamOf(line, teamId);
+		if (staffOf(line).stream().noneMatch(u -> u.id() == userId)) {
+			throw new NotFoundException("User " + userId);
+		}
+		return attempt(line, redirect, () -> this.teams.addMember(team.id(), userId, maxOpen));
+	}
+
+	@PostMapping("/teams/{lineKey}/{teamId}/members/{userId}/remove")
+	String removeMember(@PathVariable String lineKey, @PathVariable long teamId, @PathVariable long userId,
+			RedirectAttributes redirect) {
+		Line line = this.lines.requireAccess(lineKey, Role.COORDINATOR);
+		return attempt(line, redirect, () -> this.teams.removeMember(teamOf(line, teamId).id(), userId));
+	}
+
+	@PostMapping("/teams/{lineKey}/{teamId}/auto-assign")
+	String autoAssign(@PathVariable String lineKey, @PathVariable long teamId, @RequestParam boolean on,
+			RedirectAttributes redirect) {
+		Line line = this.lines.requireAccess(lineKey, Role.COORDINATOR);
+		return attempt(line, redirect, () -> this.teams.setAutoAssign(teamOf(line, teamId).id(), on));
+	}
+
+	private Team teamOf(Line line, long teamId) {
+		Team team = this.teams.get(teamId);
+		if (team.lineId() != line.id()) {
+			throw new NotFoundException("Team " + teamId);
+		}
+		return team;
+	}
+
+	private List<UserSummary> staffOf(Line line) {
+		return this.users.all()
+			.stream()
+			.filter(UserSummary::enabled)
+			.filter(u -> u.memberships().stream().anyMatch(m -> m.organisationId() != null && m.organisationId() == line.organisationId()
+					&& m.role() != Role.ANALYST))
+			.toList();
+	}
+
+	private static String attempt(Line line, RedirectAttributes redirect, Runnable action) {
+		try {
+			action.run();
+			redirect.addFlashAttribute("notice", "admin.saved");
+		}
+		catch (InvalidRequestException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:/teams?line=" + line.key();
+	}
+
+}

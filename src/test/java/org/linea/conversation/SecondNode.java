@@ -1,0 +1,24 @@
+package org.linea.conversation;
+
+import org.linea.LineaApplication;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Starts another Linea node in this JVM, on the same embedded database, as a second server would. */
+final class SecondNode {
+
+	private SecondNode() {
+	}
+
+	static ConfigurableApplicationContext start(String... properties) {
+		String[] args = new String[properties.length + 2];
+		args[0] = "--spring.profiles.active=test";
+		args[1] = "--server.port=0";
+		for (int i = 0; i < properties.length; i++) {
+			args[i + 2] = "--" + properties[i];
+		}
+		return new SpringApplicationBuilder(LineaApplication.class).run(args);
+	}
+
+}

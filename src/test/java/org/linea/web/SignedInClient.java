@@ -1,0 +1,87 @@
+package org.linea.web;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** A browser without a browser: cookies, the login form and CSRF tokens, over real HTTP. */
+public final class SignedInClient {
+
+	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"|name=\"csrf-token\" content=\"([^\"]+)\"");
+
+	private final HttpClient http = HttpClient.newBuilder()
+		.cookieHandler(new CookieManager())
+		.followRedirects(HttpClient.Redirect.NEVER)
+		.build();
+
+	private final String base;
+
+	private String csrf;
+
+	public SignedInClient(int port) {
+		this.base = "http://localhost:" + port;
+	}
+
+	public SignedInClient signIn(String username, String password) {
+		HttpResponse<String> page = get("/login");
+		HttpResponse<String> result = postForm("/login", Map.of("username", username, "password", password));
+		if (result.statusCode() != 302 || result.headers().firstValue("Location").orElse("").contains("error")) {
+			throw new AssertionError("Sign-in failed for " + username + " (" + page.statusCode() + ")");
+		}
+		get("/inbox");
+		return this;
+	}
+
+	public HttpResponse<String> get(String path) {
+		HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(this.base + path)).GET());
+		Matcher matcher = CSRF.matcher(response.body());
+		if (matcher.find()) {
+			this.csrf = matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
+		}
+		return response;
+	}
+
+	/** Posts a form with the CSRF token of the last page, as the browser would. */
+	public HttpResponse<String> postForm(String path, Map<String, String> fields) {
+		Map<String, String> withToken = new HashMap<>(fields);
+		if (this.csrf != null) {
+			withToken.put("_csrf", this.csrf);
+		}
+		return postRaw(path, withToken);
+	}
+
+	/** Posts a form exactly as given, with no CSRF token added. */
+	public HttpResponse<String> postRaw(String path, Map<String, String> fields) {
+		String body = fields.entrySet()
+			.stream()
+			.map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+			.collect(Collectors.joining("&"));
+		return send(HttpRequest.newBuilder(URI.create(this.base + path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(body)));
+	}
+
+	private HttpResponse<String> send(HttpRequest.Builder request) {
+		try {
+			return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new AssertionError(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new AssertionError(ex);
+		}
+	}
+
+}
