@@ -59,13 +59,14 @@ class KnowledgeBot implements AutoAnswer {
 		if (text == null || text.isBlank()) {
 			return new BotDecision(DecisionKind.HANDOFF, "NO_TEXT", conversationLanguage, null, 0, List.of(), List.of(), List.of());
 		}
-		String language = this.languages.detect(text, line.languages(), conversationLanguage);
-		BotDecision decision = this.finder.decide(index, text, language);
-		if (index.size() == 0 && !decision.handOff()) {
+		if (index.size() == 0) {
 			// until a line has validated entries to answer from, every message goes to the team
-			return new BotDecision(DecisionKind.HANDOFF, "NO_KNOWLEDGE_BANK", language, null, 0, List.of(), List.of(), List.of());
+			BotDecision decision = this.finder.decide(index, text, conversationLanguage);
+			return decision.handOff() ? decision : new BotDecision(DecisionKind.HANDOFF, "NO_KNOWLEDGE_BANK",
+					conversationLanguage, null, 0, List.of(), List.of(), List.of());
 		}
-		return decision;
+		String language = this.languages.detect(text, line.languages(), conversationLanguage);
+		return this.finder.decide(index, text, language);
 	}
 
 	private Optional<BotDecision> menuChoice(InboundQuestion question, BankIndex index) {
