@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # The automatic-answer benchmark: see bench/README.md. Usage: bench/run-faq.sh [faq-eval dir] [--misses]
+# Needs JAVA_HOME pointing at a JDK 21 or newer, as for ./mvnw.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DIR="${1:-../shared/faq-eval}"
