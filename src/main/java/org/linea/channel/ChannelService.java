@@ -268,7 +268,7 @@ public class ChannelService {
 		}
 		return this.jdbc.sql("""
 				update channel_outbox set provider_message_id = ?, status = 'SENT', sent_at = coalesce(sent_at, now()), locked_until = null
-				where id = ? and line_id = ? and provider_message_id is null and status in ('CLAIMED', 'SENDING', 'FAILED')
+				where id = ? and line_id = ? and provider_message_id is null and status in ('PENDING', 'CLAIMED', 'SENDING', 'FAILED')
 				returning message_id
 				""").params(report.providerMessageId(), outboxId, line.id()).query(Long.class).optional();
 	}

@@ -320,6 +320,10 @@ class DrainOutbox {
 			}
 			case SendResult.Retry retry when row.attempts() + 1 < this.properties.maxAttempts() -> {
 				Duration wait = retry.retryAfter() != null ? retry.retryAfter() : backoff(row.attempts() + 1, this.properties.initialBackoff());
+				if ("TIMEOUT".equals(retry.error()) && wait.compareTo(this.properties.sendTimeout()) < 0) {
+					// the provider may have taken it: give its status report (which names this row) time to arrive first
+					wait = this.properties.sendTimeout();
+				}
 				this.jdbc.sql("""
 						update channel_outbox set status = 'PENDING', next_attempt_at = ?, locked_until = null, last_error = ?
 						where id = ?
