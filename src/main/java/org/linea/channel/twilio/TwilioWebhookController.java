@@ -23,7 +23,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -69,8 +68,11 @@ class TwilioWebhookController {
 	}
 
 	@PostMapping("/status")
-	ResponseEntity<Void> status(@PathVariable String lineKey, @RequestParam(required = false) String ref, HttpServletRequest request) {
+	ResponseEntity<Void> status(@PathVariable String lineKey, HttpServletRequest request) {
 		Signed call = signed(lineKey, request);
+		// read from the query string by hand: asking the request for a parameter would consume the signed body
+		String ref = request.getQueryString() == null ? null
+				: FormBody.parse(request.getQueryString().getBytes(StandardCharsets.UTF_8)).get("ref");
 		DeliveryReport report;
 		try {
 			report = TwilioInbound.report(call.params(), ref, Instant.now(this.clock));
