@@ -100,8 +100,8 @@ public class ChannelAccounts {
 	}
 
 	/**
-	 * Connects the line, or changes its account. A secret left blank keeps its stored value; a blank
-	 * verify token gets a random one.
+	 * Connects the line, or changes its account. A secret left blank keeps its stored value, as does a
+	 * field not submitted at all; a blank verify token gets a random one.
 	 */
 	@Transactional
 	public void connect(String lineKey, Map<String, String> submitted, Double sendRate) {
@@ -129,6 +129,10 @@ public class ChannelAccounts {
 			}
 			else if (value != null) {
 				settings.put(field.name(), value);
+			}
+			else if (!submitted.containsKey(field.name()) && existing.isPresent() && existing.get().setting(field.name()) != null) {
+				// a partial change (the API) keeps what it does not mention
+				settings.put(field.name(), existing.get().setting(field.name()));
 			}
 			else if (field.required()) {
 				throw new InvalidRequestException("Enter the " + field.name());
