@@ -52,13 +52,16 @@ public final class LineaUser implements UserDetails, CredentialsContainer {
 		return this.memberships.stream().anyMatch(m -> m.organisationId() == null && m.role() == Role.ADMIN);
 	}
 
-	/** Holds one of the roles in the organisation (an installation-wide admin holds every role). */
+	/**
+	 * Holds one of the roles in the organisation (an installation-wide admin holds every role); with no
+	 * roles named, holds any role there.
+	 */
 	public boolean hasRole(long organisationId, Role... roles) {
 		if (isAdmin()) {
 			return true;
 		}
 		List<Role> wanted = Arrays.asList(roles);
-		return this.memberships.stream().anyMatch(m -> m.appliesTo(organisationId) && wanted.contains(m.role()));
+		return this.memberships.stream().anyMatch(m -> m.appliesTo(organisationId) && (wanted.isEmpty() || wanted.contains(m.role())));
 	}
 
 	@Override

@@ -1,5 +1,7 @@
 package org.linea.inbox;
 
+import java.util.List;
+
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -89,6 +91,18 @@ class InboxController {
 		catch (InvalidRequestException ex) {
 			redirect.addFlashAttribute("error", ex.getMessage());
 			redirect.addFlashAttribute("draft", form.text());
+		}
+		return "redirect:/inbox/conversations/" + id;
+	}
+
+	@PostMapping("/inbox/conversations/{id}/template")
+	String replyWithTemplate(@PathVariable long id, @RequestParam long templateId,
+			@RequestParam(defaultValue = "") String parameters, RedirectAttributes redirect) {
+		try {
+			this.inbox.replyWithTemplate(id, templateId, parameters.isBlank() ? List.of() : parameters.strip().lines().map(String::strip).toList());
+		}
+		catch (InvalidRequestException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
 		}
 		return "redirect:/inbox/conversations/" + id;
 	}

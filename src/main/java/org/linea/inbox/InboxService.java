@@ -13,6 +13,8 @@ import org.linea.admin.LineService;
 import org.linea.admin.LineaUser;
 import org.linea.admin.Role;
 import org.linea.admin.UserService;
+import org.linea.channel.ChannelService;
+import org.linea.channel.OutboundContent;
 import org.linea.contact.ContactService;
 import org.linea.contact.RevealedIdentity;
 import org.linea.conversation.Conversation;
@@ -48,12 +50,15 @@ public class InboxService {
 
 	private final UserService users;
 
+	private final ChannelService channels;
+
 	InboxService(LineService lines, ConversationService conversations, ContactService contacts,
-			UserService users) {
+			UserService users, ChannelService channels) {
 		this.lines = lines;
 		this.conversations = conversations;
 		this.contacts = contacts;
 		this.users = users;
+		this.channels = channels;
 	}
 
 	/** Lines whose inbox the current user works in. */
@@ -100,11 +105,14 @@ public class InboxService {
 		}
 		Map<Long, String> names = this.users.displayNames(people);
 		Function<ConversationMessage, MessageView> toView = m -> new MessageView(m.id(), m.direction(), m.senderKind().name(),
-				m.authorId() == null ? null : names.get(m.authorId()), m.body(), m.status(), m.errorCode(), m.createdAt());
+				m.authorId() == null ? null : names.get(m.authorId()), m.body(), m.status(), m.errorCode(), m.createdAt(),
+				this.channels.attachment(m.mediaRef()).orElse(null),
+				"OUT".equals(m.direction()) ? this.channels.segments(line, m.body()).orElse(null) : null);
 		LineaUser me = CurrentUser.require();
 		return new ConversationView(conversation, line, this.contacts.get(conversation.contactId()).maskedPhone(),
 				conversation.assigneeId() == null ? null : names.get(conversation.assigneeId()), conversation.isHeldBy(me.id()),
-				messages.stream().map(toView).toList());
+				messages.stream().map(toView).toList(), this.channels.replyWindow(line, conversation.contactId()),
+				this.channels.templates(line));
 	}
 
 	/** Takes the conversation; if another operator was faster, says who holds it. */
@@ -140,9 +148,26 @@ public class InboxService {
 		if (body.length() > MAX_REPLY) {
 			throw new InvalidRequestException("An answer can have at most " + MAX_REPLY + " characters");
 		}
+		Conversation conversation = this.conversations.get(conversationId);
+		if (!this.channels.replyWindow(requireInboxAccess(conversation), conversation.contactId()).open()) {
+			throw new InvalidRequestException("More than 24 hours since this person last wrote: send an approved template");
+		}
 		claim(conversationId);
 		LineaUser me = CurrentUser.require();
 		this.conversations.send(this.conversations.get(conversationId), SenderKind.OPERATOR, me.id(), body);
+	}
+
+	/** Sends one of the line's approved templates, the only thing WhatsApp takes outside its 24-hour window. */
+	@Transactional
+	public void replyWithTemplate(long conversationId, long templateId, List<String> parameters) {
+		Line line = requireInboxAccess(this.conversations.get(conversationId));
+		OutboundContent content = this.channels.templates(line).stream()
+			.filter(template -> template.id() == templateId)
+			.findFirst()
+			.orElseThrow(() -> new InvalidRequestException("No such template on this line"))
+			.with(parameters);
+		claim(conversationId);
+		this.conversations.send(this.conversations.get(conversationId), SenderKind.OPERATOR, CurrentUser.require().id(), content);
 	}
 
 	/** Ends the interaction. The holder closes it; a coordinator may close any. */
