@@ -30,6 +30,8 @@ public abstract class FakeProvider {
 
 	private final Map<String, Queue<Answer>> scripts = new ConcurrentHashMap<>();
 
+	private final java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+
 	protected FakeProvider() {
 		try {
 			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -130,6 +132,24 @@ public abstract class FakeProvider {
 		}
 		respond(exchange, answer.status() == 0 ? 500 : answer.status(), answer.body() == null ? "{}" : answer.body());
 		return true;
+	}
+
+	/** Calls Linea's webhook as the provider would; the HTTP status, or -1 when it could not be reached. */
+	protected int callLinea(String url, String contentType, String signatureHeader, String signature, byte[] body) {
+		try {
+			return this.client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+				.header("Content-Type", contentType)
+				.header(signatureHeader, signature)
+				.POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body))
+				.build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+		}
+		catch (IOException ex) {
+			return -1;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return -1;
+		}
 	}
 
 	protected static void respond(HttpExchange exchange, int status, String json) throws IOException {

@@ -3,9 +3,6 @@ package org.linea.channel.twilio;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
@@ -35,7 +32,6 @@ public final class FakeTwilioApi extends FakeProvider {
 
 	private final Map<String, byte[]> media = new ConcurrentHashMap<>();
 
-	private final HttpClient client = HttpClient.newHttpClient();
 
 	public static FakeTwilioApi instance() {
 		return INSTANCE;
@@ -107,20 +103,8 @@ public final class FakeTwilioApi extends FakeProvider {
 		String body = params.entrySet().stream()
 			.map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
 			.collect(Collectors.joining("&"));
-		try {
-			return this.client.send(HttpRequest.newBuilder(URI.create(target))
-				.header("Content-Type", "application/x-www-form-urlencoded")
-				.header("X-Twilio-Signature", signature(account.authToken(), signedUrl, params))
-				.POST(HttpRequest.BodyPublishers.ofString(body))
-				.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-		}
-		catch (IOException ex) {
-			return -1;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return -1;
-		}
+		return callLinea(target, "application/x-www-form-urlencoded", "X-Twilio-Signature", signature(account.authToken(), signedUrl, params),
+				body.getBytes(StandardCharsets.UTF_8));
 	}
 
 	/** Twilio's scheme: Base64 HMAC-SHA1 of the URL followed by each parameter name and value, sorted by name. */

@@ -1,10 +1,6 @@
 package org.linea.channel.whatsapp;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -32,7 +28,6 @@ public final class FakeGraphApi extends FakeProvider {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	private final HttpClient client = HttpClient.newHttpClient();
 
 	public static FakeGraphApi instance() {
 		return INSTANCE;
@@ -129,20 +124,8 @@ public final class FakeGraphApi extends FakeProvider {
 						"whatsapp", "metadata", Map.of("display_phone_number", "15550001234", "phone_number_id", phoneNumberId),
 						"statuses", List.of(item))))))));
 		byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
-		try {
-			return this.client.send(HttpRequest.newBuilder(URI.create(number.webhookUrl()))
-				.header("Content-Type", "application/json")
-				.header("X-Hub-Signature-256", WhatsAppSignature.sign(number.appSecret(), bytes))
-				.POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
-				.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-		}
-		catch (IOException ex) {
-			return -1;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return -1;
-		}
+		return callLinea(number.webhookUrl(), "application/json", "X-Hub-Signature-256", WhatsAppSignature.sign(number.appSecret(), bytes),
+				bytes);
 	}
 
 	private static boolean authorised(HttpExchange exchange, String token) throws IOException {
