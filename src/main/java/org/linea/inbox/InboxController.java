@@ -121,6 +121,13 @@ class InboxController {
 		return back(id);
 	}
 
+	@PostMapping("/inbox/conversations/{id}/template")
+	String replyWithTemplate(@PathVariable long id, @RequestParam long templateId,
+			@RequestParam(defaultValue = "") String parameters, RedirectAttributes redirect) {
+		return attempt(id, redirect, () -> this.inbox.replyWithTemplate(id, templateId,
+				parameters.isBlank() ? List.of() : parameters.strip().lines().map(String::strip).toList()));
+	}
+
 	@PostMapping("/inbox/conversations/{id}/notes")
 	String note(@PathVariable long id, @RequestParam String text, RedirectAttributes redirect) {
 		return attempt(id, redirect, () -> this.inbox.note(id, text));
