@@ -30,7 +30,7 @@
 
   // Events sent while the stream was (re)connecting are lost: refresh what the page shows once it is open.
   document.addEventListener("htmx:sseOpen", function () {
-    ["#queue", "#conversation"].forEach(function (selector) {
+    ["#queue", "#conversation-live"].forEach(function (selector) {
       var el = document.querySelector(selector);
       if (el) {
         htmx.trigger(el, "linea:refresh");

@@ -15,6 +15,8 @@ import org.linea.admin.OrganisationService;
 import org.linea.admin.Role;
 import org.linea.admin.UserService;
 import org.linea.channel.ChannelType;
+import org.linea.channel.twilio.FakeTwilioApi;
+import org.linea.channel.whatsapp.FakeGraphApi;
 import org.junit.jupiter.api.AfterEach;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,6 +33,12 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 public abstract class LineaIntegrationTest {
+
+	static {
+		// every test context talks to the fake providers on loopback, never to Meta or Twilio
+		System.setProperty("linea.whatsapp.graph-url", FakeGraphApi.instance().graphUrl());
+		System.setProperty("linea.twilio.api-url", FakeTwilioApi.instance().baseUrl());
+	}
 
 	@Autowired
 	protected JdbcClient jdbc;

@@ -5,15 +5,20 @@ import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import org.linea.admin.Line;
+import org.linea.admin.LineService;
 import org.linea.contact.ContactService;
 import org.linea.shared.crypto.FieldCipher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,17 +45,70 @@ public class ChannelService {
 
 	private final ApplicationEventPublisher events;
 
-	ChannelService(JdbcClient jdbc, FieldCipher cipher, ContactService contacts, ApplicationEventPublisher events) {
+	private final LineService lines;
+
+	private final ChannelAdapters adapters;
+
+	private final ChannelAccounts accounts;
+
+	private final InboundMedia media;
+
+	private final ChannelMetrics metrics;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	ChannelService(JdbcClient jdbc, FieldCipher cipher, ContactService contacts, ApplicationEventPublisher events,
+			LineService lines, ChannelAdapters adapters, ChannelAccounts accounts, InboundMedia media, ChannelMetrics metrics,
+			JsonMapper json, Clock clock) {
 		this.jdbc = jdbc;
 		this.cipher = cipher;
 		this.contacts = contacts;
 		this.events = events;
+		this.lines = lines;
+		this.adapters = adapters;
+		this.accounts = accounts;
+		this.media = media;
+		this.metrics = metrics;
+		this.json = json;
+		this.clock = clock;
 	}
 
 	/** Stores what a provider delivered. Returns once it is durable; duplicates change nothing. */
 	@Transactional
 	public ReceiveResult receive(Line line, InboundMessage message, String rawPayload, String contentType) {
+		return ingest(line, rawPayload, contentType, List.of(message), List.of()).getFirst();
+	}
+
+	/**
+	 * Stores one webhook call: its raw payload once, each new message, each new delivery report, in one
+	 * transaction. A provider's retry of a message or report is acknowledged and ignored.
+	 */
+	@Transactional
+	public List<ReceiveResult> ingest(Line line, String rawPayload, String contentType, List<InboundMessage> messages,
+			List<DeliveryReport> reports) {
 		long eventId = storeEvent(line, rawPayload, contentType, "ACCEPTED", null);
+		List<ReceiveResult> results = new ArrayList<>();
+		for (InboundMessage message : messages) {
+			results.add(store(line, eventId, message));
+		}
+		reports.forEach(report -> recordStatus(line, report));
+		if (!messages.isEmpty() && results.stream().allMatch(ReceiveResult::duplicate)) {
+			this.jdbc.sql("update channel_inbound_event set outcome = 'DUPLICATE' where id = ?").param(eventId).update();
+		}
+		return results;
+	}
+
+	private ReceiveResult store(Line line, long eventId, InboundMessage message) {
+		Optional<Long> existing = this.jdbc.sql("select id from channel_inbound_message where line_id = ? and provider_message_id = ?")
+			.params(line.id(), message.providerMessageId())
+			.query(Long.class)
+			.optional();
+		if (existing.isPresent()) {
+			log.info("Duplicate delivery ignored line={} inbound={}", line.key(), existing.get());
+			return new ReceiveResult(existing.get(), true);
+		}
 		Optional<Long> inboundId = this.jdbc.sql("""
 				insert into channel_inbound_message (line_id, event_id, provider_message_id, sender_hash, sender_encrypted,
 				    sender_name_encrypted, kind, body, media_ref, provider_timestamp)
@@ -60,17 +118,14 @@ public class ChannelService {
 				""")
 			.params(line.id(), eventId, message.providerMessageId(), this.contacts.phoneHash(message.from()),
 					this.cipher.encrypt(message.from()), this.cipher.encrypt(message.profileName()), message.kind().name(),
-					message.text(), message.mediaRef(), message.sentAt() == null ? null : Timestamp.from(message.sentAt()))
+					message.text(), this.media.reference(line, message.attachment()),
+					message.sentAt() == null ? null : Timestamp.from(message.sentAt()))
 			.query(Long.class)
 			.optional();
 		if (inboundId.isEmpty()) {
-			this.jdbc.sql("update channel_inbound_event set outcome = 'DUPLICATE' where id = ?").param(eventId).update();
-			long existing = this.jdbc.sql("select id from channel_inbound_message where line_id = ? and provider_message_id = ?")
-				.params(line.id(), message.providerMessageId())
-				.query(Long.class)
-				.single();
-			log.info("Duplicate delivery ignored line={} inbound={}", line.key(), existing);
-			return new ReceiveResult(existing, true);
+			// a concurrent delivery of the same message won the insert
+			return new ReceiveResult(this.jdbc.sql("select id from channel_inbound_message where line_id = ? and provider_message_id = ?")
+				.params(line.id(), message.providerMessageId()).query(Long.class).single(), true);
 		}
 		this.events.publishEvent(new InboundMessageStored(inboundId.get(), line.id()));
 		return new ReceiveResult(inboundId.get(), false);
@@ -154,25 +209,112 @@ public class ChannelService {
 			.update();
 	}
 
-	/** Queues a message for sending; the caller's transaction makes the message and its delivery one. */
+	/**
+	 * Queues a message for sending; the caller's transaction makes the message and its delivery one. A
+	 * text longer than the channel carries in one message is split at sentence or word ends.
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void enqueue(OutboundMessage message) {
-		this.jdbc.sql("""
-				insert into channel_outbox (line_id, message_id, contact_id, body, media_ref) values (?, ?, ?, ?, ?)
-				""").params(message.lineId(), message.messageId(), message.contactId(), message.body(), message.mediaRef()).update();
+		Line line = this.lines.get(message.lineId());
+		ChannelFacts facts = this.adapters.facts(line.channelType());
+		List<OutboundContent> parts = message.content() instanceof OutboundContent.Text text
+				&& text.body().length() > facts.maxTextLength()
+						? SmsSegments.split(text.body(), facts.maxTextLength()).stream().<OutboundContent>map(OutboundContent.Text::new).toList()
+						: List.of(message.content());
+		for (int part = 0; part < parts.size(); part++) {
+			OutboundContent content = parts.get(part);
+			this.jdbc.sql("""
+					insert into channel_outbox (line_id, message_id, part, contact_id, body, content, segments)
+					values (?, ?, ?, ?, ?, ?::jsonb, ?)
+					""")
+				.params(message.lineId(), message.messageId(), part + 1, message.contactId(), content.preview(),
+						this.json.writeValueAsString(content), facts.sms() ? SmsSegments.of(content.preview()).segments() : null)
+				.update();
+		}
 		this.events.publishEvent(new OutboxFilled(message.lineId()));
 	}
 
-	/** A provider's report on an outgoing message, in whatever order reports arrive. */
+	/**
+	 * A provider's report on an outgoing message, in whatever order and as often as reports arrive. A
+	 * report for a message whose send call has not returned yet is tied to it by the echoed reference,
+	 * or kept until the send returns.
+	 */
 	@Transactional
-	public void recordStatus(long lineId, String providerMessageId, DeliveryStatus status, Instant at, String errorCode) {
-		this.jdbc.sql("select message_id from channel_outbox where line_id = ? and provider_message_id = ?")
-			.params(lineId, providerMessageId)
+	public void recordStatus(Line line, DeliveryReport report) {
+		boolean fresh = this.jdbc.sql("""
+				insert into channel_delivery_report (line_id, provider_message_id, status, error_code, occurred_at)
+				values (?, ?, ?, ?, ?) on conflict do nothing
+				""").params(line.id(), report.providerMessageId(), report.status().name(), report.errorCode(),
+				Timestamp.from(report.at())).update() > 0;
+		if (!fresh) {
+			return;
+		}
+		this.metrics.status(line.channelType(), report.status(), report.errorCode());
+		Optional<Long> messageId = this.jdbc.sql("select message_id from channel_outbox where line_id = ? and provider_message_id = ?")
+			.params(line.id(), report.providerMessageId())
 			.query(Long.class)
 			.optional()
-			.ifPresentOrElse(
-					messageId -> this.events.publishEvent(new MessageStatusChanged(messageId, lineId, status, at, errorCode)),
-					() -> log.info("Status {} for an unknown message on line {}", status, lineId));
+			.or(() -> claimByReference(line, report));
+		messageId.ifPresentOrElse(
+				id -> this.events.publishEvent(new MessageStatusChanged(id, line.id(), report.status(), report.at(), report.errorCode())),
+				() -> log.info("Status {} kept for a message not yet known on line {}", report.status(), line.key()));
+	}
+
+	/** The send call for this outbox row has not returned (or never will): the report names the provider's id. */
+	private Optional<Long> claimByReference(Line line, DeliveryReport report) {
+		Long outboxId = ChannelAdapter.Delivery.outboxIdOf(report.reference());
+		if (outboxId == null) {
+			return Optional.empty();
+		}
+		return this.jdbc.sql("""
+				update channel_outbox set provider_message_id = ?, status = 'SENT', sent_at = coalesce(sent_at, now()), locked_until = null
+				where id = ? and line_id = ? and provider_message_id is null and status in ('PENDING', 'CLAIMED', 'SENDING', 'FAILED')
+				returning message_id
+				""").params(report.providerMessageId(), outboxId, line.id()).query(Long.class).optional();
+	}
+
+	/** Reports that arrived before the send call returned with this provider id, to apply now. */
+	@Transactional(readOnly = true)
+	List<DeliveryReport> reportsFor(long lineId, String providerMessageId) {
+		return this.jdbc.sql("""
+				select status, occurred_at, error_code from channel_delivery_report
+				where line_id = ? and provider_message_id = ? order by occurred_at
+				""").params(lineId, providerMessageId)
+			.query((rs, row) -> new DeliveryReport(providerMessageId, null, DeliveryStatus.valueOf(rs.getString(1)),
+					rs.getTimestamp(2).toInstant(), rs.getString(3)))
+			.list();
+	}
+
+	/** Whether free-form messages may go to this contact now. */
+	@Transactional(readOnly = true)
+	public ReplyWindow replyWindow(Line line, long contactId) {
+		Instant now = Instant.now(this.clock);
+		Duration window = this.adapters.facts(line.channelType()).replyWindow();
+		if (window == null) {
+			return new ReplyWindow(false, null, now);
+		}
+		byte[] sender = this.contacts.phoneHash(this.contacts.addressOf(contactId));
+		Optional<Timestamp> last = this.jdbc.sql("select max(received_at) from channel_inbound_message where line_id = ? and sender_hash = ?")
+			.params(line.id(), sender)
+			.query(Timestamp.class)
+			.optional();
+		return new ReplyWindow(true, last.map(at -> at.toInstant().plus(window)).orElse(null), now);
+	}
+
+	/** GSM-7 / UCS-2 segments of a text on an SMS line; empty on other channels. */
+	public Optional<SmsSegments> segments(Line line, String text) {
+		return this.adapters.facts(line.channelType()).sms() && text != null ? Optional.of(SmsSegments.of(text)) : Optional.empty();
+	}
+
+	/** Templates the line may send outside the reply window. */
+	public List<MessageTemplate> templates(Line line) {
+		return this.accounts.templates(line.id());
+	}
+
+	/** What to show for a message's media reference; empty when there is none. */
+	@Transactional(readOnly = true)
+	public Optional<Attachment> attachment(String mediaRef) {
+		return this.media.describe(mediaRef);
 	}
 
 	private PendingInbound pending(ResultSet rs, int row) throws SQLException {

@@ -4,11 +4,13 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -18,18 +20,27 @@ import org.linea.admin.LineService;
 import org.linea.contact.ContactService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends what the outbox holds. Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so any number of
- * nodes drain one outbox without sending a message twice; a row left "sending" by a crashed node is
- * retried after {@code sendTimeout} with the same idempotency key.
+ * Sends what the outbox holds, at each line's rate, shared by every node.
+ * <p>
+ * An outbox row goes PENDING → CLAIMED (taken by a node with {@code SKIP LOCKED}, at most one per person
+ * at a time, so a person's messages arrive in order) → SENDING (the provider call is under way) → SENT
+ * or FAILED, or back to PENDING to retry. Each line's slots come from {@code channel_send_pace}, so
+ * nodes together keep to the line's rate, and a provider's rate-limit answer pauses the line for all.
+ * <p>
+ * A node that stops dead leaves CLAIMED rows, which go back to PENDING when their lease ends, and
+ * perhaps one SENDING row per line, whose fate only the provider knows: its status report (which
+ * echoes the row's reference) marks it sent; without one it ends FAILED as unconfirmed rather than
+ * being sent twice.
  */
 @Component
 class DrainOutbox {
@@ -40,15 +51,23 @@ class DrainOutbox {
 
 	private final TransactionTemplate transactions;
 
-	private final Map<ChannelType, ChannelAdapter> adapters = new EnumMap<>(ChannelType.class);
+	private final ChannelAdapters adapters;
 
 	private final LineService lines;
+
+	private final ChannelAccounts accounts;
+
+	private final ChannelService channels;
 
 	private final ContactService contacts;
 
 	private final ApplicationEventPublisher events;
 
+	private final ChannelMetrics metrics;
+
 	private final OutboxProperties properties;
+
+	private final JsonMapper json;
 
 	private final Clock clock;
 
@@ -56,21 +75,33 @@ class DrainOutbox {
 
 	private final AtomicBoolean wakeupPending = new AtomicBoolean();
 
-	DrainOutbox(JdbcClient jdbc, TransactionTemplate transactions, List<ChannelAdapter> adapters, LineService lines,
-			ContactService contacts, ApplicationEventPublisher events, OutboxProperties properties, Clock clock) {
+	private volatile ExecutorService workers = newWorkers();
+
+	private volatile boolean running;
+
+	private volatile boolean stopping;
+
+	DrainOutbox(JdbcClient jdbc, TransactionTemplate transactions, ChannelAdapters adapters, LineService lines,
+			ChannelAccounts accounts, ChannelService channels, ContactService contacts, ApplicationEventPublisher events,
+			ChannelMetrics metrics, OutboxProperties properties, JsonMapper json, Clock clock) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
-		adapters.forEach(adapter -> this.adapters.put(adapter.type(), adapter));
+		this.adapters = adapters;
 		this.lines = lines;
+		this.accounts = accounts;
+		this.channels = channels;
 		this.contacts = contacts;
 		this.events = events;
+		this.metrics = metrics;
 		this.properties = properties;
+		this.json = json;
 		this.clock = clock;
+		this.running = properties.enabled();
 	}
 
 	@TransactionalEventListener
 	void wakeUp(OutboxFilled filled) {
-		if (this.wakeupPending.compareAndSet(false, true)) {
+		if (this.running && this.wakeupPending.compareAndSet(false, true)) {
 			this.wakeups.execute(() -> {
 				this.wakeupPending.set(false);
 				drainDue();
@@ -80,10 +111,13 @@ class DrainOutbox {
 
 	@Scheduled(fixedDelayString = "${linea.outbox.poll-interval:1s}")
 	void drainDue() {
+		if (!this.running) {
+			return;
+		}
 		try {
 			requeueStuck();
-			while (sendBatch() == this.properties.batchSize()) {
-				// a full batch: there may be more due right away
+			while (this.running && !this.stopping && sendRound() > 0) {
+				// something was sent: more may be due right away
 			}
 		}
 		catch (RuntimeException ex) {
@@ -91,96 +125,274 @@ class DrainOutbox {
 		}
 	}
 
+	/** Finishes the messages being sent and hands the rest back to the outbox. */
 	@PreDestroy
 	void stop() {
+		this.stopping = true;
 		this.wakeups.shutdownNow();
+		this.workers.shutdown();
+		try {
+			this.workers.awaitTermination(this.properties.sendTimeout().toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		this.running = false;
 	}
 
-	/** One round: claim due rows, send each, record the outcome. Returns how many were claimed. */
-	int sendBatch() {
-		List<Claimed> claimed = this.transactions.execute(status -> this.jdbc.sql("""
-				update channel_outbox o
-				set status = 'SENDING', attempts = o.attempts + 1, locked_until = ?
-				where o.id in (select id from channel_outbox
-				               where status = 'PENDING' and next_attempt_at <= now()
-				               order by id limit ? for update skip locked)
-				returning o.id, o.line_id, o.message_id, o.contact_id, o.body, o.media_ref, o.attempts
-				""")
-			.params(Timestamp.from(Instant.now(this.clock).plus(this.properties.sendTimeout())), this.properties.batchSize())
-			.query(Claimed.class)
-			.list());
-		claimed.stream().sorted((a, b) -> Long.compare(a.id(), b.id())).forEach(this::send);
+	/** Stops at once, as a crash would: nothing more is written; leases and status reports sort it out. */
+	void halt() {
+		this.running = false;
+		this.workers.shutdownNow();
+	}
+
+	/** Starts sending again after {@link #halt()}, as a restarted node would. */
+	void resume() {
+		this.workers = newWorkers();
+		this.running = true;
+	}
+
+	private static ExecutorService newWorkers() {
+		return Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("outbox-line-", 0).factory());
+	}
+
+	/** Claims due rows and sends them, each line on its own thread at its own pace. Returns how many were claimed. */
+	int sendRound() {
+		List<Claimed> claimed = claim();
+		Map<Long, List<Claimed>> byLine = new LinkedHashMap<>();
+		claimed.stream()
+			.sorted((a, b) -> Long.compare(a.id(), b.id()))
+			.forEach(row -> byLine.computeIfAbsent(row.lineId(), id -> new java.util.ArrayList<>()).add(row));
+		List<Future<?>> lineRounds = byLine.values().stream().<Future<?>>map(rows -> this.workers.submit(() -> sendLine(rows))).toList();
+		for (Future<?> round : lineRounds) {
+			try {
+				round.get();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return 0;
+			}
+			catch (ExecutionException | java.util.concurrent.CancellationException ex) {
+				log.error("Outbox line round failed: {}", ex.getClass().getSimpleName(), ex.getCause());
+			}
+		}
 		return claimed.size();
 	}
 
-	private void send(Claimed row) {
-		Line line = this.lines.get(row.lineId());
-		SendResult result;
+	private List<Claimed> claim() {
+		Instant now = Instant.now(this.clock);
+		Instant lease = now.plus(this.properties.lookahead()).plus(this.properties.sendTimeout());
+		return this.transactions.execute(status -> this.jdbc.sql("""
+				with due as (
+				    select o.id from channel_outbox o
+				    where o.status = 'PENDING' and o.next_attempt_at <= now()
+				      and not exists (select 1 from channel_outbox earlier
+				                      where earlier.contact_id = o.contact_id and earlier.id < o.id
+				                        and earlier.status in ('PENDING', 'CLAIMED', 'SENDING'))
+				    order by o.id limit ? for update skip locked),
+				ranked as (
+				    select o.id, o.line_id, row_number() over (partition by o.line_id order by o.id) as n
+				    from due join channel_outbox o on o.id = due.id)
+				update channel_outbox o set status = 'CLAIMED', locked_until = ?
+				from ranked r left join channel_account a on a.line_id = r.line_id
+				where o.id = r.id and r.n <= greatest(1, floor(coalesce(a.send_rate, ?) * ?))
+				returning o.id, o.line_id, o.message_id, o.contact_id, o.body, o.content::text as content, o.segments,
+				          o.attempts, o.throttled
+				""")
+			.params(this.properties.batchSize(), Timestamp.from(lease), 100, this.properties.lookahead().toMillis() / 1000.0)
+			.query(Claimed.class)
+			.list());
+	}
+
+	private void sendLine(List<Claimed> rows) {
+		Line line = this.lines.get(rows.getFirst().lineId());
+		Duration interval = Duration.ofNanos((long) (1_000_000_000 / this.accounts.sendRate(line)));
+		Instant now = Instant.now(this.clock);
+		Instant first = reserveSlots(line.id(), rows.size(), interval, now);
+		if (first == null) {
+			return;
+		}
+		for (int i = 0; i < rows.size(); i++) {
+			Claimed row = rows.get(i);
+			if (this.stopping) {
+				unclaim(rows.subList(i, rows.size()), Instant.now(this.clock));
+				return;
+			}
+			try {
+				sleepUntil(first.plus(interval.multipliedBy(i)));
+				if (!markSending(row)) {
+					continue;
+				}
+				SendResult result = sendOne(line, row);
+				this.transactions.executeWithoutResult(status -> record(line, row, result));
+				if (result instanceof SendResult.Throttled throttled && throttled.wholeLine()) {
+					Instant resumeAt = Instant.now(this.clock).plus(throttleWait(throttled, row));
+					pause(line.id(), resumeAt);
+					unclaim(rows.subList(i + 1, rows.size()), resumeAt);
+					return;
+				}
+			}
+			catch (InterruptedException ex) {
+				// the node is going down hard: leave the rows to their leases
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
+	}
+
+	/** Reserves the line's next slots; null (rows handed back) when the line is paused beyond the lookahead. */
+	private Instant reserveSlots(long lineId, int count, Duration interval, Instant now) {
+		return this.transactions.execute(status -> {
+			Instant next = this.jdbc.sql("""
+					insert into channel_send_pace (line_id, next_slot_at) values (?, ?)
+					on conflict (line_id) do update set line_id = excluded.line_id
+					returning next_slot_at
+					""").params(lineId, Timestamp.from(now)).query(Timestamp.class).single().toInstant();
+			if (next.isAfter(now.plus(this.properties.lookahead()))) {
+				this.jdbc.sql("update channel_outbox set status = 'PENDING', locked_until = null, next_attempt_at = ? where line_id = ? and status = 'CLAIMED' and locked_until > now()")
+					.params(Timestamp.from(next), lineId)
+					.update();
+				return null;
+			}
+			Instant first = next.isBefore(now) ? now : next;
+			this.jdbc.sql("update channel_send_pace set next_slot_at = ? where line_id = ?")
+				.params(Timestamp.from(first.plus(interval.multipliedBy(count))), lineId)
+				.update();
+			return first;
+		});
+	}
+
+	private void sleepUntil(Instant slot) throws InterruptedException {
+		long wait = Duration.between(Instant.now(this.clock), slot).toMillis();
+		if (wait > 0) {
+			Thread.sleep(wait);
+		}
+	}
+
+	private boolean markSending(Claimed row) {
+		return this.jdbc.sql("""
+				update channel_outbox set status = 'SENDING', attempts = attempts + 1, locked_until = ?
+				where id = ? and status = 'CLAIMED'
+				""").params(Timestamp.from(Instant.now(this.clock).plus(this.properties.sendTimeout())), row.id()).update() > 0;
+	}
+
+	private SendResult sendOne(Line line, Claimed row) throws InterruptedException {
 		try {
-			ChannelAdapter adapter = this.adapters.get(line.channelType());
-			if (adapter == null) {
-				result = new SendResult.Failed("NO_ADAPTER", "No channel adapter for " + line.channelType());
+			OutboundContent content = row.content() == null ? OutboundContent.text(row.body())
+					: this.json.readValue(row.content(), OutboundContent.class);
+			if (content.freeForm() && !this.channels.replyWindow(line, row.contactId()).open()) {
+				return new SendResult.Failed("WINDOW_CLOSED", "More than 24 hours since the person last wrote: only a template may be sent");
 			}
-			else {
-				String to = this.contacts.addressOf(row.contactId());
-				result = adapter.send(line, new ChannelAdapter.Delivery(row.id(), to, row.body(), row.mediaRef()));
-			}
+			ChannelAdapter.Delivery delivery = new ChannelAdapter.Delivery(row.id(), this.contacts.addressOf(row.contactId()), content);
+			return this.adapters.of(line.channelType()).send(line, delivery);
 		}
 		catch (RuntimeException ex) {
 			log.warn("Send failed line={} outbox={}: {}", line.key(), row.id(), ex.getClass().getSimpleName());
-			result = new SendResult.Retry(ex.getClass().getSimpleName(), null);
+			return new SendResult.Retry(ex.getClass().getSimpleName(), null);
 		}
-		SendResult outcome = result;
-		this.transactions.executeWithoutResult(status -> record(row, outcome));
 	}
 
-	private void record(Claimed row, SendResult result) {
+	private void record(Line line, Claimed row, SendResult result) {
 		Instant now = Instant.now(this.clock);
+		this.metrics.sendAttempt(line.channelType(), result.getClass().getSimpleName());
 		switch (result) {
 			case SendResult.Accepted accepted -> {
 				this.jdbc.sql("""
-						update channel_outbox set status = 'SENT', provider_message_id = ?, sent_at = ?, locked_until = null,
-						    last_error = null where id = ?
+						update channel_outbox set status = 'SENT', provider_message_id = ?, sent_at = coalesce(sent_at, ?),
+						    locked_until = null, last_error = null where id = ?
 						""").params(accepted.providerMessageId(), Timestamp.from(now), row.id()).update();
+				if (row.segments() != null) {
+					this.metrics.smsSegments(line.channelType(), row.segments());
+				}
 				this.events.publishEvent(new MessageStatusChanged(row.messageId(), row.lineId(), accepted.status(), now, null));
+				this.channels.reportsFor(line.id(), accepted.providerMessageId())
+					.forEach(report -> this.events.publishEvent(
+							new MessageStatusChanged(row.messageId(), row.lineId(), report.status(), report.at(), report.errorCode())));
 			}
-			case SendResult.Retry retry when row.attempts() < this.properties.maxAttempts() -> {
-				Duration wait = retry.retryAfter() != null ? retry.retryAfter() : backoff(row.attempts());
+			case SendResult.Throttled throttled -> {
+				Duration wait = throttleWait(throttled, row);
+				this.jdbc.sql("""
+						update channel_outbox set status = 'PENDING', attempts = attempts - 1, throttled = throttled + 1,
+						    next_attempt_at = ?, locked_until = null, last_error = ? where id = ?
+						""").params(Timestamp.from(now.plus(wait)), throttled.errorCode(), row.id()).update();
+				log.info("Provider asked to slow down line={} outbox={} code={} wait={}ms", line.key(), row.id(),
+						throttled.errorCode(), wait.toMillis());
+			}
+			case SendResult.Retry retry when row.attempts() + 1 < this.properties.maxAttempts() -> {
+				Duration wait = retry.retryAfter() != null ? retry.retryAfter() : backoff(row.attempts() + 1, this.properties.initialBackoff());
+				if ("TIMEOUT".equals(retry.error()) && wait.compareTo(this.properties.sendTimeout()) < 0) {
+					// the provider may have taken it: give its status report (which names this row) time to arrive first
+					wait = this.properties.sendTimeout();
+				}
 				this.jdbc.sql("""
 						update channel_outbox set status = 'PENDING', next_attempt_at = ?, locked_until = null, last_error = ?
 						where id = ?
 						""").params(Timestamp.from(now.plus(wait)), retry.error(), row.id()).update();
 			}
-			case SendResult.Retry retry -> fail(row, "RETRIES_EXHAUSTED", retry.error(), now);
-			case SendResult.Failed failed -> fail(row, failed.errorCode(), failed.reason(), now);
+			case SendResult.Retry retry -> fail(row.id(), row.messageId(), row.lineId(), "RETRIES_EXHAUSTED", retry.error(), now);
+			case SendResult.Failed failed -> fail(row.id(), row.messageId(), row.lineId(), failed.errorCode(), failed.reason(), now);
 		}
 	}
 
-	private void fail(Claimed row, String code, String reason, Instant now) {
+	private void fail(long outboxId, long messageId, long lineId, String code, String reason, Instant now) {
 		this.jdbc.sql("update channel_outbox set status = 'FAILED', locked_until = null, last_error = ? where id = ?")
-			.params(code + ": " + reason, row.id())
+			.params(code + ": " + reason, outboxId)
 			.update();
-		this.events.publishEvent(new MessageStatusChanged(row.messageId(), row.lineId(), DeliveryStatus.FAILED, now, code));
-		log.warn("Message not delivered line={} outbox={} code={}", row.lineId(), row.id(), code);
+		this.events.publishEvent(new MessageStatusChanged(messageId, lineId, DeliveryStatus.FAILED, now, code));
+		log.warn("Message not delivered line={} outbox={} code={}", lineId, outboxId, code);
 	}
 
-	private Duration backoff(int attempts) {
-		long base = this.properties.initialBackoff().toMillis() << Math.min(attempts - 1, 16);
+	/** Meta suggests 4^n seconds for a recipient's pair limit; the line's own limit uses the usual backoff. */
+	private Duration throttleWait(SendResult.Throttled throttled, Claimed row) {
+		if (throttled.retryAfter() != null) {
+			return throttled.retryAfter();
+		}
+		return throttled.wholeLine() ? backoff(row.throttled() + 1, this.properties.initialBackoff())
+				: backoff(row.throttled() + 1, Duration.ofSeconds(1)).multipliedBy(1L << Math.min(row.throttled(), 8));
+	}
+
+	private void pause(long lineId, Instant until) {
+		this.jdbc.sql("update channel_send_pace set next_slot_at = greatest(next_slot_at, ?) where line_id = ?")
+			.params(Timestamp.from(until), lineId)
+			.update();
+	}
+
+	private void unclaim(List<Claimed> rows, Instant dueAt) {
+		if (rows.isEmpty()) {
+			return;
+		}
+		this.jdbc.sql("update channel_outbox set status = 'PENDING', locked_until = null, next_attempt_at = ? where id = any(?) and status = 'CLAIMED'")
+			.params(Timestamp.from(dueAt), rows.stream().map(Claimed::id).toArray(Long[]::new))
+			.update();
+	}
+
+	/** Exponential backoff with jitter: between half and all of {@code initial * 2^(attempt-1)}. */
+	static Duration backoff(int attempt, Duration initial) {
+		long base = initial.toMillis() << Math.min(Math.max(attempt - 1, 0), 16);
 		long jitter = ThreadLocalRandom.current().nextLong(base / 2 + 1);
 		return Duration.ofMillis(base / 2 + jitter);
 	}
 
 	private void requeueStuck() {
-		int requeued = this.jdbc.sql("""
-				update channel_outbox set status = 'PENDING', locked_until = null
-				where status = 'SENDING' and locked_until < now()
-				""").update();
+		int requeued = this.jdbc.sql("update channel_outbox set status = 'PENDING', locked_until = null where status = 'CLAIMED' and locked_until < now()")
+			.update();
 		if (requeued > 0) {
-			log.warn("Requeued {} outbox messages left sending by a stopped node", requeued);
+			log.warn("Requeued {} outbox messages claimed by a stopped node", requeued);
 		}
+		Instant now = Instant.now(this.clock);
+		this.jdbc.sql("""
+				update channel_outbox set status = 'FAILED', locked_until = null,
+				    last_error = 'LINEA_UNCONFIRMED: the sender stopped during the provider call and no status report came'
+				where status = 'SENDING' and locked_until < now() and provider_message_id is null
+				returning id, message_id, line_id
+				""").query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3) }).list().forEach(row -> {
+			this.events.publishEvent(new MessageStatusChanged(row[1], row[2], DeliveryStatus.FAILED, now, "LINEA_UNCONFIRMED"));
+			log.warn("Message left unconfirmed by a stopped node line={} outbox={}", row[2], row[0]);
+		});
 	}
 
-	record Claimed(long id, long lineId, long messageId, long contactId, String body, String mediaRef, int attempts) {
+	record Claimed(long id, long lineId, long messageId, long contactId, String body, String content, Integer segments,
+			int attempts, int throttled) {
 	}
 
 }

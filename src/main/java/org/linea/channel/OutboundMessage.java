@@ -3,7 +3,7 @@ package org.linea.channel;
 /**
  * A message to send to a contact, queued in the outbox with the conversation message it carries.
  *
- * @param messageId the conversation message this delivers (one delivery per message)
+ * @param messageId the conversation message this delivers
  */
-public record OutboundMessage(long messageId, long lineId, long contactId, String body, String mediaRef) {
+public record OutboundMessage(long messageId, long lineId, long contactId, OutboundContent content) {
 }

@@ -17,6 +17,7 @@ import org.linea.admin.Line;
 import org.linea.channel.ChannelService;
 import org.linea.channel.DeliveryStatus;
 import org.linea.channel.MessageStatusChanged;
+import org.linea.channel.OutboundContent;
 import org.linea.channel.OutboundMessage;
 import org.linea.channel.PendingInbound;
 import org.linea.contact.Contact;
@@ -182,14 +183,21 @@ public class ConversationService {
 	 */
 	@Transactional
 	public long send(Conversation conversation, SenderKind sender, Long authorId, String text) {
+		return send(conversation, sender, authorId, OutboundContent.text(text));
+	}
+
+	/** Sends rich content (buttons, a list, media, a template); staff see its text. */
+	@Transactional
+	public long send(Conversation conversation, SenderKind sender, Long authorId, OutboundContent content) {
 		long id = this.jdbc.sql("""
-				insert into conversation_message (conversation_id, line_id, direction, sender_kind, author_id, body, status, created_at)
-				values (?, ?, 'OUT', ?, ?, ?, 'QUEUED', ?) returning id
+				insert into conversation_message (conversation_id, line_id, direction, sender_kind, author_id, body, media_ref, status, created_at)
+				values (?, ?, 'OUT', ?, ?, ?, ?, 'QUEUED', ?) returning id
 				""")
-			.params(conversation.id(), conversation.lineId(), sender.name(), authorId, text, now())
+			.params(conversation.id(), conversation.lineId(), sender.name(), authorId, content.preview(),
+					content instanceof OutboundContent.Media media ? media.url() : null, now())
 			.query(Long.class)
 			.single();
-		this.channels.enqueue(new OutboundMessage(id, conversation.lineId(), conversation.contactId(), text, null));
+		this.channels.enqueue(new OutboundMessage(id, conversation.lineId(), conversation.contactId(), content));
 		this.jdbc.sql("""
 				update conversation_conversation
 				set waiting_since = null, last_message_at = ?,

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.linea.admin.CurrentUser;
 import org.linea.admin.Line;
 import org.linea.feedback.FeedbackCodingService;
@@ -21,7 +22,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -78,8 +78,8 @@ class InboxController {
 
 	@GetMapping("/inbox/conversations/{id}/pane")
 	String pane(@PathVariable long id, Model model) {
-		conversationModel(id, model);
-		return "inbox/fragments :: conversation";
+		model.addAttribute("view", this.inbox.view(id));
+		return "inbox/fragments :: live";
 	}
 
 	@PostMapping("/inbox/availability")
@@ -119,6 +119,13 @@ class InboxController {
 			redirect.addFlashAttribute("draft", form.text());
 		}
 		return back(id);
+	}
+
+	@PostMapping("/inbox/conversations/{id}/template")
+	String replyWithTemplate(@PathVariable long id, @RequestParam long templateId,
+			@RequestParam(defaultValue = "") String parameters, RedirectAttributes redirect) {
+		return attempt(id, redirect, () -> this.inbox.replyWithTemplate(id, templateId,
+				parameters.isBlank() ? List.of() : parameters.strip().lines().map(String::strip).toList()));
 	}
 
 	@PostMapping("/inbox/conversations/{id}/notes")
@@ -179,13 +186,12 @@ class InboxController {
 
 	@ExceptionHandler(ClaimConflictException.class)
 	@ResponseStatus(HttpStatus.CONFLICT)
-	String conflict(ClaimConflictException ex, Model model, @RequestHeader(name = "HX-Request", required = false) String htmx,
-			@RequestParam(required = false) String text) {
+	String conflict(ClaimConflictException ex, Model model, HttpServletRequest request) {
 		model.addAttribute("holder", ex.holder());
 		model.addAttribute("message", ex.getMessage());
-		model.addAttribute("draft", text);
+		model.addAttribute("draft", request.getParameter("text"));
 		model.addAttribute("conversationId", ex.conversationId());
-		return htmx != null ? "inbox/fragments :: conflict" : "inbox/conflict";
+		return request.getHeader("HX-Request") != null ? "inbox/fragments :: conflict" : "inbox/conflict";
 	}
 
 	private void page(QueueForm filters, Model model) {

@@ -23,6 +23,8 @@ import org.linea.admin.LineService;
 import org.linea.admin.LineaUser;
 import org.linea.admin.Role;
 import org.linea.admin.UserService;
+import org.linea.channel.ChannelService;
+import org.linea.channel.OutboundContent;
 import org.linea.contact.ContactService;
 import org.linea.contact.RevealedIdentity;
 import org.linea.conversation.Closing;
@@ -81,10 +83,13 @@ public class InboxService {
 
 	private final FeedbackCodingService coding;
 
+	private final ChannelService channels;
+
 	private final Clock clock;
 
 	InboxService(JdbcClient jdbc, LineService lines, ConversationService conversations, Closing closing,
-			ContactService contacts, UserService users, TeamService teams, FeedbackCodingService coding, Clock clock) {
+			ContactService contacts, UserService users, TeamService teams, FeedbackCodingService coding,
+			ChannelService channels, Clock clock) {
 		this.jdbc = jdbc;
 		this.lines = lines;
 		this.conversations = conversations;
@@ -93,6 +98,7 @@ public class InboxService {
 		this.users = users;
 		this.teams = teams;
 		this.coding = coding;
+		this.channels = channels;
 		this.clock = clock;
 	}
 
@@ -162,7 +168,9 @@ public class InboxService {
 		Map<Long, String> names = this.users.displayNames(people);
 		List<MessageView> views = messages.stream()
 			.map(m -> new MessageView(m.id(), m.direction(), m.senderKind().name(),
-					m.authorId() == null ? null : names.get(m.authorId()), m.body(), m.status(), m.errorCode(), m.createdAt()))
+					m.authorId() == null ? null : names.get(m.authorId()), m.body(), m.status(), m.errorCode(), m.createdAt(),
+					this.channels.attachment(m.mediaRef()).orElse(null),
+					"OUT".equals(m.direction()) ? this.channels.segments(line, m.body()).orElse(null) : null))
 			.toList();
 		markRead(me.id(), conversationId, messages.isEmpty() ? 0 : messages.getLast().id());
 		List<Team> lineTeams = this.teams.teamsOf(line.id());
@@ -173,8 +181,8 @@ public class InboxService {
 		return new ConversationView(conversation, line, this.contacts.get(conversation.contactId()).maskedPhone(), team,
 				conversation.assigneeId() == null ? null : names.get(conversation.assigneeId()), conversation.isHeldBy(me.id()),
 				views, lineTeams, List.copyOf(colleagues.values()), referrals(conversationId),
-				this.coding.codingOf(conversationId).orElse(null), windowClosesAt(line, conversation),
-				overdue(line, conversation, Instant.now(this.clock)));
+				this.coding.codingOf(conversationId).orElse(null), this.channels.replyWindow(line, conversation.contactId()),
+				this.channels.templates(line), overdue(line, conversation, Instant.now(this.clock)));
 	}
 
 	/** Takes the conversation; if another operator was faster, says who holds it. */
@@ -221,10 +229,13 @@ public class InboxService {
 	public void reply(long conversationId, String text, boolean takeOver) {
 		String body = checkedText(text);
 		Conversation conversation = this.conversations.get(conversationId);
-		requireInboxAccess(conversation);
+		Line line = requireInboxAccess(conversation);
 		LineaUser me = CurrentUser.require();
 		if (!conversation.isOpen()) {
 			throw conflict(conversation);
+		}
+		if (!this.channels.replyWindow(line, conversation.contactId()).open()) {
+			throw new InvalidRequestException("More than 24 hours since this person last wrote: send an approved template");
 		}
 		if (conversation.state() == ConversationState.ASSIGNED && !conversation.isHeldBy(me.id())) {
 			if (!takeOver) {
@@ -236,6 +247,20 @@ public class InboxService {
 			claim(conversationId);
 		}
 		this.conversations.send(this.conversations.get(conversationId), SenderKind.OPERATOR, me.id(), body);
+	}
+
+	/** Sends one of the line's approved templates, the only thing WhatsApp takes outside its 24-hour window. */
+	@Transactional
+	public void replyWithTemplate(long conversationId, long templateId, List<String> parameters) {
+		Line line = requireInboxAccess(this.conversations.get(conversationId));
+		OutboundContent content = this.channels.templates(line)
+			.stream()
+			.filter(template -> template.id() == templateId)
+			.findFirst()
+			.orElseThrow(() -> new InvalidRequestException("No such template on this line"))
+			.with(parameters);
+		claim(conversationId);
+		this.conversations.send(this.conversations.get(conversationId), SenderKind.OPERATOR, CurrentUser.require().id(), content);
 	}
 
 	/** An internal note for colleagues; {@code @username} asks that colleague to look. */

@@ -20,7 +20,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.servletapi.SecurityContextHolderAwareRequestFilter;
 
 /**
- * Two doors: scripts reach {@code /api} and {@code /actuator} with a personal access token (Bearer,
+ * Three doors: providers reach {@code /webhooks} with a signature instead of a login; scripts reach {@code /api} and {@code /actuator} with a personal access token (Bearer,
  * no session, no CSRF since no cookie is involved); people reach every page through the login form,
  * with CSRF protection on every form. Every page needs a signed-in user; feature services check the
  * user's role on the line's organisation.
@@ -35,6 +35,22 @@ class SecurityConfiguration {
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	/**
+	 * Providers call the webhooks without a login or a cookie: each webhook checks the provider's
+	 * signature instead (Meta's X-Hub-Signature-256, Twilio's X-Twilio-Signature).
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain webhookSecurity(HttpSecurity http) throws Exception {
+		return http.securityMatcher("/webhooks/**")
+			.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(csrf -> csrf.disable())
+			.requestCache(cache -> cache.disable())
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'")))
+			.build();
 	}
 
 	@Bean

@@ -62,7 +62,7 @@ class ClosingFlowIntegrationTests extends LineaIntegrationTest {
 	private void settled() {
 		eventually(() -> this.jdbc.sql("""
 				select (select count(*) from channel_inbound_message where line_id = ? and processed_at is null)
-				     + (select count(*) from channel_outbox where line_id = ? and status in ('PENDING', 'SENDING'))
+				     + (select count(*) from channel_outbox where line_id = ? and status not in ('SENT', 'FAILED'))
 				""").params(this.line.id(), this.line.id()).query(Long.class).single() == 0, "the line settled");
 	}
 

@@ -19,8 +19,10 @@ public final class SignedInClient {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"|name=\"csrf-token\" content=\"([^\"]+)\"");
 
+	private final CookieManager cookies = new CookieManager();
+
 	private final HttpClient http = HttpClient.newBuilder()
-		.cookieHandler(new CookieManager())
+		.cookieHandler(this.cookies)
 		.followRedirects(HttpClient.Redirect.NEVER)
 		.build();
 
@@ -40,6 +42,15 @@ public final class SignedInClient {
 		}
 		get("/inbox");
 		return this;
+	}
+
+	/** The session cookie, for clients that stream (Server-Sent Events). */
+	public String cookieHeader() {
+		return this.cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.map(cookie -> cookie.getName() + "=" + cookie.getValue())
+			.collect(Collectors.joining("; "));
 	}
 
 	public HttpResponse<String> get(String path) {

@@ -1,7 +1,10 @@
 package org.linea.channel.simulator;
 
+import java.util.Set;
+
 import org.linea.admin.Line;
 import org.linea.channel.ChannelAdapter;
+import org.linea.channel.ChannelFacts;
 import org.linea.channel.ChannelType;
 import org.linea.channel.DeliveryStatus;
 import org.linea.channel.SendResult;
@@ -19,14 +22,21 @@ class SimulatorChannel implements ChannelAdapter {
 	}
 
 	@Override
-	public ChannelType type() {
-		return ChannelType.SIMULATOR;
+	public Set<ChannelType> types() {
+		return Set.of(ChannelType.SIMULATOR);
+	}
+
+	/** No window, no meaningful rate limit, and the longest text the simulated phone takes. */
+	@Override
+	public ChannelFacts facts(ChannelType type) {
+		return new ChannelFacts(null, 1000, 4096, false);
 	}
 
 	@Override
 	public SendResult send(Line line, Delivery delivery) {
-		String providerId = "sim-out-" + delivery.idempotencyKey();
-		this.simulator.deliver(line, providerId, delivery.to(), delivery.body());
+		// the reference is the same on every retry, so a resent message shows once on the phone
+		String providerId = "sim-out-" + delivery.reference();
+		this.simulator.deliver(line, providerId, delivery.to(), delivery.content().preview());
 		return new SendResult.Accepted(providerId, DeliveryStatus.DELIVERED);
 	}
 

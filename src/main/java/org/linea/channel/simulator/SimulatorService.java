@@ -13,6 +13,7 @@ import org.linea.admin.LineService;
 import org.linea.admin.Role;
 import org.linea.channel.ChannelService;
 import org.linea.channel.ChannelType;
+import org.linea.channel.DeliveryReport;
 import org.linea.channel.DeliveryStatus;
 import org.linea.channel.InboundMessage;
 import org.linea.channel.MessageKind;
@@ -115,7 +116,7 @@ public class SimulatorService {
 				returning provider_message_id
 				""").params(line.id(), this.contacts.phoneHash(PhoneNumbers.normalise(phone))).query(String.class).list();
 		Instant now = Instant.now(this.clock);
-		read.forEach(id -> this.channels.recordStatus(line.id(), id, DeliveryStatus.READ, now, null));
+		read.forEach(id -> this.channels.recordStatus(line, new DeliveryReport(id, null, DeliveryStatus.READ, now, null)));
 	}
 
 	/** The phone receives a message from Linea; a repeated delivery of the same message shows once. */

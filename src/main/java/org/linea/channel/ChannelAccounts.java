@@ -1,0 +1,226 @@
+package org.linea.channel;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.linea.admin.CurrentUser;
+import org.linea.admin.Line;
+import org.linea.admin.LineService;
+import org.linea.privacy.AuditLog;
+import org.linea.shared.InvalidRequestException;
+import org.linea.shared.LineaProperties;
+import org.linea.shared.NotFoundException;
+import org.linea.shared.crypto.FieldCipher;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Lines' provider accounts and approved templates. Admins connect a line; secrets are encrypted on
+ * the way in and only adapters get them back. Every change is written to the audit log, without values.
+ */
+@Service
+public class ChannelAccounts {
+
+	private static final String VERIFY_TOKEN = "verifyToken";
+
+	private static final TypeReference<Map<String, String>> MAP = new TypeReference<>() {
+	};
+
+	private final JdbcClient jdbc;
+
+	private final FieldCipher cipher;
+
+	private final JsonMapper json;
+
+	private final LineService lines;
+
+	private final ChannelAdapters adapters;
+
+	private final AuditLog audit;
+
+	private final LineaProperties properties;
+
+	private final SecureRandom random = new SecureRandom();
+
+	ChannelAccounts(JdbcClient jdbc, FieldCipher cipher, JsonMapper json, LineService lines, ChannelAdapters adapters,
+			AuditLog audit, LineaProperties properties) {
+		this.jdbc = jdbc;
+		this.cipher = cipher;
+		this.json = json;
+		this.lines = lines;
+		this.adapters = adapters;
+		this.audit = audit;
+		this.properties = properties;
+	}
+
+	/** The line's account with its secrets, for the adapter that calls the provider. */
+	@Transactional(readOnly = true)
+	public Optional<ProviderAccount> find(long lineId) {
+		return this.jdbc.sql("select settings::text, secrets_encrypted, verify_token_encrypted, send_rate from channel_account where line_id = ?")
+			.param(lineId)
+			.query((rs, row) -> new ProviderAccount(lineId, this.json.readValue(rs.getString(1), MAP),
+					this.json.readValue(this.cipher.decryptToString(rs.getBytes(2)), MAP),
+					rs.getBytes(3) == null ? null : this.cipher.decryptToString(rs.getBytes(3)), rs.getDouble(4)))
+			.optional();
+	}
+
+	/** Messages per second the line may send: its account's rate, or its provider's default. */
+	@Transactional(readOnly = true)
+	public double sendRate(Line line) {
+		return find(line.id()).map(ProviderAccount::sendRate).orElseGet(() -> this.adapters.facts(line.channelType()).defaultRate());
+	}
+
+	/** Everything the setup page shows. Admins only. */
+	@Transactional(readOnly = true)
+	public AccountSetup setup(String lineKey) {
+		Line line = requireAdmin(lineKey);
+		ChannelAdapter adapter = this.adapters.of(line.channelType());
+		List<ChannelAdapter.AccountField> fields = adapter.accountFields(line.channelType());
+		Optional<ProviderAccount> account = find(line.id());
+		Map<String, String> values = new LinkedHashMap<>();
+		List<String> secretsSet = new ArrayList<>();
+		account.ifPresent(a -> {
+			values.putAll(a.settings());
+			secretsSet.addAll(a.secrets().keySet());
+		});
+		ChannelFacts facts = adapter.facts(line.channelType());
+		return new AccountSetup(line, fields, values, secretsSet, account.map(ProviderAccount::verifyToken).orElse(null),
+				account.map(ProviderAccount::sendRate).orElse(facts.defaultRate()), facts,
+				adapter.webhooks(line, this.properties.publicUrl().replaceAll("/+$", "")), templates(line.id()));
+	}
+
+	/**
+	 * Connects the line, or changes its account. A secret left blank keeps its stored value, as does a
+	 * field not submitted at all; a blank verify token gets a random one.
+	 */
+	@Transactional
+	public void connect(String lineKey, Map<String, String> submitted, Double sendRate) {
+		Line line = requireAdmin(lineKey);
+		List<ChannelAdapter.AccountField> fields = this.adapters.of(line.channelType()).accountFields(line.channelType());
+		if (fields.isEmpty()) {
+			throw new InvalidRequestException("A " + line.channelType() + " line needs no provider account");
+		}
+		Optional<ProviderAccount> existing = find(line.id());
+		Map<String, String> settings = new LinkedHashMap<>();
+		Map<String, String> secrets = new LinkedHashMap<>(existing.map(ProviderAccount::secrets).orElse(Map.of()));
+		String verifyToken = existing.map(ProviderAccount::verifyToken).orElse(null);
+		for (ChannelAdapter.AccountField field : fields) {
+			String value = clean(field.name(), submitted.get(field.name()));
+			if (field.name().equals(VERIFY_TOKEN)) {
+				verifyToken = value != null ? value : verifyToken != null ? verifyToken : randomToken();
+			}
+			else if (field.secret()) {
+				if (value != null) {
+					secrets.put(field.name(), value);
+				}
+				else if (field.required() && !secrets.containsKey(field.name())) {
+					throw new InvalidRequestException("Enter the " + field.name());
+				}
+			}
+			else if (value != null) {
+				settings.put(field.name(), value);
+			}
+			else if (!submitted.containsKey(field.name()) && existing.isPresent() && existing.get().setting(field.name()) != null) {
+				// a partial change (the API) keeps what it does not mention
+				settings.put(field.name(), existing.get().setting(field.name()));
+			}
+			else if (field.required()) {
+				throw new InvalidRequestException("Enter the " + field.name());
+			}
+		}
+		double rate = sendRate != null ? sendRate : existing.map(ProviderAccount::sendRate)
+			.orElseGet(() -> this.adapters.facts(line.channelType()).defaultRate());
+		if (!(rate > 0 && rate <= 10_000)) {
+			throw new InvalidRequestException("The send rate is between 0 and 10000 messages per second");
+		}
+		this.jdbc.sql("""
+				insert into channel_account (line_id, settings, secrets_encrypted, verify_token_encrypted, send_rate, updated_at)
+				values (?, ?::jsonb, ?, ?, ?, now())
+				on conflict (line_id) do update set settings = excluded.settings, secrets_encrypted = excluded.secrets_encrypted,
+				    verify_token_encrypted = excluded.verify_token_encrypted, send_rate = excluded.send_rate, updated_at = now()
+				""")
+			.params(line.id(), this.json.writeValueAsString(settings), this.cipher.encrypt(this.json.writeValueAsString(secrets)),
+					verifyToken == null ? null : this.cipher.encrypt(verifyToken), rate)
+			.update();
+		this.audit.record(line.organisationId(), "CHANNEL_ACCOUNT_SAVED", "line", line.key(),
+				Map.of("fields", submitted.keySet().stream().filter(name -> submitted.get(name) != null && !submitted.get(name).isBlank()).sorted().toList(),
+						"sendRate", rate));
+	}
+
+	/** Templates the line may send outside the reply window, by name. */
+	@Transactional(readOnly = true)
+	public List<MessageTemplate> templates(long lineId) {
+		return this.jdbc.sql("select id, line_id, name, language, body from channel_template where line_id = ? order by name, language")
+			.param(lineId)
+			.query(MessageTemplate.class)
+			.list();
+	}
+
+	@Transactional(readOnly = true)
+	public MessageTemplate template(long lineId, long templateId) {
+		return templates(lineId).stream().filter(t -> t.id() == templateId).findFirst()
+			.orElseThrow(() -> new InvalidRequestException("No such template on this line"));
+	}
+
+	@Transactional
+	public MessageTemplate addTemplate(String lineKey, String name, String language, String body) {
+		Line line = requireAdmin(lineKey);
+		String cleanName = clean("template name", name);
+		String cleanLanguage = clean("template language", language);
+		if (cleanName == null || cleanLanguage == null || body == null || body.isBlank()) {
+			throw new InvalidRequestException("A template needs a name, a language and its approved wording");
+		}
+		if (!cleanLanguage.matches("[a-z]{2,3}(_[A-Z]{2})?")) {
+			throw new InvalidRequestException("The template language is a code such as es, es_MX or pt_BR");
+		}
+		long id = this.jdbc.sql("""
+				insert into channel_template (line_id, name, language, body) values (?, ?, ?, ?)
+				on conflict (line_id, name, language) do update set body = excluded.body returning id
+				""").params(line.id(), cleanName, cleanLanguage, body.strip()).query(Long.class).single();
+		this.audit.record(line.organisationId(), "CHANNEL_TEMPLATE_SAVED", "line", line.key(), Map.of("template", cleanName));
+		return template(line.id(), id);
+	}
+
+	@Transactional
+	public void removeTemplate(String lineKey, long templateId) {
+		Line line = requireAdmin(lineKey);
+		if (this.jdbc.sql("delete from channel_template where id = ? and line_id = ?").params(templateId, line.id()).update() > 0) {
+			this.audit.record(line.organisationId(), "CHANNEL_TEMPLATE_REMOVED", "line", line.key(), Map.of("template", templateId));
+		}
+	}
+
+	private Line requireAdmin(String lineKey) {
+		if (!CurrentUser.require().isAdmin()) {
+			throw new AccessDeniedException("Only administrators connect lines to providers");
+		}
+		return this.lines.findByKey(lineKey).orElseThrow(() -> new NotFoundException("Line " + lineKey));
+	}
+
+	private static String clean(String name, String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		String stripped = value.strip();
+		if (stripped.length() > 512 || stripped.chars().anyMatch(Character::isISOControl)) {
+			throw new InvalidRequestException("The " + name + " is not valid");
+		}
+		return stripped;
+	}
+
+	private String randomToken() {
+		byte[] bytes = new byte[24];
+		this.random.nextBytes(bytes);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+}

@@ -1,0 +1,94 @@
+package org.linea.channel;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.linea.admin.Line;
+import org.linea.admin.LineService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The checks every webhook passes before its content is looked at: a known line of the right
+ * channel, a body within the size limit, a valid signature. A refusal stores nothing: it counts, and
+ * logs one line without content.
+ */
+@Component
+public class WebhookGate {
+
+	private static final Logger log = LoggerFactory.getLogger(WebhookGate.class);
+
+	private final LineService lines;
+
+	private final ChannelAccounts accounts;
+
+	private final ChannelMetrics metrics;
+
+	private final ChannelProperties properties;
+
+	WebhookGate(LineService lines, ChannelAccounts accounts, ChannelMetrics metrics, ChannelProperties properties) {
+		this.lines = lines;
+		this.accounts = accounts;
+		this.metrics = metrics;
+		this.properties = properties;
+	}
+
+	/** The active, connected line with this key on one of these channels, and its account. */
+	public ConnectedLine line(String lineKey, Set<ChannelType> channels, ChannelType reportAs) {
+		Line line = this.lines.findByKey(lineKey)
+			.filter(Line::active)
+			.filter(found -> channels.contains(found.channelType()))
+			.orElseThrow(() -> refuse(reportAs, lineKey, "unknown_line", HttpStatus.NOT_FOUND, "No such line"));
+		ProviderAccount account = this.accounts.find(line.id())
+			.orElseThrow(() -> refuse(reportAs, lineKey, "not_connected", HttpStatus.NOT_FOUND, "The line is not connected to the provider"));
+		return new ConnectedLine(line, account);
+	}
+
+	/** The raw body, refused with 413 beyond {@code linea.channel.max-webhook-body}. */
+	public byte[] body(HttpServletRequest request, Line line) {
+		long limit = this.properties.maxWebhookBody().toBytes();
+		if (request.getContentLengthLong() > limit) {
+			throw refuse(line.channelType(), line.key(), "too_large", HttpStatus.CONTENT_TOO_LARGE, "The body is larger than " + limit + " bytes");
+		}
+		try (InputStream in = request.getInputStream()) {
+			byte[] body = in.readNBytes((int) limit + 1);
+			if (body.length > limit) {
+				throw refuse(line.channelType(), line.key(), "too_large", HttpStatus.CONTENT_TOO_LARGE, "The body is larger than " + limit + " bytes");
+			}
+			return body;
+		}
+		catch (IOException ex) {
+			throw refuse(line.channelType(), line.key(), "unreadable", HttpStatus.BAD_REQUEST, "The body could not be read");
+		}
+	}
+
+	/** Refuses a call whose signature does not match: 403. */
+	public ResponseStatusException badSignature(Line line) {
+		return refuse(line.channelType(), line.key(), "signature", HttpStatus.FORBIDDEN, "Invalid signature");
+	}
+
+	/** Refuses a signed call whose content breaks the provider's documented shape: 400, with the reason. */
+	public ResponseStatusException malformed(Line line, String reason) {
+		this.metrics.webhookRejected(line.channelType(), "malformed");
+		log.warn("Webhook refused channel={} line={} reason=malformed", line.channelType(), line.key());
+		return new ResponseStatusException(HttpStatus.BAD_REQUEST, reason);
+	}
+
+	private ResponseStatusException refuse(ChannelType channel, String lineKey, String reason, HttpStatus status, String detail) {
+		this.metrics.webhookRejected(channel, reason);
+		log.warn("Webhook refused channel={} line={} reason={}", channel, lineKey.matches("[a-z0-9-]{1,40}") ? lineKey : "(invalid)",
+				reason);
+		return new ResponseStatusException(status, detail);
+	}
+
+	/** A line with its provider account, as a webhook needs it. */
+	public record ConnectedLine(Line line, ProviderAccount account) {
+	}
+
+}

@@ -1,0 +1,114 @@
+package org.linea.channel.twilio;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import com.twilio.security.RequestValidator;
+import jakarta.servlet.http.HttpServletRequest;
+import org.linea.channel.ChannelService;
+import org.linea.channel.ChannelType;
+import org.linea.channel.DeliveryReport;
+import org.linea.channel.InboundMessage;
+import org.linea.channel.WebhookGate;
+import org.linea.channel.WebhookGate.ConnectedLine;
+import org.linea.shared.LineaProperties;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Twilio calls these: a message came in, or an outgoing message changed status. The signature is
+ * checked over the public address Twilio called (from {@code linea.public-url}, never from request
+ * headers) and every form parameter; the answer comes once the content is stored.
+ */
+@RestController
+@RequestMapping("/webhooks/twilio/{lineKey}")
+class TwilioWebhookController {
+
+	private static final Set<ChannelType> CHANNELS = Set.of(ChannelType.TWILIO_SMS, ChannelType.TWILIO_WHATSAPP);
+
+	private static final String EMPTY_TWIML = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response></Response>";
+
+	private final WebhookGate gate;
+
+	private final ChannelService channels;
+
+	private final LineaProperties properties;
+
+	private final Clock clock;
+
+	TwilioWebhookController(WebhookGate gate, ChannelService channels, LineaProperties properties, Clock clock) {
+		this.gate = gate;
+		this.channels = channels;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	@PostMapping(produces = MediaType.TEXT_XML_VALUE)
+	ResponseEntity<String> receive(@PathVariable String lineKey, HttpServletRequest request) {
+		Signed call = signed(lineKey, request);
+		List<InboundMessage> messages;
+		try {
+			messages = TwilioInbound.messages(call.params(), Instant.now(this.clock));
+		}
+		catch (TwilioInbound.Malformed ex) {
+			throw malformed(call, request, ex.getMessage());
+		}
+		this.channels.ingest(call.connected().line(), call.raw(), request.getContentType(), messages, List.of());
+		return ResponseEntity.ok().contentType(MediaType.TEXT_XML).body(EMPTY_TWIML);
+	}
+
+	@PostMapping("/status")
+	ResponseEntity<Void> status(@PathVariable String lineKey, HttpServletRequest request) {
+		Signed call = signed(lineKey, request);
+		// read from the query string by hand: asking the request for a parameter would consume the signed body
+		String ref = request.getQueryString() == null ? null
+				: FormBody.parse(request.getQueryString().getBytes(StandardCharsets.UTF_8)).get("ref");
+		DeliveryReport report;
+		try {
+			report = TwilioInbound.report(call.params(), ref, Instant.now(this.clock));
+		}
+		catch (TwilioInbound.Malformed ex) {
+			throw malformed(call, request, ex.getMessage());
+		}
+		this.channels.ingest(call.connected().line(), call.raw(), request.getContentType(), List.of(),
+				report == null ? List.of() : List.of(report));
+		return ResponseEntity.ok().build();
+	}
+
+	private Signed signed(String lineKey, HttpServletRequest request) {
+		ConnectedLine connected = this.gate.line(lineKey, CHANNELS, ChannelType.TWILIO_SMS);
+		byte[] body = this.gate.body(request, connected.line());
+		Map<String, String> params = FormBody.parse(body);
+		String url = this.properties.publicUrl().replaceAll("/+$", "") + request.getRequestURI()
+				+ (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+		String signature = request.getHeader("X-Twilio-Signature");
+		String token = connected.account().secret(TwilioChannel.AUTH_TOKEN);
+		if (signature == null || token == null || !new RequestValidator(token).validate(url, params, signature)) {
+			throw this.gate.badSignature(connected.line());
+		}
+		Signed call = new Signed(connected, params, new String(body, StandardCharsets.UTF_8));
+		if (!Objects.equals(params.get("AccountSid"), connected.account().setting(TwilioChannel.ACCOUNT_SID))) {
+			throw malformed(call, request, "AccountSid is not this line's account");
+		}
+		return call;
+	}
+
+	private RuntimeException malformed(Signed call, HttpServletRequest request, String reason) {
+		this.channels.reject(call.connected().line(), call.raw(), request.getContentType(), reason);
+		return this.gate.malformed(call.connected().line(), reason);
+	}
+
+	private record Signed(ConnectedLine connected, Map<String, String> params, String raw) {
+	}
+
+}

@@ -1,0 +1,178 @@
+package org.linea.channel.whatsapp;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+import org.linea.channel.DeliveryReport;
+import org.linea.channel.DeliveryStatus;
+import org.linea.channel.InboundMessage;
+import org.linea.channel.InboundMessage.Attachment;
+import org.linea.channel.MessageKind;
+import org.linea.channel.whatsapp.WhatsAppPayload.Message;
+import org.linea.channel.whatsapp.WhatsAppPayload.Value;
+
+/**
+ * Turns a webhook body into messages and delivery reports. Only the line's own phone number is read;
+ * a type Linea does not handle becomes UNSUPPORTED with its name; a missing id, sender, type or
+ * timestamp makes the whole body malformed.
+ */
+final class WhatsAppInbound {
+
+	private static final Map<String, DeliveryStatus> STATUSES = Map.of("sent", DeliveryStatus.SENT, "delivered",
+			DeliveryStatus.DELIVERED, "read", DeliveryStatus.READ, "failed", DeliveryStatus.FAILED);
+
+	private WhatsAppInbound() {
+	}
+
+	record Decoded(List<InboundMessage> messages, List<DeliveryReport> reports, int foreignChanges) {
+	}
+
+	static final class Malformed extends RuntimeException {
+
+		Malformed(String reason) {
+			super(reason);
+		}
+
+	}
+
+	static Decoded decode(WhatsAppPayload payload, String phoneNumberId) {
+		if (payload == null || !"whatsapp_business_account".equals(payload.object())) {
+			throw new Malformed("object must be whatsapp_business_account");
+		}
+		if (payload.entry() == null) {
+			throw new Malformed("entry is missing");
+		}
+		List<InboundMessage> messages = new ArrayList<>();
+		List<DeliveryReport> reports = new ArrayList<>();
+		int foreign = 0;
+		for (WhatsAppPayload.Entry entry : payload.entry()) {
+			for (WhatsAppPayload.Change change : entry.changes() == null ? List.<WhatsAppPayload.Change>of() : entry.changes()) {
+				Value value = change.value();
+				if (!"messages".equals(change.field()) || value == null) {
+					continue;
+				}
+				if (value.metadata() == null || !Objects.equals(value.metadata().phoneNumberId(), phoneNumberId)) {
+					foreign++;
+					continue;
+				}
+				Map<String, String> names = value.contacts() == null ? Map.of()
+						: value.contacts().stream().filter(c -> c.waId() != null && c.profile() != null && c.profile().name() != null)
+							.collect(Collectors.toMap(WhatsAppPayload.Contact::waId, c -> c.profile().name(), (a, b) -> a));
+				if (value.messages() != null) {
+					value.messages().forEach(message -> messages.add(message(message, names)));
+				}
+				if (value.statuses() != null) {
+					value.statuses().forEach(status -> {
+						DeliveryReport report = report(status);
+						if (report != null) {
+							reports.add(report);
+						}
+					});
+				}
+			}
+		}
+		return new Decoded(messages, reports, foreign);
+	}
+
+	private static InboundMessage message(Message m, Map<String, String> names) {
+		require(m.id(), "messages[].id");
+		require(m.type(), "messages[].type");
+		if (m.from() == null || !m.from().matches("\\d{6,20}")) {
+			throw new Malformed("messages[].from must be the sender's number in digits");
+		}
+		Instant at = instant(m.timestamp(), "messages[].timestamp");
+		String from = "+" + m.from();
+		String name = names.get(m.from());
+		return switch (m.type()) {
+			case "text" -> {
+				if (m.text() == null || m.text().body() == null) {
+					throw new Malformed("messages[].text.body is missing");
+				}
+				yield new InboundMessage(m.id(), from, name, MessageKind.TEXT, m.text().body(), null, at);
+			}
+			case "interactive" -> {
+				WhatsAppPayload.Reply reply = m.interactive() == null ? null
+						: m.interactive().buttonReply() != null ? m.interactive().buttonReply() : m.interactive().listReply();
+				yield reply == null ? unsupported(m, from, name, at, "interactive")
+						: new InboundMessage(m.id(), from, name, MessageKind.INTERACTIVE_REPLY, reply.title(), null, at);
+			}
+			case "button" -> m.button() == null ? unsupported(m, from, name, at, "button")
+					: new InboundMessage(m.id(), from, name, MessageKind.INTERACTIVE_REPLY, m.button().text(), null, at);
+			case "audio" -> media(m, from, name, at, MessageKind.AUDIO, m.audio());
+			case "image" -> media(m, from, name, at, MessageKind.IMAGE, m.image());
+			case "sticker" -> media(m, from, name, at, MessageKind.IMAGE, m.sticker());
+			case "video" -> media(m, from, name, at, MessageKind.VIDEO, m.video());
+			case "document" -> media(m, from, name, at, MessageKind.DOCUMENT, m.document());
+			case "location" -> {
+				WhatsAppPayload.Location l = m.location();
+				if (l == null || l.latitude() == null || l.longitude() == null) {
+					throw new Malformed("messages[].location needs latitude and longitude");
+				}
+				String label = java.util.stream.Stream.of(l.name(), l.address()).filter(Objects::nonNull)
+					.collect(Collectors.joining(", "));
+				yield new InboundMessage(m.id(), from, name, MessageKind.LOCATION, label.isEmpty() ? null : label,
+						new Attachment.Location(l.latitude(), l.longitude()), at);
+			}
+			case "contacts" -> new InboundMessage(m.id(), from, name, MessageKind.CONTACTS, sharedContacts(m.contacts()), null, at);
+			case "reaction" -> new InboundMessage(m.id(), from, name, MessageKind.REACTION,
+					m.reaction() == null ? null : m.reaction().emoji(), null, at);
+			default -> unsupported(m, from, name, at, m.type());
+		};
+	}
+
+	private static InboundMessage media(Message m, String from, String name, Instant at, MessageKind kind, WhatsAppPayload.Media media) {
+		if (media == null || media.id() == null) {
+			throw new Malformed("messages[]." + m.type() + ".id is missing");
+		}
+		String caption = media.caption() != null ? media.caption() : media.filename();
+		return new InboundMessage(m.id(), from, name, kind, caption, new Attachment.ProviderMedia(media.id(), media.mimeType()), at);
+	}
+
+	private static InboundMessage unsupported(Message m, String from, String name, Instant at, String type) {
+		return new InboundMessage(m.id(), from, name, MessageKind.UNSUPPORTED, null, new Attachment.Unsupported(type), at);
+	}
+
+	private static String sharedContacts(List<WhatsAppPayload.SharedContact> contacts) {
+		if (contacts == null) {
+			return null;
+		}
+		return contacts.stream()
+			.map(c -> java.util.stream.Stream.concat(
+					java.util.stream.Stream.ofNullable(c.name() == null ? null : c.name().formattedName()),
+					c.phones() == null ? java.util.stream.Stream.empty() : c.phones().stream().map(WhatsAppPayload.Phone::phone))
+				.filter(Objects::nonNull)
+				.collect(Collectors.joining(" ")))
+			.collect(Collectors.joining("\n"));
+	}
+
+	/** A report, or null for statuses Linea does not track (deleted, warning...). */
+	private static DeliveryReport report(WhatsAppPayload.Status s) {
+		require(s.id(), "statuses[].id");
+		require(s.status(), "statuses[].status");
+		DeliveryStatus status = STATUSES.get(s.status());
+		if (status == null) {
+			return null;
+		}
+		String error = s.errors() == null || s.errors().isEmpty() || s.errors().getFirst().code() == null ? null
+				: String.valueOf(s.errors().getFirst().code());
+		return new DeliveryReport(s.id(), s.reference(), status, instant(s.timestamp(), "statuses[].timestamp"), error);
+	}
+
+	private static Instant instant(String unixSeconds, String field) {
+		if (unixSeconds == null || !unixSeconds.matches("\\d{1,12}")) {
+			throw new Malformed(field + " must be Unix seconds");
+		}
+		return Instant.ofEpochSecond(Long.parseLong(unixSeconds));
+	}
+
+	private static void require(String value, String field) {
+		if (value == null || value.isBlank()) {
+			throw new Malformed(field + " is missing");
+		}
+	}
+
+}

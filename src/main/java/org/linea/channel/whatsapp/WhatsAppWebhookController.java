@@ -1,0 +1,85 @@
+package org.linea.channel.whatsapp;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.linea.channel.ChannelService;
+import org.linea.channel.ChannelType;
+import org.linea.channel.WebhookGate;
+import org.linea.channel.WebhookGate.ConnectedLine;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Meta calls this: the subscription handshake (GET) and every message and status (POST). A POST is
+ * answered 200 only once what it carries is stored.
+ */
+@RestController
+@RequestMapping("/webhooks/whatsapp/{lineKey}")
+class WhatsAppWebhookController {
+
+	private static final Set<ChannelType> CHANNELS = Set.of(ChannelType.WHATSAPP_CLOUD);
+
+	private final WebhookGate gate;
+
+	private final ChannelService channels;
+
+	private final JsonMapper json;
+
+	WhatsAppWebhookController(WebhookGate gate, ChannelService channels, JsonMapper json) {
+		this.gate = gate;
+		this.channels = channels;
+		this.json = json;
+	}
+
+	@GetMapping(produces = MediaType.TEXT_PLAIN_VALUE)
+	String verify(@PathVariable String lineKey, @RequestParam("hub.mode") String mode,
+			@RequestParam("hub.verify_token") String verifyToken, @RequestParam("hub.challenge") String challenge) {
+		ConnectedLine connected = this.gate.line(lineKey, CHANNELS, ChannelType.WHATSAPP_CLOUD);
+		String expected = connected.account().verifyToken();
+		boolean matches = expected != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+				verifyToken.getBytes(StandardCharsets.UTF_8));
+		if (!"subscribe".equals(mode) || !matches) {
+			throw this.gate.badSignature(connected.line());
+		}
+		return challenge;
+	}
+
+	@PostMapping
+	ResponseEntity<Void> receive(@PathVariable String lineKey, HttpServletRequest request) {
+		ConnectedLine connected = this.gate.line(lineKey, CHANNELS, ChannelType.WHATSAPP_CLOUD);
+		byte[] body = this.gate.body(request, connected.line());
+		if (!WhatsAppSignature.valid(connected.account().secret(WhatsAppChannel.APP_SECRET), body,
+				request.getHeader("X-Hub-Signature-256"))) {
+			throw this.gate.badSignature(connected.line());
+		}
+		String raw = new String(body, StandardCharsets.UTF_8);
+		WhatsAppInbound.Decoded decoded;
+		try {
+			decoded = WhatsAppInbound.decode(this.json.readValue(body, WhatsAppPayload.class),
+					connected.account().setting(WhatsAppChannel.PHONE_NUMBER_ID));
+		}
+		catch (JacksonException ex) {
+			this.channels.reject(connected.line(), raw, request.getContentType(), "not JSON of the documented shape");
+			throw this.gate.malformed(connected.line(), "The body is not JSON of the shape Meta documents");
+		}
+		catch (WhatsAppInbound.Malformed ex) {
+			this.channels.reject(connected.line(), raw, request.getContentType(), ex.getMessage());
+			throw this.gate.malformed(connected.line(), ex.getMessage());
+		}
+		this.channels.ingest(connected.line(), raw, request.getContentType(), decoded.messages(), decoded.reports());
+		return ResponseEntity.ok().build();
+	}
+
+}

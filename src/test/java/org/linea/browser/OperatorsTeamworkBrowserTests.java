@@ -1,0 +1,114 @@
+package org.linea.browser;
+
+import java.util.regex.Pattern;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.SelectOption;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.linea.LineaIntegrationTest;
+import org.linea.admin.Line;
+import org.linea.admin.LineaUser;
+import org.linea.admin.Organisation;
+import org.linea.admin.Role;
+import org.linea.channel.simulator.SimulatedMessageRequest;
+import org.linea.channel.simulator.SimulatorService;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+/** Two operators in two browsers never answer the same person unknowingly; a case goes to the PSS team. */
+class OperatorsTeamworkBrowserTests extends LineaIntegrationTest {
+
+	private static Playwright playwright;
+
+	private static Browser browser;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	SimulatorService simulator;
+
+	@BeforeAll
+	static void launch() {
+		playwright = Browsers.playwright();
+		browser = Browsers.chromium(playwright);
+	}
+
+	@AfterAll
+	static void close() {
+		if (browser != null) {
+			browser.close();
+		}
+		if (playwright != null) {
+			playwright.close();
+		}
+	}
+
+	private Page signedIn(BrowserContext context, LineaUser user) {
+		Page page = context.newPage();
+		page.navigate("http://localhost:" + this.port + "/login?lang=es");
+		page.getByLabel("Usuario").fill(user.getUsername());
+		page.getByLabel("Contraseña").fill("a-long-test-password");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ingresar")).click();
+		page.navigate("http://localhost:" + this.port + "/inbox");
+		return page;
+	}
+
+	@Test
+	void oneTakesTheOtherSeesItHeldIsAskedBeforeAnsweringAndTheCaseGoesToPss() {
+		Organisation organisation = newOrganisation();
+		Line line = newLine(organisation);
+		LineaUser ana = newUser(organisation, Role.OPERATOR);
+		LineaUser luis = newUser(organisation, Role.OPERATOR);
+		LineaUser psychologist = newUser(organisation, Role.SPECIALIST);
+		this.simulator.write(line, new SimulatedMessageRequest(randomPhone(), "hola, me siento muy angustiada", null));
+
+		try (BrowserContext anaBrowser = browser.newContext(new Browser.NewContextOptions().setLocale("es-PE"));
+				BrowserContext luisBrowser = browser.newContext(new Browser.NewContextOptions().setLocale("es-PE"));
+				BrowserContext pssBrowser = browser.newContext(new Browser.NewContextOptions().setLocale("es-PE"))) {
+			Page anaInbox = signedIn(anaBrowser, ana);
+			Page luisInbox = signedIn(luisBrowser, luis);
+			assertThat(luisInbox.locator(".queue-item").first()).containsText("sin asignar");
+
+			anaInbox.locator(".queue-item").first().click();
+			anaInbox.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tomar")).click();
+			assertThat(anaInbox.locator(".conversation-head")).containsText("tuya");
+
+			// Luis's queue changes by itself: Ana holds it now
+			assertThat(luisInbox.locator(".queue-item").first()).containsText("la atiende " + ana.displayName());
+			luisInbox.locator(".queue-item").first().click();
+			assertThat(luisInbox.locator(".conversation-head")).containsText("la atiende " + ana.displayName());
+			luisInbox.getByLabel("Respuesta").fill("Hola, soy Luis");
+			luisInbox.locator("form.composer:not(.note) button[type=submit]").click();
+			assertThat(luisInbox.getByRole(AriaRole.ALERT)).containsText(ana.displayName() + " ya atiende esta conversación");
+			assertThat(luisInbox.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enviar y tomar"))).isVisible();
+
+			// Ana triages yellow and sends the case to the psychosocial team with a note
+			anaInbox.locator("summary:has-text('Semáforo')").click();
+			anaInbox.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("amarillo")).click();
+			anaInbox.locator("summary:has-text('Enviar a un equipo')").click();
+			anaInbox.locator("#escalate-team").selectOption(new SelectOption().setLabel("Apoyo psicosocial / PSS"));
+			anaInbox.getByLabel("Nota para el equipo").fill("Angustia fuerte, pide hablar con psicóloga");
+			anaInbox.locator("#escalate-note").locator("xpath=..").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Enviar")).click();
+			assertThat(anaInbox.locator(".notice")).containsText("Enviada al equipo");
+
+			Page pss = signedIn(pssBrowser, psychologist);
+			pss.locator("#f-team").selectOption(new SelectOption().setLabel("Apoyo psicosocial / PSS"));
+			assertThat(pss.locator(".queue-item").first()).containsText("amarillo");
+			assertThat(pss.locator(".queue-item").first()).containsText(Pattern.compile("Apoyo psicosocial"));
+			pss.locator(".queue-item").first().click();
+			assertThat(pss.locator(".message.note")).containsText("pide hablar con psicóloga");
+		}
+	}
+
+}

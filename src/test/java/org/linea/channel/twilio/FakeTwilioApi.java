@@ -1,0 +1,128 @@
+package org.linea.channel.twilio;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import com.sun.net.httpserver.HttpExchange;
+import org.linea.channel.FakeProvider;
+
+/**
+ * Twilio's Messages resource as Linea uses it: {@code POST /2010-04-01/Accounts/{sid}/Messages.json}
+ * with HTTP Basic auth, and media downloads. Can call the StatusCallback Linea asked for, signed as
+ * Twilio signs (its own implementation of the scheme, so the test also checks Linea's validator).
+ */
+public final class FakeTwilioApi extends FakeProvider {
+
+	private static final FakeTwilioApi INSTANCE = new FakeTwilioApi();
+
+	private final Map<String, Account> accounts = new ConcurrentHashMap<>();
+
+	private final Map<String, byte[]> media = new ConcurrentHashMap<>();
+
+
+	public static FakeTwilioApi instance() {
+		return INSTANCE;
+	}
+
+	/**
+	 * An account the fake knows.
+	 * @param lineaBaseUrl where Linea really listens (the callback URL names its public address)
+	 * @param statusesBeforeAnswer statuses reported to the StatusCallback before the send is answered
+	 */
+	public record Account(String authToken, String lineaBaseUrl, List<String> statusesBeforeAnswer) {
+	}
+
+	public void register(String accountSid, Account account) {
+		this.accounts.put(accountSid, account);
+	}
+
+	/** Media at {@code /2010-04-01/Accounts/{sid}/Messages/{message}/Media/{id}}; returns its URL. */
+	public String addMedia(String accountSid, byte[] data) {
+		String path = "/2010-04-01/Accounts/" + accountSid + "/Messages/MM" + hex() + "/Media/ME" + hex();
+		this.media.put(path, data);
+		return baseUrl() + path;
+	}
+
+	/** The form parameters of each send to this account, oldest first. */
+	public List<Map<String, String>> sent(String accountSid) {
+		return received(accountSid).stream().map(request -> FormBody.parse(request.body().getBytes(StandardCharsets.UTF_8))).toList();
+	}
+
+	@Override
+	protected void handle(HttpExchange exchange) throws IOException {
+		String path = exchange.getRequestURI().getPath();
+		String[] parts = path.split("/");
+		if (parts.length < 4 || !parts[1].equals("2010-04-01") || !this.accounts.containsKey(parts[3])) {
+			respond(exchange, 404, "{\"code\":20404,\"message\":\"The requested resource was not found\",\"status\":404}");
+			return;
+		}
+		String sid = parts[3];
+		Account account = this.accounts.get(sid);
+		String expected = "Basic " + Base64.getEncoder().encodeToString((sid + ":" + account.authToken()).getBytes(StandardCharsets.UTF_8));
+		if (!expected.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+			respond(exchange, 401, "{\"code\":20003,\"message\":\"Authenticate\",\"status\":401}");
+			return;
+		}
+		if (this.media.containsKey(path)) {
+			respondBytes(exchange, "image/jpeg", this.media.get(path));
+			return;
+		}
+		if (!path.equals("/2010-04-01/Accounts/" + sid + "/Messages.json") || !exchange.getRequestMethod().equals("POST")) {
+			respond(exchange, 404, "{\"code\":20404,\"message\":\"Not found\",\"status\":404}");
+			return;
+		}
+		Request request = record(sid, exchange);
+		Map<String, String> form = FormBody.parse(request.body().getBytes(StandardCharsets.UTF_8));
+		String messageSid = "SM" + hex();
+		for (String status : account.statusesBeforeAnswer()) {
+			callback(account, form.get("StatusCallback"), Map.of("AccountSid", sid, "MessageSid", messageSid, "MessageStatus", status,
+					"To", form.getOrDefault("To", ""), "From", form.getOrDefault("From", "")));
+		}
+		if (!scripted(sid, exchange)) {
+			respond(exchange, 201, "{\"sid\":\"" + messageSid + "\",\"status\":\"queued\",\"num_segments\":\"1\"}");
+		}
+	}
+
+	/** Posts form parameters to a URL Linea gave, signed with the account's auth token. */
+	public int callback(Account account, String signedUrl, Map<String, String> params) {
+		URI url = URI.create(signedUrl);
+		String target = account.lineaBaseUrl() + url.getRawPath() + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
+		String body = params.entrySet().stream()
+			.map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+			.collect(Collectors.joining("&"));
+		return callLinea(target, "application/x-www-form-urlencoded", "X-Twilio-Signature", signature(account.authToken(), signedUrl, params),
+				body.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** Twilio's scheme: Base64 HMAC-SHA1 of the URL followed by each parameter name and value, sorted by name. */
+	public static String signature(String authToken, String url, Map<String, String> params) {
+		StringBuilder data = new StringBuilder(url);
+		new TreeMap<>(params).forEach((name, value) -> data.append(name).append(value));
+		try {
+			Mac mac = Mac.getInstance("HmacSHA1");
+			mac.init(new SecretKeySpec(authToken.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+			return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String hex() {
+		return UUID.randomUUID().toString().replace("-", "");
+	}
+
+}

@@ -1,0 +1,272 @@
+package org.linea.channel.whatsapp;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.linea.channel.ChannelIntegrationTest;
+import org.linea.channel.FakeProvider.Answer;
+import org.linea.channel.Fixtures;
+import org.linea.channel.MessageTemplate;
+import org.linea.conversation.Conversation;
+import org.linea.conversation.ConversationService;
+import org.linea.conversation.SenderKind;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The real application against the fake Graph API: webhooks in, replies out, statuses back. */
+class WhatsAppChannelIntegrationTests extends ChannelIntegrationTest {
+
+	@Autowired
+	private MeterRegistry meters;
+
+	@Autowired
+	private ConversationService conversations;
+
+	@Test
+	void answersTheSubscriptionHandshakeOnlyWithTheVerifyToken() {
+		WhatsAppLine wa = whatsAppLine();
+		String path = "/webhooks/whatsapp/" + wa.line().key();
+
+		var ok = get(path + "?hub.mode=subscribe&hub.challenge=1158201444&hub.verify_token=" + enc(wa.verifyToken()));
+		assertThat(ok.statusCode()).isEqualTo(200);
+		assertThat(ok.body()).isEqualTo("1158201444");
+		assertThat(get(path + "?hub.mode=subscribe&hub.challenge=1&hub.verify_token=wrong").statusCode()).isEqualTo(403);
+		assertThat(get(path + "?hub.mode=unsubscribe&hub.challenge=1&hub.verify_token=" + enc(wa.verifyToken())).statusCode()).isEqualTo(403);
+		assertThat(get("/webhooks/whatsapp/no-such-line?hub.mode=subscribe&hub.challenge=1&hub.verify_token=x").statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void aTextGetsItsRepliesAtTheProviderAndTheirStatusesEndInRead() {
+		WhatsAppLine wa = whatsAppLine();
+		String from = randomDigits();
+
+		assertThat(send(wa, "text", from, "wamid.in-" + UUID.randomUUID()).statusCode()).isEqualTo(200);
+
+		eventually(() -> !this.graph.sent(wa.phoneNumberId()).isEmpty(), "the reply reaches the Graph API");
+		JsonNode reply = this.graph.sent(wa.phoneNumberId()).getFirst();
+		assertThat(this.graph.received(wa.phoneNumberId()).getFirst().authorization()).isEqualTo("Bearer " + wa.token());
+		assertThat(reply.path("messaging_product").asString()).isEqualTo("whatsapp");
+		assertThat(reply.path("to").asString()).isEqualTo(from);
+		assertThat(reply.path("type").asString()).isEqualTo("text");
+		assertThat(reply.path("text").path("body").asString()).isNotBlank();
+		assertThat(reply.path("biz_opaque_callback_data").asString()).startsWith("linea-");
+		eventually(() -> !outgoingStatuses(wa.line()).isEmpty() && outgoingStatuses(wa.line()).stream().allMatch("SENT"::equals),
+				"the replies are marked sent");
+
+		String wamid = providerIds(wa).getFirst();
+		// read arrives before delivered, and Meta repeats itself: the message ends read
+		this.graph.report(wa.number(), wa.phoneNumberId(), wamid, null, from, "read", null);
+		this.graph.report(wa.number(), wa.phoneNumberId(), wamid, null, from, "delivered", null);
+		this.graph.report(wa.number(), wa.phoneNumberId(), wamid, null, from, "read", null);
+		assertThat(outgoingStatuses(wa.line()).getFirst()).isEqualTo("READ");
+		assertThat(count("select count(*) from channel_delivery_report where line_id = ? and provider_message_id = ?", wa.line().id(),
+				wamid)).isEqualTo(2);
+	}
+
+	@Test
+	void aFailedStatusKeepsTheProvidersErrorCode() {
+		WhatsAppLine wa = whatsAppLine();
+		String from = randomDigits();
+		send(wa, "text", from, "wamid.in-" + UUID.randomUUID());
+		eventually(() -> providerIds(wa).size() == outgoingStatuses(wa.line()).size() && !providerIds(wa).isEmpty(), "replies sent");
+
+		this.graph.report(wa.number(), wa.phoneNumberId(), providerIds(wa).getFirst(), null, from, "failed", 131026);
+
+		assertThat(this.jdbc.sql("select status || ':' || error_code from conversation_message where line_id = ? and direction = 'OUT' order by id limit 1")
+			.param(wa.line().id()).query(String.class).single()).isEqualTo("FAILED:131026");
+	}
+
+	@Test
+	void aRedeliveredMessageIsStoredAndAnsweredOnce() {
+		WhatsAppLine wa = whatsAppLine();
+		String from = randomDigits();
+		String id = "wamid.in-" + UUID.randomUUID();
+
+		for (int i = 0; i < 5; i++) {
+			assertThat(send(wa, "text", from, id).statusCode()).isEqualTo(200);
+		}
+
+		assertThat(count("select count(*) from channel_inbound_message where line_id = ?", wa.line().id())).isEqualTo(1);
+		eventually(() -> !this.graph.sent(wa.phoneNumberId()).isEmpty(), "the reply is sent");
+		sleep(Duration.ofMillis(800));
+		assertThat(this.graph.sent(wa.phoneNumberId())).hasSize(outgoingStatuses(wa.line()).size());
+	}
+
+	@Test
+	void refusesBadSignaturesMalformedBodiesAndUnknownLinesWithoutStoringAnything() {
+		WhatsAppLine wa = whatsAppLine();
+		String path = "/webhooks/whatsapp/" + wa.line().key();
+		byte[] body = body(wa, "text", randomDigits(), "wamid.in-" + UUID.randomUUID());
+		double before = this.meters.counter("linea.channel.webhook.rejected", "channel", "WHATSAPP_CLOUD", "reason", "signature").count();
+
+		assertThat(post(path, "application/json", body, Map.of("X-Hub-Signature-256", WhatsAppSignature.sign("wrong-secret", body)))
+			.statusCode()).isEqualTo(403);
+		assertThat(post(path, "application/json", body, Map.of()).statusCode()).isEqualTo(403);
+		assertThat(this.meters.counter("linea.channel.webhook.rejected", "channel", "WHATSAPP_CLOUD", "reason", "signature").count())
+			.isEqualTo(before + 2);
+		assertThat(count("select count(*) from channel_inbound_event where line_id = ?", wa.line().id())).isZero();
+
+		for (String fixture : List.of("not-json", "missing-id", "wrong-object")) {
+			byte[] bad = body(wa, fixture, randomDigits(), "wamid.x");
+			var response = post(path, "application/json", bad, Map.of("X-Hub-Signature-256", WhatsAppSignature.sign(wa.appSecret(), bad)));
+			assertThat(response.statusCode()).as(fixture).isEqualTo(400);
+		}
+		byte[] huge = ("{\"object\":\"whatsapp_business_account\",\"entry\":[],\"pad\":\"" + "x".repeat(1_100_000) + "\"}")
+			.getBytes(StandardCharsets.UTF_8);
+		assertThat(post(path, "application/json", huge, Map.of("X-Hub-Signature-256", WhatsAppSignature.sign(wa.appSecret(), huge)))
+			.statusCode()).isEqualTo(413);
+		assertThat(post("/webhooks/whatsapp/no-such-line", "application/json", body, Map.of()).statusCode()).isEqualTo(404);
+
+		assertThat(count("select count(*) from channel_inbound_message where line_id = ?", wa.line().id())).isZero();
+		assertThat(count("select count(*) from channel_inbound_event where line_id = ? and outcome <> 'REJECTED'", wa.line().id())).isZero();
+	}
+
+	@Test
+	void mediaIsDownloadedWithTheLinesTokenAndStoredEncrypted() {
+		WhatsAppLine wa = whatsAppLine();
+		String mediaId = String.valueOf(System.nanoTime());
+		byte[] voice = "OggS fake voice note".getBytes(StandardCharsets.UTF_8);
+		this.graph.addMedia(mediaId, wa.token(), "audio/ogg", voice);
+
+		byte[] body = Fixtures.load("whatsapp/audio-voice.json", Map.of("PHONE_NUMBER_ID", wa.phoneNumberId(), "FROM", randomDigits(),
+				"ID", "wamid.in-" + UUID.randomUUID(), "MEDIA_ID", mediaId)).getBytes(StandardCharsets.UTF_8);
+		assertThat(signedPost(wa, body).statusCode()).isEqualTo(200);
+
+		eventually(() -> count("select count(*) from channel_media where line_id = ? and status = 'STORED'", wa.line().id()) == 1,
+				"the voice note is stored");
+		assertThat(this.jdbc.sql("select size_bytes from channel_media where line_id = ?").param(wa.line().id()).query(Long.class).single())
+			.isEqualTo(voice.length);
+		assertThat(this.jdbc.sql("select position(? in data_encrypted) from channel_media where line_id = ?")
+			.params("fake voice".getBytes(StandardCharsets.UTF_8), wa.line().id()).query(Integer.class).single()).isZero();
+		assertThat(this.jdbc.sql("select media_ref from channel_inbound_message where line_id = ?").param(wa.line().id())
+			.query(String.class).single()).startsWith("media:");
+	}
+
+	@Test
+	void statusesThatArriveBeforeTheSendReturnedAreNotLost() {
+		WhatsAppLine wa = whatsAppLine("sent", "delivered");
+
+		send(wa, "text", randomDigits(), "wamid.in-" + UUID.randomUUID());
+
+		eventually(() -> !outgoingStatuses(wa.line()).isEmpty() && outgoingStatuses(wa.line()).stream().allMatch("DELIVERED"::equals),
+				"every reply ends delivered");
+	}
+
+	@Test
+	void backsOffOnRateLimitsAndRetriesServerErrorsWithoutDuplicates() {
+		WhatsAppLine wa = whatsAppLine();
+		this.graph.script(wa.phoneNumberId(), Answer.error(429, "{\"error\":{\"message\":\"(#130429) Rate limit hit\",\"code\":130429}}"),
+				Answer.error(503, "{\"error\":{\"code\":2,\"message\":\"Service temporarily unavailable\"}}"));
+
+		send(wa, "text", randomDigits(), "wamid.in-" + UUID.randomUUID());
+
+		eventually(() -> !outgoingStatuses(wa.line()).isEmpty() && outgoingStatuses(wa.line()).stream().allMatch("SENT"::equals),
+				"every reply is sent in the end");
+		List<String> bodies = this.graph.sent(wa.phoneNumberId()).stream().map(JsonNode::toString).toList();
+		// two refused attempts of the first reply, then each reply once
+		assertThat(bodies).hasSize(outgoingStatuses(wa.line()).size() + 2);
+		assertThat(bodies.subList(2, bodies.size())).doesNotHaveDuplicates();
+	}
+
+	@Test
+	void givesUpAfterTheConfiguredAttemptsAndSaysWhy() {
+		WhatsAppLine wa = whatsAppLine();
+		for (int i = 0; i < 20; i++) {
+			this.graph.script(wa.phoneNumberId(), Answer.error(500, "{\"error\":{\"code\":1,\"message\":\"An unknown error occurred\"}}"));
+		}
+
+		send(wa, "text", randomDigits(), "wamid.in-" + UUID.randomUUID());
+
+		eventually(() -> this.jdbc.sql("select count(*) from conversation_message where line_id = ? and direction = 'OUT' and status = 'FAILED' and error_code = 'RETRIES_EXHAUSTED'")
+			.param(wa.line().id()).query(Long.class).single() > 0, "the reply is given up on");
+	}
+
+	@Test
+	void aTimeoutIsNotResentWhenTheProvidersStatusShowsItArrived() {
+		WhatsAppLine wa = whatsAppLine("sent");
+		this.graph.script(wa.phoneNumberId(), Answer.slow(2500));
+
+		send(wa, "text", randomDigits(), "wamid.in-" + UUID.randomUUID());
+
+		eventually(() -> !outgoingStatuses(wa.line()).isEmpty() && outgoingStatuses(wa.line()).stream().allMatch("SENT"::equals),
+				"every reply is sent");
+		sleep(Duration.ofSeconds(4));
+		assertThat(this.graph.sent(wa.phoneNumberId())).hasSize(outgoingStatuses(wa.line()).size());
+	}
+
+	@Test
+	void outsideTheWindowOnlyTemplatesGoOut() {
+		WhatsAppLine wa = whatsAppLine();
+		String from = randomDigits();
+		send(wa, "text", from, "wamid.in-" + UUID.randomUUID());
+		eventually(() -> !providerIds(wa).isEmpty() && providerIds(wa).size() == outgoingStatuses(wa.line()).size(), "replies sent");
+		int before = this.graph.sent(wa.phoneNumberId()).size();
+		this.jdbc.sql("update channel_inbound_message set received_at = now() - interval '25 hours' where line_id = ?")
+			.param(wa.line().id()).update();
+		Conversation conversation = this.conversations.find(this.jdbc.sql("select id from conversation_conversation where line_id = ?")
+			.param(wa.line().id()).query(Long.class).single()).orElseThrow();
+		MessageTemplate[] template = new MessageTemplate[1];
+		asAdmin(() -> template[0] = this.accounts.addTemplate(wa.line().key(), "seguimiento", "es", "Hola {{1}}, ¿seguimos en contacto?"));
+
+		long late = this.conversations.send(conversation, SenderKind.OPERATOR, null, "¿Sigue ahí?");
+		long templated = this.conversations.send(conversation, SenderKind.OPERATOR, null, template[0].with(List.of("Juan")));
+
+		eventually(() -> status(templated).equals("SENT") && status(late).equals("FAILED"), "the template goes, the free text does not");
+		assertThat(this.jdbc.sql("select error_code from conversation_message where id = ?").param(late).query(String.class).single())
+			.isEqualTo("WINDOW_CLOSED");
+		List<JsonNode> sent = this.graph.sent(wa.phoneNumberId());
+		assertThat(sent).hasSize(before + 1);
+		JsonNode templateJson = sent.getLast().path("template");
+		assertThat(sent.getLast().path("type").asString()).isEqualTo("template");
+		assertThat(templateJson.path("name").asString()).isEqualTo("seguimiento");
+		assertThat(templateJson.path("language").path("code").asString()).isEqualTo("es");
+		assertThat(templateJson.path("components").path(0).path("parameters").path(0).path("text").asString()).isEqualTo("Juan");
+	}
+
+	private String status(long messageId) {
+		return this.jdbc.sql("select status from conversation_message where id = ?").param(messageId).query(String.class).single();
+	}
+
+	private List<String> providerIds(WhatsAppLine wa) {
+		return this.jdbc.sql("select provider_message_id from channel_outbox where line_id = ? and provider_message_id is not null order by id")
+			.param(wa.line().id()).query(String.class).list();
+	}
+
+	private java.net.http.HttpResponse<String> send(WhatsAppLine wa, String fixture, String from, String id) {
+		return signedPost(wa, body(wa, fixture, from, id));
+	}
+
+	private java.net.http.HttpResponse<String> signedPost(WhatsAppLine wa, byte[] body) {
+		return post("/webhooks/whatsapp/" + wa.line().key(), "application/json", body,
+				Map.of("X-Hub-Signature-256", WhatsAppSignature.sign(wa.appSecret(), body)));
+	}
+
+	private static byte[] body(WhatsAppLine wa, String fixture, String from, String id) {
+		return Fixtures.load("whatsapp/" + fixture + ".json", Map.of("PHONE_NUMBER_ID", wa.phoneNumberId(), "FROM", from, "ID", id,
+				"MEDIA_ID", "1"))
+			.getBytes(StandardCharsets.UTF_8);
+	}
+
+	private static String enc(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+	private static void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}
