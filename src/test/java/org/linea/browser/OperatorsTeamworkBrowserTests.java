@@ -1,5 +1,6 @@
 package org.linea.browser;
 
+import java.nio.file.Path;
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Browser;
@@ -73,9 +74,9 @@ class OperatorsTeamworkBrowserTests extends LineaIntegrationTest {
 		LineaUser psychologist = newUser(organisation, Role.SPECIALIST);
 		this.simulator.write(line, new SimulatedMessageRequest(randomPhone(), "hola, me siento muy angustiada", null));
 
-		try (BrowserContext anaBrowser = browser.newContext(new Browser.NewContextOptions().setLocale("es-PE"));
+		try (BrowserContext anaBrowser = browser.newContext(new Browser.NewContextOptions().setLocale("es-PE").setViewportSize(1366, 768));
 				BrowserContext luisBrowser = browser.newContext(new Browser.NewContextOptions().setLocale("es-PE"));
-				BrowserContext pssBrowser = browser.newContext(new Browser.NewContextOptions().setLocale("es-PE"))) {
+				BrowserContext pssBrowser = browser.newContext(new Browser.NewContextOptions().setLocale("es-PE").setViewportSize(390, 844))) {
 			Page anaInbox = signedIn(anaBrowser, ana);
 			Page luisInbox = signedIn(luisBrowser, luis);
 			assertThat(luisInbox.locator(".queue-item").first()).containsText("sin asignar");
@@ -83,6 +84,7 @@ class OperatorsTeamworkBrowserTests extends LineaIntegrationTest {
 			anaInbox.locator(".queue-item").first().click();
 			anaInbox.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tomar")).click();
 			assertThat(anaInbox.locator(".conversation-head")).containsText("tuya");
+			anaInbox.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/inbox-1366x768.png")));
 
 			// Luis's queue changes by itself: Ana holds it now
 			assertThat(luisInbox.locator(".queue-item").first()).containsText("la atiende " + ana.displayName());
@@ -108,6 +110,7 @@ class OperatorsTeamworkBrowserTests extends LineaIntegrationTest {
 			assertThat(pss.locator(".queue-item").first()).containsText(Pattern.compile("Apoyo psicosocial"));
 			pss.locator(".queue-item").first().click();
 			assertThat(pss.locator(".message.note")).containsText("pide hablar con psicóloga");
+			pss.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/inbox-phone.png")).setFullPage(true));
 		}
 	}
 
