@@ -1,18 +1,14 @@
 package org.linea.browser;
 
+import java.nio.file.Path;
 import java.util.regex.Pattern;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.linea.LineaIntegrationTest;
 import org.linea.admin.Line;
 import org.linea.admin.LineaUser;
 import org.linea.admin.Organisation;
@@ -21,48 +17,14 @@ import org.linea.channel.simulator.SimulatedMessageRequest;
 import org.linea.channel.simulator.SimulatorService;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 /** Two operators in two browsers never answer the same person unknowingly; a case goes to the PSS team. */
-class OperatorsTeamworkBrowserTests extends LineaIntegrationTest {
-
-	private static Playwright playwright;
-
-	private static Browser browser;
-
-	@LocalServerPort
-	int port;
+class OperatorsTeamworkBrowserTests extends BrowserTest {
 
 	@Autowired
 	SimulatorService simulator;
-
-	@BeforeAll
-	static void launch() {
-		playwright = Browsers.playwright();
-		browser = Browsers.chromium(playwright);
-	}
-
-	@AfterAll
-	static void close() {
-		if (browser != null) {
-			browser.close();
-		}
-		if (playwright != null) {
-			playwright.close();
-		}
-	}
-
-	private Page signedIn(BrowserContext context, LineaUser user) {
-		Page page = context.newPage();
-		page.navigate("http://localhost:" + this.port + "/login?lang=es");
-		page.getByLabel("Usuario").fill(user.getUsername());
-		page.getByLabel("Contraseña").fill("a-long-test-password");
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ingresar")).click();
-		page.navigate("http://localhost:" + this.port + "/inbox");
-		return page;
-	}
 
 	@Test
 	void oneTakesTheOtherSeesItHeldIsAskedBeforeAnsweringAndTheCaseGoesToPss() {
@@ -73,9 +35,9 @@ class OperatorsTeamworkBrowserTests extends LineaIntegrationTest {
 		LineaUser psychologist = newUser(organisation, Role.SPECIALIST);
 		this.simulator.write(line, new SimulatedMessageRequest(randomPhone(), "hola, me siento muy angustiada", null));
 
-		try (BrowserContext anaBrowser = browser.newContext(new Browser.NewContextOptions().setLocale("es-PE"));
-				BrowserContext luisBrowser = browser.newContext(new Browser.NewContextOptions().setLocale("es-PE"));
-				BrowserContext pssBrowser = browser.newContext(new Browser.NewContextOptions().setLocale("es-PE"))) {
+		try (BrowserContext anaBrowser = spanishBrowser(1366, 768);
+				BrowserContext luisBrowser = spanishBrowser(1280, 720);
+				BrowserContext pssBrowser = spanishBrowser(390, 844)) {
 			Page anaInbox = signedIn(anaBrowser, ana);
 			Page luisInbox = signedIn(luisBrowser, luis);
 			assertThat(luisInbox.locator(".queue-item").first()).containsText("sin asignar");
@@ -83,6 +45,7 @@ class OperatorsTeamworkBrowserTests extends LineaIntegrationTest {
 			anaInbox.locator(".queue-item").first().click();
 			anaInbox.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tomar")).click();
 			assertThat(anaInbox.locator(".conversation-head")).containsText("tuya");
+			anaInbox.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/inbox-1366x768.png")));
 
 			// Luis's queue changes by itself: Ana holds it now
 			assertThat(luisInbox.locator(".queue-item").first()).containsText("la atiende " + ana.displayName());
@@ -108,6 +71,7 @@ class OperatorsTeamworkBrowserTests extends LineaIntegrationTest {
 			assertThat(pss.locator(".queue-item").first()).containsText(Pattern.compile("Apoyo psicosocial"));
 			pss.locator(".queue-item").first().click();
 			assertThat(pss.locator(".message.note")).containsText("pide hablar con psicóloga");
+			pss.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/inbox-phone.png")).setFullPage(true));
 		}
 	}
 

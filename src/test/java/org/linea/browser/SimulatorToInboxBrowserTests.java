@@ -3,59 +3,20 @@ package org.linea.browser;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.linea.LineaIntegrationTest;
 import org.linea.admin.Line;
 import org.linea.admin.LineaUser;
 import org.linea.admin.Organisation;
 import org.linea.admin.Role;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 /** The newcomer's loop in a real browser: a person writes on the simulator, an operator answers from the inbox. */
-class SimulatorToInboxBrowserTests extends LineaIntegrationTest {
-
-	private static Playwright playwright;
-
-	private static Browser browser;
-
-	@LocalServerPort
-	int port;
-
-	@BeforeAll
-	static void launch() {
-		playwright = Browsers.playwright();
-		browser = Browsers.chromium(playwright);
-	}
-
-	@AfterAll
-	static void close() {
-		if (browser != null) {
-			browser.close();
-		}
-		if (playwright != null) {
-			playwright.close();
-		}
-	}
-
-	private Page signedIn(BrowserContext context, String username) {
-		Page page = context.newPage();
-		page.navigate("http://localhost:" + this.port + "/login?lang=es");
-		page.getByLabel("Usuario").fill(username);
-		page.getByLabel("Contraseña").fill("a-long-test-password");
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ingresar")).click();
-		return page;
-	}
+class SimulatorToInboxBrowserTests extends BrowserTest {
 
 	@Test
 	void aPersonWritesHolaAndAnOperatorTakesAnswersAndClosesIt() {
@@ -64,14 +25,13 @@ class SimulatorToInboxBrowserTests extends LineaIntegrationTest {
 		LineaUser operator = newUser(organisation, Role.OPERATOR);
 		String number = randomPhone();
 
-		try (BrowserContext operatorContext = browser.newContext(new Browser.NewContextOptions().setLocale("es-PE"));
-				BrowserContext personContext = browser.newContext(new Browser.NewContextOptions().setLocale("es-PE"))) {
-			Page inbox = signedIn(operatorContext, operator.getUsername());
-			inbox.navigate("http://localhost:" + this.port + "/inbox");
+		try (BrowserContext operatorContext = spanishBrowser(1280, 720);
+				BrowserContext personContext = spanishBrowser(1280, 720)) {
+			Page inbox = signedIn(operatorContext, operator);
 			assertThat(inbox.locator("#queue")).containsText("Nadie está esperando");
 
-			Page phone = signedIn(personContext, operator.getUsername());
-			phone.navigate("http://localhost:" + this.port + "/simulator?line=" + line.key());
+			Page phone = signedIn(personContext, operator);
+			phone.navigate(url("/simulator?line=" + line.key()));
 			phone.getByLabel("Número de teléfono").fill(number);
 			phone.getByLabel("Mensaje").fill("hola");
 			phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enviar")).click();

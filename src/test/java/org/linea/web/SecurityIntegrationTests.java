@@ -126,4 +126,22 @@ class SecurityIntegrationTests extends LineaIntegrationTest {
 			.hasValueSatisfying(v -> assertThat(v).contains("script-src 'self'").contains("frame-ancestors 'none'"));
 	}
 
+	@Test
+	void fiveWrongPasswordsStopFurtherAttemptsForThatUserEvenWithTheRightPassword() {
+		LineaUser operator = newUser(newOrganisation(), Role.OPERATOR);
+		SignedInClient guesser = new SignedInClient(this.port);
+		for (int i = 0; i < 5; i++) {
+			guesser.get("/login");
+			HttpResponse<String> wrong = guesser.postForm("/login", Map.of("username", operator.getUsername(), "password", "guess-" + i));
+			assertThat(wrong.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("error"));
+		}
+		guesser.get("/login");
+		HttpResponse<String> right = guesser.postForm("/login", Map.of("username", operator.getUsername(), "password", PASSWORD));
+		assertThat(right.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("throttled"));
+		assertThat(guesser.get("/inbox").statusCode()).isEqualTo(302);
+		// another user is not affected
+		LineaUser colleague = newUser(newOrganisation(), Role.OPERATOR);
+		assertThat(new SignedInClient(this.port).signIn(colleague.getUsername(), PASSWORD).get("/inbox").statusCode()).isEqualTo(200);
+	}
+
 }
