@@ -38,6 +38,19 @@
     });
   });
 
+  // A quick reply goes into the answer being written, at the cursor, for the operator to adapt and send.
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest ? event.target.closest("button.insert-reply") : null;
+    var reply = document.getElementById("reply");
+    if (!button || !reply) {
+      return;
+    }
+    var text = button.getAttribute("data-insert");
+    var start = reply.selectionStart || reply.value.length;
+    reply.value = reply.value.slice(0, start) + text + reply.value.slice(reply.selectionEnd || start);
+    reply.focus();
+  });
+
   document.addEventListener("change", function (event) {
     if (event.target.matches("select[data-autosubmit]")) {
       event.target.form.submit();
@@ -81,6 +94,7 @@
       case "t": var take = document.querySelector("[data-shortcut=t]"); if (take) { take.click(); } break;
       case "r": var reply = document.getElementById("reply"); if (reply) { reply.focus(); } break;
       case "n": var note = document.getElementById("note"); if (note) { note.focus(); } break;
+      case "q": open("details.quick-replies"); break;
       case "e": var team = document.getElementById("escalate-team"); if (team) { team.closest("details").open = true; team.focus(); } break;
       case "c": open("#closing"); break;
       default: return;

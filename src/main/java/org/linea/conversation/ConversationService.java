@@ -72,12 +72,13 @@ public class ConversationService {
 		return this.jdbc.sql(SELECT + " where id = ?").param(id).query(this::map).optional();
 	}
 
-	/** Open conversations waiting for or held by a person, longest waiting first. */
+	/** Open conversations matching the filter, longest waiting first, then the latest. */
 	@Transactional(readOnly = true)
 	public List<Conversation> waitingForPeople(QueueFilter filter) {
-		StringBuilder where = new StringBuilder(" where line_id = any(?) and state in ('QUEUED', 'ASSIGNED')");
+		StringBuilder where = new StringBuilder(" where line_id = any(?) and state = any(?)");
 		List<Object> params = new ArrayList<>();
 		params.add(filter.lineIds().toArray(Long[]::new));
+		params.add(filter.states().stream().filter(s -> s != ConversationState.CLOSED).map(Enum::name).toArray(String[]::new));
 		if (filter.teamId() != null) {
 			where.append(" and team_id = ?");
 			params.add(filter.teamId());

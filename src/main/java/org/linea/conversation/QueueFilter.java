@@ -1,6 +1,7 @@
 package org.linea.conversation;
 
 import java.util.Collection;
+import java.util.Set;
 
 /**
  * Which open conversations an inbox lists.
@@ -12,7 +13,8 @@ import java.util.Collection;
  * @param code a contact code or its beginning, or null
  * @param tag a tag, or null
  * @param text words the person or staff wrote, or null
+ * @param states which open states to list (BOT, QUEUED, ASSIGNED)
  */
 public record QueueFilter(Collection<Long> lineIds, Long teamId, Long assigneeId, boolean unassignedOnly, String code,
-		String tag, String text, int limit) {
+		String tag, String text, Set<ConversationState> states, int limit) {
 }

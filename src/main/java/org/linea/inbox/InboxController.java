@@ -11,6 +11,7 @@ import org.linea.admin.Line;
 import org.linea.feedback.FeedbackCodingService;
 import org.linea.feedback.FeedbackType;
 import org.linea.feedback.InformationType;
+import org.linea.knowledge.EntryKind;
 import org.linea.shared.InvalidRequestException;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -119,6 +120,13 @@ class InboxController {
 			redirect.addFlashAttribute("draft", form.text());
 		}
 		return back(id);
+	}
+
+	@GetMapping("/inbox/conversations/{id}/quick-replies")
+	String quickReplies(@PathVariable long id, @RequestParam(defaultValue = "") String q,
+			@RequestParam(required = false) EntryKind kind, Model model) {
+		model.addAttribute("replies", this.inbox.quickReplies(id, q, kind));
+		return "inbox/fragments :: quick-replies";
 	}
 
 	@PostMapping("/inbox/conversations/{id}/template")

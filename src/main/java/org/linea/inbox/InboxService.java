@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -38,6 +39,7 @@ import org.linea.conversation.QueueFilter;
 import org.linea.conversation.SenderKind;
 import org.linea.feedback.Coding;
 import org.linea.feedback.FeedbackCodingService;
+import org.linea.knowledge.EntryKind;
 import org.linea.shared.InvalidRequestException;
 import org.linea.shared.NotFoundException;
 
@@ -85,11 +87,13 @@ public class InboxService {
 
 	private final ChannelService channels;
 
+	private final QuickReplies quickReplies;
+
 	private final Clock clock;
 
 	InboxService(JdbcClient jdbc, LineService lines, ConversationService conversations, Closing closing,
 			ContactService contacts, UserService users, TeamService teams, FeedbackCodingService coding,
-			ChannelService channels, Clock clock) {
+			ChannelService channels, QuickReplies quickReplies, Clock clock) {
 		this.jdbc = jdbc;
 		this.lines = lines;
 		this.conversations = conversations;
@@ -99,6 +103,7 @@ public class InboxService {
 		this.teams = teams;
 		this.coding = coding;
 		this.channels = channels;
+		this.quickReplies = quickReplies;
 		this.clock = clock;
 	}
 
@@ -115,7 +120,10 @@ public class InboxService {
 		}
 	}
 
-	/** Open conversations on these lines matching the filters, longest waiting first. */
+	/**
+	 * Open conversations on these lines matching the filters, longest waiting first. "All" includes the
+	 * ones the bot is handling, so staff see every person writing in and can step in.
+	 */
 	@Transactional(readOnly = true)
 	public List<QueueEntry> queue(List<Line> lines, QueueForm form) {
 		if (lines.isEmpty()) {
@@ -124,8 +132,13 @@ public class InboxService {
 		Map<Long, Line> byId = lines.stream().collect(Collectors.toMap(Line::id, Function.identity()));
 		long me = CurrentUser.require().id();
 		String view = form.viewOrDefault();
+		Set<ConversationState> states = switch (view) {
+			case "bot" -> EnumSet.of(ConversationState.BOT);
+			case "all" -> EnumSet.of(ConversationState.BOT, ConversationState.QUEUED, ConversationState.ASSIGNED);
+			default -> EnumSet.of(ConversationState.QUEUED, ConversationState.ASSIGNED);
+		};
 		List<Conversation> rows = this.conversations.waitingForPeople(new QueueFilter(byId.keySet(), form.team(),
-				view.equals("mine") ? me : null, view.equals("waiting"), form.code(), form.tag(), form.text(), 300));
+				view.equals("mine") ? me : null, view.equals("waiting"), form.code(), form.tag(), form.text(), states, 300));
 		Map<Long, String> names = this.users.displayNames(
 				rows.stream().map(Conversation::assigneeId).filter(Objects::nonNull).collect(Collectors.toSet()));
 		Map<Long, String> teamNames = new HashMap<>();
@@ -247,6 +260,13 @@ public class InboxService {
 			claim(conversationId);
 		}
 		this.conversations.send(this.conversations.get(conversationId), SenderKind.OPERATOR, me.id(), body);
+	}
+
+	/** Validated answers (or key messages) of the line's bank matching the words, in the conversation's language. */
+	@Transactional(readOnly = true)
+	public List<QuickReply> quickReplies(long conversationId, String query, EntryKind kind) {
+		Conversation conversation = this.conversations.get(conversationId);
+		return this.quickReplies.search(requireInboxAccess(conversation), conversation.language(), query, kind);
 	}
 
 	/** Sends one of the line's approved templates, the only thing WhatsApp takes outside its 24-hour window. */

@@ -1,5 +1,6 @@
 package org.linea.browser;
 
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 
@@ -15,6 +16,7 @@ import org.linea.admin.Organisation;
 import org.linea.admin.Role;
 import org.linea.channel.simulator.SimulatedMessageRequest;
 import org.linea.channel.simulator.SimulatorService;
+import org.linea.knowledge.KnowledgeService;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -25,6 +27,9 @@ class OperatorsTeamworkBrowserTests extends BrowserTest {
 
 	@Autowired
 	SimulatorService simulator;
+
+	@Autowired
+	KnowledgeService knowledge;
 
 	@Test
 	void oneTakesTheOtherSeesItHeldIsAskedBeforeAnsweringAndTheCaseGoesToPss() {
@@ -51,7 +56,7 @@ class OperatorsTeamworkBrowserTests extends BrowserTest {
 			assertThat(luisInbox.locator(".queue-item").first()).containsText("la atiende " + ana.displayName());
 			luisInbox.locator(".queue-item").first().click();
 			assertThat(luisInbox.locator(".conversation-head")).containsText("la atiende " + ana.displayName());
-			luisInbox.getByLabel("Respuesta").fill("Hola, soy Luis");
+			luisInbox.locator("#reply").fill("Hola, soy Luis");
 			luisInbox.locator("form.composer:not(.note) button[type=submit]").click();
 			assertThat(luisInbox.getByRole(AriaRole.ALERT)).containsText(ana.displayName() + " ya atiende esta conversación");
 			assertThat(luisInbox.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enviar y tomar"))).isVisible();
@@ -73,6 +78,34 @@ class OperatorsTeamworkBrowserTests extends BrowserTest {
 			assertThat(pss.locator(".message.note")).containsText("pide hablar con psicóloga");
 			pss.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/inbox-phone.png")).setFullPage(true));
 		}
+	}
+
+	@Test
+	void anOperatorInsertsAValidatedAnswerFromTheBankAndSendsIt() throws Exception {
+		Organisation organisation = newOrganisation();
+		Line line = newLine(organisation);
+		LineaUser ana = newUser(organisation, Role.OPERATOR);
+		String number = randomPhone();
+		this.simulator.write(line, new SimulatedMessageRequest(number, "buenas, donde puedo vacunar a mi hijo?", null));
+		eventually(() -> this.jdbc.sql("select count(*) from conversation_conversation where line_id = ? and state = 'QUEUED'")
+			.param(line.id()).query(Long.class).single() == 1, "queued");
+		try (InputStream bank = getClass().getResourceAsStream("/knowledge/sample-bank.csv")) {
+			this.knowledge.seed(line, bank);
+		}
+
+		try (BrowserContext anaBrowser = spanishBrowser(1366, 768)) {
+			Page inbox = signedIn(anaBrowser, ana);
+			inbox.locator(".queue-item").first().click();
+			inbox.locator("summary:has-text('Respuestas rápidas')").click();
+			inbox.getByPlaceholder("Buscar respuestas validadas").fill("vacunar");
+			assertThat(inbox.locator(".quick-list")).containsText("VAC-01");
+			inbox.locator(".quick-list li:has-text('VAC-01') button.insert-reply").click();
+			assertThat(inbox.locator("#reply")).hasValue(Pattern.compile("Puede vacunarse gratis.*"));
+			inbox.locator("form.composer:not(.note) button[type=submit]").click();
+			assertThat(inbox.locator(".messages")).containsText("Puede vacunarse gratis");
+		}
+		eventually(() -> this.simulator.thread(line, number).stream().anyMatch(m -> m.text().startsWith("Puede vacunarse gratis")),
+				"the person got the validated answer");
 	}
 
 }

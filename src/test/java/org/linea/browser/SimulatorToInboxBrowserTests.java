@@ -44,7 +44,7 @@ class SimulatorToInboxBrowserTests extends BrowserTest {
 			waiting.click();
 			inbox.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tomar")).click();
 			assertThat(inbox.locator(".conversation-head")).containsText("tuya");
-			inbox.getByLabel("Respuesta").fill("Hola, soy Ana del equipo. ¿En qué te ayudo?");
+			inbox.locator("#reply").fill("Hola, soy Ana del equipo. ¿En qué te ayudo?");
 			inbox.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enviar")).click();
 			assertThat(inbox.locator(".messages")).containsText("soy Ana");
 
