@@ -60,6 +60,7 @@ class InboxController {
 	@GetMapping("/inbox/queue")
 	String queue(QueueForm filters, Model model) {
 		model.addAttribute("queue", this.inbox.queue(this.inbox.lines(), filters));
+		model.addAttribute("queueLimit", InboxService.QUEUE_LIMIT);
 		return "inbox/fragments :: queue";
 	}
 

@@ -65,6 +65,9 @@ public class InboxService {
 
 	private static final int MAX_TEXT = 4096;
 
+	/** More than this is not read by anyone: the list says to narrow the filters instead. */
+	static final int QUEUE_LIMIT = 150;
+
 	private static final Pattern MENTION = Pattern.compile("@([a-z0-9._-]{2,64})");
 
 	private static final Set<String> TRIAGE = Set.of("GREEN", "YELLOW", "RED");
@@ -138,7 +141,7 @@ public class InboxService {
 			default -> EnumSet.of(ConversationState.QUEUED, ConversationState.ASSIGNED);
 		};
 		List<Conversation> rows = this.conversations.waitingForPeople(new QueueFilter(byId.keySet(), form.team(),
-				view.equals("mine") ? me : null, view.equals("waiting"), form.code(), form.tag(), form.text(), states, 300));
+				view.equals("mine") ? me : null, view.equals("waiting"), form.code(), form.tag(), form.text(), states, QUEUE_LIMIT));
 		Map<Long, String> names = this.users.displayNames(
 				rows.stream().map(Conversation::assigneeId).filter(Objects::nonNull).collect(Collectors.toSet()));
 		Map<Long, String> teamNames = new HashMap<>();
