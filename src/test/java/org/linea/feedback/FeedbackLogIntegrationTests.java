@@ -4,14 +4,10 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.linea.LineaIntegrationTest;
 import org.linea.admin.Line;
 import org.linea.admin.LineaUser;
 import org.linea.admin.Organisation;
 import org.linea.admin.Role;
-import org.linea.channel.simulator.SimulatedMessageRequest;
-import org.linea.channel.simulator.SimulatorService;
-import org.linea.inbox.InboxService;
 import org.linea.shared.InvalidRequestException;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,13 +16,7 @@ import org.springframework.security.access.AccessDeniedException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class FeedbackLogIntegrationTests extends LineaIntegrationTest {
-
-	@Autowired
-	SimulatorService simulator;
-
-	@Autowired
-	InboxService inbox;
+class FeedbackLogIntegrationTests extends InteractionsIntegrationTest {
 
 	@Autowired
 	FeedbackLog log;
@@ -36,27 +26,6 @@ class FeedbackLogIntegrationTests extends LineaIntegrationTest {
 
 	@Autowired
 	LineScopes scopes;
-
-	/** A person writes, an operator answers and closes with a coding; returns the conversation. */
-	long answeredAndClosed(Line line, String phone, LineaUser operator, Coding coding) {
-		int before = this.jdbc.sql("select count(*) from conversation_conversation where line_id = ?").param(line.id())
-			.query(Integer.class).single();
-		this.simulator.write(line, new SimulatedMessageRequest(phone, "hola, cuando pagan el bono?", null));
-		eventually(() -> this.jdbc.sql("select count(*) from conversation_conversation where line_id = ? and state = 'QUEUED'")
-			.param(line.id()).query(Integer.class).single() > 0
-				&& this.jdbc.sql("select count(*) from conversation_conversation where line_id = ?").param(line.id())
-					.query(Integer.class).single() > before, "queued");
-		long conversation = this.jdbc.sql("select max(id) from conversation_conversation where line_id = ?").param(line.id())
-			.query(Long.class).single();
-		signIn(operator);
-		this.inbox.reply(conversation, "El pago es el lunes.", false);
-		this.inbox.close(conversation, coding);
-		return conversation;
-	}
-
-	void answer(Line line, String phone, String text) {
-		this.simulator.write(line, new SimulatedMessageRequest(phone, text, null));
-	}
 
 	@Test
 	void anInteractionIsLoggedWithItsCodingTimesSatisfactionAndConsentedDemographics() {
