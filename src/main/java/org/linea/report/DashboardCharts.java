@@ -41,7 +41,7 @@ class DashboardCharts {
 				dataset("report.messagesIn", figures.weeks(), Figures.Week::messagesIn, locale),
 				dataset("report.messagesOut", figures.weeks(), Figures.Week::messagesOut, locale))));
 		charts.put("feedbackTypes", counts("bar", "report.interactions", figures.feedbackTypes(), "feedback.", locale));
-		charts.put("topics", counts("bar", "report.interactions", top(figures.topics(), 10), "", locale));
+		charts.put("topics", counts("bar", "report.interactions", TopCounts.first(figures.topics(), 10), "", locale));
 		charts.put("topicTrend", topicTrend(figures, locale));
 		Figures.Totals t = figures.totals();
 		charts.put("answeredBy", counts("doughnut", "report.interactions",
@@ -84,11 +84,6 @@ class DashboardCharts {
 		return new Dataset(text(key, locale), rows.stream().map(value).toList());
 	}
 
-	private static Map<String, Long> top(Map<String, Long> counts, int n) {
-		Map<String, Long> top = new LinkedHashMap<>();
-		counts.entrySet().stream().limit(n).forEach(e -> top.put(e.getKey(), e.getValue()));
-		return top;
-	}
 
 	private static Map<String, Long> ordered(Object... pairs) {
 		Map<String, Long> map = new LinkedHashMap<>();
