@@ -1,4 +1,4 @@
--- The feedback log, its codebook and correction history, rumours, and the weekly report's decisions.
+-- The feedback log, its codebook and correction history, and the weekly report's decisions.
 
 -- feedback: one anonymous record per interaction, kept up to date from conversation events --------
 -- It holds no message text, phone number or name, so it outlives message retention.
@@ -68,38 +68,6 @@ create table feedback_codebook_entry (
     active           boolean not null default true,
     unique (organisation_id, code)
 );
-
--- rumours: alike reports grouped, followed until answered ----------------------------------------
-create table feedback_rumour (
-    id                  bigserial primary key,
-    organisation_id     bigint not null references admin_organisation (id),
-    summary             text not null,
-    status              text not null default 'NEW' check (status in ('NEW', 'VERIFYING', 'ANSWERED', 'CLOSED')),
-    -- the knowledge-bank entry holding the validated answer (e.g. RUM-03), and its text until the bank is linked
-    counter_ref         text,
-    counter_message     text,
-    created_at          timestamptz not null default now(),
-    updated_at          timestamptz not null default now()
-);
-create index feedback_rumour_organisation_idx on feedback_rumour (organisation_id, status);
-
-create table feedback_rumour_report (
-    id               bigserial primary key,
-    rumour_id        bigint not null references feedback_rumour (id),
-    conversation_id  bigint not null references conversation_conversation (id),
-    message_id       bigint,
-    line_id          bigint not null references admin_line (id),
-    -- what was heard, as the person who flagged it summarised it (no names or numbers)
-    heard            text not null,
-    location         text,
-    reported_by      bigint references admin_user (id),
-    reported_at      timestamptz not null default now(),
-    counter_sent_at  timestamptz,
-    unique (rumour_id, conversation_id)
-);
--- serves rumour counts over time
-create index feedback_rumour_report_time_idx on feedback_rumour_report (rumour_id, reported_at);
-create index feedback_rumour_report_line_idx on feedback_rumour_report (line_id, reported_at);
 
 -- report: the weekly report's "decisions taken", kept for the next report ------------------------
 create table report_weekly_decision (

@@ -102,7 +102,8 @@ public final class InboxLoadHarness {
 		liveUpdateLatency(port, browser, token, line);
 	}
 
-	private static void seed(JdbcClient jdbc, FieldCipher cipher, Line line, long operator) {
+	/** One line's year: 100,000 contacts with a conversation each, 10 messages per conversation (by default). */
+	static void seed(JdbcClient jdbc, FieldCipher cipher, Line line, long operator) {
 		byte[] phone = cipher.encrypt("+51900000000");
 		jdbc.sql("""
 				insert into contact_contact (line_id, code, phone_hash, phone_encrypted, language, created_at, last_seen_at)
@@ -141,11 +142,11 @@ public final class InboxLoadHarness {
 		jdbc.sql("analyze").update();
 	}
 
-	private static long count(JdbcClient jdbc, String table) {
+	static long count(JdbcClient jdbc, String table) {
 		return jdbc.sql("select count(*) from " + table).query(Long.class).single();
 	}
 
-	private static void time(String what, IntFunction<String> path, SignedInClient browser) {
+	static void time(String what, IntFunction<String> path, SignedInClient browser) {
 		for (int i = 0; i < 10; i++) {
 			browser.get(path.apply(i));
 		}
