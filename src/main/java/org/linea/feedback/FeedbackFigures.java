@@ -38,8 +38,7 @@ public class FeedbackFigures {
 		Object[] where = { scope.lineIds(), scope.from(), scope.to() };
 		long[] satisfaction = new long[5];
 		Figures.Totals totals = this.jdbc.sql("""
-				select count(*), count(distinct contact_id), count(distinct contact_id) filter (where not returning_contact),
-				    count(distinct contact_id) filter (where returning_contact), coalesce(sum(messages_in), 0),
+				select count(*), count(distinct contact_id), count(*) filter (where not returning_contact), 0, coalesce(sum(messages_in), 0),
 				    coalesce(sum(messages_bot), 0), coalesce(sum(messages_operator), 0),
 				    count(*) filter (where answered_by = 'BOT'), count(*) filter (where answered_by = 'PERSON'),
 				    count(*) filter (where answered_by = 'NONE'), count(*) filter (where late), count(closed_at),
@@ -54,16 +53,18 @@ public class FeedbackFigures {
 			for (int i = 0; i < 5; i++) {
 				satisfaction[i] = rs.getLong(20 + i);
 			}
-			return new Figures.Totals(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
+			// a person's first interaction is the only one not marked returning: those in range are the new people,
+			// everyone else reached in the range came back
+			return new Figures.Totals(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(2) - rs.getLong(3), rs.getLong(5),
+					rs.getLong(6),
 					rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11), rs.getLong(12),
 					nullableDouble(rs, 13), nullableDouble(rs, 14), rs.getLong(15), rs.getLong(16), rs.getLong(17),
 					rs.getLong(18), rs.getLong(19));
 		}).single();
 		List<Figures.Week> weeks = this.jdbc.sql("""
-				select opened_week, count(*), count(distinct contact_id), sum(messages_in), sum(messages_bot + messages_operator)
+				select opened_week, count(*), sum(messages_in), sum(messages_bot + messages_operator)
 				""" + IN_SCOPE + " group by opened_week order by opened_week").params(where)
-			.query((rs, row) -> new Figures.Week(rs.getObject(1, LocalDate.class), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-					rs.getLong(5)))
+			.query((rs, row) -> new Figures.Week(rs.getObject(1, LocalDate.class), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
 			.list();
 		Map<String, Long> types = new LinkedHashMap<>();
 		this.jdbc.sql("select coalesce(feedback_type, 'UNCODED'), count(*)" + IN_SCOPE + " group by 1 order by 2 desc, 1")
@@ -108,9 +109,10 @@ public class FeedbackFigures {
 		this.jdbc.sql("""
 				select case when grouping(gender) = 0 then 'GENDER' when grouping(age_range) = 0 then 'AGE_RANGE'
 				            when grouping(location) = 0 then 'LOCATION' else 'MIGRANT_STATUS' end,
-				       coalesce(gender, age_range, location, migrant_status), count(distinct contact_id)
-				""" + IN_SCOPE + """
-				 and (gender is not null or age_range is not null or location is not null or migrant_status is not null)
+				       coalesce(gender, age_range, location, migrant_status), count(*)
+				from (select distinct on (contact_id) gender, age_range, location, migrant_status""" + IN_SCOPE + """
+				      and (gender is not null or age_range is not null or location is not null or migrant_status is not null)
+				      order by contact_id, opened_at desc) as person
 				group by grouping sets ((gender), (age_range), (location), (migrant_status))
 				order by 3 desc, 2
 				""").params(where).query((rs, row) -> {

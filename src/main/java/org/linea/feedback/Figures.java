@@ -22,6 +22,7 @@ public record Figures(Totals totals, List<Week> weeks, Map<String, Long> feedbac
 	/**
 	 * @param users people who wrote in (each counted once)
 	 * @param newUsers people whose first interaction with the line is in the range
+	 * @param returningUsers people reached in the range who had written before
 	 * @param unanswered interactions nobody answered
 	 * @param late interactions first answered later than the line's objective
 	 * @param medianFirstResponseMinutes of answered interactions, null when none
@@ -34,7 +35,7 @@ public record Figures(Totals totals, List<Week> weeks, Map<String, Long> feedbac
 	}
 
 	/** A week (from its Monday, in the line's zone). */
-	public record Week(LocalDate start, long interactions, long users, long messagesIn, long messagesOut) {
+	public record Week(LocalDate start, long interactions, long messagesIn, long messagesOut) {
 	}
 
 }

@@ -12,19 +12,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 
-import org.linea.LineaApplication;
 import org.linea.admin.Line;
-import org.linea.admin.LineForm;
-import org.linea.admin.LineService;
-import org.linea.admin.Organisation;
-import org.linea.admin.OrganisationService;
 import org.linea.admin.Role;
-import org.linea.admin.UserService;
-import org.linea.channel.ChannelType;
 import org.linea.shared.crypto.FieldCipher;
 import org.linea.web.SignedInClient;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,10 +33,7 @@ public final class ReportLoadHarness {
 	}
 
 	public static void main(String[] args) throws Exception {
-		ConfigurableApplicationContext app = new SpringApplicationBuilder(LineaApplication.class).run("--server.port=0",
-				"--linea.demo=false", "--linea.data-dir=target/bench-data", "--linea.db.embedded.data-dir=target/bench-postgres",
-				"--linea.db.embedded.ephemeral=true", "--linea.admin.password=bench-admin-password",
-				"--logging.level.org.linea=WARN", "--linea.conversation.bot-idle-close=P3650D");
+		ConfigurableApplicationContext app = InboxLoadHarness.start();
 		try {
 			run(app);
 		}
@@ -57,14 +46,9 @@ public final class ReportLoadHarness {
 	private static void run(ConfigurableApplicationContext app) throws Exception {
 		int port = ((WebServerApplicationContext) app).getWebServer().getPort();
 		JdbcClient jdbc = app.getBean(JdbcClient.class);
-		Organisation organisation = app.getBean(OrganisationService.class).create("bench", "Bench");
-		Line line = app.getBean(LineService.class).create(new LineForm(organisation.id(), "bench", "Bench line", ChannelType.SIMULATOR,
-				"PE", "America/Lima", List.of("es", "en"), "", 30, 30));
-		UserService users = app.getBean(UserService.class);
-		long operator = users.create("bench-operator", "Bench operator", "bench-operator-password");
-		users.grant(operator, organisation.id(), Role.OPERATOR);
-		long analyst = users.create("bench-analyst", "Bench analyst", "bench-analyst-password");
-		users.grant(analyst, organisation.id(), Role.ANALYST);
+		Line line = InboxLoadHarness.benchLine(app);
+		long operator = InboxLoadHarness.benchUser(app, line, Role.OPERATOR);
+		InboxLoadHarness.benchUser(app, line, Role.ANALYST);
 
 		long started = System.nanoTime();
 		InboxLoadHarness.seed(jdbc, app.getBean(FieldCipher.class), line, operator);
