@@ -142,6 +142,15 @@ public class ClosingFlow {
 		return Optional.of(replies);
 	}
 
+	/** How satisfied (1-5) the person said they were with this interaction, if they answered. */
+	@Transactional(readOnly = true)
+	public Optional<Integer> satisfaction(long conversationId) {
+		return this.jdbc.sql("select satisfaction from bot_closing_flow where conversation_id = ? and satisfaction is not null")
+			.param(conversationId)
+			.query(Integer.class)
+			.optional();
+	}
+
 	/** Flows left unanswered for a day end as NO_ANSWER, so the next closing does not ask again. */
 	@Scheduled(fixedDelayString = "PT10M")
 	@Transactional

@@ -5,6 +5,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.linea.admin.CurrentUser;
+import org.linea.admin.Line;
+import org.linea.admin.LineService;
+import org.linea.admin.Role;
 import org.linea.shared.InvalidRequestException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,25 +16,54 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The coding of each interaction, the seed of the feedback log. Topics come from a line's knowledge
- * bank topics or the default list below until a codebook is configured.
+ * The coding of each interaction: topics from the organisation's {@link Codebook}, the information
+ * given and the kind of feedback. Every version is kept in {@code feedback_coding_history}.
  */
 @Service
 public class FeedbackCodingService {
 
-	/** Topics offered when a line has no codebook of its own. */
-	public static final List<String> DEFAULT_TOPICS = List.of("sintomas", "prevencion", "pruebas", "vacunas", "aislamiento",
-			"salud_mental", "transferencias", "migracion", "salud", "proteccion", "linea", "servicios", "rumores", "otro");
+	/** Who may correct the coding of a closed interaction. */
+	static final Role[] CODERS = { Role.COORDINATOR, Role.OPERATOR };
 
 	private final JdbcClient jdbc;
 
-	FeedbackCodingService(JdbcClient jdbc) {
+	private final LineService lines;
+
+	private final FeedbackLog log;
+
+	private final FeedbackLogRecorder recorder;
+
+	FeedbackCodingService(JdbcClient jdbc, LineService lines, FeedbackLog log, FeedbackLogRecorder recorder) {
 		this.jdbc = jdbc;
+		this.lines = lines;
+		this.log = log;
+		this.recorder = recorder;
 	}
 
-	/** Records (or corrects) the coding of a conversation. */
+	/** A coder's correction of an interaction's coding; the previous versions stay in its history. */
+	@Transactional
+	public void correct(long conversationId, Coding coding, String reason) {
+		Line line = this.lines.get(this.log.lineOf(conversationId));
+		this.lines.requireAccess(line.key(), CODERS);
+		if (reason == null || reason.isBlank()) {
+			throw new InvalidRequestException("Say why the coding is corrected");
+		}
+		code(conversationId, line.id(), coding, CurrentUser.require().id(), reason.strip());
+		this.recorder.refresh(conversationId);
+	}
+
+	/** Records the coding an operator gives an interaction when closing it. */
 	@Transactional
 	public void code(long conversationId, long lineId, Coding coding, long userId) {
+		code(conversationId, lineId, coding, userId, null);
+	}
+
+	/**
+	 * Records a coding; every version is kept in the history with who gave it, when and why.
+	 * @param reason why a coder corrected it, null for the first coding
+	 */
+	@Transactional
+	public void code(long conversationId, long lineId, Coding coding, long userId, String reason) {
 		if (coding.feedbackType() == null) {
 			throw new InvalidRequestException("Choose the kind of feedback before closing");
 		}
@@ -38,6 +71,13 @@ public class FeedbackCodingService {
 				: coding.topics().stream().map(t -> t.strip().toLowerCase(Locale.ROOT)).filter(t -> !t.isEmpty()).distinct().toList();
 		List<String> informationTypes = coding.informationTypes() == null ? List.of()
 				: coding.informationTypes().stream().map(Enum::name).distinct().toList();
+		this.jdbc.sql("""
+				insert into feedback_coding_history (conversation_id, topics, info_types, feedback_type, coded_by, reason)
+				values (?, ?::text[], ?::text[], ?, ?, ?)
+				""")
+			.params(conversationId, topics.toArray(String[]::new), informationTypes.toArray(String[]::new),
+					coding.feedbackType().name(), userId, reason)
+			.update();
 		this.jdbc.sql("""
 				insert into feedback_coding (conversation_id, line_id, topics, info_types, feedback_type, coded_by)
 				values (?, ?, ?::text[], ?::text[], ?, ?)

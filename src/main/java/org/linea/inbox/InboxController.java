@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 import jakarta.servlet.http.HttpServletRequest;
 import org.linea.admin.CurrentUser;
 import org.linea.admin.Line;
-import org.linea.feedback.FeedbackCodingService;
+import org.linea.feedback.Codebook;
 import org.linea.feedback.FeedbackType;
 import org.linea.feedback.InformationType;
 import org.linea.knowledge.EntryKind;
@@ -44,7 +44,11 @@ class InboxController {
 
 	private final AutoAssignment autoAssignment;
 
-	InboxController(InboxService inbox, InboxLiveUpdates live, Availability availability, AutoAssignment autoAssignment) {
+	private final Codebook codebook;
+
+	InboxController(InboxService inbox, InboxLiveUpdates live, Availability availability, AutoAssignment autoAssignment,
+			Codebook codebook) {
+		this.codebook = codebook;
 		this.inbox = inbox;
 		this.live = live;
 		this.availability = availability;
@@ -80,7 +84,8 @@ class InboxController {
 
 	@GetMapping("/inbox/conversations/{id}/pane")
 	String pane(@PathVariable long id, Model model) {
-		model.addAttribute("view", this.inbox.view(id));
+		ConversationView view = this.inbox.view(id);
+		model.addAttribute("view", view);
 		return "inbox/fragments :: live";
 	}
 
@@ -213,10 +218,11 @@ class InboxController {
 	}
 
 	private void conversationModel(long id, Model model) {
-		model.addAttribute("view", this.inbox.view(id));
+		ConversationView view = this.inbox.view(id);
+		model.addAttribute("view", view);
 		model.addAttribute("feedbackTypes", FeedbackType.values());
 		model.addAttribute("informationTypes", InformationType.values());
-		model.addAttribute("topics", FeedbackCodingService.DEFAULT_TOPICS);
+		model.addAttribute("topics", this.codebook.activeCodes(view.line().organisationId()));
 	}
 
 	private static String attempt(long id, RedirectAttributes redirect, Runnable action) {

@@ -54,10 +54,7 @@ public final class InboxLoadHarness {
 	}
 
 	public static void main(String[] args) throws Exception {
-		ConfigurableApplicationContext app = new SpringApplicationBuilder(LineaApplication.class).run("--server.port=0",
-				"--linea.demo=false", "--linea.data-dir=target/bench-data", "--linea.db.embedded.data-dir=target/bench-postgres",
-				"--linea.db.embedded.ephemeral=true", "--linea.admin.password=bench-admin-password",
-				"--logging.level.org.linea=WARN", "--linea.conversation.bot-idle-close=P3650D");
+		ConfigurableApplicationContext app = start();
 		try {
 			run(app);
 		}
@@ -67,15 +64,35 @@ public final class InboxLoadHarness {
 		}
 	}
 
+	/** Linea on its own throw-away embedded PostgreSQL under target/. */
+	static ConfigurableApplicationContext start() {
+		return new SpringApplicationBuilder(LineaApplication.class).run("--server.port=0",
+				"--linea.demo=false", "--linea.data-dir=target/bench-data", "--linea.db.embedded.data-dir=target/bench-postgres",
+				"--linea.db.embedded.ephemeral=true", "--linea.admin.password=bench-admin-password",
+				"--logging.level.org.linea=WARN", "--linea.conversation.bot-idle-close=P3650D");
+	}
+
+	/** The organisation "bench" with its line "bench", in Lima's time zone. */
+	static Line benchLine(ConfigurableApplicationContext app) {
+		Organisation organisation = app.getBean(OrganisationService.class).create("bench", "Bench");
+		return app.getBean(LineService.class).create(new LineForm(organisation.id(), "bench", "Bench line", ChannelType.SIMULATOR,
+				"PE", "America/Lima", List.of("es", "en"), "", 30, 30));
+	}
+
+	/** A user of the role on the bench organisation, password "bench-<role>-password"; returns the id. */
+	static long benchUser(ConfigurableApplicationContext app, Line line, Role role) {
+		String name = "bench-" + role.name().toLowerCase(java.util.Locale.ROOT);
+		UserService users = app.getBean(UserService.class);
+		long id = users.create(name, "Bench " + role.name().toLowerCase(java.util.Locale.ROOT), name + "-password");
+		users.grant(id, line.organisationId(), role);
+		return id;
+	}
+
 	private static void run(ConfigurableApplicationContext app) throws Exception {
 		int port = ((WebServerApplicationContext) app).getWebServer().getPort();
 		JdbcClient jdbc = app.getBean(JdbcClient.class);
-		Organisation organisation = app.getBean(OrganisationService.class).create("bench", "Bench");
-		Line line = app.getBean(LineService.class).create(new LineForm(organisation.id(), "bench", "Bench line", ChannelType.SIMULATOR,
-				"PE", "America/Lima", List.of("es", "en"), "", 30, 30));
-		UserService users = app.getBean(UserService.class);
-		long operator = users.create("bench-operator", "Bench operator", "bench-operator-password");
-		users.grant(operator, organisation.id(), Role.OPERATOR);
+		Line line = benchLine(app);
+		long operator = benchUser(app, line, Role.OPERATOR);
 
 		long started = System.nanoTime();
 		seed(jdbc, app.getBean(FieldCipher.class), line, operator);
@@ -102,7 +119,8 @@ public final class InboxLoadHarness {
 		liveUpdateLatency(port, browser, token, line);
 	}
 
-	private static void seed(JdbcClient jdbc, FieldCipher cipher, Line line, long operator) {
+	/** One line's year: 100,000 contacts with a conversation each, 10 messages per conversation (by default). */
+	static void seed(JdbcClient jdbc, FieldCipher cipher, Line line, long operator) {
 		byte[] phone = cipher.encrypt("+51900000000");
 		jdbc.sql("""
 				insert into contact_contact (line_id, code, phone_hash, phone_encrypted, language, created_at, last_seen_at)
@@ -141,11 +159,11 @@ public final class InboxLoadHarness {
 		jdbc.sql("analyze").update();
 	}
 
-	private static long count(JdbcClient jdbc, String table) {
+	static long count(JdbcClient jdbc, String table) {
 		return jdbc.sql("select count(*) from " + table).query(Long.class).single();
 	}
 
-	private static void time(String what, IntFunction<String> path, SignedInClient browser) {
+	static void time(String what, IntFunction<String> path, SignedInClient browser) {
 		for (int i = 0; i < 10; i++) {
 			browser.get(path.apply(i));
 		}

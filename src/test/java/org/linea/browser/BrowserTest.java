@@ -3,10 +3,8 @@ package org.linea.browser;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.linea.LineaIntegrationTest;
 import org.linea.admin.LineaUser;
 
@@ -15,28 +13,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /** The full application and one headless Chromium per test class; each test opens its own contexts. */
 abstract class BrowserTest extends LineaIntegrationTest {
 
-	protected static Browser browser;
-
-	private static Playwright playwright;
+	@RegisterExtension
+	static final Chromium chromium = new Chromium();
 
 	@LocalServerPort
 	protected int port;
-
-	@BeforeAll
-	static void launch() {
-		playwright = Browsers.playwright();
-		browser = Browsers.chromium(playwright);
-	}
-
-	@AfterAll
-	static void close() {
-		if (browser != null) {
-			browser.close();
-		}
-		if (playwright != null) {
-			playwright.close();
-		}
-	}
 
 	protected String url(String path) {
 		return "http://localhost:" + this.port + path;
@@ -44,7 +25,7 @@ abstract class BrowserTest extends LineaIntegrationTest {
 
 	/** A browser of a Spanish-speaking user in Peru. */
 	protected static BrowserContext spanishBrowser(int width, int height) {
-		return browser.newContext(new Browser.NewContextOptions().setLocale("es-PE").setViewportSize(width, height));
+		return chromium.browser().newContext(new Browser.NewContextOptions().setLocale("es-PE").setViewportSize(width, height));
 	}
 
 	/** Signs the user in through the login form (test users' password) and opens the inbox. */

@@ -1,0 +1,79 @@
+package org.linea.feedback;
+
+import org.linea.admin.Line;
+import org.linea.admin.LineService;
+import org.linea.admin.Role;
+import org.linea.shared.InvalidRequestException;
+import org.linea.shared.NotFoundException;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The feedback log: records of a scope and dates, one record with its coding history, corrections. */
+@Controller
+class FeedbackLogController {
+
+	private static final int PAGE_SIZE = 50;
+
+	private final LineScopes scopes;
+
+	private final FeedbackLog log;
+
+	private final FeedbackCodingService coding;
+
+	private final Codebook codebook;
+
+	private final LineService lines;
+
+	FeedbackLogController(LineScopes scopes, FeedbackLog log, FeedbackCodingService coding, Codebook codebook, LineService lines) {
+		this.scopes = scopes;
+		this.log = log;
+		this.coding = coding;
+		this.codebook = codebook;
+		this.lines = lines;
+	}
+
+	@GetMapping("/feedback/log")
+	String log(LogForm form, Model model) {
+		LineScope scope = this.scopes.resolve(form.scope(), form.from(), form.to());
+		long total = this.log.count(scope);
+		model.addAttribute("scope", scope);
+		model.addAttribute("choices", this.scopes.choices());
+		model.addAttribute("records", this.log.page(scope, form.pageNumber() * PAGE_SIZE, PAGE_SIZE));
+		model.addAttribute("total", total);
+		model.addAttribute("page", form.pageNumber());
+		model.addAttribute("lastPage", Math.max(0, (total - 1) / PAGE_SIZE));
+		return "feedback/log";
+	}
+
+	@GetMapping("/feedback/log/{id}")
+	String record(@PathVariable long id, Model model) {
+		Line line = this.lines.get(this.log.lineOf(id));
+		this.lines.requireAccess(line.key(), Role.COORDINATOR, Role.ANALYST, Role.OPERATOR);
+		model.addAttribute("line", line);
+		model.addAttribute("record", this.log.record(id, line).orElseThrow(() -> new NotFoundException("Record " + id)));
+		model.addAttribute("history", this.log.history(id));
+		model.addAttribute("canCorrect", this.lines.canAccess(line, FeedbackCodingService.CODERS));
+		model.addAttribute("topics", this.codebook.activeCodes(line.organisationId()));
+		model.addAttribute("feedbackTypes", FeedbackType.values());
+		model.addAttribute("informationTypes", InformationType.values());
+		return "feedback/record";
+	}
+
+	@PostMapping("/feedback/log/{id}/coding")
+	String correct(@PathVariable long id, CorrectionForm form, RedirectAttributes redirect) {
+		try {
+			this.coding.correct(id, form.coding(), form.reason());
+			redirect.addFlashAttribute("notice", "feedback.corrected");
+		}
+		catch (InvalidRequestException ex) {
+			redirect.addFlashAttribute("problem", "feedback.correction.invalid");
+		}
+		return "redirect:/feedback/log/" + id;
+	}
+
+}

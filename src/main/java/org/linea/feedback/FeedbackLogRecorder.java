@@ -1,0 +1,158 @@
+package org.linea.feedback;
+
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+import org.linea.admin.Line;
+import org.linea.admin.LineService;
+import org.linea.bot.ClosingFlow;
+import org.linea.channel.ChannelType;
+import org.linea.contact.ConsentEvent;
+import org.linea.contact.ContactService;
+import org.linea.contact.Demographic;
+import org.linea.conversation.Conversation;
+import org.linea.conversation.ConversationChanged;
+import org.linea.conversation.ConversationService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.linea.shared.db.Rows.timestamp;
+
+/**
+ * Keeps the feedback log's record of each interaction up to date. Conversation changes are gathered
+ * per transaction and, once it commits, each touched interaction's record is recomputed from what the
+ * conversation, coding, closing flow and consented demographics say now, so a refresh can be repeated
+ * safely, on any node.
+ */
+@Component
+class FeedbackLogRecorder {
+
+	private static final Logger log = LoggerFactory.getLogger(FeedbackLogRecorder.class);
+
+	private static final Set<ConversationChanged.Change> IGNORED = Set.of(ConversationChanged.Change.STATUS,
+			ConversationChanged.Change.NOTE);
+
+	private final JdbcClient jdbc;
+
+	private final ConversationService conversations;
+
+	private final LineService lines;
+
+	private final ContactService contacts;
+
+	private final ClosingFlow closingFlow;
+
+	private final TransactionTemplate transactions;
+
+	FeedbackLogRecorder(JdbcClient jdbc, ConversationService conversations, LineService lines, ContactService contacts,
+			ClosingFlow closingFlow, PlatformTransactionManager transactionManager) {
+		this.jdbc = jdbc;
+		this.conversations = conversations;
+		this.lines = lines;
+		this.contacts = contacts;
+		this.closingFlow = closingFlow;
+		// after a commit the finished transaction's connection may still be bound: work in a new one
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+	}
+
+	@EventListener
+	void changed(ConversationChanged event) {
+		if (IGNORED.contains(event.change())) {
+			return;
+		}
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			refreshQuietly(event.conversationId());
+			return;
+		}
+		pendingInThisTransaction().add(event.conversationId());
+	}
+
+	@SuppressWarnings("unchecked")
+	private Set<Long> pendingInThisTransaction() {
+		Object existing = TransactionSynchronizationManager.getResource(this);
+		if (existing != null) {
+			return (Set<Long>) existing;
+		}
+		Set<Long> pending = new LinkedHashSet<>();
+		TransactionSynchronizationManager.bindResource(this, pending);
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCompletion(int status) {
+				TransactionSynchronizationManager.unbindResourceIfPossible(FeedbackLogRecorder.this);
+				if (status == STATUS_COMMITTED) {
+					pending.forEach(FeedbackLogRecorder.this::refreshQuietly);
+				}
+			}
+		});
+		return pending;
+	}
+
+	private void refreshQuietly(long conversationId) {
+		try {
+			this.transactions.executeWithoutResult(tx -> refresh(conversationId));
+		}
+		catch (RuntimeException ex) {
+			// the conversation's own change is committed; the record is recomputed at its next change or rebuild
+			log.warn("Feedback log record of conversation {} not refreshed: {}", conversationId, ex.toString());
+		}
+	}
+
+	/** Recomputes the record of one interaction. */
+	void refresh(long conversationId) {
+		Conversation conversation = this.conversations.get(conversationId);
+		Line line = this.lines.get(conversation.lineId());
+		InteractionFacts facts = InteractionFacts.of(this.conversations.messages(conversationId), conversation.closedAt());
+		boolean consented = this.contacts.currentConsent(conversation.contactId()).get("DEMOGRAPHICS") == ConsentEvent.GIVEN;
+		Map<Demographic, String> demographics = consented ? this.contacts.demographics(conversation.contactId()) : Map.of();
+		int earlier = this.jdbc.sql("select count(*) from feedback_log where contact_id = ? and conversation_id < ?")
+			.params(conversation.contactId(), conversationId).query(Integer.class).single();
+		this.jdbc.sql("""
+				insert into feedback_log (conversation_id, line_id, organisation_id, record_code, contact_id, returning_contact, channel,
+				    language, opened_at, opened_day, opened_week, first_response_at, closed_at, answered_by, operator_ids,
+				    messages_in, messages_bot, messages_operator, late, satisfaction, gender, age_range, location, migrant_status,
+				    topics, info_types, feedback_type, coded_by, coded_at, refreshed_at)
+				select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::bigint[], ?, ?, ?, ?, ?, ?, ?, ?, ?,
+				    coalesce(c.topics, '{}'), coalesce(c.info_types, '{}'), c.feedback_type, c.coded_by, c.coded_at, now()
+				from (select 1) as one left join feedback_coding c on c.conversation_id = ?
+				on conflict (conversation_id) do update set language = excluded.language, first_response_at = excluded.first_response_at,
+				    closed_at = excluded.closed_at, answered_by = excluded.answered_by, operator_ids = excluded.operator_ids,
+				    messages_in = excluded.messages_in, messages_bot = excluded.messages_bot,
+				    messages_operator = excluded.messages_operator, late = excluded.late, satisfaction = excluded.satisfaction,
+				    gender = excluded.gender, age_range = excluded.age_range, location = excluded.location,
+				    migrant_status = excluded.migrant_status, topics = excluded.topics, info_types = excluded.info_types,
+				    feedback_type = excluded.feedback_type, coded_by = excluded.coded_by, coded_at = excluded.coded_at,
+				    refreshed_at = excluded.refreshed_at
+				""")
+			.params(conversationId, line.id(), line.organisationId(), "%s-%02d".formatted(conversation.contactCode(), earlier + 1),
+					conversation.contactId(), earlier > 0, channel(line.channelType()), conversation.language(),
+					timestamp(conversation.openedAt()), LocalCalendar.day(conversation.openedAt(), line.timeZone()),
+					LocalCalendar.weekStart(conversation.openedAt(), line.timeZone()), timestamp(facts.firstResponseAt()),
+					timestamp(conversation.closedAt()), facts.answeredBy(), facts.operatorIds().toArray(Long[]::new),
+					facts.messagesIn(), facts.messagesBot(), facts.messagesOperator(),
+					facts.late(conversation.openedAt(), line.firstResponseMinutes()),
+					this.closingFlow.satisfaction(conversationId).orElse(null), demographics.get(Demographic.GENDER),
+					demographics.get(Demographic.AGE_RANGE), demographics.get(Demographic.LOCATION),
+					demographics.get(Demographic.MIGRANT_STATUS), conversationId)
+			.update();
+	}
+
+	static String channel(ChannelType type) {
+		return switch (type) {
+			case TWILIO_SMS -> "SMS";
+			case WHATSAPP_CLOUD, TWILIO_WHATSAPP -> "WHATSAPP";
+			case SIMULATOR -> "WEB";
+		};
+	}
+
+}

@@ -1,0 +1,30 @@
+package org.linea.feedback;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+import org.linea.admin.Line;
+
+/**
+ * The lines a log, dashboard or report covers, and its dates (inclusive, in each line's own days):
+ * one line, or every line of an organisation.
+ *
+ * @param key {@code line:<key>} or {@code org:<id>}, as the scope picker submits it
+ */
+public record LineScope(String key, long organisationId, String label, List<Line> lines, LocalDate from, LocalDate to) {
+
+	public Long[] lineIds() {
+		return this.lines.stream().map(Line::id).toArray(Long[]::new);
+	}
+
+	/** The zone the scope's weeks are told in: the first line's. */
+	public ZoneId zone() {
+		return this.lines.getFirst().timeZone();
+	}
+
+	public LineScope between(LocalDate from, LocalDate to) {
+		return new LineScope(this.key, this.organisationId, this.label, this.lines, from, to);
+	}
+
+}

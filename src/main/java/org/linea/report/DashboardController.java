@@ -1,0 +1,53 @@
+package org.linea.report;
+
+import java.util.Locale;
+import java.util.Map;
+
+import org.linea.feedback.FeedbackFigures;
+import org.linea.feedback.Figures;
+import org.linea.feedback.LineScope;
+import org.linea.feedback.LineScopes;
+import org.linea.feedback.LogForm;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/**
+ * The live dashboard of a line or of an organisation's lines: figures rendered on the page, charts
+ * drawn by {@code /js/dashboard.js} from the JSON of the same figures, refreshed every minute.
+ */
+@Controller
+class DashboardController {
+
+	private final LineScopes scopes;
+
+	private final FeedbackFigures figures;
+
+	private final DashboardCharts charts;
+
+	DashboardController(LineScopes scopes, FeedbackFigures figures, DashboardCharts charts) {
+		this.scopes = scopes;
+		this.figures = figures;
+		this.charts = charts;
+	}
+
+	@GetMapping("/report/dashboard")
+	String dashboard(LogForm form, Model model) {
+		LineScope scope = this.scopes.resolve(form.scope(), form.from(), form.to());
+		model.addAttribute("scope", scope);
+		model.addAttribute("choices", this.scopes.choices());
+		model.addAttribute("figures", this.figures.of(scope));
+		return "report/dashboard";
+	}
+
+	@GetMapping("/report/dashboard/data")
+	@ResponseBody
+	Map<String, Object> data(LogForm form, Locale locale) {
+		LineScope scope = this.scopes.resolve(form.scope(), form.from(), form.to());
+		Figures figures = this.figures.of(scope);
+		return Map.of("totals", figures.totals(), "charts", this.charts.of(figures, locale));
+	}
+
+}
