@@ -1,6 +1,5 @@
 package org.linea.web;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,16 +33,7 @@ public final class ApiClient {
 		if (this.token != null) {
 			request.header("Authorization", "Bearer " + this.token);
 		}
-		try {
-			return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-		}
-		catch (IOException ex) {
-			throw new AssertionError(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new AssertionError(ex);
-		}
+		return Http.send(this.http, request.build());
 	}
 
 }
