@@ -1,6 +1,7 @@
 package org.linea.admin;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -107,6 +108,47 @@ public final class OpeningHours {
 			.atStartOfDay()
 			.plusMinutes(target)
 			.atZone(zone));
+	}
+
+	/**
+	 * How long the line was open between two instants: the time that counts against a response-time
+	 * objective. Counted in whole minutes of local time, day by day.
+	 */
+	public Duration openBetween(Instant from, Instant to, ZoneId zone) {
+		if (!to.isAfter(from)) {
+			return Duration.ZERO;
+		}
+		if (isAlwaysOpen()) {
+			return Duration.between(from, to);
+		}
+		ZonedDateTime start = from.atZone(zone).truncatedTo(ChronoUnit.MINUTES);
+		ZonedDateTime end = to.atZone(zone).truncatedTo(ChronoUnit.MINUTES);
+		long open = 0;
+		ZonedDateTime cursor = start;
+		while (cursor.isBefore(end)) {
+			ZonedDateTime dayEnd = cursor.toLocalDate().plusDays(1).atStartOfDay(zone);
+			ZonedDateTime stop = dayEnd.isBefore(end) ? dayEnd : end;
+			open += openMinutesOfDay(cursor, stop);
+			cursor = dayEnd;
+		}
+		return Duration.ofMinutes(open);
+	}
+
+	/** Open minutes between two local times of the same day (stop may be the next midnight). */
+	private long openMinutesOfDay(ZonedDateTime from, ZonedDateTime stop) {
+		int first = minuteOfWeek(from);
+		int last = first + (int) Duration.between(from, stop).toMinutes();
+		long minutes = 0;
+		for (int[] interval : this.intervals) {
+			for (int shift : new int[] { -WEEK_MINUTES, 0, WEEK_MINUTES }) {
+				int overlapStart = Math.max(first, interval[0] + shift);
+				int overlapEnd = Math.min(last, interval[1] + shift);
+				if (overlapEnd > overlapStart) {
+					minutes += overlapEnd - overlapStart;
+				}
+			}
+		}
+		return minutes;
 	}
 
 	private static int minuteOfWeek(ZonedDateTime time) {

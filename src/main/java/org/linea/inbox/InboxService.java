@@ -22,6 +22,7 @@ import org.linea.admin.CurrentUser;
 import org.linea.admin.Line;
 import org.linea.admin.LineService;
 import org.linea.admin.LineaUser;
+import org.linea.admin.OpeningHours;
 import org.linea.admin.Role;
 import org.linea.admin.UserService;
 import org.linea.channel.ChannelService;
@@ -465,9 +466,14 @@ public class InboxService {
 		return conversation.lastInboundAt() == null ? Instant.EPOCH : conversation.lastInboundAt().plus(window);
 	}
 
+	/** Waiting longer than the line's response-time objective, counting only the time the line was open. */
 	private static boolean overdue(Line line, Conversation conversation, Instant now) {
-		return conversation.waitingSince() != null
-				&& conversation.waitingSince().plus(Duration.ofMinutes(line.firstResponseMinutes())).isBefore(now);
+		if (conversation.waitingSince() == null) {
+			return false;
+		}
+		return OpeningHours.parse(line.openingHours())
+			.openBetween(conversation.waitingSince(), now, line.timeZone())
+			.compareTo(Duration.ofMinutes(line.firstResponseMinutes())) > 0;
 	}
 
 	private static String checkedText(String text) {

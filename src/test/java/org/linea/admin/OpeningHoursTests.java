@@ -1,5 +1,6 @@
 package org.linea.admin;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -76,6 +77,22 @@ class OpeningHoursTests {
 			.hasMessageContaining("not a time of day");
 		assertThatThrownBy(() -> OpeningHours.parse("XYZ 08:00-10:00")).isInstanceOf(InvalidRequestException.class)
 			.hasMessageContaining("unknown day");
+	}
+
+	@Test
+	void countsOnlyOpenTimeTowardsTheResponseObjective() {
+		OpeningHours hours = OpeningHours.parse("MON-FRI 08:00-18:00");
+		// written Friday 17:30, now Monday 08:45: 30 minutes on Friday and 45 on Monday
+		assertThat(hours.openBetween(lima("2026-11-27T17:30"), lima("2026-11-30T08:45"), LIMA)).isEqualTo(Duration.ofMinutes(75));
+		assertThat(hours.openBetween(lima("2026-11-28T10:00"), lima("2026-11-29T20:00"), LIMA)).isZero();
+		assertThat(OpeningHours.parse("").openBetween(lima("2026-11-28T10:00"), lima("2026-11-28T10:30"), LIMA))
+			.isEqualTo(Duration.ofMinutes(30));
+	}
+
+	@Test
+	void overnightHoursCountAcrossMidnightAndTheEndOfTheWeek() {
+		OpeningHours hours = OpeningHours.parse("SUN 22:00-02:00");
+		assertThat(hours.openBetween(lima("2026-11-29T21:00"), lima("2026-11-30T03:00"), LIMA)).isEqualTo(Duration.ofHours(4));
 	}
 
 }
