@@ -73,9 +73,10 @@ alter table conversation_conversation
     add column tags text[] not null default '{}',
     add column escalated_at timestamptz;
 drop index conversation_queue_idx;
--- serves the inbox queues: open conversations of a line, by team, longest waiting first
+-- serves the inbox queues: open conversations of a line (with the bot or with people), by team,
+-- longest waiting first; queries say "state <> 'CLOSED'" so the planner can use it
 create index conversation_queue_idx on conversation_conversation (line_id, team_id, waiting_since)
-    where state in ('QUEUED', 'ASSIGNED');
+    where state <> 'CLOSED';
 -- serves "my conversations"
 create index conversation_assignee_idx on conversation_conversation (assignee_id) where state = 'ASSIGNED';
 

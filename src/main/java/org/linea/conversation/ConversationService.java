@@ -75,7 +75,7 @@ public class ConversationService {
 	/** Open conversations matching the filter, longest waiting first, then the latest. */
 	@Transactional(readOnly = true)
 	public List<Conversation> waitingForPeople(QueueFilter filter) {
-		StringBuilder where = new StringBuilder(" where line_id = any(?) and state = any(?)");
+		StringBuilder where = new StringBuilder(" where line_id = any(?) and state <> 'CLOSED' and state = any(?)");
 		List<Object> params = new ArrayList<>();
 		params.add(filter.lineIds().toArray(Long[]::new));
 		params.add(filter.states().stream().filter(s -> s != ConversationState.CLOSED).map(Enum::name).toArray(String[]::new));

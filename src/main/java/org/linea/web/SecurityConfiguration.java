@@ -85,7 +85,7 @@ class SecurityConfiguration {
 				.hasRole(Role.ADMIN.name())
 				.anyRequest()
 				.authenticated())
-			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/inbox").permitAll())
+			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/").permitAll())
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 			.addFilterAfter(new RefreshSignedInUser(users), SecurityContextHolderAwareRequestFilter.class)
 			.addFilterBefore(new LoginThrottle(loginFailures), UsernamePasswordAuthenticationFilter.class)

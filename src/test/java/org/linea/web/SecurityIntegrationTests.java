@@ -144,4 +144,15 @@ class SecurityIntegrationTests extends LineaIntegrationTest {
 		assertThat(new SignedInClient(this.port).signIn(colleague.getUsername(), PASSWORD).get("/inbox").statusCode()).isEqualTo(200);
 	}
 
+	@Test
+	void analystsStartOnTheDashboardAndOperatorsInTheInbox() {
+		Organisation organisation = newOrganisation();
+		LineaUser analyst = newUser(organisation, Role.ANALYST);
+		LineaUser operator = newUser(organisation, Role.OPERATOR);
+		assertThat(new SignedInClient(this.port).signIn(analyst.getUsername(), PASSWORD).get("/").headers().firstValue("Location"))
+			.hasValueSatisfying(l -> assertThat(l).endsWith("/report/dashboard"));
+		assertThat(new SignedInClient(this.port).signIn(operator.getUsername(), PASSWORD).get("/").headers().firstValue("Location"))
+			.hasValueSatisfying(l -> assertThat(l).endsWith("/inbox"));
+	}
+
 }
