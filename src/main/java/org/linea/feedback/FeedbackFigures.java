@@ -7,11 +7,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
+import jakarta.annotation.PreDestroy;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Adds up a scope's feedback log for the dashboard and the weekly report: a handful of aggregate
@@ -28,16 +32,38 @@ public class FeedbackFigures {
 
 	private final int threshold;
 
+	private final ExecutorService queries = Executors.newVirtualThreadPerTaskExecutor();
+
 	FeedbackFigures(JdbcClient jdbc, FeedbackProperties properties) {
 		this.jdbc = jdbc;
 		this.threshold = properties.smallCountThreshold();
 	}
 
-	@Transactional(readOnly = true)
+	/**
+	 * The figures of a scope. The five aggregates read the log independently, so they run at once on
+	 * separate connections: a year of a busy line costs the slowest of them, not their sum.
+	 */
 	public Figures of(LineScope scope) {
 		Object[] where = { scope.lineIds(), scope.from(), scope.to() };
 		long[] satisfaction = new long[5];
-		Figures.Totals totals = this.jdbc.sql("""
+		CompletableFuture<Figures.Totals> totals = CompletableFuture.supplyAsync(() -> totals(where, satisfaction), this.queries);
+		CompletableFuture<List<Figures.Week>> weeks = CompletableFuture.supplyAsync(() -> weeks(where), this.queries);
+		CompletableFuture<Map<String, Long>> types = CompletableFuture.supplyAsync(() -> types(where), this.queries);
+		CompletableFuture<TopicCounts> topics = CompletableFuture.supplyAsync(() -> topics(where), this.queries);
+		CompletableFuture<Map<String, Map<String, Long>>> demographics = CompletableFuture.supplyAsync(() -> demographics(where),
+				this.queries);
+		try {
+			TopicCounts topicCounts = topics.join();
+			return new Figures(totals.join(), weeks.join(), types.join(), topicCounts.overall, topicCounts.byType,
+					topicCounts.trend(TOP_TOPICS_IN_TREND), demographics.join(), satisfaction, this.threshold);
+		}
+		catch (CompletionException ex) {
+			throw ex.getCause() instanceof RuntimeException cause ? cause : ex;
+		}
+	}
+
+	private Figures.Totals totals(Object[] where, long[] satisfaction) {
+		return this.jdbc.sql("""
 				select count(*), count(distinct contact_id), count(*) filter (where not returning_contact), 0, coalesce(sum(messages_in), 0),
 				    coalesce(sum(messages_bot), 0), coalesce(sum(messages_operator), 0),
 				    count(*) filter (where answered_by = 'BOT'), count(*) filter (where answered_by = 'PERSON'),
@@ -56,22 +82,30 @@ public class FeedbackFigures {
 			// a person's first interaction is the only one not marked returning: those in range are the new people,
 			// everyone else reached in the range came back
 			return new Figures.Totals(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(2) - rs.getLong(3), rs.getLong(5),
-					rs.getLong(6),
-					rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11), rs.getLong(12),
+					rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11), rs.getLong(12),
 					nullableDouble(rs, 13), nullableDouble(rs, 14), rs.getLong(15), rs.getLong(16), rs.getLong(17),
 					rs.getLong(18), rs.getLong(19));
 		}).single();
-		List<Figures.Week> weeks = this.jdbc.sql("""
+	}
+
+	private List<Figures.Week> weeks(Object[] where) {
+		return this.jdbc.sql("""
 				select opened_week, count(*), sum(messages_in), sum(messages_bot + messages_operator)
 				""" + IN_SCOPE + " group by opened_week order by opened_week").params(where)
 			.query((rs, row) -> new Figures.Week(rs.getObject(1, LocalDate.class), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
 			.list();
+	}
+
+	private Map<String, Long> types(Object[] where) {
 		Map<String, Long> types = new LinkedHashMap<>();
 		this.jdbc.sql("select coalesce(feedback_type, 'UNCODED'), count(*)" + IN_SCOPE + " group by 1 order by 2 desc, 1")
 			.params(where).query((rs, row) -> types.put(rs.getString(1), rs.getLong(2))).list();
-		TopicCounts topics = topics(where);
-		return new Figures(totals, weeks, types, topics.overall, topics.byType, topics.trend(TOP_TOPICS_IN_TREND),
-				demographics(where), satisfaction, this.threshold);
+		return types;
+	}
+
+	@PreDestroy
+	void stop() {
+		this.queries.shutdown();
 	}
 
 	/** Topics overall, by type of feedback and by week, in one pass. */
