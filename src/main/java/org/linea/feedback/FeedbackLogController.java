@@ -29,7 +29,11 @@ class FeedbackLogController {
 
 	private final LineService lines;
 
-	FeedbackLogController(LineScopes scopes, FeedbackLog log, FeedbackCodingService coding, Codebook codebook, LineService lines) {
+	private final ProgrammeReferrals referrals;
+
+	FeedbackLogController(LineScopes scopes, FeedbackLog log, FeedbackCodingService coding, Codebook codebook, LineService lines,
+			ProgrammeReferrals referrals) {
+		this.referrals = referrals;
 		this.scopes = scopes;
 		this.log = log;
 		this.coding = coding;
@@ -61,6 +65,8 @@ class FeedbackLogController {
 		model.addAttribute("topics", this.codebook.activeCodes(line.organisationId()));
 		model.addAttribute("feedbackTypes", FeedbackType.values());
 		model.addAttribute("informationTypes", InformationType.values());
+		model.addAttribute("referrals", this.referrals.of(id));
+		model.addAttribute("programmes", this.referrals.programmes(line.organisationId()));
 		return "feedback/record";
 	}
 

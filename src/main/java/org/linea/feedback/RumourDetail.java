@@ -2,6 +2,7 @@ package org.linea.feedback;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -9,9 +10,11 @@ import java.util.Map;
  * A group of rumours with its reports, reports per week, status history and the counter-messages sent.
  *
  * @param reports what people said; empty for readers who may not see message text
+ * @param zone the time zone its times are shown in: its organisation's first line's
+ * @param editable whether the reader may change its status, counter-message and send it
  */
 public record RumourDetail(RumourSummary summary, List<Report> reports, Map<LocalDate, Long> weeks, List<StatusChange> history,
-		List<Delivery> deliveries) {
+		List<Delivery> deliveries, boolean editable, ZoneId zone) {
 
 	public record Report(long conversationId, String contactCode, String lineName, String text, String location, String flaggedBy,
 			Instant flaggedAt) {

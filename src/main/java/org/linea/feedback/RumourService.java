@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -128,6 +130,9 @@ public class RumourService {
 	@Transactional(readOnly = true)
 	public List<RumourSummary> rumours() {
 		List<Line> readable = this.lines.accessibleLines(LineScopes.READERS);
+		if (readable.isEmpty()) {
+			throw new AccessDeniedException("Your role does not read rumours");
+		}
 		Long[] organisations = readable.stream().map(Line::organisationId).distinct().toArray(Long[]::new);
 		return summaries(" where r.organisation_id = any(?)", organisations, readable).stream()
 			.sorted((a, b) -> a.rising() != b.rising() ? (a.rising() ? -1 : 1)
@@ -157,7 +162,8 @@ public class RumourService {
 			.map(row -> new RumourDetail.Report(row.conversationId(), this.conversations.get(row.conversationId()).contactCode(),
 					lineName(byId, row.lineId()), row.text(), row.location(), names.get(row.flaggedBy()), row.flaggedAt()))
 			.toList();
-		return new RumourDetail(summary, reports, weeks, history(rumourId), mayReadText ? deliveries(rumourId, byId) : List.of());
+		return new RumourDetail(summary, reports, weeks, history(rumourId), mayReadText ? deliveries(rumourId, byId) : List.of(),
+				mayReadText, its.isEmpty() ? ZoneOffset.UTC : its.getFirst().timeZone());
 	}
 
 	/** Moves the group in its lifecycle; ANSWERED needs a counter-message first. */
@@ -341,9 +347,9 @@ public class RumourService {
 		return line == null ? "#" + lineId : line.name();
 	}
 
-	private static java.time.ZoneId zoneOf(Map<Long, Line> lines, long lineId) {
+	private static ZoneId zoneOf(Map<Long, Line> lines, long lineId) {
 		Line line = lines.get(lineId);
-		return line == null ? java.time.ZoneOffset.UTC : line.timeZone();
+		return line == null ? ZoneOffset.UTC : line.timeZone();
 	}
 
 	private Timestamp now() {
