@@ -35,22 +35,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class CounterMessages {
 
-	/** How a person was answered, or why not. */
-	enum Outcome {
-
-		TEXT, TEMPLATE, OPTED_OUT, NO_TEMPLATE, NO_ANSWER
-
-	}
-
-	/** How many people got each outcome in one sending. */
-	record Outcomes(Map<Outcome, Integer> counts) {
-
-		int of(Outcome outcome) {
-			return this.counts.getOrDefault(outcome, 0);
-		}
-
-	}
-
 	private static final int MAX_PARAMETER = 1024;
 
 	private final JdbcClient jdbc;
@@ -76,8 +60,9 @@ class CounterMessages {
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)
-	Outcomes send(long rumourId, String entryKey, String templateName, long userId) {
-		Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
+	/** How many people got each outcome. */
+	Map<CounterMessageOutcome, Integer> send(long rumourId, String entryKey, String templateName, long userId) {
+		Map<CounterMessageOutcome, Integer> counts = new EnumMap<>(CounterMessageOutcome.class);
 		List<Raiser> raisers = this.jdbc.sql("""
 				select distinct on (contact_id) contact_id, line_id, conversation_id from feedback_rumour_report p
 				where rumour_id = ? and not exists (select 1 from feedback_rumour_delivery d where d.rumour_id = p.rumour_id
@@ -97,7 +82,7 @@ class CounterMessages {
 					language, userId).update();
 			counts.merge(delivered.outcome(), 1, Integer::sum);
 		}
-		return new Outcomes(counts);
+		return counts;
 	}
 
 	List<String> templateNames(List<Long> lineIds) {
@@ -108,7 +93,7 @@ class CounterMessages {
 	private Delivered deliver(Line line, Contact contact, Conversation conversation, String entryKey, String templateName,
 			long userId) {
 		if (contact.optedOut()) {
-			return new Delivered(Outcome.OPTED_OUT, null);
+			return new Delivered(CounterMessageOutcome.OPTED_OUT, null);
 		}
 		Optional<Answer> answer = this.knowledge.validated(line.id()).stream()
 			.filter(entry -> entry.key().equalsIgnoreCase(entryKey))
@@ -117,17 +102,17 @@ class CounterMessages {
 			.filter(a -> a != null)
 			.findFirst();
 		if (answer.isEmpty()) {
-			return new Delivered(Outcome.NO_ANSWER, null);
+			return new Delivered(CounterMessageOutcome.NO_ANSWER, null);
 		}
 		String text = line.channelType() == ChannelType.TWILIO_SMS ? answer.get().forSms() : answer.get().text();
 		if (this.channels.replyWindow(line, contact.id()).open()) {
-			return new Delivered(Outcome.TEXT, this.conversations.send(conversation, SenderKind.OPERATOR, userId, text));
+			return new Delivered(CounterMessageOutcome.TEXT, this.conversations.send(conversation, SenderKind.OPERATOR, userId, text));
 		}
 		Optional<MessageTemplate> template = template(line, templateName, conversation.language());
 		if (template.isEmpty()) {
-			return new Delivered(Outcome.NO_TEMPLATE, null);
+			return new Delivered(CounterMessageOutcome.NO_TEMPLATE, null);
 		}
-		return new Delivered(Outcome.TEMPLATE, this.conversations.send(conversation, SenderKind.OPERATOR, userId,
+		return new Delivered(CounterMessageOutcome.TEMPLATE, this.conversations.send(conversation, SenderKind.OPERATOR, userId,
 				template.get().with(template.get().parameterCount() == 0 ? List.of() : List.of(parameter(text)))));
 	}
 
@@ -150,7 +135,7 @@ class CounterMessages {
 	private record Raiser(long contactId, long lineId, long conversationId) {
 	}
 
-	private record Delivered(Outcome outcome, Long messageId) {
+	private record Delivered(CounterMessageOutcome outcome, Long messageId) {
 	}
 
 }

@@ -55,6 +55,11 @@ class RumourController {
 		return attempt(id, redirect, "rumour.saved", () -> this.rumours.changeStatus(id, status));
 	}
 
+	@PostMapping("/rumours/{id}/title")
+	String retitle(@PathVariable long id, @RequestParam String title, RedirectAttributes redirect) {
+		return attempt(id, redirect, "rumour.saved", () -> this.rumours.retitle(id, title));
+	}
+
 	@PostMapping("/rumours/{id}/counter-message")
 	String counterMessage(@PathVariable long id, @RequestParam String entryKey, RedirectAttributes redirect) {
 		return attempt(id, redirect, "rumour.saved", () -> this.rumours.chooseCounterMessage(id, entryKey));
@@ -63,7 +68,7 @@ class RumourController {
 	@PostMapping("/rumours/{id}/send")
 	String send(@PathVariable long id, @RequestParam(defaultValue = "") String templateName, RedirectAttributes redirect) {
 		return attempt(id, redirect, "rumour.sent", () -> redirect.addFlashAttribute("outcomes",
-				this.rumours.closeTheLoop(id, templateName).counts()));
+				this.rumours.closeTheLoop(id, templateName)));
 	}
 
 	private static String attempt(long id, RedirectAttributes redirect, String notice, Runnable action) {

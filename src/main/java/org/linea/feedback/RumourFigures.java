@@ -1,7 +1,9 @@
 package org.linea.feedback;
 
 import java.sql.Timestamp;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -22,6 +24,14 @@ public class RumourFigures {
 	 * @param top the most reported groups, with their reports in the scope
 	 */
 	public record Counts(long reports, long groups, List<Top> top) {
+
+		/** The top groups' reports by title, most reported first. */
+		public Map<String, Long> topByTitle() {
+			Map<String, Long> byTitle = new LinkedHashMap<>();
+			this.top.forEach(group -> byTitle.merge(group.title(), group.reports(), Long::sum));
+			return byTitle;
+		}
+
 	}
 
 	public record Top(long id, String title, RumourStatus status, long reports) {

@@ -181,6 +181,20 @@ public class RumourService {
 		recordStatus(rumourId, status, me.id());
 	}
 
+	/**
+	 * Names the group in the coordinators' words; the first report's text is its name until then, so
+	 * a neutral summary keeps what a person wrote off the dashboard and the weekly report.
+	 */
+	@Transactional
+	public void retitle(long rumourId, String title) {
+		require(organisationOf(rumourId), EDITORS, "Rumour " + rumourId);
+		String clean = title == null ? "" : title.strip().replaceAll("\\s+", " ");
+		if (clean.isEmpty() || clean.length() > TITLE_LENGTH) {
+			throw new InvalidRequestException("A rumour's name has 1 to " + TITLE_LENGTH + " characters");
+		}
+		this.jdbc.sql("update feedback_rumour set title = ?, updated_at = ? where id = ?").params(clean, now(), rumourId).update();
+	}
+
 	/** Chooses the validated knowledge-bank entry, by its key, that answers the rumour on its lines. */
 	@Transactional
 	public void chooseCounterMessage(long rumourId, String entryKey) {
@@ -201,7 +215,7 @@ public class RumourService {
 	 * the reply window, outside it by the line's approved template of this name.
 	 */
 	@Transactional
-	public CounterMessages.Outcomes closeTheLoop(long rumourId, String templateName) {
+	public Map<CounterMessageOutcome, Integer> closeTheLoop(long rumourId, String templateName) {
 		LineaUser me = require(organisationOf(rumourId), EDITORS, "Rumour " + rumourId);
 		Locked rumour = lock(rumourId);
 		if (rumour.status() != RumourStatus.ANSWERED) {

@@ -54,7 +54,7 @@ class DashboardController {
 	Map<String, Object> data(LogForm form, Locale locale) {
 		LineScope scope = this.scopes.resolve(form.scope(), form.from(), form.to());
 		Figures figures = this.figures.of(scope);
-		return Map.of("totals", figures.totals(), "charts", this.charts.of(figures, locale));
+		return Map.of("totals", figures.totals(), "charts", this.charts.of(figures, this.rumours.of(scope, TOP_RUMOURS), locale));
 	}
 
 }

@@ -2,7 +2,6 @@ package org.linea.report;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -80,10 +79,8 @@ class WeeklyReports {
 				text("report.weekly.satisfiedOf", locale, t.satisfied(), t.rated())))));
 		sections.add(new Section(text("report.weekly.topTopics", locale), counts(TopCounts.first(f.topics(), TOP), "", f, locale)));
 		RumourFigures.Counts r = this.rumours.of(week, TOP);
-		Map<String, Long> topRumours = new LinkedHashMap<>();
-		r.top().forEach(top -> topRumours.put(top.title(), top.reports()));
 		sections.add(new Section(text("report.weekly.rumours", locale), withHeader(
-				text("report.weekly.rumoursCount", locale, r.reports(), r.groups()), counts(topRumours, "", f, locale))));
+				text("report.weekly.rumoursCount", locale, r.reports(), r.groups()), counts(r.topByTitle(), "", f, locale))));
 		return new WeeklyReport(scope.key(), scope.label(), week.from(), week.to(), sections, decisions(scope, week.from()),
 				decisions(scope, week.from().minusWeeks(1)));
 	}

@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -113,6 +114,7 @@ class RumoursIntegrationTests extends InteractionsIntegrationTest {
 		assertThat(read.editable()).isFalse();
 		assertThatThrownBy(() -> this.rumours.changeStatus(group, RumourStatus.VERIFYING)).isInstanceOf(AccessDeniedException.class);
 		assertThatThrownBy(() -> this.rumours.flag(conversation, null)).isInstanceOf(AccessDeniedException.class);
+		assertThatThrownBy(() -> this.rumours.retitle(group, "x")).isInstanceOf(AccessDeniedException.class);
 
 		Organisation other = newOrganisation();
 		newLine(other);
@@ -136,6 +138,8 @@ class RumoursIntegrationTests extends InteractionsIntegrationTest {
 
 		assertThatThrownBy(() -> this.rumours.changeStatus(group, RumourStatus.ANSWERED)).isInstanceOf(InvalidRequestException.class);
 		this.rumours.changeStatus(group, RumourStatus.VERIFYING);
+		assertThatThrownBy(() -> this.rumours.retitle(group, "  ")).isInstanceOf(InvalidRequestException.class);
+		this.rumours.retitle(group, "Cancelación del bono   en diciembre");
 		assertThatThrownBy(() -> this.rumours.chooseCounterMessage(group, "NOPE-99")).isInstanceOf(InvalidRequestException.class);
 		assertThatThrownBy(() -> this.rumours.closeTheLoop(group, "")).isInstanceOf(InvalidRequestException.class);
 		assertThat(this.rumours.counterMessageChoices(group)).containsKey("RUM-01");
@@ -147,6 +151,7 @@ class RumoursIntegrationTests extends InteractionsIntegrationTest {
 		RumourDetail detail = this.rumours.detail(group);
 		assertThat(detail.summary().status()).isEqualTo(RumourStatus.CLOSED);
 		assertThat(detail.summary().counterEntryKey()).isEqualTo("RUM-01");
+		assertThat(detail.summary().title()).isEqualTo("Cancelación del bono en diciembre");
 		assertThat(detail.history()).extracting(RumourDetail.StatusChange::status)
 			.containsExactly(RumourStatus.CLOSED, RumourStatus.ANSWERED, RumourStatus.VERIFYING, RumourStatus.NEW);
 		assertThat(detail.history()).extracting(RumourDetail.StatusChange::changedBy).containsOnly(coordinator.displayName());
@@ -187,10 +192,10 @@ class RumoursIntegrationTests extends InteractionsIntegrationTest {
 		signIn(coordinator);
 		this.rumours.chooseCounterMessage(group, "RUM-01");
 		this.rumours.changeStatus(group, RumourStatus.ANSWERED);
-		CounterMessages.Outcomes outcomes = this.rumours.closeTheLoop(group, "aviso_rumor");
-		assertThat(outcomes.of(CounterMessages.Outcome.TEXT)).isEqualTo(1);
-		assertThat(outcomes.of(CounterMessages.Outcome.TEMPLATE)).isEqualTo(1);
-		assertThat(outcomes.of(CounterMessages.Outcome.OPTED_OUT)).isEqualTo(1);
+		Map<CounterMessageOutcome, Integer> outcomes = this.rumours.closeTheLoop(group, "aviso_rumor");
+		assertThat(outcomes.getOrDefault(CounterMessageOutcome.TEXT, 0)).isEqualTo(1);
+		assertThat(outcomes.getOrDefault(CounterMessageOutcome.TEMPLATE, 0)).isEqualTo(1);
+		assertThat(outcomes.getOrDefault(CounterMessageOutcome.OPTED_OUT, 0)).isEqualTo(1);
 
 		String answer = "No es cierto: el bono sigue hasta marzo. Consulte solo los canales oficiales.";
 		assertThat(sentBodies(insideConversation)).contains(answer);
@@ -202,8 +207,8 @@ class RumoursIntegrationTests extends InteractionsIntegrationTest {
 		assertThat(detail.deliveries()).extracting(RumourDetail.Delivery::sentBy).containsOnly(coordinator.displayName());
 
 		// sent once: a second sending reaches nobody who already has it
-		CounterMessages.Outcomes again = this.rumours.closeTheLoop(group, "aviso_rumor");
-		assertThat(again.of(CounterMessages.Outcome.TEXT) + again.of(CounterMessages.Outcome.TEMPLATE)).isZero();
+		Map<CounterMessageOutcome, Integer> again = this.rumours.closeTheLoop(group, "aviso_rumor");
+		assertThat(again.getOrDefault(CounterMessageOutcome.TEXT, 0) + again.getOrDefault(CounterMessageOutcome.TEMPLATE, 0)).isZero();
 		assertThat(sentBodies(insideConversation)).filteredOn(answer::equals).hasSize(1);
 	}
 
