@@ -11,7 +11,6 @@ import org.linea.admin.LineService;
 import org.linea.channel.ChannelService;
 import org.linea.channel.ChannelType;
 import org.linea.channel.MessageTemplate;
-import org.linea.channel.OutboundContent;
 import org.linea.contact.Contact;
 import org.linea.contact.ContactService;
 import org.linea.conversation.Conversation;

@@ -16,8 +16,11 @@ class RumourController {
 
 	private final RumourService rumours;
 
-	RumourController(RumourService rumours) {
+	private final RumourBoard board;
+
+	RumourController(RumourService rumours, RumourBoard board) {
 		this.rumours = rumours;
+		this.board = board;
 	}
 
 	@PostMapping("/rumours/flag")
@@ -34,18 +37,18 @@ class RumourController {
 
 	@GetMapping("/rumours")
 	String list(Model model) {
-		model.addAttribute("rumours", this.rumours.rumours());
+		model.addAttribute("rumours", this.board.rumours());
 		return "feedback/rumours";
 	}
 
 	@GetMapping("/rumours/{id}")
 	String detail(@PathVariable long id, Model model) {
-		RumourDetail detail = this.rumours.detail(id);
+		RumourDetail detail = this.board.detail(id);
 		model.addAttribute("rumour", detail);
 		model.addAttribute("statuses", RumourStatus.values());
 		if (detail.editable()) {
-			model.addAttribute("entries", this.rumours.counterMessageChoices(id));
-			model.addAttribute("templates", this.rumours.templateNames(id));
+			model.addAttribute("entries", this.board.counterMessageChoices(id));
+			model.addAttribute("templates", this.board.templateNames(id));
 		}
 		return "feedback/rumour";
 	}

@@ -1,31 +1,18 @@
 package org.linea.feedback;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-import org.linea.admin.CurrentUser;
 import org.linea.admin.Line;
 import org.linea.admin.LineService;
 import org.linea.admin.LineaUser;
-import org.linea.admin.Role;
-import org.linea.admin.UserService;
 import org.linea.contact.ConsentEvent;
 import org.linea.contact.ContactService;
 import org.linea.contact.Demographic;
@@ -37,38 +24,24 @@ import org.linea.shared.InvalidRequestException;
 import org.linea.shared.NotFoundException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import static org.linea.shared.db.Rows.instant;
 
 /**
  * Rumours: staff flag a person's message or a whole interaction; each flag joins the organisation's
  * open group whose reports it is most alike ({@link RumourTerms}), or starts a new group. Coordinators
  * verify, choose a validated counter-message and send it back to the people who raised the rumour
- * ({@link CounterMessages}); analysts read the groups but not what people wrote.
+ * ({@link CounterMessages}). {@link RumourBoard} is the reading side.
  */
 @Service
 public class RumourService {
 
-	/** Who may flag a rumour: those who read conversations. */
-	static final Role[] FLAGGERS = { Role.COORDINATOR, Role.OPERATOR, Role.SPECIALIST };
-
-	static final Role[] EDITORS = { Role.COORDINATOR };
-
 	private static final int TITLE_LENGTH = 120;
 
-	private static final String SUMMARY = """
-			select r.id, r.title, r.status, r.counter_entry_key, count(p.id) as reports,
-			       count(p.id) filter (where p.flagged_at >= ?) as last_week,
-			       count(p.id) filter (where p.flagged_at >= ? and p.flagged_at < ?) as week_before,
-			       array_agg(distinct p.line_id) as line_ids,
-			       coalesce(array_agg(distinct p.location) filter (where p.location is not null), '{}') as places
-			from feedback_rumour r join feedback_rumour_report p on p.rumour_id = r.id
-			""";
-
 	private final JdbcClient jdbc;
+
+	private final RumourAccess access;
 
 	private final LineService lines;
 
@@ -78,20 +51,18 @@ public class RumourService {
 
 	private final KnowledgeService knowledge;
 
-	private final UserService users;
-
 	private final CounterMessages counterMessages;
 
 	private final Clock clock;
 
-	RumourService(JdbcClient jdbc, LineService lines, ConversationService conversations, ContactService contacts,
-			KnowledgeService knowledge, UserService users, CounterMessages counterMessages, Clock clock) {
+	RumourService(JdbcClient jdbc, RumourAccess access, LineService lines, ConversationService conversations,
+			ContactService contacts, KnowledgeService knowledge, CounterMessages counterMessages, Clock clock) {
 		this.jdbc = jdbc;
+		this.access = access;
 		this.lines = lines;
 		this.conversations = conversations;
 		this.contacts = contacts;
 		this.knowledge = knowledge;
-		this.users = users;
 		this.counterMessages = counterMessages;
 		this.clock = clock;
 	}
@@ -104,7 +75,7 @@ public class RumourService {
 	public long flag(long conversationId, Long messageId) {
 		Conversation conversation = this.conversations.get(conversationId);
 		Line line = this.lines.get(conversation.lineId());
-		LineaUser me = require(line.organisationId(), FLAGGERS, "Conversation " + conversationId);
+		LineaUser me = RumourAccess.require(line.organisationId(), RumourAccess.FLAGGERS, "Conversation " + conversationId);
 		Optional<Long> flagged = this.jdbc.sql("""
 				select rumour_id from feedback_rumour_report where conversation_id = ? and coalesce(message_id, 0) = ?
 				""").params(conversationId, messageId == null ? 0 : messageId).query(Long.class).optional();
@@ -126,50 +97,10 @@ public class RumourService {
 		return rumourId;
 	}
 
-	/** Groups of the organisations the current user reads, rising ones first, then the most reported lately. */
-	@Transactional(readOnly = true)
-	public List<RumourSummary> rumours() {
-		List<Line> readable = this.lines.accessibleLines(LineScopes.READERS);
-		if (readable.isEmpty()) {
-			throw new AccessDeniedException("Your role does not read rumours");
-		}
-		Long[] organisations = readable.stream().map(Line::organisationId).distinct().toArray(Long[]::new);
-		return summaries(" where r.organisation_id = any(?)", organisations, readable).stream()
-			.sorted((a, b) -> a.rising() != b.rising() ? (a.rising() ? -1 : 1)
-					: a.lastWeek() - a.weekBefore() != b.lastWeek() - b.weekBefore()
-							? Long.compare(b.lastWeek() - b.weekBefore(), a.lastWeek() - a.weekBefore())
-							: Long.compare(b.lastWeek(), a.lastWeek()))
-			.toList();
-	}
-
-	@Transactional(readOnly = true)
-	public RumourDetail detail(long rumourId) {
-		long organisationId = organisationOf(rumourId);
-		LineaUser me = require(organisationId, LineScopes.READERS, "Rumour " + rumourId);
-		List<Line> its = this.lines.accessibleLines(LineScopes.READERS).stream().filter(l -> l.organisationId() == organisationId).toList();
-		RumourSummary summary = summaries(" where r.id = ?", rumourId, its).getFirst();
-		Map<Long, Line> byId = its.stream().collect(Collectors.toMap(Line::id, l -> l));
-		List<ReportRow> rows = this.jdbc.sql("""
-				select conversation_id, line_id, text, location, flagged_by, flagged_at from feedback_rumour_report
-				where rumour_id = ? order by flagged_at desc, id desc
-				""").param(rumourId).query((rs, n) -> new ReportRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-				rs.getLong(5), instant(rs, "flagged_at"))).list();
-		Map<LocalDate, Long> weeks = new TreeMap<>();
-		rows.forEach(row -> weeks.merge(LocalCalendar.weekStart(row.flaggedAt(), zoneOf(byId, row.lineId())), 1L, Long::sum));
-		boolean mayReadText = me.hasRole(organisationId, EDITORS);
-		Map<Long, String> names = this.users.displayNames(rows.stream().map(ReportRow::flaggedBy).collect(Collectors.toSet()));
-		List<RumourDetail.Report> reports = !mayReadText ? List.of() : rows.stream()
-			.map(row -> new RumourDetail.Report(row.conversationId(), this.conversations.get(row.conversationId()).contactCode(),
-					lineName(byId, row.lineId()), row.text(), row.location(), names.get(row.flaggedBy()), row.flaggedAt()))
-			.toList();
-		return new RumourDetail(summary, reports, weeks, history(rumourId), mayReadText ? deliveries(rumourId, byId) : List.of(),
-				mayReadText, its.isEmpty() ? ZoneOffset.UTC : its.getFirst().timeZone());
-	}
-
 	/** Moves the group in its lifecycle; ANSWERED needs a counter-message first. */
 	@Transactional
 	public void changeStatus(long rumourId, RumourStatus status) {
-		LineaUser me = require(organisationOf(rumourId), EDITORS, "Rumour " + rumourId);
+		LineaUser me = this.access.require(rumourId, RumourAccess.EDITORS);
 		Locked rumour = lock(rumourId);
 		if (status == null || !rumour.status().canMoveTo(status)) {
 			throw new InvalidRequestException("A " + rumour.status() + " rumour cannot become " + status);
@@ -187,7 +118,7 @@ public class RumourService {
 	 */
 	@Transactional
 	public void retitle(long rumourId, String title) {
-		require(organisationOf(rumourId), EDITORS, "Rumour " + rumourId);
+		this.access.require(rumourId, RumourAccess.EDITORS);
 		String clean = title == null ? "" : title.strip().replaceAll("\\s+", " ");
 		if (clean.isEmpty() || clean.length() > TITLE_LENGTH) {
 			throw new InvalidRequestException("A rumour's name has 1 to " + TITLE_LENGTH + " characters");
@@ -198,10 +129,10 @@ public class RumourService {
 	/** Chooses the validated knowledge-bank entry, by its key, that answers the rumour on its lines. */
 	@Transactional
 	public void chooseCounterMessage(long rumourId, String entryKey) {
-		require(organisationOf(rumourId), EDITORS, "Rumour " + rumourId);
+		this.access.require(rumourId, RumourAccess.EDITORS);
 		lock(rumourId);
 		String key = entryKey == null ? "" : entryKey.strip();
-		boolean validatedSomewhere = lineIdsOf(rumourId).stream()
+		boolean validatedSomewhere = this.access.lineIdsOf(rumourId).stream()
 			.anyMatch(lineId -> this.knowledge.validated(lineId).stream().anyMatch(entry -> entry.key().equalsIgnoreCase(key)));
 		if (!validatedSomewhere) {
 			throw new InvalidRequestException("No validated entry " + key + " on the lines this rumour comes from");
@@ -216,29 +147,12 @@ public class RumourService {
 	 */
 	@Transactional
 	public Map<CounterMessageOutcome, Integer> closeTheLoop(long rumourId, String templateName) {
-		LineaUser me = require(organisationOf(rumourId), EDITORS, "Rumour " + rumourId);
+		LineaUser me = this.access.require(rumourId, RumourAccess.EDITORS);
 		Locked rumour = lock(rumourId);
 		if (rumour.status() != RumourStatus.ANSWERED) {
 			throw new InvalidRequestException("Only an answered rumour's counter-message can be sent");
 		}
 		return this.counterMessages.send(rumourId, rumour.counterEntryKey(), templateName, me.id());
-	}
-
-	/** Validated entries of the rumour's lines a coordinator may choose from, by key. */
-	@Transactional(readOnly = true)
-	public Map<String, String> counterMessageChoices(long rumourId) {
-		require(organisationOf(rumourId), EDITORS, "Rumour " + rumourId);
-		Map<String, String> choices = new TreeMap<>();
-		lineIdsOf(rumourId).forEach(lineId -> this.knowledge.validated(lineId)
-			.forEach(entry -> choices.putIfAbsent(entry.key(), entry.content().question())));
-		return choices;
-	}
-
-	/** Names of the templates approved on the rumour's lines. */
-	@Transactional(readOnly = true)
-	public List<String> templateNames(long rumourId) {
-		require(organisationOf(rumourId), EDITORS, "Rumour " + rumourId);
-		return this.counterMessages.templateNames(lineIdsOf(rumourId));
 	}
 
 	private String said(long conversationId, Long messageId) {
@@ -280,60 +194,6 @@ public class RumourService {
 		return consented ? this.contacts.demographics(contactId).get(Demographic.LOCATION) : null;
 	}
 
-	private List<RumourSummary> summaries(String where, Object param, List<Line> readable) {
-		Instant now = Instant.now(this.clock);
-		Timestamp weekAgo = Timestamp.from(now.minus(Duration.ofDays(7)));
-		Timestamp twoWeeksAgo = Timestamp.from(now.minus(Duration.ofDays(14)));
-		Map<Long, Line> byId = readable.stream().collect(Collectors.toMap(Line::id, l -> l));
-		return this.jdbc.sql(SUMMARY + where + " group by r.id order by r.id desc")
-			.params(weekAgo, twoWeeksAgo, weekAgo, param)
-			.query((rs, n) -> summary(rs, byId))
-			.list();
-	}
-
-	private static RumourSummary summary(ResultSet rs, Map<Long, Line> lines) throws SQLException {
-		List<String> lineNames = Arrays.stream((Long[]) rs.getArray("line_ids").getArray()).map(id -> lineName(lines, id)).toList();
-		return new RumourSummary(rs.getLong("id"), rs.getString("title"), RumourStatus.valueOf(rs.getString("status")),
-				rs.getString("counter_entry_key"), rs.getLong("reports"), rs.getLong("last_week"), rs.getLong("week_before"),
-				lineNames, FeedbackLog.strings(rs.getArray("places")));
-	}
-
-	private List<RumourDetail.StatusChange> history(long rumourId) {
-		List<Object[]> rows = this.jdbc.sql("""
-				select status, changed_by, changed_at from feedback_rumour_status_change where rumour_id = ? order by id desc
-				""").param(rumourId).query((rs, n) -> new Object[] { rs.getString(1), rs.getObject(2, Long.class), instant(rs, "changed_at") })
-			.list();
-		Map<Long, String> names = this.users.displayNames(rows.stream().map(r -> (Long) r[1]).filter(id -> id != null).toList());
-		return rows.stream()
-			.map(r -> new RumourDetail.StatusChange(RumourStatus.valueOf((String) r[0]), names.get((Long) r[1]), (Instant) r[2]))
-			.toList();
-	}
-
-	private List<RumourDetail.Delivery> deliveries(long rumourId, Map<Long, Line> lines) {
-		List<DeliveryRow> rows = this.jdbc.sql("""
-				select contact_id, line_id, outcome, entry_key, language, sent_by, sent_at from feedback_rumour_delivery
-				where rumour_id = ? order by id desc
-				""").param(rumourId).query((rs, n) -> new DeliveryRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-				rs.getString(5), rs.getLong(6), instant(rs, "sent_at"))).list();
-		Map<Long, String> names = this.users.displayNames(rows.stream().map(DeliveryRow::sentBy).collect(Collectors.toSet()));
-		Map<Long, String> codes = new LinkedHashMap<>();
-		rows.forEach(row -> codes.computeIfAbsent(row.contactId(), id -> this.contacts.get(id).code()));
-		return rows.stream()
-			.map(row -> new RumourDetail.Delivery(codes.get(row.contactId()), lineName(lines, row.lineId()), row.outcome(),
-					row.entryKey(), row.language(), names.get(row.sentBy()), row.sentAt()))
-			.toList();
-	}
-
-	private List<Long> lineIdsOf(long rumourId) {
-		return this.jdbc.sql("select distinct line_id from feedback_rumour_report where rumour_id = ? order by 1").param(rumourId)
-			.query(Long.class).list();
-	}
-
-	private long organisationOf(long rumourId) {
-		return this.jdbc.sql("select organisation_id from feedback_rumour where id = ?").param(rumourId).query(Long.class)
-			.optional().orElseThrow(() -> new NotFoundException("Rumour " + rumourId));
-	}
-
 	private Locked lock(long rumourId) {
 		return this.jdbc.sql("select status, counter_entry_key from feedback_rumour where id = ? for update").param(rumourId)
 			.query((rs, n) -> new Locked(RumourStatus.valueOf(rs.getString(1)), rs.getString(2))).single();
@@ -344,40 +204,11 @@ public class RumourService {
 			.params(rumourId, status.name(), userId, now()).update();
 	}
 
-	/** The signed-in user if they hold one of the roles; someone outside the organisation is told it does not exist. */
-	private static LineaUser require(long organisationId, Role[] roles, String what) {
-		LineaUser me = CurrentUser.require();
-		if (!me.isMemberOf(organisationId)) {
-			throw new NotFoundException(what);
-		}
-		if (!me.hasRole(organisationId, roles)) {
-			throw new AccessDeniedException("Your role does not allow this on rumours");
-		}
-		return me;
-	}
-
-	private static String lineName(Map<Long, Line> lines, long lineId) {
-		Line line = lines.get(lineId);
-		return line == null ? "#" + lineId : line.name();
-	}
-
-	private static ZoneId zoneOf(Map<Long, Line> lines, long lineId) {
-		Line line = lines.get(lineId);
-		return line == null ? ZoneOffset.UTC : line.timeZone();
-	}
-
 	private Timestamp now() {
 		return Timestamp.from(Instant.now(this.clock));
 	}
 
 	private record Locked(RumourStatus status, String counterEntryKey) {
-	}
-
-	private record ReportRow(long conversationId, long lineId, String text, String location, long flaggedBy, Instant flaggedAt) {
-	}
-
-	private record DeliveryRow(long contactId, long lineId, String outcome, String entryKey, String language, long sentBy,
-			Instant sentAt) {
 	}
 
 }

@@ -42,6 +42,9 @@ class RumoursIntegrationTests extends InteractionsIntegrationTest {
 	RumourService rumours;
 
 	@Autowired
+	RumourBoard board;
+
+	@Autowired
 	RumourFigures figures;
 
 	@Autowired
@@ -77,7 +80,7 @@ class RumoursIntegrationTests extends InteractionsIntegrationTest {
 			.query(Integer.class).single()).isEqualTo(2);
 
 		signIn(newUser(organisation, Role.COORDINATOR));
-		List<RumourSummary> listed = this.rumours.rumours();
+		List<RumourSummary> listed = this.board.rumours();
 		assertThat(listed).extracting(RumourSummary::id).containsExactly(group, otherGroup);
 		RumourSummary bono = listed.getFirst();
 		assertThat(bono.title()).isEqualTo(BONO_ENDS);
@@ -86,7 +89,7 @@ class RumoursIntegrationTests extends InteractionsIntegrationTest {
 		assertThat(bono.lastWeek()).isEqualTo(2);
 		assertThat(bono.rising()).isTrue();
 		assertThat(bono.lines()).containsExactly(line.name());
-		RumourDetail detail = this.rumours.detail(group);
+		RumourDetail detail = this.board.detail(group);
 		assertThat(detail.reports()).extracting(RumourDetail.Report::text).containsExactlyInAnyOrder(BONO_ENDS, BONO_ENDS_ASKED);
 		assertThat(detail.weeks().values()).containsExactly(2L);
 
@@ -108,7 +111,7 @@ class RumoursIntegrationTests extends InteractionsIntegrationTest {
 		long group = this.rumours.flag(conversation, null);
 
 		signIn(newUser(organisation, Role.ANALYST));
-		RumourDetail read = this.rumours.detail(group);
+		RumourDetail read = this.board.detail(group);
 		assertThat(read.summary().reports()).isEqualTo(1);
 		assertThat(read.reports()).isEmpty();
 		assertThat(read.editable()).isFalse();
@@ -119,10 +122,10 @@ class RumoursIntegrationTests extends InteractionsIntegrationTest {
 		Organisation other = newOrganisation();
 		newLine(other);
 		signIn(newUser(other, Role.COORDINATOR));
-		assertThatThrownBy(() -> this.rumours.detail(group)).isInstanceOf(NotFoundException.class);
+		assertThatThrownBy(() -> this.board.detail(group)).isInstanceOf(NotFoundException.class);
 		assertThatThrownBy(() -> this.rumours.changeStatus(group, RumourStatus.VERIFYING)).isInstanceOf(NotFoundException.class);
 		assertThatThrownBy(() -> this.rumours.flag(conversation, null)).isInstanceOf(NotFoundException.class);
-		assertThat(this.rumours.rumours()).extracting(RumourSummary::id).doesNotContain(group);
+		assertThat(this.board.rumours()).extracting(RumourSummary::id).doesNotContain(group);
 		assertThat(status(group)).isEqualTo("NEW");
 	}
 
@@ -142,13 +145,13 @@ class RumoursIntegrationTests extends InteractionsIntegrationTest {
 		this.rumours.retitle(group, "Cancelación del bono   en diciembre");
 		assertThatThrownBy(() -> this.rumours.chooseCounterMessage(group, "NOPE-99")).isInstanceOf(InvalidRequestException.class);
 		assertThatThrownBy(() -> this.rumours.closeTheLoop(group, "")).isInstanceOf(InvalidRequestException.class);
-		assertThat(this.rumours.counterMessageChoices(group)).containsKey("RUM-01");
+		assertThat(this.board.counterMessageChoices(group)).containsKey("RUM-01");
 		this.rumours.chooseCounterMessage(group, "RUM-01");
 		this.rumours.changeStatus(group, RumourStatus.ANSWERED);
 		this.rumours.changeStatus(group, RumourStatus.CLOSED);
 		assertThatThrownBy(() -> this.rumours.changeStatus(group, RumourStatus.ANSWERED)).isInstanceOf(InvalidRequestException.class);
 
-		RumourDetail detail = this.rumours.detail(group);
+		RumourDetail detail = this.board.detail(group);
 		assertThat(detail.summary().status()).isEqualTo(RumourStatus.CLOSED);
 		assertThat(detail.summary().counterEntryKey()).isEqualTo("RUM-01");
 		assertThat(detail.summary().title()).isEqualTo("Cancelación del bono en diciembre");
@@ -201,7 +204,7 @@ class RumoursIntegrationTests extends InteractionsIntegrationTest {
 		assertThat(sentBodies(insideConversation)).contains(answer);
 		assertThat(sentBodies(outsideConversation)).contains("Información verificada: " + answer);
 		assertThat(sentBodies(optedOutConversation)).noneMatch(body -> body.contains("No es cierto"));
-		RumourDetail detail = this.rumours.detail(group);
+		RumourDetail detail = this.board.detail(group);
 		assertThat(detail.deliveries()).extracting(RumourDetail.Delivery::outcome)
 			.containsExactlyInAnyOrder("TEXT", "TEMPLATE", "OPTED_OUT");
 		assertThat(detail.deliveries()).extracting(RumourDetail.Delivery::sentBy).containsOnly(coordinator.displayName());
