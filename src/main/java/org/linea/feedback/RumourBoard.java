@@ -34,7 +34,8 @@ import static org.linea.shared.db.Rows.instant;
 
 /**
  * What coordinators and analysts read about rumours: the groups, rising ones first, and each group's
- * page. Analysts see counts, lines and places, never what people wrote.
+ * page. Analysts see counts, lines and places, not the reports: what they see of what people wrote is
+ * a group's name, which is its first report's text until a coordinator names it.
  */
 @Service
 public class RumourBoard {
@@ -52,7 +53,6 @@ public class RumourBoard {
 			       coalesce(array_agg(distinct p.location) filter (where p.location is not null), '{}') as places
 			from feedback_rumour r join feedback_rumour_report p on p.rumour_id = r.id
 			""";
-
 
 	private final JdbcClient jdbc;
 

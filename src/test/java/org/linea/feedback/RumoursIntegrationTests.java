@@ -89,6 +89,15 @@ class RumoursIntegrationTests extends InteractionsIntegrationTest {
 		assertThat(bono.lastWeek()).isEqualTo(2);
 		assertThat(bono.rising()).isTrue();
 		assertThat(bono.lines()).containsExactly(line.name());
+		// reported 10 days ago and not since: falling, listed after the rising one
+		this.jdbc.sql("update feedback_rumour_report set flagged_at = now() - interval '10 days' where rumour_id = ?")
+			.param(otherGroup).update();
+		RumourSummary river = this.board.rumours().getLast();
+		assertThat(river.id()).isEqualTo(otherGroup);
+		assertThat(river.lastWeek()).isZero();
+		assertThat(river.weekBefore()).isEqualTo(1);
+		assertThat(river.rising()).isFalse();
+		this.jdbc.sql("update feedback_rumour_report set flagged_at = now() where rumour_id = ?").param(otherGroup).update();
 		RumourDetail detail = this.board.detail(group);
 		assertThat(detail.reports()).extracting(RumourDetail.Report::text).containsExactlyInAnyOrder(BONO_ENDS, BONO_ENDS_ASKED);
 		assertThat(detail.weeks().values()).containsExactly(2L);
