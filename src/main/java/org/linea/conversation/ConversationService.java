@@ -136,16 +136,13 @@ public class ConversationService {
 			.single();
 	}
 
-	/** The contact's open conversation, if there is one. */
-	@Transactional(readOnly = true)
-	public Optional<Conversation> openOf(long contactId) {
-		return this.jdbc.sql(SELECT + " where contact_id = ? and state <> 'CLOSED'").param(contactId).query(this::map).optional();
-	}
-
 	/** The contact's open conversation, or a new one with the bot. */
 	@Transactional
 	public Conversation openFor(Line line, Contact contact) {
-		Optional<Conversation> open = openOf(contact.id());
+		Optional<Conversation> open = this.jdbc.sql(SELECT + " where contact_id = ? and state <> 'CLOSED'")
+			.param(contact.id())
+			.query(this::map)
+			.optional();
 		if (open.isPresent()) {
 			return open.get();
 		}

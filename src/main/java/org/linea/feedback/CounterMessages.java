@@ -27,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Sends a rumour's counter-message back to each person who raised it, once, in the person's language
- * and through the conversation they are in (or the one they raised it in), and records what each got:
+ * in the conversation they raised it in (the latest, if several), and records what each got:
  * the text inside the reply window, an approved template outside it, or why nothing was sent (opted
  * out, no template, no answer on their line).
  */
@@ -70,8 +70,8 @@ class CounterMessages {
 				""").param(rumourId).query(Raiser.class).list();
 		for (Raiser raiser : raisers) {
 			Line line = this.lines.get(raiser.lineId());
-			Conversation raisedIn = this.conversations.get(raiser.conversationId());
-			Conversation conversation = this.conversations.openOf(raiser.contactId()).orElse(raisedIn);
+			// into the conversation they raised it in: an answer there does not end the wait of a newer question
+			Conversation conversation = this.conversations.get(raiser.conversationId());
 			String language = conversation.language();
 			Delivered delivered = deliver(line, this.contacts.get(raiser.contactId()), conversation, entryKey, templateName, userId);
 			this.jdbc.sql("""

@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
 @Component
 class RumourAccess {
 
-	/** Who may flag a rumour: those who read conversations. */
-	static final Role[] FLAGGERS = { Role.COORDINATOR, Role.OPERATOR, Role.SPECIALIST };
+	/** Who may flag a rumour: everyone who works in the inbox. */
+	static final Role[] FLAGGERS = { Role.COORDINATOR, Role.OPERATOR, Role.SPECIALIST, Role.SAFEGUARDING };
 
 	/** Who may change a group, read what people said and send the counter-message. */
 	static final Role[] EDITORS = { Role.COORDINATOR };
