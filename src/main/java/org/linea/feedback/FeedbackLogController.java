@@ -51,6 +51,7 @@ class FeedbackLogController {
 		model.addAttribute("total", total);
 		model.addAttribute("page", form.pageNumber());
 		model.addAttribute("lastPage", Math.max(0, (total - 1) / PAGE_SIZE));
+		model.addAttribute("overdue", this.referrals.overdue(scope));
 		return "feedback/log";
 	}
 

@@ -113,6 +113,23 @@ public class ProgrammeReferrals {
 		return rows.stream().map(r -> r.toReferral(names, today)).toList();
 	}
 
+	/** A referral past its due date and not closed, as the log lists it. */
+	public record Overdue(long conversationId, String code, String programme, LocalDate dueOn, ReferralStep step) {
+	}
+
+	/** Referrals of the scope's lines past their due date and not closed, whenever referred, oldest due first. */
+	@Transactional(readOnly = true)
+	public List<Overdue> overdue(LineScope scope) {
+		return this.jdbc.sql("""
+				select p.conversation_id, l.record_code, p.programme, p.due_on, p.status from feedback_programme_referral p
+				join feedback_log l on l.conversation_id = p.conversation_id
+				where p.line_id = any(?) and p.status <> 'CLOSED' and p.due_on < ? order by p.due_on, p.id
+				""").params(scope.lineIds(), today(scope.lines().getFirst()))
+			.query((rs, n) -> new Overdue(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class),
+					ReferralStep.valueOf(rs.getString(5))))
+			.list();
+	}
+
 	/** Programmes the organisation referred to before, for the form's suggestions. */
 	@Transactional(readOnly = true)
 	public List<String> programmes(long organisationId) {

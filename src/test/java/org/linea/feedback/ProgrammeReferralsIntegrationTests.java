@@ -22,6 +22,9 @@ class ProgrammeReferralsIntegrationTests extends InteractionsIntegrationTest {
 	@Autowired
 	ProgrammeReferrals referrals;
 
+	@Autowired
+	LineScopes scopes;
+
 	@Test
 	void aComplaintIsReferredToAProgrammeAndFollowedUntilClosedWithWhoAndWhen() {
 		Organisation organisation = newOrganisation();
@@ -62,6 +65,8 @@ class ProgrammeReferralsIntegrationTests extends InteractionsIntegrationTest {
 		LineaUser coordinator = newUser(organisation, Role.COORDINATOR);
 		signIn(coordinator);
 		assertThat(this.referrals.of(complaint).getFirst().overdue()).isTrue();
+		LineScope scope = this.scopes.resolve("line:" + line.key(), null, null);
+		assertThat(this.referrals.overdue(scope)).extracting(ProgrammeReferrals.Overdue::conversationId).containsExactly(complaint);
 		this.referrals.advance(referral, ReferralStep.INFORMED, null);
 		this.referrals.advance(referral, ReferralStep.CLOSED, null);
 		assertThatThrownBy(() -> this.referrals.advance(referral, ReferralStep.CLOSED, null)).isInstanceOf(InvalidRequestException.class);
@@ -69,6 +74,7 @@ class ProgrammeReferralsIntegrationTests extends InteractionsIntegrationTest {
 		ProgrammeReferral closed = this.referrals.of(complaint).getFirst();
 		assertThat(closed.step()).isEqualTo(ReferralStep.CLOSED);
 		assertThat(closed.overdue()).isFalse();
+		assertThat(this.referrals.overdue(scope)).isEmpty();
 		assertThat(closed.response()).isEqualTo("El pago se reprogramó para el 5");
 		assertThat(closed.steps()).extracting(s -> s.taken().by())
 			.containsExactly(operator.displayName(), operator.displayName(), coordinator.displayName(), coordinator.displayName());
