@@ -31,9 +31,12 @@ class FeedbackLogController {
 
 	private final ProgrammeReferrals referrals;
 
+	private final RumourBoard rumours;
+
 	FeedbackLogController(LineScopes scopes, FeedbackLog log, FeedbackCodingService coding, Codebook codebook, LineService lines,
-			ProgrammeReferrals referrals) {
+			ProgrammeReferrals referrals, RumourBoard rumours) {
 		this.referrals = referrals;
+		this.rumours = rumours;
 		this.scopes = scopes;
 		this.log = log;
 		this.coding = coding;
@@ -67,6 +70,7 @@ class FeedbackLogController {
 		model.addAttribute("feedbackTypes", FeedbackType.values());
 		model.addAttribute("informationTypes", InformationType.values());
 		model.addAttribute("referrals", this.referrals.of(id));
+		model.addAttribute("rumours", this.rumours.flaggedIn(id, line));
 		model.addAttribute("programmes", this.referrals.programmes(line.organisationId()));
 		return "feedback/record";
 	}

@@ -96,6 +96,13 @@ public class RumourBoard {
 		return summaries(" where r.organisation_id = any(?)", organisations, readable).stream().sorted(RISING_FIRST).toList();
 	}
 
+	/** The groups an interaction was flagged in, for its feedback record; the caller checked access to the record. */
+	@Transactional(readOnly = true)
+	public List<RumourSummary> flaggedIn(long conversationId, Line line) {
+		return summaries(" where r.id in (select rumour_id from feedback_rumour_report where conversation_id = ?)", conversationId,
+				List.of(line));
+	}
+
 	/** A group with its reports by week and status history; what people said and who was sent what, for editors only. */
 	@Transactional(readOnly = true)
 	public RumourDetail detail(long rumourId) {

@@ -56,7 +56,8 @@ class RumourPagesIntegrationTests extends InteractionsIntegrationTest {
 		assertThat(coordinator.get("/report/weekly?scope=line:" + line.key() + "&from=" + today).body()).contains("cuando pagan el bono");
 		assertThat(coordinator.postForm("/feedback/log/" + conversation + "/referrals", Map.of("programme", "Transferencias"))
 			.statusCode()).isEqualTo(302);
-		assertThat(coordinator.get("/feedback/log/" + conversation).body()).contains("Transferencias").contains("name=\"response\"");
+		assertThat(coordinator.get("/feedback/log/" + conversation).body()).contains("Transferencias").contains("name=\"response\"")
+			.contains("/rumours/" + rumour);
 
 		SignedInClient analyst = client(newUser(organisation, Role.ANALYST));
 		assertThat(analyst.get("/rumours").statusCode()).isEqualTo(200);
