@@ -19,6 +19,7 @@ import org.linea.contact.Demographic;
 import org.linea.conversation.Conversation;
 import org.linea.conversation.ConversationMessage;
 import org.linea.conversation.ConversationService;
+import org.linea.knowledge.KnowledgeEntry;
 import org.linea.knowledge.KnowledgeService;
 import org.linea.shared.InvalidRequestException;
 import org.linea.shared.NotFoundException;
@@ -38,6 +39,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class RumourService {
 
 	private static final int TITLE_LENGTH = 120;
+
+	private static final int FLAG_LOCK = "feedback_rumour".hashCode();
 
 	private final JdbcClient jdbc;
 
@@ -76,16 +79,15 @@ public class RumourService {
 		Conversation conversation = this.conversations.get(conversationId);
 		Line line = this.lines.get(conversation.lineId());
 		LineaUser me = RumourAccess.require(line.organisationId(), RumourAccess.FLAGGERS, "Conversation " + conversationId);
+		String text = said(conversationId, messageId);
+		// one flag at a time per organisation, so two alike flags never start two groups nor one flag count twice
+		this.jdbc.sql("select pg_advisory_xact_lock(?, ?)").params(FLAG_LOCK, (int) line.organisationId()).query().singleRow();
 		Optional<Long> flagged = this.jdbc.sql("""
 				select rumour_id from feedback_rumour_report where conversation_id = ? and coalesce(message_id, 0) = ?
 				""").params(conversationId, messageId == null ? 0 : messageId).query(Long.class).optional();
 		if (flagged.isPresent()) {
 			return flagged.get();
 		}
-		String text = said(conversationId, messageId);
-		// one flag at a time per organisation, so two alike flags never start two groups
-		this.jdbc.sql("select pg_advisory_xact_lock(?, ?)").params(RumourService.class.getSimpleName().hashCode(),
-				(int) line.organisationId()).query().singleRow();
 		long rumourId = alikeGroup(line.organisationId(), text, conversation.language())
 			.orElseGet(() -> newGroup(line.organisationId(), text, me.id()));
 		this.jdbc.sql("""
@@ -131,12 +133,13 @@ public class RumourService {
 	public void chooseCounterMessage(long rumourId, String entryKey) {
 		this.access.require(rumourId, RumourAccess.EDITORS);
 		lock(rumourId);
-		String key = entryKey == null ? "" : entryKey.strip();
-		boolean validatedSomewhere = this.access.lineIdsOf(rumourId).stream()
-			.anyMatch(lineId -> this.knowledge.validated(lineId).stream().anyMatch(entry -> entry.key().equalsIgnoreCase(key)));
-		if (!validatedSomewhere) {
-			throw new InvalidRequestException("No validated entry " + key + " on the lines this rumour comes from");
-		}
+		String wanted = entryKey == null ? "" : entryKey.strip();
+		String key = this.access.lineIdsOf(rumourId).stream()
+			.flatMap(lineId -> this.knowledge.validated(lineId).stream())
+			.map(KnowledgeEntry::key)
+			.filter(wanted::equalsIgnoreCase)
+			.findFirst()
+			.orElseThrow(() -> new InvalidRequestException("No validated entry " + wanted + " on the lines this rumour comes from"));
 		this.jdbc.sql("update feedback_rumour set counter_entry_key = ?, updated_at = ? where id = ?").params(key, now(), rumourId)
 			.update();
 	}
