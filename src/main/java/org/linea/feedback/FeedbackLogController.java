@@ -29,7 +29,14 @@ class FeedbackLogController {
 
 	private final LineService lines;
 
-	FeedbackLogController(LineScopes scopes, FeedbackLog log, FeedbackCodingService coding, Codebook codebook, LineService lines) {
+	private final ProgrammeReferrals referrals;
+
+	private final RumourBoard rumours;
+
+	FeedbackLogController(LineScopes scopes, FeedbackLog log, FeedbackCodingService coding, Codebook codebook, LineService lines,
+			ProgrammeReferrals referrals, RumourBoard rumours) {
+		this.referrals = referrals;
+		this.rumours = rumours;
 		this.scopes = scopes;
 		this.log = log;
 		this.coding = coding;
@@ -47,6 +54,7 @@ class FeedbackLogController {
 		model.addAttribute("total", total);
 		model.addAttribute("page", form.pageNumber());
 		model.addAttribute("lastPage", Math.max(0, (total - 1) / PAGE_SIZE));
+		model.addAttribute("overdue", this.referrals.overdue(scope));
 		return "feedback/log";
 	}
 
@@ -61,6 +69,9 @@ class FeedbackLogController {
 		model.addAttribute("topics", this.codebook.activeCodes(line.organisationId()));
 		model.addAttribute("feedbackTypes", FeedbackType.values());
 		model.addAttribute("informationTypes", InformationType.values());
+		model.addAttribute("referrals", this.referrals.of(id));
+		model.addAttribute("rumours", this.rumours.flaggedIn(id, line));
+		model.addAttribute("programmes", this.referrals.programmes(line.organisationId()));
 		return "feedback/record";
 	}
 

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -49,14 +50,8 @@ class QuickReplies {
 	}
 
 	private static QuickReply toReply(Line line, String language, EntryContent content) {
-		Answer answer = content.answer(language);
-		boolean otherLanguage = answer == null;
-		if (answer == null) {
-			answer = content.answer(line.defaultLanguage());
-		}
-		if (answer == null) {
-			answer = content.answers().values().stream().findFirst().orElse(new Answer("", null));
-		}
+		boolean otherLanguage = content.answer(language) == null;
+		Answer answer = Objects.requireNonNullElse(content.answerFor(language, line.defaultLanguage()), new Answer("", null));
 		String links = content.attachments().stream().map(Attachment::url).collect(Collectors.joining("\n"));
 		String text = links.isEmpty() ? answer.text() : answer.text() + "\n" + links;
 		return new QuickReply(content.key(), content.kind().name(), content.question(), text, otherLanguage);

@@ -34,6 +34,18 @@ public record EntryContent(String key, String topic, EntryKind kind, String ques
 		return answer == null || answer.text().isEmpty() ? null : answer;
 	}
 
+	/**
+	 * The answer to send a person writing in this language: theirs, else the line's default language's,
+	 * else any; null when the entry has no answer at all.
+	 */
+	public Answer answerFor(String language, String defaultLanguage) {
+		Answer answer = answer(language);
+		if (answer == null) {
+			answer = answer(defaultLanguage);
+		}
+		return answer != null ? answer : this.answers.values().stream().filter(a -> !a.text().isEmpty()).findFirst().orElse(null);
+	}
+
 	/** The canonical question then its alternative phrasings. */
 	public List<String> phrasings() {
 		return java.util.stream.Stream.concat(java.util.stream.Stream.of(this.question), this.alternatives.stream())

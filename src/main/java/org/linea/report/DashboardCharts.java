@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 import org.linea.feedback.Figures;
+import org.linea.feedback.RumourFigures;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -33,7 +34,7 @@ class DashboardCharts {
 	record Dataset(String label, List<Long> data) {
 	}
 
-	Map<String, Chart> of(Figures figures, Locale locale) {
+	Map<String, Chart> of(Figures figures, RumourFigures.Counts rumours, Locale locale) {
 		Map<String, Chart> charts = new LinkedHashMap<>();
 		List<String> weeks = figures.weeks().stream().map(w -> w.start().toString()).toList();
 		charts.put("weekly", new Chart("line", weeks, List.of(
@@ -43,6 +44,7 @@ class DashboardCharts {
 		charts.put("feedbackTypes", counts("bar", "report.interactions", figures.feedbackTypes(), "feedback.", locale));
 		charts.put("topics", counts("bar", "report.interactions", TopCounts.first(figures.topics(), 10), "", locale));
 		charts.put("topicTrend", topicTrend(figures, locale));
+		charts.put("rumours", counts("bar", "report.rumourReports", rumours.topByTitle(), "", locale));
 		Figures.Totals t = figures.totals();
 		charts.put("answeredBy", counts("doughnut", "report.interactions",
 				ordered("BOT", t.answeredByBot(), "PERSON", t.answeredByPerson(), "NONE", t.unanswered()), "report.answeredBy.", locale));

@@ -8,6 +8,7 @@ import org.linea.feedback.Figures;
 import org.linea.feedback.LineScope;
 import org.linea.feedback.LineScopes;
 import org.linea.feedback.LogForm;
+import org.linea.feedback.RumourFigures;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,14 +22,19 @@ import org.springframework.web.bind.annotation.ResponseBody;
 @Controller
 class DashboardController {
 
+	private static final int TOP_RUMOURS = 5;
+
 	private final LineScopes scopes;
 
 	private final FeedbackFigures figures;
 
 	private final DashboardCharts charts;
 
-	DashboardController(LineScopes scopes, FeedbackFigures figures, DashboardCharts charts) {
+	private final RumourFigures rumours;
+
+	DashboardController(LineScopes scopes, FeedbackFigures figures, DashboardCharts charts, RumourFigures rumours) {
 		this.scopes = scopes;
+		this.rumours = rumours;
 		this.figures = figures;
 		this.charts = charts;
 	}
@@ -39,6 +45,7 @@ class DashboardController {
 		model.addAttribute("scope", scope);
 		model.addAttribute("choices", this.scopes.choices());
 		model.addAttribute("figures", this.figures.of(scope));
+		model.addAttribute("rumours", this.rumours.of(scope, TOP_RUMOURS));
 		return "report/dashboard";
 	}
 
@@ -47,7 +54,7 @@ class DashboardController {
 	Map<String, Object> data(LogForm form, Locale locale) {
 		LineScope scope = this.scopes.resolve(form.scope(), form.from(), form.to());
 		Figures figures = this.figures.of(scope);
-		return Map.of("totals", figures.totals(), "charts", this.charts.of(figures, locale));
+		return Map.of("totals", figures.totals(), "charts", this.charts.of(figures, this.rumours.of(scope, TOP_RUMOURS), locale));
 	}
 
 }

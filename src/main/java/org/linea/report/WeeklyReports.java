@@ -14,6 +14,7 @@ import org.linea.feedback.FeedbackType;
 import org.linea.feedback.Figures;
 import org.linea.feedback.LineScope;
 import org.linea.feedback.LocalCalendar;
+import org.linea.feedback.RumourFigures;
 import org.linea.report.WeeklyReport.Item;
 import org.linea.report.WeeklyReport.Section;
 
@@ -39,8 +40,11 @@ class WeeklyReports {
 
 	private final LineService lines;
 
-	WeeklyReports(FeedbackFigures figures, JdbcClient jdbc, MessageSource messages, LineService lines) {
+	private final RumourFigures rumours;
+
+	WeeklyReports(FeedbackFigures figures, JdbcClient jdbc, MessageSource messages, LineService lines, RumourFigures rumours) {
 		this.figures = figures;
+		this.rumours = rumours;
 		this.jdbc = jdbc;
 		this.messages = messages;
 		this.lines = lines;
@@ -74,6 +78,9 @@ class WeeklyReports {
 		sections.add(new Section(text("report.weekly.satisfied", locale), List.of(new Item(text("report.weekly.satisfied", locale),
 				text("report.weekly.satisfiedOf", locale, t.satisfied(), t.rated())))));
 		sections.add(new Section(text("report.weekly.topTopics", locale), counts(TopCounts.first(f.topics(), TOP), "", f, locale)));
+		RumourFigures.Counts r = this.rumours.of(week, TOP);
+		sections.add(new Section(text("report.weekly.rumours", locale), withHeader(
+				text("report.weekly.rumoursCount", locale, r.reports(), r.groups()), counts(r.topByTitle(), "", f, locale))));
 		return new WeeklyReport(scope.key(), scope.label(), week.from(), week.to(), sections, decisions(scope, week.from()),
 				decisions(scope, week.from().minusWeeks(1)));
 	}
