@@ -74,14 +74,19 @@ final class AnswerFinder {
 	}
 
 	private boolean confident(List<Scored> found) {
-		if (found.isEmpty() || found.getFirst().score() < this.thresholds.answerAt()) {
+		if (found.isEmpty() || found.getFirst().score() < Math.min(this.thresholds.answerAt(), this.thresholds.clearAt())) {
 			return false;
 		}
 		// one word in common is not enough to tell someone an answer, unless it is most of a way to ask
 		if (found.getFirst().matched() < 2 && found.getFirst().closest() < 0.5) {
 			return false;
 		}
-		return found.size() == 1 || found.getFirst().score() - found.get(1).score() >= this.thresholds.margin();
+		double lead = found.size() == 1 ? found.getFirst().score() : found.getFirst().score() - found.get(1).score();
+		if (found.getFirst().score() >= this.thresholds.answerAt()) {
+			return lead >= this.thresholds.margin();
+		}
+		// below the usual score, only an entry far ahead of every other: the message is about it
+		return lead >= this.thresholds.clearMargin();
 	}
 
 	/** Entries at menu level, within the margin of the best: a menu when there are two or three. */
