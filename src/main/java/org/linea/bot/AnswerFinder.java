@@ -46,21 +46,24 @@ final class AnswerFinder {
 		if (courtesyOnly != null) {
 			return decision(DecisionKind.GREETING, courtesyOnly.name(), language, null, List.of());
 		}
-		if (this.signals.personalCase(folded) >= 1) {
+		double personal = this.signals.personalCase(folded);
+		if (personal >= 1) {
 			return decision(DecisionKind.HANDOFF, "PERSONAL_CASE", language, null, List.of());
 		}
+		// some sign of a personal case: answer only at the usual score, never from the lower one
+		boolean lowerAllowed = personal <= 0;
 		String question = this.courtesy.strip(folded);
 		// a message asking several things is answered on its first question, when that one is clear
 		String[] parts = QUESTIONS.split(question);
 		String first = java.util.Arrays.stream(parts).filter(ChatText::hasLetters).findFirst().orElse("");
 		if (parts.length > 1 && !first.isEmpty()) {
 			List<Scored> found = index.search(index.terms(first, language));
-			if (confident(found)) {
+			if (confident(found, lowerAllowed)) {
 				return decision(DecisionKind.ANSWER, "CONFIDENT_IN_PART", language, found.getFirst(), found);
 			}
 		}
 		List<Scored> whole = index.search(index.terms(question, language));
-		if (confident(whole)) {
+		if (confident(whole, lowerAllowed)) {
 			return decision(DecisionKind.ANSWER, "CONFIDENT", language, whole.getFirst(), whole);
 		}
 		List<Scored> close = close(whole);
@@ -73,8 +76,9 @@ final class AnswerFinder {
 		return decision(DecisionKind.HANDOFF, reason, language, null, whole);
 	}
 
-	private boolean confident(List<Scored> found) {
-		if (found.isEmpty() || found.getFirst().score() < Math.min(this.thresholds.answerAt(), this.thresholds.clearAt())) {
+	private boolean confident(List<Scored> found, boolean lowerAllowed) {
+		double from = lowerAllowed ? Math.min(this.thresholds.answerAt(), this.thresholds.clearAt()) : this.thresholds.answerAt();
+		if (found.isEmpty() || found.getFirst().score() < from) {
 			return false;
 		}
 		// one word in common is not enough to tell someone an answer, unless it is most of a way to ask

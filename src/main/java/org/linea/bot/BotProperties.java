@@ -17,9 +17,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record BotProperties(Double answerAt, Double margin, Double menuAt, Double clearAt, Double clearMargin) {
 
 	public BotProperties {
-		answerAt = answerAt == null ? 0.5 : answerAt;
+		answerAt = answerAt == null ? 0.55 : answerAt;
 		margin = margin == null ? 0.06 : margin;
-		menuAt = menuAt == null ? 0.42 : menuAt;
+		menuAt = menuAt == null ? 0.45 : menuAt;
 		clearAt = clearAt == null ? 0.35 : clearAt;
 		clearMargin = clearMargin == null ? 0.2 : clearMargin;
 	}
