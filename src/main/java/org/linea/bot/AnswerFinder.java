@@ -89,8 +89,11 @@ final class AnswerFinder {
 		if (found.getFirst().score() >= this.thresholds.answerAt()) {
 			return lead >= this.thresholds.margin();
 		}
-		// below the usual score, only an entry far ahead of every other: the message is about it
-		return lead >= this.thresholds.clearMargin();
+		// below the usual score, only an entry well ahead of every other: the lead needed slides from
+		// clear-margin at clear-at down to the usual margin at answer-at
+		double t = (found.getFirst().score() - this.thresholds.clearAt()) / (this.thresholds.answerAt() - this.thresholds.clearAt());
+		double needed = this.thresholds.clearMargin() + Math.max(0, Math.min(1, t)) * (this.thresholds.margin() - this.thresholds.clearMargin());
+		return lead >= needed;
 	}
 
 	/** Entries at menu level, within the margin of the best: a menu when there are two or three. */

@@ -9,9 +9,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param answerAt the best entry's score from which the bot answers with it
  * @param margin how far ahead of the next entry the best must be to answer alone
  * @param menuAt the score from which close entries are offered as a menu instead of handing over
- * @param clearAt a lower score from which the best entry is answered all the same when it is far
- * ahead of every other ({@code clearMargin}): the message is plainly about that entry, in words of its own
- * @param clearMargin how far ahead of the next entry the best must be to be answered from {@code clearAt}
+ * @param clearAt a lower score from which the best entry is answered all the same when it is well
+ * ahead of every other: the message is plainly about that entry, in words of its own
+ * @param clearMargin how far ahead of the next entry the best must be to be answered at {@code clearAt};
+ * the lead needed slides from it down to {@code margin} at {@code answerAt}
  */
 @ConfigurationProperties("linea.bot")
 public record BotProperties(Double answerAt, Double margin, Double menuAt, Double clearAt, Double clearMargin) {
