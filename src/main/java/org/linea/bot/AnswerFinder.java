@@ -46,21 +46,24 @@ final class AnswerFinder {
 		if (courtesyOnly != null) {
 			return decision(DecisionKind.GREETING, courtesyOnly.name(), language, null, List.of());
 		}
-		if (this.signals.personalCase(folded) >= 1) {
+		double personal = this.signals.personalCase(folded);
+		if (personal >= 1) {
 			return decision(DecisionKind.HANDOFF, "PERSONAL_CASE", language, null, List.of());
 		}
+		// some sign of a personal case: answer only at the usual score, never from the lower one
+		boolean lowerAllowed = personal <= 0;
 		String question = this.courtesy.strip(folded);
 		// a message asking several things is answered on its first question, when that one is clear
 		String[] parts = QUESTIONS.split(question);
 		String first = java.util.Arrays.stream(parts).filter(ChatText::hasLetters).findFirst().orElse("");
 		if (parts.length > 1 && !first.isEmpty()) {
 			List<Scored> found = index.search(index.terms(first, language));
-			if (confident(found)) {
+			if (confident(found, lowerAllowed)) {
 				return decision(DecisionKind.ANSWER, "CONFIDENT_IN_PART", language, found.getFirst(), found);
 			}
 		}
 		List<Scored> whole = index.search(index.terms(question, language));
-		if (confident(whole)) {
+		if (confident(whole, lowerAllowed)) {
 			return decision(DecisionKind.ANSWER, "CONFIDENT", language, whole.getFirst(), whole);
 		}
 		List<Scored> close = close(whole);
@@ -73,15 +76,24 @@ final class AnswerFinder {
 		return decision(DecisionKind.HANDOFF, reason, language, null, whole);
 	}
 
-	private boolean confident(List<Scored> found) {
-		if (found.isEmpty() || found.getFirst().score() < this.thresholds.answerAt()) {
+	private boolean confident(List<Scored> found, boolean lowerAllowed) {
+		double from = lowerAllowed ? Math.min(this.thresholds.answerAt(), this.thresholds.clearAt()) : this.thresholds.answerAt();
+		if (found.isEmpty() || found.getFirst().score() < from) {
 			return false;
 		}
 		// one word in common is not enough to tell someone an answer, unless it is most of a way to ask
 		if (found.getFirst().matched() < 2 && found.getFirst().closest() < 0.5) {
 			return false;
 		}
-		return found.size() == 1 || found.getFirst().score() - found.get(1).score() >= this.thresholds.margin();
+		double lead = found.size() == 1 ? found.getFirst().score() : found.getFirst().score() - found.get(1).score();
+		if (found.getFirst().score() >= this.thresholds.answerAt()) {
+			return lead >= this.thresholds.margin();
+		}
+		// below the usual score, only an entry well ahead of every other: the lead needed slides from
+		// clear-margin at clear-at down to the usual margin at answer-at
+		double t = (found.getFirst().score() - this.thresholds.clearAt()) / (this.thresholds.answerAt() - this.thresholds.clearAt());
+		double needed = this.thresholds.clearMargin() + Math.max(0, Math.min(1, t)) * (this.thresholds.margin() - this.thresholds.clearMargin());
+		return lead >= needed;
 	}
 
 	/** Entries at menu level, within the margin of the best: a menu when there are two or three. */

@@ -24,26 +24,27 @@ import org.apache.lucene.analysis.core.WhitespaceTokenizer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishMinimalStemFilter;
 import org.apache.lucene.analysis.es.SpanishAnalyzer;
-import org.apache.lucene.analysis.es.SpanishLightStemFilter;
 import org.apache.lucene.analysis.fr.FrenchAnalyzer;
 import org.apache.lucene.analysis.fr.FrenchLightStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
 import org.apache.lucene.analysis.pt.PortugueseAnalyzer;
 import org.apache.lucene.analysis.pt.PortugueseLightStemFilter;
+import org.apache.lucene.analysis.snowball.SnowballFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.synonym.SolrSynonymParser;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.util.ElisionFilter;
+import org.tartarus.snowball.ext.SpanishStemmer;
 
 /**
  * Turns text into the terms the bank is matched on, in three Lucene analysis steps:
  * <ol>
  * <li>surface words: tokenised, lower case, accents and elisions removed, emojis and numbers dropped;</li>
  * <li>for a message in another language than the bank's, a glossary into the bank's language;</li>
- * <li>terms: colloquial synonyms to the bank's words, stop and filler words removed, light stemming.</li>
+ * <li>terms: colloquial synonyms to the bank's words, stop and filler words removed, stemming (Snowball for Spanish, light for the others).</li>
  * </ol>
  * Spelling is corrected between steps 1 and 3 against the bank's own words ({@link BankIndex}).
  * Thread-safe: Lucene analyzers reuse components per thread.
@@ -129,7 +130,8 @@ final class BankAnalysis {
 
 	private static TokenStream stem(String language, TokenStream stream) {
 		return switch (language) {
-			case "es" -> new SpanishLightStemFilter(stream);
+			// Snowball, not the light stemmer: verbs too ("inscribo", "inscribirse"; "cobra", "cobrando")
+			case "es" -> new SnowballFilter(stream, new SpanishStemmer());
 			case "en" -> new EnglishMinimalStemFilter(stream);
 			case "pt" -> new PortugueseLightStemFilter(stream);
 			case "fr" -> new FrenchLightStemFilter(stream);

@@ -9,14 +9,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param answerAt the best entry's score from which the bot answers with it
  * @param margin how far ahead of the next entry the best must be to answer alone
  * @param menuAt the score from which close entries are offered as a menu instead of handing over
+ * @param clearAt a lower score from which the best entry is answered all the same when it is well
+ * ahead of every other: the message is plainly about that entry, in words of its own
+ * @param clearMargin how far ahead of the next entry the best must be to be answered at {@code clearAt};
+ * the lead needed slides from it down to {@code margin} at {@code answerAt}
  */
 @ConfigurationProperties("linea.bot")
-public record BotProperties(Double answerAt, Double margin, Double menuAt) {
+public record BotProperties(Double answerAt, Double margin, Double menuAt, Double clearAt, Double clearMargin) {
 
 	public BotProperties {
-		answerAt = answerAt == null ? 0.5 : answerAt;
+		answerAt = answerAt == null ? 0.55 : answerAt;
 		margin = margin == null ? 0.06 : margin;
-		menuAt = menuAt == null ? 0.42 : menuAt;
+		menuAt = menuAt == null ? 0.45 : menuAt;
+		clearAt = clearAt == null ? 0.35 : clearAt;
+		clearMargin = clearMargin == null ? 0.2 : clearMargin;
 	}
 
 }

@@ -29,6 +29,9 @@ public class MessageLanguage {
 
 	private static final int MIN_WORDS = 3;
 
+	// the fallback's confidence, relative to the best language's, from which the fallback is kept
+	private static final double NEAR_TIE = 0.95;
+
 	private static final Set<String> HAITIAN_WORDS = Set.of("mwen", "kijan", "eske", "bonjou", "bonswa", "isit", "oswa",
 			"papye", "lajan", "konbyen", "kote", "pitit", "yon", "voye", "vaksen", "sekirite", "lopital", "refijye",
 			"mesi", "anpil", "kounye", "poukisa", "kile", "lekol", "travay", "ansent", "pozitif", "vokal", "mesaj");
@@ -66,6 +69,16 @@ public class MessageLanguage {
 			.max(Map.Entry.comparingByValue())
 			.orElseThrow();
 		if (best.getValue() < MIN_CONFIDENCE) {
+			return fallback;
+		}
+		// a near tie keeps the line's language: chat Spanish without accents ("q sintomas da", "tomo
+		// azitromicina pal covid") often looks a hair more Portuguese than Spanish to the models
+		Language fallbackLanguage = confidence.keySet()
+			.stream()
+			.filter(l -> l.getIsoCode639_1().name().equalsIgnoreCase(fallback))
+			.findFirst()
+			.orElse(null);
+		if (fallbackLanguage != null && confidence.get(fallbackLanguage) >= NEAR_TIE * best.getValue()) {
 			return fallback;
 		}
 		return best.getKey().getIsoCode639_1().name().toLowerCase(Locale.ROOT);

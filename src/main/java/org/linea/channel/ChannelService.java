@@ -241,6 +241,7 @@ public class ChannelService {
 	 */
 	@Transactional
 	public void recordStatus(Line line, DeliveryReport report) {
+		lockProviderId(line.id(), report.providerMessageId());
 		boolean fresh = this.jdbc.sql("""
 				insert into channel_delivery_report (line_id, provider_message_id, status, error_code, occurred_at)
 				values (?, ?, ?, ?, ?) on conflict do nothing
@@ -271,6 +272,14 @@ public class ChannelService {
 				where id = ? and line_id = ? and provider_message_id is null and status in ('PENDING', 'CLAIMED', 'SENDING', 'FAILED')
 				returning message_id
 				""").params(report.providerMessageId(), outboxId, line.id()).query(Long.class).optional();
+	}
+
+	/**
+	 * Serialises, until commit, the two ways a provider id meets its message: a status report and the
+	 * send call's answer. Without it each could miss the other's uncommitted row and a report be lost.
+	 */
+	void lockProviderId(long lineId, String providerMessageId) {
+		this.jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))").param(lineId + ":" + providerMessageId).query().singleRow();
 	}
 
 	/** Reports that arrived before the send call returned with this provider id, to apply now. */

@@ -297,6 +297,7 @@ class DrainOutbox {
 		this.metrics.sendAttempt(line.channelType(), result.getClass().getSimpleName());
 		switch (result) {
 			case SendResult.Accepted accepted -> {
+				this.channels.lockProviderId(line.id(), accepted.providerMessageId());
 				this.jdbc.sql("""
 						update channel_outbox set status = 'SENT', provider_message_id = ?, sent_at = coalesce(sent_at, ?),
 						    locked_until = null, last_error = null where id = ?
