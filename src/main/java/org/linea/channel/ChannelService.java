@@ -294,11 +294,16 @@ public class ChannelService {
 			.list();
 	}
 
+	/** How long after a person's last message free-form replies may go on this line's channel; null when always. */
+	public Duration replyWindowLength(Line line) {
+		return this.adapters.facts(line.channelType()).replyWindow();
+	}
+
 	/** Whether free-form messages may go to this contact now. */
 	@Transactional(readOnly = true)
 	public ReplyWindow replyWindow(Line line, long contactId) {
 		Instant now = Instant.now(this.clock);
-		Duration window = this.adapters.facts(line.channelType()).replyWindow();
+		Duration window = replyWindowLength(line);
 		if (window == null) {
 			return new ReplyWindow(false, null, now);
 		}

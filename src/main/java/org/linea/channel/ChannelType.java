@@ -1,7 +1,5 @@
 package org.linea.channel;
 
-import java.time.Duration;
-
 /** The provider a line runs on. */
 public enum ChannelType {
 
@@ -12,14 +10,6 @@ public enum ChannelType {
 
 	TWILIO_SMS,
 
-	TWILIO_WHATSAPP;
-
-	/**
-	 * How long after the person's last message free-form replies are allowed; null when the channel
-	 * has no such window (WhatsApp's customer-service window is 24 hours).
-	 */
-	public Duration replyWindow() {
-		return this == WHATSAPP_CLOUD || this == TWILIO_WHATSAPP ? Duration.ofHours(24) : null;
-	}
+	TWILIO_WHATSAPP
 
 }

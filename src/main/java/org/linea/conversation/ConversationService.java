@@ -127,15 +127,6 @@ public class ConversationService {
 		return counts;
 	}
 
-	/** The id of the newest message of a conversation, 0 when it has none. */
-	@Transactional(readOnly = true)
-	public long lastMessageId(long conversationId) {
-		return this.jdbc.sql("select coalesce(max(id), 0) from conversation_message where conversation_id = ?")
-			.param(conversationId)
-			.query(Long.class)
-			.single();
-	}
-
 	/** The contact's open conversation, or a new one with the bot. */
 	@Transactional
 	public Conversation openFor(Line line, Contact contact) {

@@ -148,6 +148,9 @@ public class InboxService {
 		Map<Long, String> teamNames = new HashMap<>();
 		lines.forEach(line -> this.teams.teamsOf(line.id()).forEach(team -> teamNames.put(team.id(), team.name())));
 		Map<Long, Integer> unread = unread(me, rows.stream().map(Conversation::id).toList());
+		Map<Long, OpeningHours> hours = lines.stream().collect(Collectors.toMap(Line::id, line -> OpeningHours.parse(line.openingHours())));
+		Map<Long, Duration> windows = new HashMap<>();
+		lines.forEach(line -> windows.put(line.id(), this.channels.replyWindowLength(line)));
 		Instant now = Instant.now(this.clock);
 		return rows.stream()
 			.map(c -> {
@@ -155,7 +158,8 @@ public class InboxService {
 				return new QueueEntry(c.id(), line.key(), c.contactCode(), c.language(), line.channelType().name(), c.state(),
 						c.teamId() == null ? null : teamNames.get(c.teamId()),
 						c.assigneeId() == null ? null : names.get(c.assigneeId()), c.isHeldBy(me), c.triage(), c.tags(),
-						unread.getOrDefault(c.id(), 0), c.waitingSince(), windowClosesAt(line, c), overdue(line, c, now),
+						unread.getOrDefault(c.id(), 0), c.waitingSince(), windowClosesAt(windows.get(line.id()), c),
+						overdue(line, hours.get(line.id()), c, now),
 						c.lastMessageAt());
 			})
 			.toList();
@@ -199,7 +203,8 @@ public class InboxService {
 				conversation.assigneeId() == null ? null : names.get(conversation.assigneeId()), conversation.isHeldBy(me.id()),
 				views, lineTeams, List.copyOf(colleagues.values()), referrals(conversationId),
 				this.coding.codingOf(conversationId).orElse(null), this.channels.replyWindow(line, conversation.contactId()),
-				this.channels.templates(line), overdue(line, conversation, Instant.now(this.clock)));
+				this.channels.templates(line),
+				overdue(line, OpeningHours.parse(line.openingHours()), conversation, Instant.now(this.clock)));
 	}
 
 	/** Takes the conversation; if another operator was faster, says who holds it. */
@@ -458,8 +463,8 @@ public class InboxService {
 		return this.conversations.inboundAfter(lastRead);
 	}
 
-	private static Instant windowClosesAt(Line line, Conversation conversation) {
-		Duration window = line.channelType().replyWindow();
+	/** End of the free-form reply window for the list; null on channels without one. */
+	private static Instant windowClosesAt(Duration window, Conversation conversation) {
 		if (window == null) {
 			return null;
 		}
@@ -467,12 +472,11 @@ public class InboxService {
 	}
 
 	/** Waiting longer than the line's response-time objective, counting only the time the line was open. */
-	private static boolean overdue(Line line, Conversation conversation, Instant now) {
+	private static boolean overdue(Line line, OpeningHours hours, Conversation conversation, Instant now) {
 		if (conversation.waitingSince() == null) {
 			return false;
 		}
-		return OpeningHours.parse(line.openingHours())
-			.openBetween(conversation.waitingSince(), now, line.timeZone())
+		return hours.openBetween(conversation.waitingSince(), now, line.timeZone())
 			.compareTo(Duration.ofMinutes(line.firstResponseMinutes())) > 0;
 	}
 

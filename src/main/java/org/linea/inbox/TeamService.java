@@ -120,13 +120,4 @@ public class TeamService {
 			.toList();
 	}
 
-	/** Teams this user belongs to, on any line. */
-	@Transactional(readOnly = true)
-	public List<Team> teamsOfUser(long userId) {
-		return this.jdbc.sql(SELECT + " where id in (select team_id from inbox_team_member where user_id = ?) order by id")
-			.param(userId)
-			.query(Team.class)
-			.list();
-	}
-
 }

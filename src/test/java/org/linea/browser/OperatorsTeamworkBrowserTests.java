@@ -48,6 +48,8 @@ class OperatorsTeamworkBrowserTests extends BrowserTest {
 			assertThat(luisInbox.locator(".queue-item").first()).containsText("sin asignar");
 
 			anaInbox.locator(".queue-item").first().click();
+			// let the live header settle (the bot's replies being delivered) so the click is not on a header being replaced
+			assertThat(anaInbox.locator(".message.bot .status").last()).containsText("entregado");
 			anaInbox.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tomar")).click();
 			assertThat(anaInbox.locator(".conversation-head")).containsText("tuya");
 			anaInbox.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/inbox-1366x768.png")));
