@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -191,16 +192,57 @@ class WhatsAppChannelIntegrationTests extends ChannelIntegrationTest {
 	}
 
 	@Test
-	void aTimeoutIsNotResentWhenTheProvidersStatusShowsItArrived() {
+	void aSendConfirmedByItsStatusReportIsNeverSentAgainWhenTheCallThenTimesOut() {
+		// Meta under strain: its "sent" webhook (naming the row) arrives, then the call outlives Linea's provider timeout
 		WhatsAppLine wa = whatsAppLine("sent");
 		this.graph.script(wa.phoneNumberId(), Answer.slow(2500));
 
 		send(wa, "text", randomDigits(), "wamid.in-" + UUID.randomUUID());
 
-		eventually(() -> !outgoingStatuses(wa.line()).isEmpty() && outgoingStatuses(wa.line()).stream().allMatch("SENT"::equals),
+		long first = firstOutboxRow(wa);
+		eventually(() -> lastError(first) != null, "the call's timeout is recorded on the row");
+		assertThat(outboxStatus(first)).as("the row the status report marked sent").isEqualTo("SENT");
+		assertThat(lastError(first)).startsWith("TIMEOUT");
+		eventually(() -> count("select count(*) from channel_outbox where line_id = ? and status <> 'SENT'", wa.line().id()) == 0,
 				"every reply is sent");
-		sleep(Duration.ofSeconds(4));
-		assertThat(this.graph.sent(wa.phoneNumberId())).hasSize(outgoingStatuses(wa.line()).size());
+		assertThat(sendsPerReference(wa)).allSatisfy((reference, times) -> assertThat(times).as(reference).isEqualTo(1));
+		assertThat(sendsPerReference(wa)).hasSize(outgoingStatuses(wa.line()).size());
+		assertThat(providerId(first)).as("the id the status report named").startsWith("wamid.");
+	}
+
+	@Test
+	void anAnswerArrivingAfterTheStatusReportIsRecordedWithoutASecondSend() {
+		WhatsAppLine wa = whatsAppLine("sent");
+		this.graph.script(wa.phoneNumberId(), Answer.slow(400));
+
+		send(wa, "text", randomDigits(), "wamid.in-" + UUID.randomUUID());
+
+		long first = firstOutboxRow(wa);
+		eventually(() -> count("select count(*) from channel_outbox where line_id = ? and status <> 'SENT'", wa.line().id()) == 0
+				&& !outgoingStatuses(wa.line()).isEmpty() && outgoingStatuses(wa.line()).stream().allMatch("SENT"::equals),
+				"every reply is sent");
+		assertThat(lastError(first)).isNull();
+		assertThat(sendsPerReference(wa)).allSatisfy((reference, times) -> assertThat(times).as(reference).isEqualTo(1));
+		assertThat(count("select count(*) from channel_delivery_report where line_id = ? and provider_message_id = ?", wa.line().id(),
+				providerId(first))).as("the report and the answer name the same message").isEqualTo(1);
+	}
+
+	@Test
+	void aTimedOutSendWhoseStatusReportComesLaterIsNotSentAgain() {
+		WhatsAppLine wa = whatsAppLine();
+		this.graph.script(wa.phoneNumberId(), Answer.slow(2500));
+		String from = randomDigits();
+
+		send(wa, "text", from, "wamid.in-" + UUID.randomUUID());
+
+		long first = firstOutboxRow(wa);
+		eventually(() -> "UNCONFIRMED".equals(outboxStatus(first)), "the timed-out send waits for its status report");
+		this.graph.report(wa.number(), wa.phoneNumberId(), "wamid.late-" + UUID.randomUUID(), "linea-" + first, from, "delivered", null);
+		assertThat(outboxStatus(first)).isEqualTo("SENT");
+		eventually(() -> count("select count(*) from channel_outbox where line_id = ? and status <> 'SENT'", wa.line().id()) == 0,
+				"the person's later replies follow");
+		assertThat(sendsPerReference(wa)).allSatisfy((reference, times) -> assertThat(times).as(reference).isEqualTo(1));
+		assertThat(outgoingStatuses(wa.line()).getFirst()).isEqualTo("DELIVERED");
 	}
 
 	@Test
@@ -230,6 +272,29 @@ class WhatsAppChannelIntegrationTests extends ChannelIntegrationTest {
 		assertThat(templateJson.path("name").asString()).isEqualTo("seguimiento");
 		assertThat(templateJson.path("language").path("code").asString()).isEqualTo("es");
 		assertThat(templateJson.path("components").path(0).path("parameters").path(0).path("text").asString()).isEqualTo("Juan");
+	}
+
+	private long firstOutboxRow(WhatsAppLine wa) {
+		eventually(() -> count("select count(*) from channel_outbox where line_id = ?", wa.line().id()) > 0, "a reply is queued");
+		return this.jdbc.sql("select min(id) from channel_outbox where line_id = ?").param(wa.line().id()).query(Long.class).single();
+	}
+
+	private String outboxStatus(long outboxId) {
+		return this.jdbc.sql("select status from channel_outbox where id = ?").param(outboxId).query(String.class).single();
+	}
+
+	private String lastError(long outboxId) {
+		return this.jdbc.sql("select last_error from channel_outbox where id = ?").param(outboxId).query(String.class).optional().orElse(null);
+	}
+
+	private String providerId(long outboxId) {
+		return this.jdbc.sql("select provider_message_id from channel_outbox where id = ?").param(outboxId).query(String.class).single();
+	}
+
+	/** How many times the fake received each outbox row (by the reference Linea gives the provider). */
+	private Map<String, Long> sendsPerReference(WhatsAppLine wa) {
+		return this.graph.sent(wa.phoneNumberId()).stream()
+			.collect(Collectors.groupingBy(json -> json.path("biz_opaque_callback_data").asString(), Collectors.counting()));
 	}
 
 	private String status(long messageId) {
