@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.linea.channel.ChannelIntegrationTest;
+import org.linea.channel.FakeProvider;
 import org.linea.channel.FakeProvider.Answer;
 import org.linea.channel.Fixtures;
 import org.linea.channel.MessageTemplate;
@@ -96,10 +97,20 @@ class WhatsAppChannelIntegrationTests extends ChannelIntegrationTest {
 			assertThat(send(wa, "text", from, id).statusCode()).isEqualTo(200);
 		}
 
+		eventually(() -> count("select count(*) from channel_inbound_message where line_id = ? and processed_at is null", wa.line().id()) == 0
+				&& count("select count(*) from channel_outbox where line_id = ?", wa.line().id()) > 0
+				&& count("select count(*) from channel_outbox where line_id = ? and status <> 'SENT'", wa.line().id()) == 0,
+				"the message is processed and its replies sent");
 		assertThat(count("select count(*) from channel_inbound_message where line_id = ?", wa.line().id())).isEqualTo(1);
-		eventually(() -> !this.graph.sent(wa.phoneNumberId()).isEmpty(), "the reply is sent");
-		sleep(Duration.ofMillis(800));
-		assertThat(this.graph.sent(wa.phoneNumberId())).hasSize(outgoingStatuses(wa.line()).size());
+		assertThat(count("select count(*) from channel_inbound_event where line_id = ? and outcome = 'DUPLICATE'", wa.line().id())).isEqualTo(4);
+		assertThat(count("select count(*) from conversation_conversation where line_id = ?", wa.line().id())).isEqualTo(1);
+		assertThat(count("select count(*) from conversation_message where line_id = ? and direction = 'IN'", wa.line().id())).isEqualTo(1);
+		List<JsonNode> sent = this.graph.sent(wa.phoneNumberId());
+		assertThat(sent).extracting(json -> json.path("to").asString()).containsOnly(from);
+		assertThat(sent).extracting(json -> json.path("text").path("body").asString()).filteredOn(body -> body.startsWith("¡Hola!"))
+			.as("one greeting").hasSize(1);
+		assertThat(sendsPerReference(wa)).hasSize(outgoingStatuses(wa.line()).size())
+			.allSatisfy((reference, times) -> assertThat(times).as(reference).isEqualTo(1));
 	}
 
 	@Test
@@ -172,10 +183,19 @@ class WhatsAppChannelIntegrationTests extends ChannelIntegrationTest {
 
 		eventually(() -> !outgoingStatuses(wa.line()).isEmpty() && outgoingStatuses(wa.line()).stream().allMatch("SENT"::equals),
 				"every reply is sent in the end");
+		List<FakeProvider.Request> requests = this.graph.received(wa.phoneNumberId());
 		List<String> bodies = this.graph.sent(wa.phoneNumberId()).stream().map(JsonNode::toString).toList();
 		// two refused attempts of the first reply, then each reply once
 		assertThat(bodies).hasSize(outgoingStatuses(wa.line()).size() + 2);
+		assertThat(bodies.subList(0, 3)).as("the same reply three times").containsOnly(bodies.getFirst());
 		assertThat(bodies.subList(2, bodies.size())).doesNotHaveDuplicates();
+		// test backoff: initial 100 ms, so at least half of it (the jitter's floor) before each new attempt
+		Duration afterRateLimit = Duration.ofNanos(requests.get(1).receivedAtNanos() - requests.get(0).receivedAtNanos());
+		Duration afterServerError = Duration.ofNanos(requests.get(2).receivedAtNanos() - requests.get(1).receivedAtNanos());
+		assertThat(afterRateLimit).isGreaterThanOrEqualTo(Duration.ofMillis(50));
+		assertThat(afterServerError).isGreaterThanOrEqualTo(Duration.ofMillis(50));
+		assertThat(this.jdbc.sql("select throttled from channel_outbox where line_id = ? order by id limit 1").param(wa.line().id())
+			.query(Integer.class).single()).as("the rate limit does not use up an attempt").isEqualTo(1);
 	}
 
 	@Test
@@ -323,15 +343,6 @@ class WhatsAppChannelIntegrationTests extends ChannelIntegrationTest {
 
 	private static String enc(String value) {
 		return URLEncoder.encode(value, StandardCharsets.UTF_8);
-	}
-
-	private static void sleep(Duration duration) {
-		try {
-			Thread.sleep(duration);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
 	}
 
 }
