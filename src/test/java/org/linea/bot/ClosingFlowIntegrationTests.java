@@ -196,8 +196,8 @@ class ClosingFlowIntegrationTests extends LineaIntegrationTest {
 
 		write("BAJA");
 		assertThat(lastReceived()).contains("no recibirás más mensajes");
-		assertThat(this.jdbc.sql("select outcome from bot_closing_flow where contact_id = ?").param(contactId()).query(String.class)
-			.single()).isEqualTo("STOPPED");
+		assertThat(this.jdbc.sql("select coalesce(outcome, 'UNFINISHED') from bot_closing_flow where contact_id = ?").param(contactId())
+			.query(String.class).single()).isEqualTo("STOPPED");
 		int before = phone().size();
 		// "1" would have been "yes, keep my data" to the pending question
 		write("1");

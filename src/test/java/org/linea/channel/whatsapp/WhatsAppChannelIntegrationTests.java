@@ -176,8 +176,10 @@ class WhatsAppChannelIntegrationTests extends ChannelIntegrationTest {
 	@Test
 	void backsOffOnRateLimitsAndRetriesServerErrorsWithoutDuplicates() {
 		WhatsAppLine wa = whatsAppLine();
-		this.graph.script(wa.phoneNumberId(), Answer.error(429, "{\"error\":{\"message\":\"(#130429) Rate limit hit\",\"code\":130429}}"),
-				Answer.error(503, "{\"error\":{\"code\":2,\"message\":\"Service temporarily unavailable\"}}"));
+		this.graph.script(wa.phoneNumberId(),
+				Answer.error(400, "{\"error\":{\"message\":\"(#131056) Pair rate limit hit\",\"code\":131056}}"),
+				Answer.error(429, "{\"error\":{\"message\":\"(#130429) Rate limit hit\",\"code\":130429}}"),
+				Answer.error(503, "{\"error\":{\"code\":2,\"message\":\"Service temporarily unavailable\"}}", 2));
 
 		send(wa, "text", randomDigits(), "wamid.in-" + UUID.randomUUID());
 
@@ -185,17 +187,21 @@ class WhatsAppChannelIntegrationTests extends ChannelIntegrationTest {
 				"every reply is sent in the end");
 		List<FakeProvider.Request> requests = this.graph.received(wa.phoneNumberId());
 		List<String> bodies = this.graph.sent(wa.phoneNumberId()).stream().map(JsonNode::toString).toList();
-		// two refused attempts of the first reply, then each reply once
-		assertThat(bodies).hasSize(outgoingStatuses(wa.line()).size() + 2);
-		assertThat(bodies.subList(0, 3)).as("the same reply three times").containsOnly(bodies.getFirst());
-		assertThat(bodies.subList(2, bodies.size())).doesNotHaveDuplicates();
-		// test backoff: initial 100 ms, so at least half of it (the jitter's floor) before each new attempt
-		Duration afterRateLimit = Duration.ofNanos(requests.get(1).receivedAtNanos() - requests.get(0).receivedAtNanos());
-		Duration afterServerError = Duration.ofNanos(requests.get(2).receivedAtNanos() - requests.get(1).receivedAtNanos());
-		assertThat(afterRateLimit).isGreaterThanOrEqualTo(Duration.ofMillis(50));
-		assertThat(afterServerError).isGreaterThanOrEqualTo(Duration.ofMillis(50));
-		assertThat(this.jdbc.sql("select throttled from channel_outbox where line_id = ? order by id limit 1").param(wa.line().id())
-			.query(Integer.class).single()).as("the rate limit does not use up an attempt").isEqualTo(1);
+		// three refused attempts of the first reply, then each reply once
+		assertThat(bodies).hasSize(outgoingStatuses(wa.line()).size() + 3);
+		assertThat(bodies.subList(0, 4)).as("the same reply four times").containsOnly(bodies.getFirst());
+		assertThat(bodies.subList(3, bodies.size())).doesNotHaveDuplicates();
+		// the waits' floors: half of 1 s for Meta's pair limit, half of the 100 ms initial backoff for the line's,
+		// and the 2 s the server asked for (the backoff formula itself: OutboxBackoffTests)
+		assertThat(gap(requests, 0)).as("after the pair rate limit").isGreaterThanOrEqualTo(Duration.ofMillis(500));
+		assertThat(gap(requests, 1)).as("after the line's rate limit").isGreaterThanOrEqualTo(Duration.ofMillis(50));
+		assertThat(gap(requests, 2)).as("after the server error with Retry-After").isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+		assertThat(this.jdbc.sql("select throttled || ':' || attempts from channel_outbox where line_id = ? order by id limit 1")
+			.param(wa.line().id()).query(String.class).single()).as("rate limits do not use up attempts").isEqualTo("2:2");
+	}
+
+	private static Duration gap(List<FakeProvider.Request> requests, int after) {
+		return Duration.ofNanos(requests.get(after + 1).receivedAtNanos() - requests.get(after).receivedAtNanos());
 	}
 
 	@Test
