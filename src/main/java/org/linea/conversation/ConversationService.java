@@ -397,11 +397,16 @@ public class ConversationService {
 	@EventListener
 	@Transactional
 	void statusChanged(MessageStatusChanged event) {
-		Optional<String> current = this.jdbc.sql("select status from conversation_message where id = ? for update")
+		Optional<String[]> current = this.jdbc.sql("select status, error_code from conversation_message where id = ? for update")
 			.param(event.messageId())
-			.query(String.class)
+			.query((rs, row) -> new String[] { rs.getString(1), rs.getString(2) })
 			.optional();
-		if (current.isEmpty() || !DeliveryStatus.valueOf(current.get()).canMoveTo(event.status())) {
+		if (current.isEmpty()) {
+			return;
+		}
+		// given up on as unconfirmed, then the provider's late report proves it went: it did arrive after all
+		boolean unconfirmedProven = "LINEA_UNCONFIRMED".equals(current.get()[1]) && event.status() != DeliveryStatus.FAILED;
+		if (!unconfirmedProven && !DeliveryStatus.valueOf(current.get()[0]).canMoveTo(event.status())) {
 			return;
 		}
 		String column = switch (event.status()) {
@@ -416,6 +421,9 @@ public class ConversationService {
 			.params(event.status().name(), event.errorCode(), timestamp(event.at()), event.messageId())
 			.query(Long.class)
 			.single();
+		if (unconfirmedProven) {
+			this.jdbc.sql("update conversation_conversation set delivery_doubt_at = null where id = ?").param(conversationId).update();
+		}
 		publish(conversationId, event.lineId(), Change.STATUS);
 	}
 

@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+import org.linea.admin.LineaUser;
 import org.linea.admin.Role;
 import org.linea.channel.FakeProvider.Answer;
 import org.linea.channel.whatsapp.FakeGraphApiAccess;
@@ -14,6 +15,7 @@ import org.linea.conversation.ConversationState;
 import org.linea.inbox.InboxService;
 import org.linea.inbox.QueueEntry;
 import org.linea.inbox.QueueForm;
+import org.linea.web.SignedInClient;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -86,10 +88,13 @@ class OutboxUnconfirmedIntegrationTests extends ChannelIntegrationTest {
 		assertThat(sendsOf(wa, first)).as("never repeated").isEqualTo(1);
 		long conversation = this.jdbc.sql("select conversation_id from conversation_message where id = (select message_id from channel_outbox where id = ?)")
 			.param(first).query(Long.class).single();
-		eventually(() -> this.jdbc.sql("select status || ':' || error_code from conversation_message where id = (select message_id from channel_outbox where id = ?)")
+		eventually(() -> this.jdbc.sql("select status || ':' || coalesce(error_code, '') from conversation_message where id = (select message_id from channel_outbox where id = ?)")
 			.param(first).query(String.class).single().equals("FAILED:LINEA_UNCONFIRMED"), "the message says why");
 
-		signIn(newUser(this.organisations.get(wa.line().organisationId()), Role.OPERATOR));
+		LineaUser operator = newUser(this.organisations.get(wa.line().organisationId()), Role.OPERATOR);
+		String page = new SignedInClient(this.port).signIn(operator.getUsername(), "a-long-test-password").get("/inbox/queue").body();
+		assertThat(page).contains("doubt-flag").containsAnyOf("reply may not have arrived", "puede que la respuesta no haya llegado");
+		signIn(operator);
 		List<QueueEntry> queue = this.inbox.queue(List.of(wa.line()), new QueueForm("waiting", null, null, null, null));
 		assertThat(queue).filteredOn(entry -> entry.conversationId() == conversation).singleElement()
 			.satisfies(entry -> {
@@ -101,6 +106,14 @@ class OutboxUnconfirmedIntegrationTests extends ChannelIntegrationTest {
 		this.inbox.reply(conversation, "Le escribimos de nuevo: ¿recibió nuestra respuesta?", false);
 		assertThat(this.inbox.view(conversation).replyInDoubt()).as("an operator's new message clears the mark").isFalse();
 		SecurityContextHolder.clearContext();
+
+		// Meta's report, late: the reply did arrive after all
+		this.graph.report(wa.number(), wa.phoneNumberId(), "wamid.late-" + UUID.randomUUID(), "linea-" + first,
+				this.graph.sent(wa.phoneNumberId()).getFirst().path("to").asString(), "delivered", null);
+		assertThat(outboxStatus(first)).isEqualTo("SENT");
+		assertThat(this.jdbc.sql("select status from conversation_message where id = (select message_id from channel_outbox where id = ?)")
+			.param(first).query(String.class).single()).isEqualTo("DELIVERED");
+		assertThat(sendsOf(wa, first)).isEqualTo(1);
 	}
 
 	private void write(WhatsAppLine wa, String from) {
