@@ -100,7 +100,7 @@ class CrossOrganisationIntegrationTests extends LineaIntegrationTest {
 					() -> this.inbox.updateReferral(referral, "CANCELLED"),
 					() -> this.inbox.quickReplies(this.conversation, "bono", null),
 					() -> this.inbox.close(this.conversation, new Coding(List.of("salud"), List.of(), FeedbackType.QUESTION)),
-					() -> this.inbox.reveal(this.conversation));
+					() -> this.inbox.reveal(this.conversation, "Llamar por la cita de salud"));
 			for (int i = 0; i < actions.size(); i++) {
 				assertThatThrownBy(actions.get(i)).as("%s, action %d", role, i).isInstanceOf(NotFoundException.class);
 			}
