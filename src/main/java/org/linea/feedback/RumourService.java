@@ -176,17 +176,22 @@ public class RumourService {
 		Map<Long, Double> best = new HashMap<>();
 		this.jdbc.sql("""
 				select p.rumour_id, p.text, p.language from feedback_rumour_report p join feedback_rumour r on r.id = p.rumour_id
-				where r.organisation_id = ? and r.status <> 'CLOSED'
+				where r.organisation_id = ? and r.status <> 'CLOSED' and p.text is not null
 				""").param(organisationId).query((rs, n) -> best.merge(rs.getLong(1),
 				RumourTerms.similarity(terms, RumourTerms.of(rs.getString(2), rs.getString(3))), Math::max)).list();
 		return best.entrySet().stream().filter(e -> e.getValue() >= RumourTerms.ALIKE)
 			.max(Map.Entry.comparingByValue()).map(Map.Entry::getKey);
 	}
 
-	private long newGroup(long organisationId, String text, long userId) {
+	/** The name a group gets from its first report's text. */
+	static String titleOf(String text) {
 		String title = text.strip().replaceAll("\\s+", " ");
+		return title.length() > TITLE_LENGTH ? title.substring(0, TITLE_LENGTH - 1) + "…" : title;
+	}
+
+	private long newGroup(long organisationId, String text, long userId) {
 		long id = this.jdbc.sql("insert into feedback_rumour (organisation_id, title, created_at, updated_at) values (?, ?, ?, ?) returning id")
-			.params(organisationId, title.length() > TITLE_LENGTH ? title.substring(0, TITLE_LENGTH - 1) + "…" : title, now(), now())
+			.params(organisationId, titleOf(text), now(), now())
 			.query(Long.class).single();
 		recordStatus(id, RumourStatus.NEW, userId);
 		return id;

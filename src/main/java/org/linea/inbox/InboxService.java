@@ -41,6 +41,7 @@ import org.linea.conversation.SenderKind;
 import org.linea.feedback.Coding;
 import org.linea.feedback.FeedbackCodingService;
 import org.linea.knowledge.EntryKind;
+import org.linea.privacy.AuditLog;
 import org.linea.shared.InvalidRequestException;
 import org.linea.shared.NotFoundException;
 
@@ -93,11 +94,14 @@ public class InboxService {
 
 	private final QuickReplies quickReplies;
 
+	private final AuditLog audit;
+
 	private final Clock clock;
 
 	InboxService(JdbcClient jdbc, LineService lines, ConversationService conversations, Closing closing,
 			ContactService contacts, UserService users, TeamService teams, FeedbackCodingService coding,
-			ChannelService channels, QuickReplies quickReplies, Clock clock) {
+			ChannelService channels, QuickReplies quickReplies, AuditLog audit, Clock clock) {
+		this.audit = audit;
 		this.jdbc = jdbc;
 		this.lines = lines;
 		this.conversations = conversations;
@@ -194,6 +198,7 @@ public class InboxService {
 					"OUT".equals(m.direction()) ? this.channels.segments(line, m.body()).orElse(null) : null))
 			.toList();
 		markRead(me.id(), conversationId, messages.isEmpty() ? 0 : messages.getLast().id());
+		this.audit.record(line.organisationId(), "CONVERSATION_VIEWED", "conversation", Long.toString(conversationId), Map.of());
 		List<Team> lineTeams = this.teams.teamsOf(line.id());
 		Map<Long, TeamMember> colleagues = new LinkedHashMap<>();
 		lineTeams.forEach(team -> this.teams.members(team.id()).forEach(member -> colleagues.putIfAbsent(member.userId(), member)));

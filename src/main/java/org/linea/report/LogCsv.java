@@ -1,5 +1,7 @@
 package org.linea.report;
 
+import org.linea.shared.SpreadsheetText;
+
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
@@ -55,7 +57,7 @@ final class LogCsv {
 		if (!(value instanceof String text) || text.isEmpty()) {
 			return value;
 		}
-		return "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+		return SpreadsheetText.defuse(text);
 	}
 
 }
