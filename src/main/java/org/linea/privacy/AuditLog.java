@@ -14,6 +14,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.linea.admin.CurrentUser;
 import org.linea.admin.LineaUser;
@@ -168,8 +169,9 @@ public class AuditLog {
 
 	private byte[] lockHead() {
 		return this.jdbc.sql("select head_hash from privacy_audit_chain where id = 1 for update")
-			.query((rs, n) -> rs.getBytes(1))
-			.single();
+			.query((rs, n) -> Optional.ofNullable(rs.getBytes(1)))
+			.single()
+			.orElse(null);
 	}
 
 	static byte[] hash(Row row, byte[] previous) {
