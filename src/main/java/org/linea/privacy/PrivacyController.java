@@ -93,7 +93,7 @@ class PrivacyController {
 	String confirmPurge(@PathVariable String lineKey, @RequestParam String olderThan, Model model) {
 		Duration duration = duration(olderThan);
 		model.addAttribute("line", this.lines.requireAccess(lineKey, Role.ADMIN, Role.COORDINATOR));
-		model.addAttribute("olderThan", duration.toString());
+		model.addAttribute("olderThan", olderThan.strip());
 		model.addAttribute("before", Instant.now().minus(duration));
 		model.addAttribute("counts", this.retention.preview(lineKey, duration));
 		return "privacy/purge";
