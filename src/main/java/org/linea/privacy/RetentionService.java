@@ -16,6 +16,7 @@ import org.linea.shared.InvalidRequestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -42,10 +43,13 @@ public class RetentionService {
 
 	private final TransactionTemplate transactions;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
 	RetentionService(List<RetentionTarget> targets, LineService lines, RetentionPeriods periods, AuditLog audit,
-			PrivacyProperties properties, TransactionTemplate transactions, Clock clock) {
+			PrivacyProperties properties, TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
+		this.events = events;
 		// identifiers last: other targets may still need to tell whose rows are whose
 		this.targets = targets.stream()
 			.sorted(Comparator.comparing(target -> DataTypes.IDENTIFIERS.equals(target.dataType())))
@@ -67,6 +71,7 @@ public class RetentionService {
 		this.targets.forEach(target -> erased.merge(target.dataType(), target.erase(line.id(), before), Integer::sum));
 		this.audit.record(line.organisationId(), "PRIVACY_PURGED", "line", line.key(),
 				Map.of("olderThan", olderThan.toString(), "before", before.toString(), "erased", erased));
+		this.events.publishEvent(new PersonalDataErased(line.id()));
 		log.info("Purged line={} before={} erased={}", line.key(), before, erased);
 		return erased;
 	}
@@ -131,6 +136,7 @@ public class RetentionService {
 		}
 		if (erased.values().stream().anyMatch(count -> count > 0)) {
 			this.audit.record(line.organisationId(), "RETENTION_APPLIED", "line", line.key(), Map.of("erased", erased));
+			this.events.publishEvent(new PersonalDataErased(line.id()));
 		}
 		return erased;
 	}

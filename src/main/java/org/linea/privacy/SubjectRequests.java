@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,10 +53,14 @@ public class SubjectRequests {
 
 	private final JsonMapper json;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
 	SubjectRequests(List<PersonalDataHolder> holders, LineService lines, ContactService contacts,
-			SubjectConversations conversations, AuditLog audit, JdbcClient jdbc, JsonMapper json, Clock clock) {
+			SubjectConversations conversations, AuditLog audit, JdbcClient jdbc, JsonMapper json, ApplicationEventPublisher events,
+			Clock clock) {
+		this.events = events;
 		this.json = json;
 		this.holders = holders.stream().sorted(Comparator.comparingInt(PersonalDataHolder::order)).toList();
 		this.lines = lines;
@@ -136,6 +141,7 @@ public class SubjectRequests {
 			.update();
 		this.audit.record(line.organisationId(), "CONTACT_ERASED", "contact", Long.toString(contact.id()),
 				Map.of("code", contact.code(), "requestedBy", requestedBy, "erased", erased));
+		this.events.publishEvent(new PersonalDataErased(line.id()));
 		log.info("Erased contact={} line={} erased={}", contact.code(), line.key(), erased);
 		return new Erasure(contact.code(), at, by, erased);
 	}
