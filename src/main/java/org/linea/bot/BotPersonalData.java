@@ -1,6 +1,5 @@
 package org.linea.bot;
 
-import java.util.List;
 import java.util.Map;
 
 import org.linea.contact.ContactErased;

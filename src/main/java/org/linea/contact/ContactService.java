@@ -111,8 +111,9 @@ public class ContactService {
 	public byte[] storedPhoneHash(long contactId) {
 		return this.jdbc.sql("select phone_hash from contact_contact where id = ?")
 			.param(contactId)
-			.query((rs, row) -> rs.getBytes(1))
+			.query((rs, row) -> Optional.ofNullable(rs.getBytes(1)))
 			.optional()
+			.flatMap(hash -> hash)
 			.orElse(null);
 	}
 

@@ -1,6 +1,5 @@
 package org.linea.inbox;
 
-import java.util.List;
 import java.util.Map;
 
 import org.linea.privacy.DataSubject;

@@ -62,6 +62,12 @@ class PrivacyApiController {
 		return this.trail.verify();
 	}
 
+	@PostMapping("/api/privacy/data-keys/rewrap")
+	@Operation(summary = "After a master-key rotation: re-wrap every person's data key with the current master key (administrators)")
+	Map<String, Integer> rewrap() {
+		return Map.of("rewrapped", this.trail.rewrapDataKeys());
+	}
+
 	record PurgeRequest(@NotNull Duration olderThan) {
 	}
 

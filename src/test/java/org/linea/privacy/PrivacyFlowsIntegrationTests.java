@@ -113,6 +113,36 @@ class PrivacyFlowsIntegrationTests extends InteractionsIntegrationTest {
 	}
 
 	@Test
+	void aCoordinatorFindsAPersonOnTheContactPageExportsAndErasesThemAfterTypingTheirCode() {
+		Organisation organisation = newOrganisation();
+		Line line = newLine(organisation);
+		String phone = randomPhone();
+		write(line, phone, "hola, necesito ayuda");
+		String code = this.jdbc.sql("select code from contact_contact where line_id = ?").param(line.id()).query(String.class).single();
+		LineaUser coordinator = newUser(organisation, Role.COORDINATOR);
+		SignedInClient client = new SignedInClient(this.port).signIn(coordinator.getUsername(), "a-long-test-password");
+		client.get("/privacy?line=" + line.key());
+		var found = client.postForm("/privacy/" + line.key() + "/lookup", Map.of("phone", phone));
+		assertThat(found.statusCode()).isEqualTo(302);
+		assertThat(found.headers().firstValue("Location").orElseThrow()).endsWith("/privacy/" + line.key() + "/contacts/" + code);
+		String page = client.get("/privacy/" + line.key() + "/contacts/" + code).body();
+		assertThat(page).contains(code).doesNotContain(phone);
+		assertThat(client.get("/privacy/" + line.key() + "/contacts/" + code + "/export").body()).contains(phone).contains("necesito ayuda");
+
+		client.postForm("/privacy/" + line.key() + "/contacts/" + code + "/erase", Map.of("confirm", "wrong"));
+		assertThat(count("select count(*) from contact_contact where line_id = ? and erased_at is not null", line.id(), null)).isZero();
+		client.get("/privacy/" + line.key() + "/contacts/" + code);
+		client.postForm("/privacy/" + line.key() + "/contacts/" + code + "/erase", Map.of("confirm", code));
+		assertThat(count("select count(*) from contact_contact where line_id = ? and erased_at is not null", line.id(), null)).isEqualTo(1);
+		assertThat(count("select count(*) from privacy_audit_log where action in ('CONTACT_LOOKED_UP', 'CONTACT_VIEWED', 'CONTACT_EXPORTED', 'CONTACT_ERASED') and organisation_id = ?",
+				organisation.id(), null)).isGreaterThanOrEqualTo(4);
+
+		SignedInClient operator = new SignedInClient(this.port).signIn(newUser(organisation, Role.OPERATOR).getUsername(), "a-long-test-password");
+		assertThat(operator.get("/privacy/audit").statusCode()).isEqualTo(403);
+		assertThat(operator.get("/privacy/" + line.key() + "/contacts/" + code).statusCode()).isIn(403, 404);
+	}
+
+	@Test
 	void verifyingTheAuditChainFindsAChangedAndARemovedEntry() {
 		signIn(administrator());
 		this.transactions.executeWithoutResult(status -> {
