@@ -1,7 +1,5 @@
 package org.linea.feedback;
 
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * What the feedback module holds about a person: the anonymous feedback records (exported, never
  * erased: they carry no text or identifier and keep dashboards and reports whole), what they said in
- * flagged rumours (and a group's name taken from it), and programme referral notes.
+ * flagged rumours (groups are named by coordinators, never by a report), and programme referral notes.
  */
 @Configuration(proxyBeanMethods = false)
 class FeedbackPersonalData implements PersonalDataHolder {
@@ -38,7 +36,8 @@ class FeedbackPersonalData implements PersonalDataHolder {
 
 	@Bean
 	static RetentionTarget rumourTexts(JdbcClient jdbc) {
-		return new RumourTexts(jdbc);
+		return new SqlRetentionTarget(jdbc, DataTypes.RUMOUR_TEXTS, "feedback_rumour_report", "text = null",
+				"line_id = ? and flagged_at < ? and text is not null");
 	}
 
 	@Override
@@ -94,59 +93,14 @@ class FeedbackPersonalData implements PersonalDataHolder {
 
 	@Override
 	public Map<String, Integer> erase(DataSubject subject) {
-		int rumours = RumourTexts.erase(this.jdbc, "contact_id = ?", subject.contactId());
+		int rumours = this.jdbc.sql("update feedback_rumour_report set text = null where contact_id = ? and text is not null")
+			.param(subject.contactId())
+			.update();
 		int notes = this.jdbc.sql("""
 				update feedback_programme_referral set note = null, response = null
 				where conversation_id = any(?::bigint[]) and (note is not null or response is not null)
 				""").param(subject.conversationArray()).update();
 		return Map.of(DataTypes.RUMOUR_TEXTS, rumours, DataTypes.CASE_NOTES, notes);
-	}
-
-	/**
-	 * What was said in flagged rumours. A group still named after an erased report's text (never
-	 * renamed by a coordinator) gets a neutral name, since the name is a copy of those words.
-	 */
-	static final class RumourTexts implements RetentionTarget {
-
-		private final JdbcClient jdbc;
-
-		RumourTexts(JdbcClient jdbc) {
-			this.jdbc = jdbc;
-		}
-
-		@Override
-		public String dataType() {
-			return DataTypes.RUMOUR_TEXTS;
-		}
-
-		@Override
-		public int count(long lineId, Instant before) {
-			return this.jdbc.sql("select count(*) from feedback_rumour_report where line_id = ? and flagged_at < ? and text is not null")
-				.params(lineId, Timestamp.from(before)).query(Integer.class).single();
-		}
-
-		@Override
-		public int erase(long lineId, Instant before) {
-			return erase(this.jdbc, "line_id = ? and flagged_at < ?", lineId, Timestamp.from(before));
-		}
-
-		static int erase(JdbcClient jdbc, String where, Object... params) {
-			List<Report> reports = jdbc.sql("select id, rumour_id, text from feedback_rumour_report where text is not null and " + where)
-				.params(params)
-				.query((rs, n) -> new Report(rs.getLong(1), rs.getLong(2), rs.getString(3)))
-				.list();
-			for (Report report : reports) {
-				jdbc.sql("update feedback_rumour set title = '#' || id where id = ? and title = ?")
-					.params(report.rumourId(), RumourService.titleOf(report.text()))
-					.update();
-				jdbc.sql("update feedback_rumour_report set text = null where id = ?").param(report.id()).update();
-			}
-			return reports.size();
-		}
-
-		private record Report(long id, long rumourId, String text) {
-		}
-
 	}
 
 }

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -85,6 +86,20 @@ public class AuditLog {
 				""")
 			.params(filter.username(), filter.username(), filter.action(), filter.action(), filter.fromTimestamp(),
 					filter.fromTimestamp(), filter.toTimestamp(), filter.toTimestamp(), limit)
+			.query(AuditEntry.class)
+			.list();
+	}
+
+	/** The latest entries about these organisations or about these users' accounts. */
+	@Transactional(readOnly = true)
+	public List<AuditEntry> recentAbout(Collection<Long> organisationIds, Collection<Long> userIds, int limit) {
+		return this.jdbc.sql("""
+				select occurred_at, username, action, subject_type, subject_id, detail::text as detail
+				from privacy_audit_log
+				where organisation_id = any(?) or (subject_type = 'user' and subject_id = any(?))
+				order by id desc limit ?
+				""")
+			.params(organisationIds.toArray(Long[]::new), userIds.stream().map(String::valueOf).toArray(String[]::new), limit)
 			.query(AuditEntry.class)
 			.list();
 	}

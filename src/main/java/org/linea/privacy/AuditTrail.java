@@ -8,11 +8,11 @@ import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.linea.admin.CurrentUser;
+import org.linea.access.Access;
+import org.linea.access.Permission;
 import org.linea.contact.ContactKeys;
 import org.linea.shared.SpreadsheetText;
 
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -84,9 +84,7 @@ public class AuditTrail {
 	}
 
 	private static void requireAdmin() {
-		if (!CurrentUser.require().isAdmin()) {
-			throw new AccessDeniedException("Only installation administrators read the audit trail");
-		}
+		Access.requireInstallation(Permission.INSTALLATION_ADMIN);
 	}
 
 }

@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.linea.access.Permission;
+import org.linea.access.Requires;
 import org.linea.admin.Line;
 import org.linea.admin.LineService;
-import org.linea.admin.Role;
 import org.linea.shared.InvalidRequestException;
 import org.linea.shared.NotFoundException;
 import tools.jackson.databind.json.JsonMapper;
@@ -59,9 +60,10 @@ class PrivacyController {
 		this.json = json;
 	}
 
+	@Requires(Permission.PRIVACY_MANAGE)
 	@GetMapping("/privacy")
 	String privacy(@RequestParam(required = false) String line, Model model) {
-		List<Line> managed = this.lines.accessibleLines(Role.ADMIN, Role.COORDINATOR);
+		List<Line> managed = this.lines.accessibleLines(Permission.PRIVACY_MANAGE);
 		model.addAttribute("lines", managed);
 		Line chosen = managed.stream().filter(l -> l.key().equals(line)).findFirst()
 			.orElse(managed.isEmpty() ? null : managed.getFirst());
@@ -75,38 +77,44 @@ class PrivacyController {
 		return "privacy/privacy";
 	}
 
+	@Requires(Permission.PRIVACY_MANAGE)
 	@PostMapping("/privacy/{lineKey}/periods")
 	String period(@PathVariable String lineKey, @RequestParam String dataType, @RequestParam int days, RedirectAttributes redirect) {
 		return attempt(lineKey, redirect, "privacy.saved", () -> this.retention.setPeriod(lineKey, dataType, days));
 	}
 
+	@Requires(Permission.PRIVACY_MANAGE)
 	@PostMapping("/privacy/{lineKey}/policy")
 	String policy(@PathVariable String lineKey, @RequestParam boolean atOnce, RedirectAttributes redirect) {
-		Line line = this.lines.requireAccess(lineKey, Role.ADMIN, Role.COORDINATOR);
+		Line line = this.lines.requireAccess(lineKey, Permission.PRIVACY_MANAGE);
 		this.policies.set(line.id(), atOnce);
 		redirect.addFlashAttribute("notice", "privacy.saved");
 		return "redirect:/privacy?line=" + lineKey;
 	}
 
 	/** The confirmation: what a purge would erase, by type, before anything goes. */
+	@Requires(Permission.PRIVACY_MANAGE)
 	@GetMapping("/privacy/{lineKey}/purge")
 	String confirmPurge(@PathVariable String lineKey, @RequestParam String olderThan, Model model) {
+		model.addAttribute("line", this.lines.requireAccess(lineKey, Permission.PRIVACY_MANAGE));
 		Duration duration = duration(olderThan);
-		model.addAttribute("line", this.lines.requireAccess(lineKey, Role.ADMIN, Role.COORDINATOR));
 		model.addAttribute("olderThan", olderThan.strip());
 		model.addAttribute("before", Instant.now().minus(duration));
 		model.addAttribute("counts", this.retention.preview(lineKey, duration));
 		return "privacy/purge";
 	}
 
+	@Requires(Permission.PRIVACY_MANAGE)
 	@PostMapping("/privacy/{lineKey}/purge")
 	String purge(@PathVariable String lineKey, @RequestParam String olderThan, RedirectAttributes redirect) {
+		this.lines.requireAccess(lineKey, Permission.PRIVACY_MANAGE);
 		redirect.addFlashAttribute("purged", this.retention.purge(lineKey, duration(olderThan)));
 		redirect.addFlashAttribute("notice", "privacy.purged");
 		return "redirect:/privacy?line=" + lineKey;
 	}
 
 	/** Finding a person by number is a POST, so the number never lands in an address or a log line. */
+	@Requires(Permission.PRIVACY_MANAGE)
 	@PostMapping("/privacy/{lineKey}/lookup")
 	String lookup(@PathVariable String lineKey, @RequestParam String phone, RedirectAttributes redirect) {
 		try {
@@ -121,13 +129,15 @@ class PrivacyController {
 		return "redirect:/privacy?line=" + lineKey;
 	}
 
+	@Requires(Permission.PRIVACY_MANAGE)
 	@GetMapping("/privacy/{lineKey}/contacts/{code}")
 	String contact(@PathVariable String lineKey, @PathVariable String code, Model model) {
-		model.addAttribute("line", this.lines.requireAccess(lineKey, Role.ADMIN, Role.COORDINATOR));
+		model.addAttribute("line", this.lines.requireAccess(lineKey, Permission.PRIVACY_MANAGE));
 		model.addAttribute("contact", this.requests.summary(lineKey, code));
 		return "privacy/contact";
 	}
 
+	@Requires(Permission.PRIVACY_MANAGE)
 	@GetMapping("/privacy/{lineKey}/contacts/{code}/export")
 	ResponseEntity<byte[]> export(@PathVariable String lineKey, @PathVariable String code) {
 		byte[] body = this.json.writerWithDefaultPrettyPrinter().writeValueAsBytes(this.requests.export(lineKey, code));
@@ -137,9 +147,11 @@ class PrivacyController {
 			.body(body);
 	}
 
+	@Requires(Permission.PRIVACY_MANAGE)
 	@PostMapping("/privacy/{lineKey}/contacts/{code}/erase")
 	String erase(@PathVariable String lineKey, @PathVariable String code, @RequestParam(defaultValue = "") String confirm,
 			RedirectAttributes redirect) {
+		this.lines.requireAccess(lineKey, Permission.PRIVACY_MANAGE);
 		if (!code.equals(confirm.strip())) {
 			redirect.addFlashAttribute("error", "privacy.confirmCode");
 			return "redirect:/privacy/" + lineKey + "/contacts/" + code;
@@ -149,16 +161,19 @@ class PrivacyController {
 		return "redirect:/privacy?line=" + lineKey;
 	}
 
+	@Requires(Permission.PRIVACY_MANAGE)
 	@PostMapping("/privacy/{lineKey}/requests/{id}/confirm")
 	String confirmRequest(@PathVariable String lineKey, @PathVariable long id, RedirectAttributes redirect) {
 		return attempt(lineKey, redirect, "privacy.erased", () -> this.erasures.confirm(lineKey, id));
 	}
 
+	@Requires(Permission.PRIVACY_MANAGE)
 	@PostMapping("/privacy/{lineKey}/requests/{id}/reject")
 	String rejectRequest(@PathVariable String lineKey, @PathVariable long id, RedirectAttributes redirect) {
 		return attempt(lineKey, redirect, "privacy.rejected", () -> this.erasures.reject(lineKey, id));
 	}
 
+	@Requires(Permission.INSTALLATION_ADMIN)
 	@GetMapping("/privacy/audit")
 	String audit(@RequestParam(required = false) String user, @RequestParam(required = false) String action,
 			@RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model) {
@@ -169,6 +184,7 @@ class PrivacyController {
 		return "privacy/audit";
 	}
 
+	@Requires(Permission.INSTALLATION_ADMIN)
 	@GetMapping("/privacy/audit.csv")
 	void auditCsv(@RequestParam(required = false) String user, @RequestParam(required = false) String action,
 			@RequestParam(required = false) String from, @RequestParam(required = false) String to, HttpServletResponse response)
@@ -180,6 +196,7 @@ class PrivacyController {
 		this.trail.exportCsv(filter, response.getWriter());
 	}
 
+	@Requires(Permission.INSTALLATION_ADMIN)
 	@PostMapping("/privacy/audit/verify")
 	String verify(RedirectAttributes redirect) {
 		redirect.addFlashAttribute("verification", this.trail.verify());

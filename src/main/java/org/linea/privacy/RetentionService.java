@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.linea.access.Permission;
 import org.linea.admin.Line;
 import org.linea.admin.LineService;
-import org.linea.admin.Role;
 import org.linea.shared.InvalidRequestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,7 +65,7 @@ public class RetentionService {
 	/** Erases every covered type of the line older than {@code olderThan} (zero: everything until now). */
 	@Transactional
 	public Map<String, Integer> purge(String lineKey, Duration olderThan) {
-		Line line = this.lines.requireAccess(lineKey, Role.ADMIN, Role.COORDINATOR);
+		Line line = this.lines.requireAccess(lineKey, Permission.PRIVACY_MANAGE);
 		Instant before = cutoff(olderThan);
 		Map<String, Integer> erased = new TreeMap<>();
 		this.targets.forEach(target -> erased.merge(target.dataType(), target.erase(line.id(), before), Integer::sum));
@@ -79,7 +79,7 @@ public class RetentionService {
 	/** What a purge would erase, by type, for the confirmation. */
 	@Transactional(readOnly = true)
 	public Map<String, Integer> preview(String lineKey, Duration olderThan) {
-		Line line = this.lines.requireAccess(lineKey, Role.ADMIN, Role.COORDINATOR);
+		Line line = this.lines.requireAccess(lineKey, Permission.PRIVACY_MANAGE);
 		Instant before = cutoff(olderThan);
 		Map<String, Integer> counts = new TreeMap<>();
 		this.targets.forEach(target -> counts.merge(target.dataType(), target.count(line.id(), before), Integer::sum));
@@ -89,12 +89,12 @@ public class RetentionService {
 	/** The periods of a line by data type, for its administrators and coordinators. */
 	@Transactional(readOnly = true)
 	public Map<String, Integer> periods(String lineKey) {
-		return this.periods.of(this.lines.requireAccess(lineKey, Role.ADMIN, Role.COORDINATOR));
+		return this.periods.of(this.lines.requireAccess(lineKey, Permission.PRIVACY_MANAGE));
 	}
 
 	@Transactional
 	public void setPeriod(String lineKey, String dataType, int days) {
-		Line line = this.lines.requireAccess(lineKey, Role.ADMIN, Role.COORDINATOR);
+		Line line = this.lines.requireAccess(lineKey, Permission.PRIVACY_MANAGE);
 		this.periods.set(line, dataType, days);
 		this.audit.record(line.organisationId(), "RETENTION_CHANGED", "line", line.key(), Map.of("dataType", dataType, "days", days));
 	}

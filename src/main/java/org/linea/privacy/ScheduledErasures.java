@@ -6,10 +6,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.linea.access.Permission;
 import org.linea.admin.CurrentUser;
 import org.linea.admin.Line;
 import org.linea.admin.LineService;
-import org.linea.admin.Role;
 import org.linea.contact.Contact;
 import org.linea.contact.ContactService;
 import org.linea.shared.NotFoundException;
@@ -62,7 +62,7 @@ public class ScheduledErasures {
 	/** Requests waiting for a coordinator of the line, oldest first. */
 	@Transactional(readOnly = true)
 	public List<Request> pending(String lineKey) {
-		Line line = this.lines.requireAccess(lineKey, Role.ADMIN, Role.COORDINATOR);
+		Line line = this.lines.requireAccess(lineKey, Permission.PRIVACY_MANAGE);
 		return this.jdbc.sql("select id, contact_code, requested_at from privacy_erasure_request where line_id = ? and status = 'PENDING' order by id")
 			.param(line.id())
 			.query((rs, n) -> new Request(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
@@ -72,7 +72,7 @@ public class ScheduledErasures {
 	/** A coordinator confirms: the person is erased now. */
 	@Transactional
 	public SubjectRequests.Erasure confirm(String lineKey, long requestId) {
-		Line line = this.lines.requireAccess(lineKey, Role.ADMIN, Role.COORDINATOR);
+		Line line = this.lines.requireAccess(lineKey, Permission.PRIVACY_MANAGE);
 		long contactId = decide(line, requestId, "SCHEDULED");
 		Contact contact = this.contacts.get(contactId);
 		return this.requests.eraseContact(line, contact, "PERSON");
@@ -81,7 +81,7 @@ public class ScheduledErasures {
 	/** A coordinator turns the request down (e.g. it did not come from the person); audited. */
 	@Transactional
 	public void reject(String lineKey, long requestId) {
-		Line line = this.lines.requireAccess(lineKey, Role.ADMIN, Role.COORDINATOR);
+		Line line = this.lines.requireAccess(lineKey, Permission.PRIVACY_MANAGE);
 		long contactId = decide(line, requestId, "REJECTED");
 		this.audit.record(line.organisationId(), "ERASURE_REQUEST_REJECTED", "contact", Long.toString(contactId), Map.of("request", requestId));
 	}

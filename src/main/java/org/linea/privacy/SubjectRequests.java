@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.linea.access.Permission;
 import org.linea.admin.CurrentUser;
 import org.linea.admin.Line;
 import org.linea.admin.LineService;
 import org.linea.admin.LineaUser;
-import org.linea.admin.Role;
 import org.linea.contact.Contact;
 import org.linea.contact.ContactService;
 import org.linea.contact.PhoneNumbers;
@@ -172,7 +172,7 @@ public class SubjectRequests {
 	}
 
 	private Line staffLine(String lineKey) {
-		return this.lines.requireAccess(lineKey, Role.ADMIN, Role.COORDINATOR);
+		return this.lines.requireAccess(lineKey, Permission.PRIVACY_MANAGE);
 	}
 
 	private String toJson(Map<String, Integer> counts) {
