@@ -80,6 +80,8 @@ class PrivacyController {
 	@Requires(Permission.PRIVACY_MANAGE)
 	@PostMapping("/privacy/{lineKey}/periods")
 	String period(@PathVariable String lineKey, @RequestParam String dataType, @RequestParam int days, RedirectAttributes redirect) {
+		// a line of another organisation is missing, not a message on the page
+		this.lines.requireAccess(lineKey, Permission.PRIVACY_MANAGE);
 		return attempt(lineKey, redirect, "privacy.saved", () -> this.retention.setPeriod(lineKey, dataType, days));
 	}
 
@@ -117,6 +119,8 @@ class PrivacyController {
 	@Requires(Permission.PRIVACY_MANAGE)
 	@PostMapping("/privacy/{lineKey}/lookup")
 	String lookup(@PathVariable String lineKey, @RequestParam String phone, RedirectAttributes redirect) {
+		// a line of another organisation is missing, not a message on the page
+		this.lines.requireAccess(lineKey, Permission.PRIVACY_MANAGE);
 		try {
 			return "redirect:/privacy/" + lineKey + "/contacts/" + this.requests.lookup(lineKey, phone).code();
 		}
@@ -164,12 +168,16 @@ class PrivacyController {
 	@Requires(Permission.PRIVACY_MANAGE)
 	@PostMapping("/privacy/{lineKey}/requests/{id}/confirm")
 	String confirmRequest(@PathVariable String lineKey, @PathVariable long id, RedirectAttributes redirect) {
+		// a line of another organisation is missing, not a message on the page
+		this.lines.requireAccess(lineKey, Permission.PRIVACY_MANAGE);
 		return attempt(lineKey, redirect, "privacy.erased", () -> this.erasures.confirm(lineKey, id));
 	}
 
 	@Requires(Permission.PRIVACY_MANAGE)
 	@PostMapping("/privacy/{lineKey}/requests/{id}/reject")
 	String rejectRequest(@PathVariable String lineKey, @PathVariable long id, RedirectAttributes redirect) {
+		// a line of another organisation is missing, not a message on the page
+		this.lines.requireAccess(lineKey, Permission.PRIVACY_MANAGE);
 		return attempt(lineKey, redirect, "privacy.rejected", () -> this.erasures.reject(lineKey, id));
 	}
 
