@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param auditRetention how long audit entries are kept, installation-wide (default 730 days)
  * @param retentionSchedule when the retention run starts, in db-scheduler's form (default
- * {@code DAILY|03:00}, UTC); one node of the cluster runs it
+ * {@code DAILY|03:00|UTC}); one node of the cluster runs it
  */
 @ConfigurationProperties("linea.privacy")
 public record PrivacyProperties(Duration auditRetention, String retentionSchedule) {
@@ -19,7 +19,7 @@ public record PrivacyProperties(Duration auditRetention, String retentionSchedul
 			auditRetention = Duration.ofDays(730);
 		}
 		if (retentionSchedule == null || retentionSchedule.isBlank()) {
-			retentionSchedule = "DAILY|03:00";
+			retentionSchedule = "DAILY|03:00|UTC";
 		}
 	}
 
