@@ -45,6 +45,7 @@ import org.linea.conversation.SenderKind;
 import org.linea.feedback.Coding;
 import org.linea.feedback.FeedbackCodingService;
 import org.linea.knowledge.EntryKind;
+import org.linea.privacy.AuditLog;
 import org.linea.shared.InvalidRequestException;
 import org.linea.shared.NotFoundException;
 
@@ -94,6 +95,8 @@ public class InboxService {
 
 	private final QuickReplies quickReplies;
 
+	private final AuditLog audit;
+
 	private final Clock clock;
 
 	private final InboxAccess access;
@@ -102,7 +105,9 @@ public class InboxService {
 
 	InboxService(JdbcClient jdbc, LineService lines, ConversationService conversations, Closing closing,
 			ContactService contacts, UserService users, TeamService teams, FeedbackCodingService coding,
-			ChannelService channels, QuickReplies quickReplies, Clock clock, InboxAccess access, RevealRoles revealRoles) {
+			ChannelService channels, QuickReplies quickReplies, Clock clock, InboxAccess access, RevealRoles revealRoles,
+			AuditLog audit) {
+		this.audit = audit;
 		this.access = access;
 		this.revealRoles = revealRoles;
 		this.jdbc = jdbc;
@@ -207,6 +212,7 @@ public class InboxService {
 					"OUT".equals(m.direction()) ? this.channels.segments(line, m.body()).orElse(null) : null))
 			.toList();
 		markRead(me.id(), conversationId, messages.isEmpty() ? 0 : messages.getLast().id());
+		this.audit.record(line.organisationId(), "CONVERSATION_VIEWED", "conversation", Long.toString(conversationId), Map.of());
 		List<Team> lineTeams = this.teams.teamsOf(line.id());
 		Map<Long, TeamMember> colleagues = new LinkedHashMap<>();
 		lineTeams.forEach(team -> this.teams.members(team.id()).forEach(member -> colleagues.putIfAbsent(member.userId(), member)));

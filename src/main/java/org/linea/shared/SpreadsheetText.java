@@ -31,6 +31,11 @@ public final class SpreadsheetText {
 		return FORMULA_STARTS.indexOf(second) >= 0 || second == '\'' ? cell.substring(1) : cell;
 	}
 
+	/** The text with a leading quote if a spreadsheet would run it as a formula (files Linea never reads back). */
+	public static String defuse(String text) {
+		return looksLikeFormula(text) ? "'" + text : text;
+	}
+
 	/** Whether a spreadsheet would take this text for a formula. */
 	public static boolean looksLikeFormula(String text) {
 		return text != null && !text.isEmpty() && FORMULA_STARTS.indexOf(text.charAt(0)) >= 0;
