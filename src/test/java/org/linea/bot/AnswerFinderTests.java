@@ -22,7 +22,7 @@ class AnswerFinderTests {
 		try (InputStream in = AnswerFinderTests.class.getResourceAsStream("/knowledge/sample-bank.csv")) {
 			index = BankIndex.build(new BankAnalysis("es"), KnowledgeTestData.validatedEntries(in));
 		}
-		finder = new AnswerFinder(Signals.load(), Courtesy.load(), new BotProperties(null, null, null, null, null));
+		finder = new AnswerFinder(Signals.load(), Courtesy.load(), new BotProperties(null, null, null, null, null, null));
 	}
 
 	@ParameterizedTest(name = "{0} -> {1} {2}")
