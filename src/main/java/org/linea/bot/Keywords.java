@@ -12,7 +12,9 @@ import java.util.Set;
 public final class Keywords {
 
 	private static final Set<String> OPT_OUT = Set.of("STOP", "BAJA", "ALTO", "CANCELAR", "UNSUBSCRIBE", "STOPALL", "PARAR",
-			"DETENER", "DESUSCRIBIR");
+			"DETENER", "DESUSCRIBIR",
+			// Portuguese, French and Haitian Creole
+			"SAIR", "ARRET", "ARRETER", "DESABONNER", "DESINSCRIRE", "SISPANN");
 
 	private Keywords() {
 	}
