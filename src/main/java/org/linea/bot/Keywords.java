@@ -13,9 +13,11 @@ import org.linea.privacy.PersonRequests;
  */
 public final class Keywords {
 
-	/** Spanish ones, and Twilio's own (on which Twilio itself stops delivering SMS to the person). */
+	/** Spanish ones, Twilio's own (on which Twilio itself stops delivering SMS to the person), and the other line languages'. */
 	private static final Set<String> OPT_OUT = Set.of("STOP", "BAJA", "ALTO", "CANCELAR", "UNSUBSCRIBE", "STOPALL", "PARAR",
-			"DETENER", "DESUSCRIBIR", "DESUSCRIBIRME", "CANCEL", "END", "QUIT", "OPTOUT", "REVOKE");
+			"DETENER", "DESUSCRIBIR", "DESUSCRIBIRME", "CANCEL", "END", "QUIT", "OPTOUT", "REVOKE",
+			// Portuguese, French and Haitian Creole
+			"SAIR", "ARRET", "ARRETER", "DESABONNER", "DESINSCRIRE", "SISPANN");
 
 	private static final Set<String> MY_DATA = Set.of("MISDATOS", "MYDATA");
 

@@ -158,6 +158,16 @@ public class ConversationService {
 		return get(id).asNew();
 	}
 
+	/** The conversation goes on in the language the person writes in (replies, handover, closing questions). */
+	@Transactional
+	public Conversation speaking(Conversation conversation, String language) {
+		if (language == null || language.equals(conversation.language())) {
+			return conversation;
+		}
+		this.jdbc.sql("update conversation_conversation set language = ? where id = ?").params(language, conversation.id()).update();
+		return conversation.speaking(language);
+	}
+
 	/** Adds what the person sent; the conversation now waits for an answer. */
 	@Transactional
 	public long recordInbound(Conversation conversation, PendingInbound message) {

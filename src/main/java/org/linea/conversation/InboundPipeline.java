@@ -15,6 +15,7 @@ import org.linea.bot.BotReplies;
 import org.linea.bot.ClosingFlow;
 import org.linea.bot.InboundQuestion;
 import org.linea.bot.Keywords;
+import org.linea.bot.MessageLanguage;
 import org.linea.channel.ChannelService;
 import org.linea.channel.PendingInbound;
 import org.linea.contact.Contact;
@@ -53,10 +54,13 @@ class InboundPipeline {
 
 	private final PersonRequests personRequests;
 
+	private final MessageLanguage languages;
+
 	private final Clock clock;
 
 	InboundPipeline(ChannelService channels, LineService lines, ContactService contacts, ConversationService conversations,
-			AutoAnswer autoAnswer, ClosingFlow closingFlow, BotReplies replies, PersonRequests personRequests, Clock clock) {
+			AutoAnswer autoAnswer, ClosingFlow closingFlow, BotReplies replies, PersonRequests personRequests,
+			MessageLanguage languages, Clock clock) {
 		this.personRequests = personRequests;
 		this.channels = channels;
 		this.lines = lines;
@@ -65,6 +69,7 @@ class InboundPipeline {
 		this.autoAnswer = autoAnswer;
 		this.closingFlow = closingFlow;
 		this.replies = replies;
+		this.languages = languages;
 		this.clock = clock;
 	}
 
@@ -112,7 +117,13 @@ class InboundPipeline {
 		return true;
 	}
 
-	private String route(Line line, Contact contact, Conversation conversation, PendingInbound message, long messageId) {
+	private String route(Line line, Contact contact, Conversation opened, PendingInbound message, long messageId) {
+		Conversation conversation = opened;
+		if (conversation.isNew() && conversation.state() == ConversationState.BOT) {
+			// greeted in the language the person writes in, among the line's
+			conversation = this.conversations.speaking(conversation,
+					this.languages.detect(message.text(), line.languages(), conversation.language()));
+		}
 		String language = conversation.language();
 		String optOut = Keywords.optOut(message.text());
 		if (optOut != null) {
@@ -144,11 +155,11 @@ class InboundPipeline {
 		}
 		BotDecision decision = this.autoAnswer.decide(
 				new InboundQuestion(line, conversation.id(), messageId, language, message.text(), conversation.isNew()));
-		decision.replies().forEach(reply -> this.conversations.send(conversation, SenderKind.BOT, null, reply));
+		Conversation answering = this.conversations.speaking(conversation, decision.language());
+		decision.replies().forEach(reply -> this.conversations.send(answering, SenderKind.BOT, null, reply));
 		if (decision.handOff()) {
-			String replyLanguage = decision.language() != null ? decision.language() : language;
-			this.conversations.send(conversation, SenderKind.BOT, null, this.replies.handOff(replyLanguage));
-			this.conversations.queue(conversation);
+			this.conversations.send(answering, SenderKind.BOT, null, this.replies.handOff(answering.language()));
+			this.conversations.queue(answering);
 			return "HANDOFF:" + decision.reason();
 		}
 		return "BOT:" + decision.kind();

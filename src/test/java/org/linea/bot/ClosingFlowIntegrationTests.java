@@ -223,4 +223,30 @@ class ClosingFlowIntegrationTests extends LineaIntegrationTest {
 		assertThat(ClosingFlow.read(ClosingStep.LOCATION, "San Juan de Lurigancho")).contains("San Juan de Lurigancho");
 	}
 
+	@Test
+	void readsAnswersInEveryLanguageOfTheLine() {
+		assertThat(ClosingFlow.read(ClosingStep.SATISFACTION, "muy bien, gracias")).contains("5");
+		assertThat(ClosingFlow.read(ClosingStep.SATISFACTION, "tres")).contains("3");
+		assertThat(ClosingFlow.read(ClosingStep.SATISFACTION, "más o menos")).contains("3");
+		assertThat(ClosingFlow.read(ClosingStep.SATISFACTION, "nada mal")).contains("4");
+		assertThat(ClosingFlow.read(ClosingStep.SATISFACTION, "very bad")).contains("1");
+		assertThat(ClosingFlow.read(ClosingStep.SATISFACTION, "péssimo")).contains("1");
+		assertThat(ClosingFlow.read(ClosingStep.SATISFACTION, "mais ou menos")).contains("3");
+		assertThat(ClosingFlow.read(ClosingStep.SATISFACTION, "Très bien, merci !")).contains("5");
+		assertThat(ClosingFlow.read(ClosingStep.SATISFACTION, "pas mal")).contains("4");
+		assertThat(ClosingFlow.read(ClosingStep.SATISFACTION, "trè byen")).contains("5");
+		assertThat(ClosingFlow.read(ClosingStep.SATISFACTION, "pa bon")).contains("2");
+		assertThat(ClosingFlow.read(ClosingStep.SATISFACTION, "una pregunta más")).isEmpty();
+		assertThat(ClosingFlow.read(ClosingStep.CONSENT_SURVEYS, "Sim, pode")).contains("YES");
+		assertThat(ClosingFlow.read(ClosingStep.CONSENT_SURVEYS, "não, obrigada")).contains("NO");
+		assertThat(ClosingFlow.read(ClosingStep.CONSENT_SURVEYS, "d'accord")).contains("YES");
+		assertThat(ClosingFlow.read(ClosingStep.CONSENT_SURVEYS, "Non")).contains("NO");
+		assertThat(ClosingFlow.read(ClosingStep.CONSENT_SURVEYS, "wi")).contains("YES");
+		assertThat(ClosingFlow.read(ClosingStep.CONSENT_SURVEYS, "mwen pa vle")).contains("NO");
+		assertThat(ClosingFlow.read(ClosingStep.GENDER, "prefiro não dizer")).contains("PREFER_NOT_TO_SAY");
+		assertThat(ClosingFlow.read(ClosingStep.AGE_RANGE, "je préfère ne pas le dire")).contains("PREFER_NOT_TO_SAY");
+		assertThat(ClosingFlow.read(ClosingStep.MIGRANT_STATUS, "m pa konnen")).contains("DONT_KNOW_OR_PREFER_NOT_TO_SAY");
+		assertThat(ClosingFlow.read(ClosingStep.LOCATION, "mwen pito pa di")).contains("PREFER_NOT_TO_SAY");
+	}
+
 }
