@@ -166,6 +166,11 @@ class NeedToKnowIntegrationTests extends InteractionsIntegrationTest {
 		browser.get("/inbox/conversations/" + conversation);
 		HttpResponse<String> withoutReason = browser.postForm("/inbox/conversations/" + conversation + "/reveal", Map.of());
 		assertThat(withoutReason.body()).doesNotContain(phone);
+		browser.get("/inbox/conversations/" + conversation);
+		HttpResponse<String> withReason = browser.postForm("/inbox/conversations/" + conversation + "/reveal",
+				Map.of("reason", "Devolver la llamada perdida"));
+		assertThat(withReason.body()).contains(phone);
+		assertThat(browser.get("/inbox/conversations/" + conversation).body()).contains("name=\"reason\"");
 	}
 
 	@Test
