@@ -3,7 +3,6 @@ package org.linea.inbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -153,15 +152,19 @@ public class InboxService {
 			case "all" -> EnumSet.of(ConversationState.BOT, ConversationState.QUEUED, ConversationState.ASSIGNED);
 			default -> EnumSet.of(ConversationState.QUEUED, ConversationState.ASSIGNED);
 		};
-		List<Conversation> rows = this.conversations.waitingForPeople(new QueueFilter(byId.keySet(), form.team(),
+		List<Conversation> found = this.conversations.waitingForPeople(new QueueFilter(byId.keySet(), form.team(),
 				view.equals("mine") ? me : null, view.equals("waiting"), form.code(), form.tag(), form.text(), states, QUEUE_LIMIT));
+		// a search by words or tags must not tell what a restricted conversation says
+		boolean searched = !isBlank(form.text()) || !isBlank(form.tag());
+		Set<Long> unsearchable = searched ? this.access.hiddenFrom(CurrentUser.require(), found.stream().map(Conversation::id).toList())
+				: Set.of();
+		List<Conversation> rows = found.stream().filter(c -> !unsearchable.contains(c.id())).toList();
 		Map<Long, String> names = this.users.displayNames(
 				rows.stream().map(Conversation::assigneeId).filter(Objects::nonNull).collect(Collectors.toSet()));
 		Map<Long, String> teamNames = new HashMap<>();
-		List<Team> lineTeams = new ArrayList<>();
-		lines.forEach(line -> lineTeams.addAll(this.teams.teamsOf(line.id())));
-		lineTeams.forEach(team -> teamNames.put(team.id(), team.name()));
-		Set<Long> hidden = this.access.teamsHiddenFrom(CurrentUser.require(), lineTeams);
+		lines.forEach(line -> this.teams.teamsOf(line.id()).forEach(team -> teamNames.put(team.id(), team.name())));
+		Set<Long> hidden = unsearchable.isEmpty() ? this.access.hiddenFrom(CurrentUser.require(), rows.stream().map(Conversation::id).toList())
+				: Set.of();
 		Map<Long, Integer> unread = unread(me, rows.stream().map(Conversation::id).toList());
 		Map<Long, OpeningHours> hours = lines.stream().collect(Collectors.toMap(Line::id, line -> OpeningHours.parse(line.openingHours())));
 		Map<Long, Duration> windows = new HashMap<>();
@@ -171,7 +174,7 @@ public class InboxService {
 		return rows.stream()
 			.map(c -> {
 				Line line = byId.get(c.lineId());
-				boolean restricted = c.teamId() != null && hidden.contains(c.teamId());
+				boolean restricted = hidden.contains(c.id());
 				return new QueueEntry(c.id(), line.key(), c.contactCode(), c.language(), line.channelType().name(), c.state(),
 						c.teamId() == null ? null : teamNames.get(c.teamId()),
 						c.assigneeId() == null ? null : names.get(c.assigneeId()), c.isHeldBy(me), restricted ? null : c.triage(),
@@ -512,6 +515,10 @@ public class InboxService {
 		}
 		return hours.openBetween(conversation.waitingSince(), now, line.timeZone())
 			.compareTo(Duration.ofMinutes(line.firstResponseMinutes())) > 0;
+	}
+
+	private static boolean isBlank(String value) {
+		return value == null || value.isBlank();
 	}
 
 	private static String checkedText(String text) {
