@@ -60,7 +60,7 @@ class FirstStart implements ApplicationRunner {
 		}
 		if (this.admin.token() != null && !this.admin.token().isBlank()) {
 			LineaUser administrator = this.users.loadUserByUsername(this.admin.username());
-			this.tokens.ensure(administrator.id(), "LINEA_ADMIN_TOKEN", this.admin.token());
+			this.tokens.ensureConfigured(administrator.id(), "LINEA_ADMIN_TOKEN", this.admin.token());
 		}
 		if (this.linea.demo() && this.lines.findByKey("demo").isEmpty()) {
 			createDemo();
