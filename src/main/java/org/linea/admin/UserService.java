@@ -36,9 +36,12 @@ public class UserService implements UserDetailsService {
 
 	private final PasswordEncoder passwords;
 
+	private final PasswordPolicy policy;
+
 	private final AuditLog audit;
 
-	UserService(JdbcClient jdbc, PasswordEncoder passwords, AuditLog audit) {
+	UserService(JdbcClient jdbc, PasswordEncoder passwords, AuditLog audit, PasswordPolicy policy) {
+		this.policy = policy;
 		this.jdbc = jdbc;
 		this.passwords = passwords;
 		this.audit = audit;
@@ -109,11 +112,11 @@ public class UserService implements UserDetailsService {
 				last == null ? null : last.toInstant(), roles.getOrDefault(id, List.of()));
 	}
 
-	/** Creates an account; the password must be 12 to 128 characters. */
+	/** Creates an account; the password must meet the {@link PasswordPolicy}. */
 	@Transactional
 	public long create(String username, String displayName, String password) {
-		checkPassword(password);
 		String name = username.strip().toLowerCase(Locale.ROOT);
+		this.policy.check(name, password);
 		try {
 			long id = this.jdbc.sql("insert into admin_user (username, display_name, password_hash) values (?, ?, ?) returning id")
 				.params(name, displayName.strip(), this.passwords.encode(password))
@@ -172,7 +175,10 @@ public class UserService implements UserDetailsService {
 
 	@Transactional
 	public void setPassword(long userId, String password) {
-		checkPassword(password);
+		String username = this.jdbc.sql("select username from admin_user where id = ?").param(userId).query(String.class)
+			.optional()
+			.orElseThrow(() -> new NotFoundException("User " + userId));
+		this.policy.check(username, password);
 		int changed = this.jdbc.sql("update admin_user set password_hash = ? where id = ?")
 			.params(this.passwords.encode(password), userId)
 			.update();
@@ -187,12 +193,6 @@ public class UserService implements UserDetailsService {
 		this.jdbc.sql("update admin_user set last_login_at = ? where id = ?")
 			.params(Timestamp.from(Instant.now()), userId)
 			.update();
-	}
-
-	private static void checkPassword(String password) {
-		if (password == null || password.length() < 12 || password.length() > 128) {
-			throw new InvalidRequestException("A password must have 12 to 128 characters");
-		}
 	}
 
 }
