@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 
 import org.linea.privacy.AuditLog;
 import org.linea.shared.InvalidRequestException;
+import org.linea.shared.validation.FormValidation;
 import org.linea.shared.NotFoundException;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -38,10 +39,13 @@ public class UserService implements UserDetailsService {
 
 	private final PasswordPolicy policy;
 
+	private final FormValidation forms;
+
 	private final AuditLog audit;
 
-	UserService(JdbcClient jdbc, PasswordEncoder passwords, AuditLog audit, PasswordPolicy policy) {
+	UserService(JdbcClient jdbc, PasswordEncoder passwords, AuditLog audit, PasswordPolicy policy, FormValidation forms) {
 		this.policy = policy;
+		this.forms = forms;
 		this.jdbc = jdbc;
 		this.passwords = passwords;
 		this.audit = audit;
@@ -132,6 +136,7 @@ public class UserService implements UserDetailsService {
 
 	@Transactional
 	public long create(NewUserForm form) {
+		this.forms.valid(form);
 		long id = create(form.username(), form.displayName(), form.password());
 		if (form.role() != null) {
 			grant(id, form.organisationId(), form.role());
