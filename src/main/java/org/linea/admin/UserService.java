@@ -15,8 +15,8 @@ import java.util.stream.Collectors;
 
 import org.linea.privacy.AuditLog;
 import org.linea.shared.InvalidRequestException;
-import org.linea.shared.validation.FormValidation;
 import org.linea.shared.NotFoundException;
+import org.linea.shared.validation.FormValidation;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
