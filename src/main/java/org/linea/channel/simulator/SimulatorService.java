@@ -7,9 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.linea.access.Permission;
 import org.linea.admin.Line;
 import org.linea.admin.LineService;
-import org.linea.admin.Role;
 import org.linea.channel.ChannelService;
 import org.linea.channel.ChannelType;
 import org.linea.channel.DeliveryReport;
@@ -32,7 +32,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SimulatorService {
 
-	static final Role[] USERS = { Role.COORDINATOR, Role.OPERATOR, Role.SPECIALIST, Role.SAFEGUARDING };
 
 	private final JdbcClient jdbc;
 
@@ -58,7 +57,7 @@ public class SimulatorService {
 
 	/** The simulator line with this key, if the current user may use it. */
 	public Line requireLine(String lineKey) {
-		Line line = this.lines.requireAccess(lineKey, USERS);
+		Line line = this.lines.requireAccess(lineKey, Permission.SIMULATOR_USE);
 		if (line.channelType() != ChannelType.SIMULATOR) {
 			throw new InvalidRequestException("Line '" + lineKey + "' runs on " + line.channelType()
 					+ ": the simulator only writes to simulator lines");
