@@ -11,8 +11,9 @@ import java.util.Set;
  */
 public final class Keywords {
 
+	/** Spanish ones, and Twilio's own (on which Twilio itself stops delivering SMS to the person). */
 	private static final Set<String> OPT_OUT = Set.of("STOP", "BAJA", "ALTO", "CANCELAR", "UNSUBSCRIBE", "STOPALL", "PARAR",
-			"DETENER", "DESUSCRIBIR");
+			"DETENER", "DESUSCRIBIR", "DESUSCRIBIRME", "CANCEL", "END", "QUIT", "OPTOUT", "REVOKE");
 
 	private Keywords() {
 	}

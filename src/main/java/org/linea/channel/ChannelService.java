@@ -264,7 +264,10 @@ public class ChannelService {
 				() -> log.info("Status {} kept for a message not yet known on line {}", report.status(), line.key()));
 	}
 
-	/** The send call for this outbox row has not returned (or never will): the report names the provider's id. */
+	/**
+	 * The send call for this outbox row has not returned (or never will): the report names the provider's
+	 * id. A row marked SENT here stays so: the call's late answer and its timeout only note their outcome.
+	 */
 	private Optional<Long> claimByReference(Line line, DeliveryReport report) {
 		Long outboxId = ChannelAdapter.Delivery.outboxIdOf(report.reference());
 		if (outboxId == null) {
@@ -272,7 +275,8 @@ public class ChannelService {
 		}
 		return this.jdbc.sql("""
 				update channel_outbox set provider_message_id = ?, status = 'SENT', sent_at = coalesce(sent_at, now()), locked_until = null
-				where id = ? and line_id = ? and provider_message_id is null and status in ('PENDING', 'CLAIMED', 'SENDING', 'FAILED')
+				where id = ? and line_id = ? and provider_message_id is null
+				  and status in ('PENDING', 'CLAIMED', 'SENDING', 'UNCONFIRMED', 'FAILED')
 				returning message_id
 				""").params(report.providerMessageId(), outboxId, line.id()).query(Long.class).optional();
 	}

@@ -113,6 +113,7 @@ class InboundPipeline {
 		String optOut = Keywords.optOut(message.text());
 		if (optOut != null) {
 			this.contacts.optOut(contact.id(), optOut);
+			this.closingFlow.stop(contact.id());
 			this.conversations.send(conversation, SenderKind.BOT, null, this.replies.optOutConfirmed(language));
 			if (conversation.state() == ConversationState.BOT) {
 				this.conversations.close(conversation.id(), null, "OPTED_OUT");

@@ -162,6 +162,7 @@ public class InboxService {
 		Map<Long, Duration> windows = new HashMap<>();
 		lines.forEach(line -> windows.put(line.id(), this.channels.replyWindowLength(line)));
 		Instant now = Instant.now(this.clock);
+		Set<Long> inDoubt = this.conversations.withDeliveryInDoubt(rows.stream().map(Conversation::id).toList());
 		return rows.stream()
 			.map(c -> {
 				Line line = byId.get(c.lineId());
@@ -172,7 +173,7 @@ public class InboxService {
 						restricted ? List.of() : c.tags(), restricted,
 						unread.getOrDefault(c.id(), 0), c.waitingSince(), windowClosesAt(windows.get(line.id()), c),
 						overdue(line, hours.get(line.id()), c, now),
-						c.lastMessageAt());
+						c.lastMessageAt(), inDoubt.contains(c.id()));
 			})
 			.toList();
 	}
@@ -216,7 +217,8 @@ public class InboxService {
 				views, lineTeams, List.copyOf(colleagues.values()), referrals(conversationId),
 				this.coding.codingOf(conversationId).orElse(null), this.channels.replyWindow(line, conversation.contactId()),
 				this.channels.templates(line),
-				overdue(line, OpeningHours.parse(line.openingHours()), conversation, Instant.now(this.clock)));
+				overdue(line, OpeningHours.parse(line.openingHours()), conversation, Instant.now(this.clock)),
+				!this.conversations.withDeliveryInDoubt(List.of(conversationId)).isEmpty());
 	}
 
 	/** Takes the conversation; if another operator was faster, says who holds it. */
