@@ -17,6 +17,7 @@ import org.linea.admin.LineService;
 import org.linea.contact.ContactKeys;
 import org.linea.contact.ContactService;
 import org.linea.shared.crypto.FieldCipher;
+import org.linea.shared.db.StorableText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -87,7 +88,9 @@ public class ChannelService {
 
 	/**
 	 * Stores one webhook call: its raw payload once, each new message, each new delivery report, in one
-	 * transaction. A provider's retry of a message or report is acknowledged and ignored.
+	 * transaction. A provider's retry of a message or report is acknowledged and ignored. Text the
+	 * database cannot keep is replaced visibly (see {@link StorableText}), so such a character never
+	 * loses the call; the raw payload keeps the original bytes.
 	 */
 	@Transactional
 	public List<ReceiveResult> ingest(Line line, String rawPayload, String contentType, List<InboundMessage> messages,
@@ -97,9 +100,9 @@ public class ChannelService {
 		long eventId = storeEvent(line, rawPayload, contentType, "ACCEPTED", null, payloadKey);
 		List<ReceiveResult> results = new ArrayList<>();
 		for (InboundMessage message : messages) {
-			results.add(store(line, eventId, message));
+			results.add(store(line, eventId, message.storable()));
 		}
-		reports.forEach(report -> recordStatus(line, report));
+		reports.forEach(report -> recordStatus(line, report.storable()));
 		if (!messages.isEmpty() && results.stream().allMatch(ReceiveResult::duplicate)) {
 			this.jdbc.sql("update channel_inbound_event set outcome = 'DUPLICATE' where id = ?").param(eventId).update();
 		}
@@ -151,8 +154,9 @@ public class ChannelService {
 				insert into channel_inbound_event (line_id, channel_type, content_type, payload_encrypted, outcome, reason)
 				values (?, ?, ?, ?, ?, ?) returning id
 				""")
-			.params(line.id(), line.channelType().name(), contentType,
-					key == null ? this.cipher.encrypt(payload) : this.keys.encrypt(key, payload), outcome, reason)
+			.params(line.id(), line.channelType().name(), StorableText.of(contentType),
+					key == null ? this.cipher.encrypt(payload) : this.keys.encrypt(key, payload), outcome,
+					StorableText.of(reason))
 			.query(Long.class)
 			.single();
 	}
@@ -214,7 +218,7 @@ public class ChannelService {
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void markAttemptFailed(long inboundId, String error) {
 		this.jdbc.sql("update channel_inbound_message set attempts = attempts + 1, last_error = ? where id = ?")
-			.params(error, inboundId)
+			.params(StorableText.of(error), inboundId)
 			.update();
 	}
 

@@ -87,14 +87,14 @@ class InboundPipeline {
 		Contact contact = this.contacts.findOrCreate(line, message.from(), message.profileName());
 		if (answeredClosingFlow(contact, message)) {
 			this.channels.markProcessed(message.id());
-			log.info("Inbound processed line={} contact={} outcome=CLOSING_FLOW", line.key(), contact.code());
+			log.info("Inbound processed line={} inbound={} outcome=CLOSING_FLOW", line.key(), message.id());
 			return;
 		}
 		Conversation conversation = this.conversations.openFor(line, contact);
 		long messageId = this.conversations.recordInbound(conversation, message);
 		String outcome = route(line, contact, conversation, message, messageId);
 		this.channels.markProcessed(message.id());
-		log.info("Inbound processed line={} contact={} conversation={} kind={} outcome={}", line.key(), contact.code(),
+		log.info("Inbound processed line={} inbound={} conversation={} kind={} outcome={}", line.key(), message.id(),
 				conversation.id(), message.kind(), outcome);
 	}
 
