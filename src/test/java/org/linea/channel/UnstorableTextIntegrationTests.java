@@ -15,7 +15,7 @@ import org.linea.admin.Line;
 import org.linea.admin.LineaUser;
 import org.linea.admin.Role;
 import org.linea.channel.twilio.FakeTwilioApi;
-import org.linea.shared.crypto.FieldCipher;
+import org.linea.contact.ContactKeys;
 import org.linea.web.ApiClient;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class UnstorableTextIntegrationTests extends ChannelIntegrationTest {
 
 	@Autowired
-	private FieldCipher cipher;
+	private ContactKeys keys;
 
 	@Test
 	void aWhatsAppCallWithANulAndALoneSurrogateStoresEveryMessage() throws Exception {
@@ -55,7 +55,7 @@ class UnstorableTextIntegrationTests extends ChannelIntegrationTest {
 		assertThat(bodyOf(wa.line(), second)).isEqualTo("¿dónde está el albergue?");
 		byte[] name = this.jdbc.sql("select sender_name_encrypted from channel_inbound_message where line_id = ? and provider_message_id = ?")
 			.params(wa.line().id(), first).query((rs, row) -> rs.getBytes(1)).single();
-		assertThat(this.cipher.decryptToString(name)).isEqualTo("Ju\uFFFDan");
+		assertThat(this.keys.decryptToString(name)).isEqualTo("Ju\uFFFDan");
 		assertThat(rawPayloads(wa.line())).containsExactly(body);
 		eventually(() -> count("select count(*) from conversation_message where line_id = ? and direction = 'IN'", wa.line().id()) == 2,
 				"both messages reach the conversation");
@@ -124,7 +124,7 @@ class UnstorableTextIntegrationTests extends ChannelIntegrationTest {
 	private List<String> rawPayloads(Line line) {
 		return this.jdbc.sql("select payload_encrypted from channel_inbound_event where line_id = ? order by id")
 			.param(line.id())
-			.query((rs, row) -> this.cipher.decryptToString(rs.getBytes(1)))
+			.query((rs, row) -> this.keys.decryptToString(rs.getBytes(1)))
 			.list();
 	}
 
