@@ -76,7 +76,7 @@ public class Detector {
 		List<Rules.Rule> fired = new ArrayList<>();
 		for (Rules.Rule rule : this.rules.categories) {
 			if (rule.fires(found)) {
-				scores.merge(Category.valueOf(rule.category()), rule.weight(), Double::sum);
+				scores.merge(Category.valueOf(rule.category()), rule.weight(), Math::max);
 				fired.add(rule);
 			}
 		}

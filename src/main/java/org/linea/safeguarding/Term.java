@@ -8,14 +8,17 @@ import java.util.List;
  * One signal phrase of a concept, as written in a signals file: words in order, each word a choice
  * of forms ({@code pidio|pidieron}), a form ending in {@code *} matching any ending ({@code voluntari*}),
  * {@code #N} matching a number from 0 to N ({@code #17 anos}). Up to two other words may come between
- * the words of a phrase; words of five letters or more also match with one letter wrong, missing,
- * extra or swapped, so typos still match.
+ * the words of a phrase; words of six letters or more (with the same first letter) also match with
+ * one letter wrong, missing, extra or swapped, so typos still match.
  */
 record Term(String source, List<List<String>> words) {
 
 	private static final int GAP = 2;
 
-	private static final int FUZZY_FROM = 5;
+	// shorter words differ by one letter too often ("abuso", "abusou"); prefixes need more to stay apart
+	private static final int FUZZY_FROM = 6;
+
+	private static final int FUZZY_PREFIX_FROM = 7;
 
 	static Term parse(String source, SafeguardingText text) {
 		List<List<String>> words = new ArrayList<>();
@@ -85,7 +88,7 @@ record Term(String source, List<List<String>> words) {
 			if (word.startsWith(prefix)) {
 				return true;
 			}
-			if (prefix.length() < FUZZY_FROM) {
+			if (prefix.length() < FUZZY_PREFIX_FROM || word.isEmpty() || word.charAt(0) != prefix.charAt(0)) {
 				return false;
 			}
 			for (int length = prefix.length() - 1; length <= prefix.length() + 1; length++) {
@@ -95,7 +98,9 @@ record Term(String source, List<List<String>> words) {
 			}
 			return false;
 		}
-		return form.equals(word) || (form.length() >= FUZZY_FROM && withinOne(form, word));
+		// typos rarely fall on the first letter, and other words do ("devolver", "revolver")
+		return form.equals(word) || (Math.min(form.length(), word.length()) >= FUZZY_FROM
+				&& form.charAt(0) == word.charAt(0) && withinOne(form, word));
 	}
 
 	/** Whether one edit (a letter changed, added, dropped, or two swapped) turns one into the other. */
