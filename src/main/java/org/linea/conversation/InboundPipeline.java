@@ -19,6 +19,8 @@ import org.linea.channel.ChannelService;
 import org.linea.channel.PendingInbound;
 import org.linea.contact.Contact;
 import org.linea.contact.ContactService;
+import org.linea.safeguarding.Finding;
+import org.linea.safeguarding.SafeguardingService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +29,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What happens to a stored message: find the person and their conversation, honour opt-out keywords,
- * greet a new conversation, say when the line opens if it is closed, let the bot answer, and hand the
+ * screen for a safeguarding report (before the bot and before anything is sent: a report gets the
+ * safe reply and becomes a restricted case), greet a new conversation, say when the line opens if it
+ * is closed, let the bot answer, and hand the
  * conversation to the team when the bot does not. Each message is processed once, in the order the
  * person wrote, in one transaction with everything it causes (replies go to the outbox in it).
  */
@@ -50,10 +54,12 @@ class InboundPipeline {
 
 	private final BotReplies replies;
 
+	private final SafeguardingService safeguarding;
+
 	private final Clock clock;
 
 	InboundPipeline(ChannelService channels, LineService lines, ContactService contacts, ConversationService conversations,
-			AutoAnswer autoAnswer, ClosingFlow closingFlow, BotReplies replies, Clock clock) {
+			AutoAnswer autoAnswer, ClosingFlow closingFlow, BotReplies replies, SafeguardingService safeguarding, Clock clock) {
 		this.channels = channels;
 		this.lines = lines;
 		this.contacts = contacts;
@@ -61,6 +67,7 @@ class InboundPipeline {
 		this.autoAnswer = autoAnswer;
 		this.closingFlow = closingFlow;
 		this.replies = replies;
+		this.safeguarding = safeguarding;
 		this.clock = clock;
 	}
 
@@ -118,6 +125,14 @@ class InboundPipeline {
 				this.conversations.close(conversation.id(), null, "OPTED_OUT");
 			}
 			return "OPTED_OUT";
+		}
+		Optional<Finding> report = this.safeguarding.screenInbound(line, conversation, messageId, message.text());
+		if (report.isPresent()) {
+			if (conversation.state() == ConversationState.BOT) {
+				this.autoAnswer.recordSensitive(
+						new InboundQuestion(line, conversation.id(), messageId, language, message.text(), conversation.isNew()), report.get());
+			}
+			return "SAFEGUARDING:" + report.get().category() + (report.get().urgent() ? ":URGENT" : "");
 		}
 		if (conversation.state() != ConversationState.BOT) {
 			return "TO_TEAM";

@@ -42,6 +42,7 @@ import org.linea.feedback.Coding;
 import org.linea.feedback.FeedbackCodingService;
 import org.linea.knowledge.EntryKind;
 import org.linea.shared.InvalidRequestException;
+import org.linea.safeguarding.SafeguardingService;
 import org.linea.shared.NotFoundException;
 
 import org.springframework.context.event.EventListener;
@@ -95,9 +96,11 @@ public class InboxService {
 
 	private final Clock clock;
 
+	private final SafeguardingService safeguarding;
+
 	InboxService(JdbcClient jdbc, LineService lines, ConversationService conversations, Closing closing,
 			ContactService contacts, UserService users, TeamService teams, FeedbackCodingService coding,
-			ChannelService channels, QuickReplies quickReplies, Clock clock) {
+			ChannelService channels, QuickReplies quickReplies, Clock clock, SafeguardingService safeguarding) {
 		this.jdbc = jdbc;
 		this.lines = lines;
 		this.conversations = conversations;
@@ -109,6 +112,7 @@ public class InboxService {
 		this.channels = channels;
 		this.quickReplies = quickReplies;
 		this.clock = clock;
+		this.safeguarding = safeguarding;
 	}
 
 	/** Lines whose inbox the current user works in. */
@@ -500,6 +504,7 @@ public class InboxService {
 		if (!me.hasRole(line.organisationId(), INBOX_ROLES)) {
 			throw new AccessDeniedException("Your role does not work in the inbox");
 		}
+		this.safeguarding.requireMayOpen(me, line.organisationId(), conversation.id());
 		return line;
 	}
 
