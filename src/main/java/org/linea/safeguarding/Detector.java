@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,6 +36,7 @@ public class Detector {
 
 	private final Rules rules;
 
+	@Autowired
 	public Detector(SafeguardingProperties properties) {
 		this(organisationFiles(properties.signalsDir()));
 	}
