@@ -1,0 +1,50 @@
+package org.linea.safeguarding;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The safeguarding queue: every member of an organisation sees that its cases exist (code, time,
+ * status); focal points (SAFEGUARDING) see the category and signals, open the conversation,
+ * acknowledge and mark "not sensitive". Operators flag a conversation from the inbox.
+ */
+@Controller
+class SafeguardingController {
+
+	private final SafeguardingService safeguarding;
+
+	SafeguardingController(SafeguardingService safeguarding) {
+		this.safeguarding = safeguarding;
+	}
+
+	@GetMapping("/safeguarding")
+	String cases(Model model) {
+		model.addAttribute("cases", this.safeguarding.cases());
+		model.addAttribute("categories", Category.values());
+		return "safeguarding/cases";
+	}
+
+	@PostMapping("/safeguarding/cases/{id}/acknowledge")
+	String acknowledge(@PathVariable long id) {
+		this.safeguarding.acknowledge(id);
+		return "redirect:/safeguarding";
+	}
+
+	@PostMapping("/safeguarding/cases/{id}/not-sensitive")
+	String notSensitive(@PathVariable long id, @RequestParam(defaultValue = "") String note) {
+		this.safeguarding.markNotSensitive(id, note);
+		return "redirect:/safeguarding";
+	}
+
+	@PostMapping("/safeguarding/conversations/{id}/flag")
+	String flag(@PathVariable long id, @RequestParam long messageId, @RequestParam Category category,
+			@RequestParam(defaultValue = "false") boolean urgent) {
+		this.safeguarding.flag(id, messageId, category, urgent);
+		return "redirect:/inbox?flagged=" + id;
+	}
+
+}
