@@ -1,9 +1,11 @@
--- safeguarding: per line, the emergency numbers told to a person at risk, and the safe replies that
+-- safeguarding: per line, the emergency numbers told to a person at risk and how long an urgent case
+-- may wait unacknowledged before it re-alerts and escalates, and the safe replies that
 -- a coordinator writes to replace the shipped ones (per category, or URGENT, and language) -----------
 create table safeguarding_line_settings (
     line_id            bigint primary key references admin_line (id),
     -- as the person should read them, e.g. "Policía 105 · Línea 100 · SAMU 106"
     emergency_numbers  text not null default '' check (length(emergency_numbers) <= 300),
+    ack_minutes        integer not null default 10 check (ack_minutes between 1 and 1440),
     updated_at         timestamptz not null default now(),
     updated_by         bigint references admin_user (id)
 );

@@ -21,6 +21,9 @@ create table safeguarding_case (
     acknowledged_by     bigint references admin_user (id),
     closed_at           timestamptz,
     closed_by           bigint references admin_user (id),
+    -- how far down the line's on-call rota alerts have gone, and when the last one went out
+    alert_level         integer not null default 0,
+    last_alerted_at     timestamptz,
     -- for NOT_SENSITIVE: kept, with the signals, to review what fired wrongly
     outcome             text check (length(outcome) <= 500)
 );
