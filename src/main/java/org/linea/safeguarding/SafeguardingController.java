@@ -1,5 +1,8 @@
 package org.linea.safeguarding;
 
+import org.linea.access.Permission;
+import org.linea.access.Requires;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,6 +25,7 @@ class SafeguardingController {
 	}
 
 	@GetMapping("/safeguarding")
+	@Requires(Permission.SAFEGUARDING_CASES)
 	String cases(Model model) {
 		model.addAttribute("cases", this.safeguarding.cases());
 		model.addAttribute("categories", Category.values());
@@ -29,18 +33,21 @@ class SafeguardingController {
 	}
 
 	@PostMapping("/safeguarding/cases/{id}/acknowledge")
+	@Requires(Permission.SAFEGUARDING_HANDLE)
 	String acknowledge(@PathVariable long id) {
 		this.safeguarding.acknowledge(id);
 		return "redirect:/safeguarding";
 	}
 
 	@PostMapping("/safeguarding/cases/{id}/not-sensitive")
+	@Requires(Permission.SAFEGUARDING_HANDLE)
 	String notSensitive(@PathVariable long id, @RequestParam(defaultValue = "") String note) {
 		this.safeguarding.markNotSensitive(id, note);
 		return "redirect:/safeguarding";
 	}
 
 	@PostMapping("/safeguarding/conversations/{id}/flag")
+	@Requires(Permission.INBOX_REPLY)
 	String flag(@PathVariable long id, @RequestParam long messageId, @RequestParam Category category,
 			@RequestParam(defaultValue = "false") boolean urgent) {
 		this.safeguarding.flag(id, messageId, category, urgent);

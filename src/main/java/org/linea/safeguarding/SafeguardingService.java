@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.linea.access.Access;
+import org.linea.access.ConversationContent;
+import org.linea.access.Permission;
 import org.linea.admin.CurrentUser;
 import org.linea.admin.Line;
 import org.linea.admin.LineService;
@@ -23,6 +26,7 @@ import org.linea.shared.InvalidRequestException;
 import org.linea.shared.NotFoundException;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,10 +40,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SafeguardingService {
 
-	/** The team of a line whose queue holds its cases. */
-	public static final String TEAM = "safeguarding";
-
-	private static final Role[] INBOX = { Role.COORDINATOR, Role.OPERATOR, Role.SPECIALIST, Role.SAFEGUARDING };
+	/** The team of a line whose queue holds its cases (restricted). */
+	public static final String TEAM = Team.SAFEGUARDING;
 
 	private final Detector detector;
 
@@ -59,11 +61,13 @@ public class SafeguardingService {
 
 	private final ApplicationEventPublisher events;
 
+	private final ConversationContent content;
+
 	private final Clock clock;
 
 	SafeguardingService(Detector detector, SafeReplies replies, CaseRepository cases, ConversationService conversations,
 			TeamService teams, LineService lines, MessageLanguage languages, AuditLog audit, ApplicationEventPublisher events,
-			Clock clock) {
+			@Lazy ConversationContent content, Clock clock) {
 		this.detector = detector;
 		this.replies = replies;
 		this.cases = cases;
@@ -73,6 +77,7 @@ public class SafeguardingService {
 		this.languages = languages;
 		this.audit = audit;
 		this.events = events;
+		this.content = content;
 		this.clock = clock;
 	}
 
@@ -110,16 +115,18 @@ public class SafeguardingService {
 		return Optional.of(finding);
 	}
 
-	/** Whether this user may see the content of this conversation: anyone of the inbox, unless it is a case. */
-	public boolean mayOpen(LineaUser user, long organisationId, long conversationId) {
-		return !this.cases.restricted(conversationId) || user.hasRole(organisationId, Role.SAFEGUARDING);
+	/**
+	 * Whether a case keeps this conversation's content to the organisation's focal points: from the
+	 * moment it opens until a focal point marks it not sensitive (closed cases stay restricted).
+	 * The inbox's one content check ({@link org.linea.inbox.InboxAccess}) asks here.
+	 */
+	public boolean restrictedCase(long conversationId) {
+		return this.cases.restricted(conversationId);
 	}
 
-	/** The inbox's check before showing or acting on a conversation. */
-	public void requireMayOpen(LineaUser user, long organisationId, long conversationId) {
-		if (!mayOpen(user, organisationId, conversationId)) {
-			throw new AccessDeniedException("This conversation is a restricted safeguarding case");
-		}
+	/** Whether the user is a focal point of the organisation, who opens its cases. */
+	public static boolean focalPoint(LineaUser user, long organisationId) {
+		return user.can(organisationId, Permission.SAFEGUARDING_HANDLE);
 	}
 
 	/** An operator flags a message of a conversation they work on as sensitive: it leaves their view. */
@@ -127,14 +134,8 @@ public class SafeguardingService {
 	public SafeguardingCase flag(long conversationId, long messageId, Category category, boolean urgent) {
 		Conversation conversation = this.conversations.get(conversationId);
 		Line line = this.lines.get(conversation.lineId());
-		LineaUser me = CurrentUser.require();
-		if (!me.isMemberOf(line.organisationId())) {
-			throw new NotFoundException("Conversation " + conversationId);
-		}
-		if (!me.hasRole(line.organisationId(), INBOX)) {
-			throw new AccessDeniedException("Your role does not work in the inbox");
-		}
-		requireMayOpen(me, line.organisationId(), conversationId);
+		LineaUser me = Access.require(line.organisationId(), Permission.INBOX_REPLY, "Conversation " + conversationId);
+		this.content.require(conversationId);
 		if (this.conversations.messages(conversationId).stream().noneMatch(m -> m.id() == messageId)) {
 			throw new InvalidRequestException("This message is not in the conversation");
 		}
@@ -187,7 +188,8 @@ public class SafeguardingService {
 		List<Long> organisations = me.memberships().stream().map(m -> m.organisationId()).filter(java.util.Objects::nonNull).distinct().toList();
 		return this.cases.ofOrganisations(organisations, 200)
 			.stream()
-			.map(c -> new CaseView(c, me.hasRole(c.organisationId(), Role.SAFEGUARDING), this.lines.get(c.lineId()).name()))
+			.filter(c -> me.can(c.organisationId(), Permission.SAFEGUARDING_CASES))
+			.map(c -> new CaseView(c, focalPoint(me, c.organisationId()), this.lines.get(c.lineId()).name()))
 			.toList();
 	}
 
@@ -202,13 +204,7 @@ public class SafeguardingService {
 
 	private SafeguardingCase requireFocalPoint(long caseId) {
 		SafeguardingCase found = this.cases.find(caseId).orElseThrow(() -> new NotFoundException("Case " + caseId));
-		LineaUser me = CurrentUser.require();
-		if (!me.isMemberOf(found.organisationId())) {
-			throw new NotFoundException("Case " + caseId);
-		}
-		if (!me.hasRole(found.organisationId(), Role.SAFEGUARDING)) {
-			throw new AccessDeniedException("Only the organisation's safeguarding focal points handle cases");
-		}
+		Access.require(found.organisationId(), Permission.SAFEGUARDING_HANDLE, "Case " + caseId);
 		return found;
 	}
 
@@ -219,7 +215,11 @@ public class SafeguardingService {
 	}
 
 	private void moveToQueue(Line line, long conversationId) {
-		Team team = this.teams.find(line.id(), TEAM).orElseGet(() -> this.teams.create(line.id(), TEAM, "Salvaguarda / Safeguarding"));
+		Team team = this.teams.find(line.id(), Team.SAFEGUARDING).orElseGet(() -> {
+			Team created = this.teams.create(line.id(), Team.SAFEGUARDING, "Protección / Safeguarding");
+			this.teams.setRestricted(created.id(), true);
+			return created;
+		});
 		this.conversations.moveToTeam(conversationId, team.id(), true);
 	}
 

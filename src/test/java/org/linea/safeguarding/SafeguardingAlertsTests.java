@@ -72,8 +72,12 @@ class SafeguardingAlertsTests extends LineaIntegrationTest {
 
 		Instant opened = this.jdbc.sql("select last_alerted_at from safeguarding_case where line_id = ?").param(this.line.id())
 			.query(java.sql.Timestamp.class).single().toInstant();
-		assertThat(this.alerts.escalate(opened.plus(Duration.ofMinutes(14)))).isZero();
-		assertThat(this.alerts.escalate(opened.plus(Duration.ofMinutes(15)))).isEqualTo(1);
+		// other tests' cases share the database: look at this line's case only
+		this.alerts.escalate(opened.plus(Duration.ofMinutes(14)));
+		assertThat(alertLevel()).isEqualTo(1);
+		assertThat(smtp.getReceivedMessages()).hasSize(1);
+		this.alerts.escalate(opened.plus(Duration.ofMinutes(15)));
+		assertThat(alertLevel()).isEqualTo(2);
 		List<String> recipients = Arrays.stream(smtp.getReceivedMessages()).map(m -> {
 			try {
 				return m.getAllRecipients()[0] + " " + m.getSubject();
@@ -88,7 +92,8 @@ class SafeguardingAlertsTests extends LineaIntegrationTest {
 
 		// acknowledged: no more alerts
 		this.jdbc.sql("update safeguarding_case set status = 'ACKNOWLEDGED' where line_id = ?").param(this.line.id()).update();
-		assertThat(this.alerts.escalate(opened.plus(Duration.ofHours(2)))).isZero();
+		this.alerts.escalate(opened.plus(Duration.ofHours(2)));
+		assertThat(smtp.getReceivedMessages()).hasSize(3);
 	}
 
 	@Test
@@ -100,6 +105,10 @@ class SafeguardingAlertsTests extends LineaIntegrationTest {
 		Instant limaMorning = Instant.parse("2026-12-02T14:00:00Z");
 		assertThat(this.alerts.onCall(this.line, limaMorning)).extracting(CaseAlerts.OnCall::email)
 			.containsExactly("primera@example.org", "segunda@example.org");
+	}
+
+	private int alertLevel() {
+		return this.jdbc.sql("select alert_level from safeguarding_case where line_id = ?").param(this.line.id()).query(Integer.class).single();
 	}
 
 	private List<String> inAppAlerts() {
