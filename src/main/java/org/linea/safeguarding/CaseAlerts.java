@@ -27,7 +27,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * Tells focal points about a case, never its content: an in-app alert for every SAFEGUARDING member
  * of the organisation, and an email ("caso urgente 26PE0042 en la línea X" and a link) to the first
  * person of the line's on-call rota on call now (in the line's time zone). An urgent case not
- * acknowledged within the line's minutes re-alerts and escalates to the next person on call.
+ * acknowledged within the line's minutes re-alerts and escalates to the next person on call. A report
+ * against the organisation's own people ({@link Category#againstStaff()}) is emailed to its
+ * investigation focal point instead of the rota.
  */
 @Component
 class CaseAlerts {
@@ -65,7 +67,16 @@ class CaseAlerts {
 		Line line = this.lines.get(opened.lineId());
 		String kind = opened.becameUrgent() ? "REALERT" : "ALERT";
 		inApp(opened.caseId(), opened.organisationId(), kind, now);
-		onCall(line, now).stream().findFirst().ifPresent(first -> email(opened.caseId(), first, kind, opened.code(), opened.urgent(), line, now));
+		Optional<OnCall> investigator = opened.category().againstStaff() ? investigator(opened.organisationId()) : Optional.empty();
+		if (investigator.isPresent()) {
+			// a report against the organisation's own people goes to its investigation focal point, never down the rota
+			email(opened.caseId(), investigator.get(), kind, opened.code(), opened.urgent(), line, now);
+			insertAlert(opened.caseId(), investigator.get().userId(), kind, "IN_APP", now);
+		}
+		else {
+			onCall(line, now).stream().findFirst()
+				.ifPresent(first -> email(opened.caseId(), first, kind, opened.code(), opened.urgent(), line, now));
+		}
 		this.jdbc.sql("update safeguarding_case set alert_level = greatest(alert_level, 1), last_alerted_at = ? where id = ?")
 			.params(java.sql.Timestamp.from(now), opened.caseId())
 			.update();
@@ -109,6 +120,13 @@ class CaseAlerts {
 				.update();
 		}
 		return due.size();
+	}
+
+	Optional<OnCall> investigator(long organisationId) {
+		return this.jdbc.sql("select user_id, email from safeguarding_investigation_focal_point where organisation_id = ?")
+			.param(organisationId)
+			.query((rs, row) -> new OnCall(rs.getLong("user_id"), rs.getString("email")))
+			.optional();
 	}
 
 	/** The line's rota, in order, keeping those on call at this moment in the line's time zone. */

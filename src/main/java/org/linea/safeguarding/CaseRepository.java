@@ -92,6 +92,19 @@ class CaseRepository {
 			.single();
 	}
 
+	int unseenAlerts(long userId) {
+		return this.jdbc.sql("""
+				select count(distinct a.case_id) from safeguarding_alert a join safeguarding_case c on c.id = a.case_id
+				where a.user_id = ? and a.channel = 'IN_APP' and a.seen_at is null and c.status = 'OPEN'
+				""").param(userId).query(Integer.class).single();
+	}
+
+	void alertsSeen(long userId, Instant now) {
+		this.jdbc.sql("update safeguarding_alert set seen_at = ? where user_id = ? and seen_at is null")
+			.params(java.sql.Timestamp.from(now), userId)
+			.update();
+	}
+
 	private String nextCode(Line line, Instant now) {
 		String prefix = String.format("%02d", now.atZone(ZoneId.of("UTC")).getYear() % 100) + line.countryCode();
 		int number = this.jdbc.sql("""

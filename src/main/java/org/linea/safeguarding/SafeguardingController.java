@@ -28,8 +28,19 @@ class SafeguardingController {
 	@Requires(Permission.SAFEGUARDING_CASES)
 	String cases(Model model) {
 		model.addAttribute("cases", this.safeguarding.cases());
+		if (this.safeguarding.unseenAlerts() > 0) {
+			this.safeguarding.alertsSeen();
+		}
 		model.addAttribute("categories", Category.values());
 		return "safeguarding/cases";
+	}
+
+	/** The menu's live alert: polled by every page of a focal point. */
+	@GetMapping("/safeguarding/alerts")
+	@Requires(Permission.SAFEGUARDING_HANDLE)
+	String alerts(Model model) {
+		model.addAttribute("unseen", this.safeguarding.unseenAlerts());
+		return "safeguarding/flag :: alerts";
 	}
 
 	@PostMapping("/safeguarding/cases/{id}/acknowledge")

@@ -193,6 +193,18 @@ public class SafeguardingService {
 			.toList();
 	}
 
+	/** The current user's alerts not yet seen: the live badge in the menu. */
+	@Transactional(readOnly = true)
+	public int unseenAlerts() {
+		return this.cases.unseenAlerts(CurrentUser.require().id());
+	}
+
+	/** The user opened the safeguarding queue: their alerts are seen. */
+	@Transactional
+	public void alertsSeen() {
+		this.cases.alertsSeen(CurrentUser.require().id(), Instant.now(this.clock));
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<SafeguardingCase> caseOf(long conversationId) {
 		return this.cases.openFor(conversationId);

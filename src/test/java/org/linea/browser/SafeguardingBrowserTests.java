@@ -36,15 +36,21 @@ class SafeguardingBrowserTests extends BrowserTest {
 		long conversation = this.jdbc.sql("select conversation_id from safeguarding_case where line_id = ?").param(line.id())
 			.query(Long.class).single();
 
+		eventually(() -> this.jdbc.sql("select count(*) from safeguarding_alert where user_id = ?").param(sofia.id())
+			.query(Long.class).single() == 1, "the focal point is alerted");
+
 		try (BrowserContext anaBrowser = spanishBrowser(1280, 720); BrowserContext sofiaBrowser = spanishBrowser(1280, 720)) {
 			Page sofiaPage = signedIn(sofiaBrowser, sofia);
-			sofiaPage.navigate(url("/safeguarding"));
+			// the live alert in the menu, on whatever page she is
+			assertThat(sofiaPage.locator("#sg-alerts")).containsText("1 caso nuevo");
+			sofiaPage.locator("#sg-alerts a").click();
 			assertThat(sofiaPage.locator("tr.sg-case.urgent")).containsText(code);
 			assertThat(sofiaPage.locator("tr.sg-case.urgent")).containsText("Violencia basada en género");
 			sofiaPage.locator("tr.sg-case.urgent a:has-text('Abrir la conversación')").click();
 			assertThat(sofiaPage.locator(".messages")).containsText("machete");
 
 			Page anaPage = signedIn(anaBrowser, ana);
+			assertThat(anaPage.locator("#sg-alerts")).hasCount(0);
 			anaPage.navigate(url("/safeguarding"));
 			assertThat(anaPage.locator("tr.sg-case")).containsText(code);
 			assertThat(anaPage.locator("tr.sg-case")).containsText("Restringido");

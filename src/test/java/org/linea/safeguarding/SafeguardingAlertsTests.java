@@ -97,6 +97,24 @@ class SafeguardingAlertsTests extends LineaIntegrationTest {
 	}
 
 	@Test
+	void aReportAgainstStaffGoesToTheInvestigationFocalPointNotDownTheRota() {
+		LineaUser investigator = newUser(this.organisation, Role.SAFEGUARDING);
+		this.jdbc.sql("insert into safeguarding_investigation_focal_point (organisation_id, user_id, email) values (?, ?, 'investiga@example.org')")
+			.params(this.organisation.id(), investigator.id()).update();
+		this.simulator.write(this.line, new SimulatedMessageRequest(randomPhone(),
+				"el coordinador de la zona nos cobra 10 soles de cada pago y al q no paga lo saca del programa", null));
+		eventually(() -> smtp.getReceivedMessages().length >= 1, "the alert email arrives");
+		assertThat(Arrays.stream(smtp.getReceivedMessages()).map(m -> {
+			try {
+				return m.getAllRecipients()[0].toString();
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		})).containsExactly("investiga@example.org");
+	}
+
+	@Test
 	void theRotaFollowsTheLinesTimeZone() {
 		this.jdbc.sql("update safeguarding_rota set on_call = 'MON-SUN 08:00-20:00' where user_id = ?").param(this.first.id()).update();
 		// 03:00 in Lima is 08:00 UTC: the first person is off call, the second (always on call) is first
