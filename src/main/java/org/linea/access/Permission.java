@@ -73,6 +73,12 @@ public enum Permission {
 	/** Handle safeguarding cases as a focal point: read them, acknowledge, mark not sensitive. */
 	SAFEGUARDING_HANDLE(Scope.ORGANISATION),
 
+	/**
+	 * A line's privacy: set retention, purge now, find, export and erase a person, confirm erasures
+	 * people asked for (every step audited).
+	 */
+	PRIVACY_MANAGE(Scope.ORGANISATION),
+
 	/** The organisation's lines, users, roles, channel credentials and audit log. */
 	ORG_ADMIN(Scope.ORGANISATION),
 
