@@ -4,7 +4,8 @@ create table safeguarding_case (
     id                  bigserial primary key,
     organisation_id     bigint not null references admin_organisation (id),
     line_id             bigint not null references admin_line (id),
-    conversation_id     bigint not null references conversation_conversation (id),
+    -- null once the conversation is erased (retention, a person's erasure): the case stays, without content
+    conversation_id     bigint references conversation_conversation (id) on delete set null,
     -- shown to staff instead of any content, e.g. 26PE0042 (year, country, number)
     code                text not null unique,
     category            text not null check (category in ('SEA', 'FRAUD', 'GBV', 'CHILD', 'TRAFFICKING', 'SELF_HARM', 'CONDUCT')),
@@ -13,7 +14,7 @@ create table safeguarding_case (
     signals             text[] not null default '{}',
     -- DETECTED by the signals, or FLAGGED by an operator
     source              text not null check (source in ('DETECTED', 'FLAGGED')),
-    trigger_message_id  bigint references conversation_message (id),
+    trigger_message_id  bigint references conversation_message (id) on delete set null,
     flagged_by          bigint references admin_user (id),
     status              text not null default 'OPEN' check (status in ('OPEN', 'ACKNOWLEDGED', 'CLOSED', 'NOT_SENSITIVE')),
     opened_at           timestamptz not null default now(),
