@@ -67,6 +67,12 @@ public enum Permission {
 	/** Title, triage and answer rumour groups, and read the reports they group. */
 	RUMOUR_EDIT(Scope.ORGANISATION),
 
+	/** See that safeguarding cases exist: their codes, times and status, never their content or category. */
+	SAFEGUARDING_CASES(Scope.ORGANISATION),
+
+	/** Handle safeguarding cases as a focal point: read them, acknowledge, mark not sensitive. */
+	SAFEGUARDING_HANDLE(Scope.ORGANISATION),
+
 	/**
 	 * A line's privacy: set retention, purge now, find, export and erase a person, confirm erasures
 	 * people asked for (every step audited).

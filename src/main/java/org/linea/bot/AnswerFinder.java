@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 import org.linea.bot.BankIndex.Scored;
 
 /**
- * Decides what to do with one message on one bank, in this order: a sensitive disclosure is handed
- * over; so is a request for a person; a message of only greetings or thanks is greeted back; a
+ * Decides what to do with one message on one bank (safeguarding reports never reach it: see
+ * {@link KnowledgeBot}), in this order: a request for a person is handed over; a message of only greetings or thanks is greeted back; a
  * personal case, an emergency or distress is handed over; otherwise the bank is searched, first for
  * the whole message, then (for messages asking several things) for each question in turn. A clear
  * best entry is answered, two or three close ones are offered as a menu, and anything less is handed
@@ -36,9 +36,6 @@ final class AnswerFinder {
 
 	BotDecision decide(BankIndex index, String text, String language) {
 		String folded = ChatText.fold(text);
-		if (this.signals.sensitive(folded)) {
-			return decision(DecisionKind.SENSITIVE, "SENSITIVE", language, null, List.of());
-		}
 		if (this.signals.asksForPerson(folded)) {
 			return decision(DecisionKind.HANDOFF, "ASKED_FOR_PERSON", language, null, List.of());
 		}

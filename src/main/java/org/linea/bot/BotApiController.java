@@ -2,6 +2,9 @@ package org.linea.bot;
 
 import java.util.List;
 
+import org.linea.safeguarding.Category;
+import org.linea.safeguarding.Finding;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -30,20 +33,27 @@ class BotApiController {
 	@PostMapping("/api/lines/{lineKey}/bot/decide")
 	@Operation(summary = "What the bot would do with this message: nothing is sent, no contact is created, nothing is recorded")
 	Decided decide(@PathVariable String lineKey, @Valid @RequestBody Message message) {
-		BotDecision decision = this.bot.test(lineKey, message.text());
+		BotDecision decision = this.bot.test(lineKey, message.text(), message.previous());
+		Finding found = decision.safeguarding();
 		return new Decided(decision.kind(), decision.reason(), decision.entryKey(), decision.score(), decision.language(),
-				decision.candidates(), decision.menu(), decision.replies());
+				decision.candidates(), decision.menu(), decision.replies(), found == null ? null : found.category(),
+				found == null ? null : found.urgent(), found == null ? null : found.signals());
 	}
 
-	record Message(@NotBlank @Size(max = 4096) String text) {
+	/** @param previous the person's message before this one, if any: a report may be spread over two */
+	record Message(@NotBlank @Size(max = 4096) String text, @Size(max = 4096) String previous) {
 	}
 
 	/**
 	 * @param entryId the entry answered, or null
 	 * @param replies what the bot would send
+	 * @param category for a {@code SENSITIVE} decision, the safeguarding category; else absent
+	 * @param urgent for a {@code SENSITIVE} decision, whether life or safety is at risk now
+	 * @param signals for a {@code SENSITIVE} decision, the concepts and rules that fired
 	 */
 	record Decided(DecisionKind decision, String reason, String entryId, double score, String language,
-			List<Candidate> candidates, List<String> menu, List<String> replies) {
+			List<Candidate> candidates, List<String> menu, List<String> replies, Category category, Boolean urgent,
+			List<String> signals) {
 	}
 
 }

@@ -39,12 +39,14 @@ class BotController {
 	/** Shows the decision on the same page: testing changes nothing, so there is nothing to redirect after. */
 	@Requires(Permission.BOT_REVIEW)
 	@PostMapping("/bot/{lineKey}/test")
-	String test(@PathVariable String lineKey, @RequestParam(defaultValue = "") String text, Model model) {
+	String test(@PathVariable String lineKey, @RequestParam(defaultValue = "") String text,
+			@RequestParam(defaultValue = "") String previous, Model model) {
 		Line line = line(lineKey);
 		model.addAttribute("line", line);
 		model.addAttribute("text", text);
+		model.addAttribute("previous", previous);
 		try {
-			model.addAttribute("decision", this.bot.test(lineKey, text));
+			model.addAttribute("decision", this.bot.test(lineKey, text, previous.isBlank() ? null : previous));
 		}
 		catch (InvalidRequestException ex) {
 			model.addAttribute("error", ex.getMessage());

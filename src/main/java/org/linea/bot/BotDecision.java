@@ -2,6 +2,8 @@ package org.linea.bot;
 
 import java.util.List;
 
+import org.linea.safeguarding.Finding;
+
 /**
  * What the bot does with a person's message: the decision, the texts to reply with, and what it
  * weighed to get there.
@@ -12,9 +14,15 @@ import java.util.List;
  * @param score the answered (or best) entry's score, 0 to 1
  * @param candidates the closest entries, best first
  * @param menu the entries offered, in the order of the menu's numbers
+ * @param safeguarding for a {@code SENSITIVE} decision, what safeguarding detection found; else null
  */
 public record BotDecision(DecisionKind kind, String reason, String language, String entryKey, double score,
-		List<Candidate> candidates, List<String> menu, List<String> replies) {
+		List<Candidate> candidates, List<String> menu, List<String> replies, Finding safeguarding) {
+
+	public BotDecision(DecisionKind kind, String reason, String language, String entryKey, double score,
+			List<Candidate> candidates, List<String> menu, List<String> replies) {
+		this(kind, reason, language, entryKey, score, candidates, menu, replies, null);
+	}
 
 	public BotDecision {
 		candidates = candidates == null ? List.of() : List.copyOf(candidates);
@@ -26,6 +34,12 @@ public record BotDecision(DecisionKind kind, String reason, String language, Str
 		return new BotDecision(DecisionKind.HANDOFF, reason, null, null, 0, List.of(), List.of(), List.of());
 	}
 
+	/** A safeguarding report: never answered from the bank, handed to the safeguarding focal points. */
+	public static BotDecision sensitive(Finding finding, String language) {
+		return new BotDecision(DecisionKind.SENSITIVE, finding.reason(), language, null, 0, List.of(), List.of(), List.of(),
+				finding);
+	}
+
 	/** Whether a person should take the conversation. */
 	public boolean handOff() {
 		return this.kind.handsOver();
@@ -33,7 +47,7 @@ public record BotDecision(DecisionKind kind, String reason, String language, Str
 
 	BotDecision withReplies(List<String> texts) {
 		return new BotDecision(this.kind, this.reason, this.language, this.entryKey, this.score, this.candidates, this.menu,
-				texts);
+				texts, this.safeguarding);
 	}
 
 }

@@ -68,6 +68,12 @@ public class BotService {
 	/** The decision the bot would take on this text, with scores and candidates; nothing is sent or stored. */
 	@Transactional(readOnly = true)
 	public BotDecision test(String lineKey, String text) {
+		return test(lineKey, text, null);
+	}
+
+	/** @param previous the person's message before this one, or null */
+	@Transactional(readOnly = true)
+	public BotDecision test(String lineKey, String text, String previous) {
 		Line line = this.lines.requireAccess(lineKey, Permission.BOT_REVIEW);
 		if (text == null || text.isBlank()) {
 			throw new InvalidRequestException("Write a message to test");
@@ -75,7 +81,10 @@ public class BotService {
 		if (text.length() > MAX_TEST_TEXT) {
 			throw new InvalidRequestException("A message can have at most " + MAX_TEST_TEXT + " characters");
 		}
-		return this.bot.test(line, text);
+		if (previous != null && previous.length() > MAX_TEST_TEXT) {
+			throw new InvalidRequestException("A message can have at most " + MAX_TEST_TEXT + " characters");
+		}
+		return this.bot.test(line, text, previous);
 	}
 
 	/** Questions the bot could not answer in the last days, alike ones grouped, largest group first. */

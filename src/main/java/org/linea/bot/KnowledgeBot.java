@@ -6,6 +6,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.linea.admin.Line;
+import org.linea.safeguarding.Detector;
+import org.linea.safeguarding.Finding;
+import org.linea.safeguarding.SafeReplies;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,6 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Answers people from their line's validated bank ({@link AnswerFinder} on the line's
  * {@link BankIndex}), and records every decision. A number sent right after a menu picks that entry.
+ * A safeguarding report ({@link Detector}) is never answered from the bank: the line's safe reply is
+ * written instead.
  */
 @Service
 class KnowledgeBot implements AutoAnswer {
@@ -29,12 +34,19 @@ class KnowledgeBot implements AutoAnswer {
 
 	private final DecisionLog log;
 
-	KnowledgeBot(BankIndexes indexes, MessageLanguage languages, ReplyWriter writer, DecisionLog log, BotProperties thresholds) {
+	private final Detector safeguarding;
+
+	private final SafeReplies safeReplies;
+
+	KnowledgeBot(BankIndexes indexes, MessageLanguage languages, ReplyWriter writer, DecisionLog log, BotProperties thresholds,
+			Detector safeguarding, SafeReplies safeReplies) {
 		this.indexes = indexes;
 		this.finder = new AnswerFinder(Signals.load(), Courtesy.load(), thresholds);
 		this.languages = languages;
 		this.writer = writer;
 		this.log = log;
+		this.safeguarding = safeguarding;
+		this.safeReplies = safeReplies;
 	}
 
 	@Override
@@ -48,8 +60,27 @@ class KnowledgeBot implements AutoAnswer {
 		return decision;
 	}
 
+	@Override
+	@Transactional
+	public void recordSensitive(InboundQuestion question, Finding finding) {
+		BotDecision decision = BotDecision.sensitive(finding, question.language());
+		this.log.record(question.line().id(), question.conversationId(), question.messageId(), question.text(), decision);
+	}
+
 	/** What the bot would do with this text, without recording or sending anything. */
 	BotDecision test(Line line, String text) {
+		return test(line, text, null);
+	}
+
+	/** @param previous the person's message before this one, read with it for a report spread over two */
+	BotDecision test(Line line, String text, String previous) {
+		if (text != null && !text.isBlank()) {
+			Finding finding = this.safeguarding.screen(text, previous);
+			if (finding.sensitive()) {
+				String language = this.languages.detect(text, line.languages(), line.defaultLanguage());
+				return BotDecision.sensitive(finding, language).withReplies(this.safeReplies.replies(line, finding, language));
+			}
+		}
 		BankIndex index = this.indexes.of(line);
 		BotDecision decision = evaluate(line, index, text, line.defaultLanguage());
 		return decision.withReplies(this.writer.replies(line, decision, index, false));
@@ -58,6 +89,11 @@ class KnowledgeBot implements AutoAnswer {
 	private BotDecision evaluate(Line line, BankIndex index, String text, String conversationLanguage) {
 		if (text == null || text.isBlank()) {
 			return new BotDecision(DecisionKind.HANDOFF, "NO_TEXT", conversationLanguage, null, 0, List.of(), List.of(), List.of());
+		}
+		Finding finding = this.safeguarding.screen(text);
+		if (finding.sensitive()) {
+			// the pipeline screens first; this keeps any other caller from answering a report
+			return BotDecision.sensitive(finding, this.languages.detect(text, line.languages(), conversationLanguage));
 		}
 		if (index.size() == 0) {
 			// until a line has validated entries to answer from, every message goes to the team

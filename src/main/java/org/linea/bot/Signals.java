@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * What a message says about the person before any search of the bank (from {@code bot/signals.txt}):
- * asking for a human, a sensitive disclosure, or a personal case or distress.
+ * asking for a human, or a personal case or distress. Safeguarding reports are found by
+ * {@link org.linea.safeguarding.Detector}, before the bot.
  */
 final class Signals {
 
@@ -15,19 +16,15 @@ final class Signals {
 
 	private final List<Pattern> person;
 
-	private final List<Pattern> sensitive;
-
 	private final List<Weighted> personalCase;
 
-	private Signals(List<Pattern> person, List<Pattern> sensitive, List<Weighted> personalCase) {
+	private Signals(List<Pattern> person, List<Weighted> personalCase) {
 		this.person = person;
-		this.sensitive = sensitive;
 		this.personalCase = personalCase;
 	}
 
 	static Signals load() {
 		List<Pattern> person = new ArrayList<>();
-		List<Pattern> sensitive = new ArrayList<>();
 		List<Weighted> personalCase = new ArrayList<>();
 		String section = "";
 		for (String line : Resources.lines("bot/signals.txt")) {
@@ -37,7 +34,6 @@ final class Signals {
 			}
 			switch (section) {
 				case "[person]" -> person.add(Pattern.compile(line));
-				case "[sensitive]" -> sensitive.add(Pattern.compile(line));
 				case "[case]" -> {
 					int space = line.indexOf(' ');
 					personalCase.add(new Weighted(Double.parseDouble(line.substring(0, space)),
@@ -46,15 +42,11 @@ final class Signals {
 				default -> throw new IllegalStateException("bot/signals.txt: a pattern outside a section: " + line);
 			}
 		}
-		return new Signals(List.copyOf(person), List.copyOf(sensitive), List.copyOf(personalCase));
+		return new Signals(List.copyOf(person), List.copyOf(personalCase));
 	}
 
 	boolean asksForPerson(String folded) {
 		return this.person.stream().anyMatch(p -> p.matcher(folded).find());
-	}
-
-	boolean sensitive(String folded) {
-		return this.sensitive.stream().anyMatch(p -> p.matcher(folded).find());
 	}
 
 	/** How strongly the message reads as the person's own case, an emergency or distress; 1 or more hands over. */

@@ -21,6 +21,8 @@ import org.linea.channel.PendingInbound;
 import org.linea.contact.Contact;
 import org.linea.contact.ContactService;
 import org.linea.privacy.PersonRequests;
+import org.linea.safeguarding.Finding;
+import org.linea.safeguarding.SafeguardingService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +31,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What happens to a stored message: find the person and their conversation, honour opt-out keywords,
- * greet a new conversation, say when the line opens if it is closed, let the bot answer, and hand the
+ * screen for a safeguarding report (before the bot and before anything is sent: a report gets the
+ * safe reply and becomes a restricted case), greet a new conversation, say when the line opens if it
+ * is closed, let the bot answer, and hand the
  * conversation to the team when the bot does not. Each message is processed once, in the order the
  * person wrote, in one transaction with everything it causes (replies go to the outbox in it).
  */
@@ -56,11 +60,13 @@ class InboundPipeline {
 
 	private final MessageLanguage languages;
 
+	private final SafeguardingService safeguarding;
+
 	private final Clock clock;
 
 	InboundPipeline(ChannelService channels, LineService lines, ContactService contacts, ConversationService conversations,
 			AutoAnswer autoAnswer, ClosingFlow closingFlow, BotReplies replies, PersonRequests personRequests,
-			MessageLanguage languages, Clock clock) {
+			MessageLanguage languages, SafeguardingService safeguarding, Clock clock) {
 		this.personRequests = personRequests;
 		this.channels = channels;
 		this.lines = lines;
@@ -70,6 +76,7 @@ class InboundPipeline {
 		this.closingFlow = closingFlow;
 		this.replies = replies;
 		this.languages = languages;
+		this.safeguarding = safeguarding;
 		this.clock = clock;
 	}
 
@@ -139,6 +146,14 @@ class InboundPipeline {
 		if (dataRequest != null) {
 			this.conversations.send(conversation, SenderKind.BOT, null, this.personRequests.handle(line, contact, dataRequest, language));
 			return "DATA_REQUEST:" + dataRequest;
+		}
+		Optional<Finding> report = this.safeguarding.screenInbound(line, conversation, messageId, message.text());
+		if (report.isPresent()) {
+			if (conversation.state() == ConversationState.BOT) {
+				this.autoAnswer.recordSensitive(
+						new InboundQuestion(line, conversation.id(), messageId, language, message.text(), conversation.isNew()), report.get());
+			}
+			return "SAFEGUARDING:" + report.get().category() + (report.get().urgent() ? ":URGENT" : "");
 		}
 		if (conversation.state() != ConversationState.BOT) {
 			return "TO_TEAM";

@@ -13,6 +13,7 @@ import org.linea.admin.LineService;
 import org.linea.admin.LineaUser;
 import org.linea.conversation.Conversation;
 import org.linea.conversation.ConversationService;
+import org.linea.safeguarding.SafeguardingService;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -34,10 +35,13 @@ public class InboxAccess implements ConversationContent {
 
 	private final JdbcClient jdbc;
 
-	InboxAccess(LineService lines, ConversationService conversations, JdbcClient jdbc) {
+	private final SafeguardingService safeguarding;
+
+	InboxAccess(LineService lines, ConversationService conversations, JdbcClient jdbc, SafeguardingService safeguarding) {
 		this.jdbc = jdbc;
 		this.lines = lines;
 		this.conversations = conversations;
+		this.safeguarding = safeguarding;
 	}
 
 	/** The conversation's line, if the current user holds the permission there; else not found or refused. */
@@ -60,18 +64,36 @@ public class InboxAccess implements ConversationContent {
 		return hiddenFrom(user, List.of(conversationId)).isEmpty();
 	}
 
-	/** The one rule: a conversation in a restricted team's queue is hidden from whoever is not a member of that team. */
+	/**
+	 * The one rule. A safeguarding case (wherever it sits) is hidden from whoever is not a focal point
+	 * of its organisation. Any other conversation in a restricted team's queue is hidden from whoever is
+	 * not a member of that team; the organisation's focal points count as members of every line's
+	 * safeguarding team.
+	 */
 	@Override
 	@Transactional(readOnly = true)
 	public Set<Long> hiddenFrom(LineaUser user, Collection<Long> conversationIds) {
 		if (conversationIds.isEmpty()) {
 			return Set.of();
 		}
-		return new HashSet<>(this.jdbc.sql("""
-				select c.id from conversation_conversation c join inbox_team t on t.id = c.team_id
-				where c.id = any(?) and t.restricted
-				  and not exists (select 1 from inbox_team_member m where m.team_id = t.id and m.user_id = ?)
-				""").params(conversationIds.toArray(Long[]::new), user.id()).query(Long.class).list());
+		Set<Long> hidden = new HashSet<>();
+		Set<Long> cases = this.safeguarding.restrictedCases(conversationIds);
+		this.jdbc.sql("""
+				select c.id, l.organisation_id,
+				  t.restricted and not exists (select 1 from inbox_team_member m where m.team_id = t.id and m.user_id = ?) as outside_team,
+				  t.key = ? as safeguarding_team
+				from conversation_conversation c join admin_line l on l.id = c.line_id
+				left join inbox_team t on t.id = c.team_id
+				where c.id = any(?)
+				""").params(user.id(), Team.SAFEGUARDING, conversationIds.toArray(Long[]::new)).query((rs, row) -> {
+			long id = rs.getLong(1);
+			boolean focalPoint = SafeguardingService.focalPoint(user, rs.getLong(2));
+			if (cases.contains(id) ? !focalPoint : rs.getBoolean(3) && !(rs.getBoolean(4) && focalPoint)) {
+				hidden.add(id);
+			}
+			return id;
+		}).list();
+		return hidden;
 	}
 
 	@Override
@@ -80,9 +102,13 @@ public class InboxAccess implements ConversationContent {
 		return this.conversations.conversationsWithMedia("media:" + mediaId).stream().allMatch(id -> visibleTo(user, id));
 	}
 
-	/** Whether the user may see what was said: always, unless the conversation sits in a restricted team they are not in. */
+	/**
+	 * Whether the user may see what was said: always, unless the conversation sits in a restricted team
+	 * they are not in, or is a safeguarding case (wherever it sits) and they are not a focal point of
+	 * its organisation.
+	 */
 	public boolean visibleTo(LineaUser user, Conversation conversation) {
-		return conversation.teamId() == null || hiddenFrom(user, List.of(conversation.id())).isEmpty();
+		return hiddenFrom(user, List.of(conversation.id())).isEmpty();
 	}
 
 }

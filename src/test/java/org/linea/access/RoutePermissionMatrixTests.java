@@ -217,6 +217,17 @@ class RoutePermissionMatrixTests extends InteractionsIntegrationTest {
 			.query(Long.class).single();
 		long message = this.jdbc.sql("select min(id) from conversation_message where conversation_id = ? and direction = 'IN'").param(open)
 			.query(Long.class).single();
+		// safeguarding: a conversation to flag (never the one above, which a flag would restrict) and a case
+		this.simulator.write(line, new SimulatedMessageRequest(randomPhone(), "hola, otra consulta", null));
+		this.simulator.write(line, new SimulatedMessageRequest(randomPhone(), "el voluntario me pidio la clave de la tarjeta", null));
+		eventually(() -> this.jdbc.sql("select count(*) from safeguarding_case where line_id = ?").param(line.id())
+			.query(Long.class).single() == 1 && this.jdbc.sql("select count(*) from conversation_conversation where line_id = ? and state = 'QUEUED'")
+			.param(line.id()).query(Long.class).single() == 3, "a second conversation waits and a case is open");
+		long safeguardingCase = this.jdbc.sql("select id from safeguarding_case where line_id = ?").param(line.id()).query(Long.class).single();
+		long toFlag = this.jdbc.sql("""
+				select id from conversation_conversation where line_id = ? and state = 'QUEUED' and id <> ?
+				  and id not in (select conversation_id from safeguarding_case)
+				""").params(line.id(), open).query(Long.class).single();
 
 		signIn(coordinator);
 		long team = this.teams.create(line.id(), unique("t").substring(0, 10), "Equipo").id();
@@ -258,6 +269,8 @@ class RoutePermissionMatrixTests extends InteractionsIntegrationTest {
 		ids.put("templateId", Long.toString(template));
 		// {id} and {referralId} name different things on different routes
 		ids.put("/inbox/conversations/{id}", Long.toString(open));
+		ids.put("/safeguarding/conversations/{id}", Long.toString(toFlag));
+		ids.put("/safeguarding/cases/{id}", Long.toString(safeguardingCase));
 		ids.put("/feedback/log/{id}", Long.toString(logged));
 		ids.put("/rumours/{id}", Long.toString(rumour));
 		ids.put("/admin/users/{id}", Long.toString(operator.id()));

@@ -44,10 +44,6 @@ class AnswerFinderTests {
 			quiero hablar con una persona por favor no con robot  | HANDOFF   |
 			a cuanto esta el dolar hoy                            | HANDOFF   |
 			cuando juega la vinotinto                             | HANDOFF   |
-			mi pareja me pega y hoy me amenazo                    | SENSITIVE |
-			ya no quiero vivir                                    | SENSITIVE |
-			una señora con chaleco de ustedes me pidio 50 soles para inscribirme | SENSITIVE |
-			i want to end my life                                 | SENSITIVE |
 			mi bebe tiene fiebre de 40 desde anoche y no responde | HANDOFF   |
 			atienden los feriados?                                | HANDOFF   |
 			donde me puedo vacunar contra la fiebre amarilla para viajar | HANDOFF |
@@ -70,16 +66,6 @@ class AnswerFinderTests {
 	void answersQuestionsInOtherLanguagesFromTheBank(String text, String language, String entry) {
 		BotDecision decision = finder.decide(index, text, language);
 		assertThat(decision.entryKey()).as(decision.toString()).isEqualTo(entry);
-	}
-
-	@ParameterizedTest
-	@CsvSource(delimiter = '|', textBlock = """
-			mi pareja me pega                        | SENSITIVE
-			donde denuncio la violencia de mi pareja | NOT_SENSITIVE
-			""")
-	void aDisclosureIsSensitiveButAQuestionAboutTheTopicIsNot(String text, String expected) {
-		boolean sensitive = finder.decide(index, text, "es").kind() == DecisionKind.SENSITIVE;
-		assertThat(sensitive).isEqualTo(expected.equals("SENSITIVE"));
 	}
 
 	@ParameterizedTest

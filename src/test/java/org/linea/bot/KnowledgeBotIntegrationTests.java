@@ -119,7 +119,8 @@ class KnowledgeBotIntegrationTests extends LineaIntegrationTest {
 		eventuallyReceived(phone, 2);
 		String other = randomPhone();
 		write(other, "mi pareja me pega y hoy me dijo q me mata si lo denuncio");
-		List<SimulatorMessage> thread = eventuallyReceived(other, 2);
+		// safeguarding takes a disclosure before the bot: only its safe reply is sent, never an entry
+		List<SimulatorMessage> thread = eventuallyReceived(other, 1);
 		assertThat(thread).noneMatch(m -> m.text().startsWith("Puede") || m.text().startsWith("El programa"));
 		assertThat(decisions()).extracting(d -> d.get("kind")).containsExactlyInAnyOrder("HANDOFF", "SENSITIVE");
 		assertThat(this.jdbc.sql("select count(*) from conversation_conversation where line_id = ? and state = 'QUEUED'")

@@ -35,7 +35,8 @@ class NeedToKnowIntegrationTests extends InteractionsIntegrationTest {
 
 	private static final String PASSWORD = "a-long-test-password";
 
-	private static final String SAID = "mi pareja me amenaza y tengo miedo de volver a casa";
+	// not a disclosure safeguarding detects by itself (that one goes to the case queue at once): the operator judges it
+	private static final String SAID = "necesito hablar con alguien de algo delicado que me pasa en casa";
 
 	@Autowired
 	private TeamService teams;

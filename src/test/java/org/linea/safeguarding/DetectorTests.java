@@ -1,0 +1,112 @@
+package org.linea.safeguarding;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Safeguarding detection on messages written as people write, in the five line languages. */
+class DetectorTests {
+
+	static final Detector detector = new Detector(new SafeguardingProperties(null));
+
+	@ParameterizedTest(name = "{0} -> {1} urgent={2}")
+	@CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+			la del chaleco me dijo q si le doy 50 soles me pone primerita en la lista | FRAUD | false
+			un señor q dise ser de la cruz roja me yamo y me pidio la clave d la tarjeta | FRAUD | false
+			el voluntario me dijo q si salgo a cenar con el me pone en la lista | SEA | false
+			mi marido tiene un machete y dice q ahorita me mata | GBV | true
+			ya me despedi de mis hijos, esta noche se acaba todo | SELF_HARM | true
+			me tome un monton de pastillas hace rato y me siento rara | SELF_HARM | true
+			el patron nos quito los pasaportes y no nos deja salir del galpon | TRAFFICKING | false
+			el tio le toca sus partes a mi niña de 7 | CHILD | false
+			el coordinador dijo q si sigo reclamando me saca de la lista | CONDUCT | false
+			the volunteer said i get the food card only if i sleep with him | SEA | false
+			meu marido me bate e hoje disse que vai me matar agora mesmo | GBV | true
+			Le bénévole m'a demandé mon code PIN pour « vérifier » ma carte | FRAUD | false
+			Mari m bat mwen epi li gen yon kouto, li di l ap touye m aswè a | GBV | true
+			""")
+	void findsReportsWithTheirCategoryAndUrgency(String text, Category category, boolean urgent) {
+		Finding finding = detector.screen(text);
+		assertThat(finding.sensitive()).as(finding.signals().toString()).isTrue();
+		assertThat(finding.category()).as(finding.signals().toString()).isEqualTo(category);
+		assertThat(finding.urgent()).as(finding.signals().toString()).isEqualTo(urgent);
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+			donde denuncio la violencia domestica? es para una amiga
+			la cruz roja cobra por inscribir en el programa?
+			q hago si alguien de la cruz roja me pide plata? pregunto por si acaso
+			perdi el pin de la tarjeta, como lo recupero?
+			how do i know if a message from you is official?
+			a q hora atienden el sabado
+			""")
+	void aGeneralQuestionNearTheseTopicsIsNotAReport(String text) {
+		Finding finding = detector.screen(text);
+		assertThat(finding.sensitive()).as(finding.signals().toString()).isFalse();
+	}
+
+	@Test
+	void aQuestionMixedWithADisclosureIsAReport() {
+		Finding finding = detector.screen("a q hora abren mañana? es q el encargado se queda con las tarjetas de los abuelitos");
+		assertThat(finding.sensitive()).isTrue();
+		assertThat(finding.category()).isEqualTo(Category.FRAUD);
+	}
+
+	@Test
+	void aDisclosureSpreadOverTwoMessagesIsReadWithThePreviousOne() {
+		String first = "el voluntario de la entrega me llamo anoche";
+		String second = "me pidio q le pase la clave de la tarjeta pa revisar si ya cayo la plata";
+		assertThat(detector.screen(first).sensitive()).isFalse();
+		assertThat(detector.screen(second).sensitive()).isFalse();
+		Finding together = detector.screen(second, first);
+		assertThat(together.sensitive()).isTrue();
+		assertThat(together.category()).isEqualTo(Category.FRAUD);
+		assertThat(together.reason()).isEqualTo("REPORT_WITH_PREVIOUS_MESSAGE");
+	}
+
+	@Test
+	void showsWhichConceptsAndRulesFired() {
+		Finding finding = detector.screen("un voluntario me cobro 20 soles pa inscribirme");
+		assertThat(finding.signals()).contains("staff: voluntari*").anyMatch(s -> s.startsWith("money_ask: "))
+			.anyMatch(s -> s.startsWith("rule FRAUD"));
+	}
+
+	@Test
+	void typosAndAccentsAreFolded() {
+		assertThat(detector.screen("el boluntario me pidio mi kontraseña y el pin").category()).isEqualTo(Category.FRAUD);
+		assertThat(detector.screen("MI ESPOSO ME GOLPEÓ Y TIENE UN CUCHIYO").sensitive()).isTrue();
+	}
+
+	@Test
+	void anOrganisationAddsItsOwnSignals() {
+		String text = "el brigadista me pidio la clave de la tarjeta";
+		assertThat(detector.screen(text).sensitive()).isFalse();
+		Detector extended = new Detector(Map.of("org/es.txt", List.of("[staff]", "brigadista")));
+		assertThat(extended.screen(text).category()).isEqualTo(Category.FRAUD);
+	}
+
+	@Test
+	void aSignalsFileWithAnUnknownLayoutIsRefusedAtStart() {
+		assertThatThrownBy(() -> new Detector(Map.of("org/es.txt", List.of("brigadista"))))
+			.hasMessageContaining("before any [concept]");
+	}
+
+	/** Our own messages, written before the signals were tuned, never tuned on: a floor against regressions. */
+	@Test
+	void ownHeldOutMessagesStayAboveTheTargets() throws Exception {
+		Path file = Path.of(getClass().getResource("/safeguarding/own_heldout.csv").toURI());
+		DetectionScore.Counts counts = DetectionScore.score(DetectionScore.read(file, DetectionScore.Rows.ALL), detector::screen);
+		assertThat(DetectionScore.pct(counts.routed(), counts.reports())).as(counts.figures()).isGreaterThanOrEqualTo(95);
+		assertThat(DetectionScore.pct(counts.falseAlarms(), counts.nonReports())).as(counts.figures()).isLessThanOrEqualTo(10);
+		assertThat(DetectionScore.pct(counts.urgentFlagged(), counts.urgentReports())).as(counts.figures()).isGreaterThanOrEqualTo(80);
+	}
+
+}
