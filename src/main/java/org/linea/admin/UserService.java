@@ -17,6 +17,7 @@ import org.linea.privacy.AuditLog;
 import org.linea.shared.InvalidRequestException;
 import org.linea.shared.NotFoundException;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -38,10 +39,13 @@ public class UserService implements UserDetailsService {
 
 	private final AuditLog audit;
 
-	UserService(JdbcClient jdbc, PasswordEncoder passwords, AuditLog audit) {
+	private final ApplicationEventPublisher events;
+
+	UserService(JdbcClient jdbc, PasswordEncoder passwords, AuditLog audit, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.passwords = passwords;
 		this.audit = audit;
+		this.events = events;
 	}
 
 	@Override
@@ -156,6 +160,7 @@ public class UserService implements UserDetailsService {
 			.update();
 		this.audit.record("ROLE_REVOKED", "user", Long.toString(userId),
 				Map.of("role", role.name(), "organisation", String.valueOf(organisationId)));
+		withdrawAccess(userId);
 	}
 
 	@Transactional
@@ -168,6 +173,9 @@ public class UserService implements UserDetailsService {
 			throw new NotFoundException("User " + userId);
 		}
 		this.audit.record(enabled ? "USER_ENABLED" : "USER_DISABLED", "user", Long.toString(userId), Map.of());
+		if (!enabled) {
+			withdrawAccess(userId);
+		}
 	}
 
 	@Transactional
@@ -180,6 +188,16 @@ public class UserService implements UserDetailsService {
 			throw new NotFoundException("User " + userId);
 		}
 		this.audit.record("PASSWORD_SET", "user", Long.toString(userId), Map.of());
+		withdrawAccess(userId);
+	}
+
+	/** Ends the user's other sessions, in this transaction (see {@link AccessWithdrawn}). */
+	private void withdrawAccess(long userId) {
+		this.jdbc.sql("select username from admin_user where id = ?")
+			.param(userId)
+			.query(String.class)
+			.optional()
+			.ifPresent(username -> this.events.publishEvent(new AccessWithdrawn(userId, username)));
 	}
 
 	@Transactional

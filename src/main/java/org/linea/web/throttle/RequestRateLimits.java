@@ -1,0 +1,83 @@
+package org.linea.web.throttle;
+
+import java.io.IOException;
+import java.util.Optional;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.linea.admin.LineaUser;
+import org.linea.web.SecurityProperties;
+import org.linea.web.SecurityProperties.Limit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Limits, counted in the database for every node, on what is worth abusing: revealing full numbers
+ * and downloading exports (per signed-in user) and API calls (per token). Past a limit the answer is
+ * 429 with Retry-After; pages show a translated message ({@code error.html}).
+ */
+public final class RequestRateLimits extends OncePerRequestFilter {
+
+	private static final Logger log = LoggerFactory.getLogger(RequestRateLimits.class);
+
+	private final RateLimitStore store;
+
+	private final SecurityProperties.RateLimits limits;
+
+	public RequestRateLimits(RateLimitStore store, SecurityProperties properties) {
+		this.store = store;
+		this.limits = properties.rateLimits();
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		Optional<Counted> counted = counted(request);
+		if (counted.isPresent()) {
+			RateLimitStore.Outcome outcome = this.store.take(counted.get().name(), counted.get().subject(), counted.get().limit());
+			if (!outcome.allowed()) {
+				log.warn("Rate limit {} reached; refused {} {}", counted.get().name(), request.getMethod(), request.getServletPath());
+				response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(outcome.retryAfterSeconds()));
+				response.sendError(429);
+				return;
+			}
+		}
+		chain.doFilter(request, response);
+	}
+
+	private Optional<Counted> counted(HttpServletRequest request) {
+		String path = request.getServletPath();
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication == null || !(authentication.getPrincipal() instanceof LineaUser user)) {
+			return Optional.empty();
+		}
+		if (path.startsWith("/api/")) {
+			String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+			return header == null ? Optional.empty() : Optional.of(new Counted("api", header.strip(), this.limits.api()));
+		}
+		String subject = Long.toString(user.id());
+		if ("POST".equals(request.getMethod()) && path.startsWith("/inbox/") && path.endsWith("/reveal")) {
+			return Optional.of(new Counted("reveal", subject, this.limits.reveal()));
+		}
+		if (isExport(path)) {
+			return Optional.of(new Counted("export", subject, this.limits.export()));
+		}
+		return Optional.empty();
+	}
+
+	private static boolean isExport(String path) {
+		return path.startsWith("/report/export/") || path.equals("/report/weekly.pdf") || path.equals("/report/weekly.xlsx")
+				|| (path.startsWith("/knowledge/") && path.endsWith("/export"));
+	}
+
+	private record Counted(String name, String subject, Limit limit) {
+	}
+
+}
