@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.convert.DurationStyle;
 
 /**
  * Sessions, proxies and rate limits.
@@ -68,13 +69,22 @@ public record SecurityProperties(List<String> trustedProxies, Session session, S
 
 	}
 
-	/** At most {@code capacity} within {@code per}, given back gradually. */
+	/** At most {@code capacity} within {@code per}, given back gradually; written {@code 30/1h}. */
 	public record Limit(int capacity, Duration per) {
 
 		public Limit {
 			if (capacity < 1 || per == null || per.isNegative() || per.isZero()) {
 				throw new IllegalArgumentException("A limit needs a capacity of at least 1 and a positive period");
 			}
+		}
+
+		/** Reads {@code 30/1h}: 30 within an hour. */
+		public static Limit parse(String text) {
+			String[] parts = text.strip().split("/", 2);
+			if (parts.length != 2) {
+				throw new IllegalArgumentException("Write a limit as count/period, e.g. 30/1h, not '" + text + "'");
+			}
+			return new Limit(Integer.parseInt(parts[0].strip()), DurationStyle.detectAndParse(parts[1].strip()));
 		}
 
 	}
