@@ -28,6 +28,8 @@ public final class SignedInClient {
 
 	private String forwardedFor;
 
+	private String accept;
+
 	public SignedInClient(int port) {
 		this(port, new CookieManager());
 	}
@@ -46,6 +48,12 @@ public final class SignedInClient {
 	/** Requests seem to come from this address, as a trusted reverse proxy reports it (X-Forwarded-For). */
 	public SignedInClient from(String address) {
 		this.forwardedFor = address;
+		return this;
+	}
+
+	/** Sends this Accept header from now on, e.g. text/html as a browser navigating does. */
+	public SignedInClient accepting(String mediaTypes) {
+		this.accept = mediaTypes;
 		return this;
 	}
 
@@ -106,6 +114,9 @@ public final class SignedInClient {
 	private HttpResponse<String> send(HttpRequest.Builder request) {
 		if (this.forwardedFor != null) {
 			request.header("X-Forwarded-For", this.forwardedFor);
+		}
+		if (this.accept != null) {
+			request.header("Accept", this.accept);
 		}
 		return Http.send(this.http, request.build());
 	}

@@ -98,7 +98,7 @@ class RateLimitsIntegrationTests extends LineaIntegrationTest {
 		assertThat(browser.get(csv).statusCode()).isEqualTo(200);
 		assertThat(browser.get("/report/weekly.xlsx?scope=line:" + line.key()).statusCode()).isEqualTo(200);
 
-		HttpResponse<String> refused = browser.get(csv);
+		HttpResponse<String> refused = browser.accepting("text/html,*/*;q=0.8").get(csv);
 		assertThat(refused.statusCode()).isEqualTo(429);
 		assertThat(refused.headers().firstValue("Retry-After")).isPresent();
 		assertThat(refused.body()).contains("You have done this too often");
