@@ -28,7 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Staff accounts, their roles, and sign-in. Changes take effect on the user's next request: the
- * signed-in user is reloaded on every request (see {@code RefreshSignedInUser}).
+ * signed-in user is reloaded on every request (see {@code RefreshSignedInUser}); a new password, a
+ * removed role or a disabled account also ends the user's other sessions ({@link AccessWithdrawn}).
  */
 @Service
 public class UserService implements UserDetailsService {

@@ -28,7 +28,7 @@ public final class SignedInClient {
 
 	private String forwardedFor;
 
-	private String accept;
+	private final Map<String, String> headers = new HashMap<>();
 
 	public SignedInClient(int port) {
 		this(port, new CookieManager());
@@ -51,9 +51,9 @@ public final class SignedInClient {
 		return this;
 	}
 
-	/** Sends this Accept header from now on, e.g. text/html as a browser navigating does. */
-	public SignedInClient accepting(String mediaTypes) {
-		this.accept = mediaTypes;
+	/** Sends this header from now on, e.g. Accept: text/html as a browser navigating does, or HX-Request as htmx. */
+	public SignedInClient withHeader(String name, String value) {
+		this.headers.put(name, value);
 		return this;
 	}
 
@@ -115,9 +115,7 @@ public final class SignedInClient {
 		if (this.forwardedFor != null) {
 			request.header("X-Forwarded-For", this.forwardedFor);
 		}
-		if (this.accept != null) {
-			request.header("Accept", this.accept);
-		}
+		this.headers.forEach(request::header);
 		return Http.send(this.http, request.build());
 	}
 

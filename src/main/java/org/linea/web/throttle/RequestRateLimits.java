@@ -13,10 +13,13 @@ import org.linea.web.SecurityProperties.Limit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * Limits, counted in the database for every node, on what is worth abusing: revealing full numbers
@@ -31,9 +34,15 @@ public final class RequestRateLimits extends OncePerRequestFilter {
 
 	private final SecurityProperties.RateLimits limits;
 
-	public RequestRateLimits(RateLimitStore store, SecurityProperties properties) {
+	private final MessageSource messages;
+
+	private final LocaleResolver locales;
+
+	public RequestRateLimits(RateLimitStore store, SecurityProperties properties, MessageSource messages, LocaleResolver locales) {
 		this.store = store;
 		this.limits = properties.rateLimits();
+		this.messages = messages;
+		this.locales = locales;
 	}
 
 	@Override
@@ -45,7 +54,16 @@ public final class RequestRateLimits extends OncePerRequestFilter {
 			if (!outcome.allowed()) {
 				log.warn("Rate limit {} reached; refused {} {}", counted.get().name(), request.getMethod(), request.getServletPath());
 				response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(outcome.retryAfterSeconds()));
-				response.sendError(429);
+				if (request.getHeader("HX-Request") != null) {
+					// htmx swaps this into the part of the page that asked (see linea.js)
+					response.setStatus(429);
+					response.setContentType("text/html;charset=UTF-8");
+					String text = this.messages.getMessage("security.tooMany", null, this.locales.resolveLocale(request));
+					response.getWriter().write("<span class=\"alert\" role=\"alert\">" + HtmlUtils.htmlEscape(text) + "</span>");
+				}
+				else {
+					response.sendError(429);
+				}
 				return;
 			}
 		}

@@ -107,6 +107,9 @@ class SessionsIntegrationTests extends LineaIntegrationTest {
 		startedHoursAgo(operator, 11);
 		assertThat(browser.get("/inbox").statusCode()).isEqualTo(200);
 
+		assertThat(this.jdbc.sql("select max_inactive_interval from security_session where principal_name = ?")
+			.param(operator.getUsername()).query(Integer.class).single()).as("idle timeout, seconds").isEqualTo(8 * 3600);
+
 		startedHoursAgo(operator, 13);
 		HttpResponse<String> next = browser.get("/inbox");
 		assertThat(next.statusCode()).isEqualTo(302);

@@ -98,7 +98,7 @@ class RateLimitsIntegrationTests extends LineaIntegrationTest {
 		assertThat(browser.get(csv).statusCode()).isEqualTo(200);
 		assertThat(browser.get("/report/weekly.xlsx?scope=line:" + line.key()).statusCode()).isEqualTo(200);
 
-		HttpResponse<String> refused = browser.accepting("text/html,*/*;q=0.8").get(csv);
+		HttpResponse<String> refused = browser.withHeader("Accept", "text/html,*/*;q=0.8").get(csv);
 		assertThat(refused.statusCode()).isEqualTo(429);
 		assertThat(refused.headers().firstValue("Retry-After")).isPresent();
 		assertThat(refused.body()).contains("You have done this too often");
@@ -119,9 +119,11 @@ class RateLimitsIntegrationTests extends LineaIntegrationTest {
 		String reveal = "/inbox/conversations/" + Long.MAX_VALUE + "/reveal";
 		assertThat(browser.postForm(reveal, Map.of()).statusCode()).isNotEqualTo(429);
 		assertThat(browser.postForm(reveal, Map.of()).statusCode()).isNotEqualTo(429);
-		HttpResponse<String> refused = browser.postForm(reveal, Map.of());
+		// the inbox asks with htmx: the answer is a notice to show in place of the number
+		HttpResponse<String> refused = browser.withHeader("HX-Request", "true").postForm(reveal, Map.of());
 		assertThat(refused.statusCode()).isEqualTo(429);
 		assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+		assertThat(refused.body()).startsWith("<span class=\"alert\"").contains("You have done this too often");
 	}
 
 	@Test
