@@ -1,8 +1,12 @@
 package org.linea.web.throttle;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -34,6 +38,8 @@ public class SignInThrottle {
 
 	private static final String PAIR = "sign-in-account-address";
 
+	private static final Pattern IPV6_LITERAL = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
+
 	private final RateLimitStore store;
 
 	private final SecurityProperties.SignIn settings;
@@ -44,8 +50,9 @@ public class SignInThrottle {
 	}
 
 	/** What to do with a sign-in attempt, before its password is checked. */
-	public Verdict verdict(String username, String address) {
+	public Verdict verdict(String username, String clientAddress) {
 		String user = normalise(username);
+		String address = addressKey(clientAddress);
 		if (!this.store.peek(ADDRESS, address, limit(this.settings.perAddress())).allowed()
 				|| !this.store.peek(PAIR, user + "|" + address, limit(this.settings.perAccountAndAddress())).allowed()) {
 			return Verdict.REFUSE;
@@ -62,9 +69,10 @@ public class SignInThrottle {
 		if (event.getAuthentication() instanceof UsernamePasswordAuthenticationToken attempt
 				&& attempt.getDetails() instanceof WebAuthenticationDetails details) {
 			String user = normalise(attempt.getName());
-			this.store.count(ADDRESS, details.getRemoteAddress(), limit(this.settings.perAddress()));
+			String address = addressKey(details.getRemoteAddress());
+			this.store.count(ADDRESS, address, limit(this.settings.perAddress()));
 			this.store.count(ACCOUNT, user, limit(this.settings.perAccount()));
-			this.store.count(PAIR, user + "|" + details.getRemoteAddress(), limit(this.settings.perAccountAndAddress()));
+			this.store.count(PAIR, user + "|" + address, limit(this.settings.perAccountAndAddress()));
 		}
 	}
 
@@ -74,12 +82,31 @@ public class SignInThrottle {
 		if (event.getAuthentication().getDetails() instanceof WebAuthenticationDetails details) {
 			String user = normalise(event.getAuthentication().getName());
 			this.store.forget(ACCOUNT, user, limit(this.settings.perAccount()));
-			this.store.forget(PAIR, user + "|" + details.getRemoteAddress(), limit(this.settings.perAccountAndAddress()));
+			this.store.forget(PAIR, user + "|" + addressKey(details.getRemoteAddress()), limit(this.settings.perAccountAndAddress()));
 		}
 	}
 
 	private Limit limit(int failures) {
 		return new Limit(failures, this.settings.window());
+	}
+
+	/**
+	 * What an address is counted as: IPv4 as it is, IPv6 by its /64 network (one home or server
+	 * usually holds a whole /64, so counting single addresses would let it try without end).
+	 */
+	static String addressKey(String address) {
+		if (address == null || !IPV6_LITERAL.matcher(address).matches()) {
+			return address == null ? "" : address;
+		}
+		try {
+			// a literal with a colon is parsed, never looked up in DNS
+			InetAddress parsed = InetAddress.getByName(address);
+			byte[] bytes = parsed.getAddress();
+			return bytes.length == 16 ? HexFormat.of().formatHex(bytes, 0, 8) + "::/64" : parsed.getHostAddress();
+		}
+		catch (UnknownHostException ex) {
+			return address;
+		}
 	}
 
 	private static String normalise(String username) {

@@ -152,6 +152,19 @@ class RateLimitsIntegrationTests extends LineaIntegrationTest {
 	}
 
 	@Test
+	void whatAClientAddsToXForwardedForDoesNotGiveItAFreshAddress() {
+		Organisation organisation = newOrganisation();
+		String guesser = randomAddress();
+		for (int i = 0; i < 4; i++) {
+			LineaUser target = newUser(organisation, Role.OPERATOR);
+			// the client sends a made-up X-Forwarded-For each time; the (trusted) proxy appends the address it saw
+			SignedInClient client = new SignedInClient(this.port).from(randomAddress() + ", " + guesser);
+			assertThat(location(client.attemptSignIn(target.getUsername(), "wrong-guess-" + i))).contains("error");
+		}
+		assertThat(this.throttle.verdict(newUser(organisation, Role.OPERATOR).getUsername(), guesser)).isEqualTo(Verdict.REFUSE);
+	}
+
+	@Test
 	void guessingOneUsersPasswordFromManyAddressesSlowsSignInButNeverLocksTheUserOut() {
 		LineaUser operator = newUser(newOrganisation(), Role.OPERATOR);
 		for (int i = 0; i < 3; i++) {
