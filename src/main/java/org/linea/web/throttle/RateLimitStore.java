@@ -2,6 +2,7 @@ package org.linea.web.throttle;
 
 import java.time.Duration;
 import java.util.Base64;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -66,7 +67,7 @@ public class RateLimitStore {
 		this.buckets.removeProxy(key(limitName + "/" + limit.capacity() + "/" + limit.per().toSeconds(), subject));
 	}
 
-	@Scheduled(fixedDelayString = "${linea.security.rate-limits.cleanup-interval:5m}")
+	@Scheduled(fixedDelay = 5, timeUnit = TimeUnit.MINUTES)
 	void removeFullBuckets() {
 		while (this.buckets.removeExpired(1000) == 1000) {
 			// more to remove
