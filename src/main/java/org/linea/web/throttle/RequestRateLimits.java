@@ -52,7 +52,8 @@ public final class RequestRateLimits extends OncePerRequestFilter {
 		if (counted.isPresent()) {
 			RateLimitStore.Outcome outcome = this.store.take(counted.get().name(), counted.get().subject(), counted.get().limit());
 			if (!outcome.allowed()) {
-				log.warn("Rate limit {} reached; refused {} {}", counted.get().name(), request.getMethod(), request.getServletPath());
+				// not the path: API paths may hold a phone number
+				log.warn("Rate limit {} reached; request refused", counted.get().name());
 				response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(outcome.retryAfterSeconds()));
 				if (request.getHeader("HX-Request") != null) {
 					// htmx swaps this into the part of the page that asked (see linea.js)
