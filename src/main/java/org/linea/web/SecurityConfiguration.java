@@ -30,8 +30,9 @@ import org.springframework.security.web.servletapi.SecurityContextHolderAwareReq
 /**
  * Three doors: providers reach {@code /webhooks} with a signature instead of a login; scripts reach {@code /api} and {@code /actuator} with a personal access token (Bearer,
  * no session, no CSRF since no cookie is involved); people reach every page through the login form,
- * with CSRF protection on every form. Every page needs a signed-in user; feature services check the
- * user's role on the line's organisation.
+ * with CSRF protection on every form. Every page needs a signed-in user; every route declares its
+ * permission ({@code org.linea.access.Requires}, enforced by {@code RouteGuard}) and feature services
+ * check it on the organisation concerned ({@code org.linea.access.Access}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -68,7 +69,7 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(auth -> auth.requestMatchers("/actuator/health", "/actuator/health/**")
 				.permitAll()
 				.requestMatchers("/actuator/**")
-				.hasRole(Role.ADMIN.name())
+				.hasRole(Role.INSTALLATION_ADMIN.name())
 				.anyRequest()
 				.authenticated())
 			.addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
@@ -90,8 +91,6 @@ class SecurityConfiguration {
 				.requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error", "/v3/api-docs",
 						"/v3/api-docs/**")
 				.permitAll()
-				.requestMatchers("/admin/**")
-				.hasRole(Role.ADMIN.name())
 				.anyRequest()
 				.authenticated())
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/").permitAll())
