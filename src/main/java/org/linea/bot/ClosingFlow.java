@@ -142,6 +142,14 @@ public class ClosingFlow {
 		return Optional.of(replies);
 	}
 
+	/** Ends the person's unfinished closing flow, if any: after an opt-out nothing more is asked. */
+	@Transactional
+	public void stop(long contactId) {
+		this.jdbc.sql("update bot_closing_flow set finished_at = ?, outcome = 'STOPPED' where contact_id = ? and finished_at is null")
+			.params(now(), contactId)
+			.update();
+	}
+
 	/** How satisfied (1-5) the person said they were with this interaction, if they answered. */
 	@Transactional(readOnly = true)
 	public Optional<Integer> satisfaction(long conversationId) {

@@ -14,6 +14,7 @@ import java.util.Optional;
 
 import org.linea.admin.Line;
 import org.linea.admin.LineService;
+import org.linea.contact.ContactKeys;
 import org.linea.contact.ContactService;
 import org.linea.shared.crypto.FieldCipher;
 import org.slf4j.Logger;
@@ -41,6 +42,8 @@ public class ChannelService {
 
 	private final FieldCipher cipher;
 
+	private final ContactKeys keys;
+
 	private final ContactService contacts;
 
 	private final ApplicationEventPublisher events;
@@ -59,11 +62,12 @@ public class ChannelService {
 
 	private final Clock clock;
 
-	ChannelService(JdbcClient jdbc, FieldCipher cipher, ContactService contacts, ApplicationEventPublisher events,
+	ChannelService(JdbcClient jdbc, FieldCipher cipher, ContactKeys keys, ContactService contacts, ApplicationEventPublisher events,
 			LineService lines, ChannelAdapters adapters, ChannelAccounts accounts, InboundMedia media, ChannelMetrics metrics,
 			JsonMapper json, Clock clock) {
 		this.jdbc = jdbc;
 		this.cipher = cipher;
+		this.keys = keys;
 		this.contacts = contacts;
 		this.events = events;
 		this.lines = lines;
@@ -88,7 +92,9 @@ public class ChannelService {
 	@Transactional
 	public List<ReceiveResult> ingest(Line line, String rawPayload, String contentType, List<InboundMessage> messages,
 			List<DeliveryReport> reports) {
-		long eventId = storeEvent(line, rawPayload, contentType, "ACCEPTED", null);
+		// the payload is the first sender's data: encrypted with their key, it goes when they are erased
+		Long payloadKey = messages.isEmpty() ? null : this.keys.keyFor(line.id(), this.contacts.phoneHash(messages.getFirst().from()));
+		long eventId = storeEvent(line, rawPayload, contentType, "ACCEPTED", null, payloadKey);
 		List<ReceiveResult> results = new ArrayList<>();
 		for (InboundMessage message : messages) {
 			results.add(store(line, eventId, message));
@@ -109,6 +115,8 @@ public class ChannelService {
 			log.info("Duplicate delivery ignored line={} inbound={}", line.key(), existing.get());
 			return new ReceiveResult(existing.get(), true);
 		}
+		byte[] senderHash = this.contacts.phoneHash(message.from());
+		long key = this.keys.keyFor(line.id(), senderHash);
 		Optional<Long> inboundId = this.jdbc.sql("""
 				insert into channel_inbound_message (line_id, event_id, provider_message_id, sender_hash, sender_encrypted,
 				    sender_name_encrypted, kind, body, media_ref, provider_timestamp)
@@ -116,9 +124,9 @@ public class ChannelService {
 				on conflict (line_id, provider_message_id) do nothing
 				returning id
 				""")
-			.params(line.id(), eventId, message.providerMessageId(), this.contacts.phoneHash(message.from()),
-					this.cipher.encrypt(message.from()), this.cipher.encrypt(message.profileName()), message.kind().name(),
-					message.text(), this.media.reference(line, message.attachment()),
+			.params(line.id(), eventId, message.providerMessageId(), senderHash, this.keys.encrypt(key, message.from()),
+					this.keys.encrypt(key, message.profileName()), message.kind().name(), message.text(),
+					this.media.reference(line, message.attachment(), key),
 					message.sentAt() == null ? null : Timestamp.from(message.sentAt()))
 			.query(Long.class)
 			.optional();
@@ -134,16 +142,17 @@ public class ChannelService {
 	/** Keeps a payload that could not be understood, for inspection, and nothing else. */
 	@Transactional
 	public void reject(Line line, String rawPayload, String contentType, String reason) {
-		storeEvent(line, rawPayload, contentType, "REJECTED", reason);
+		storeEvent(line, rawPayload, contentType, "REJECTED", reason, null);
 	}
 
-	private long storeEvent(Line line, String rawPayload, String contentType, String outcome, String reason) {
+	private long storeEvent(Line line, String rawPayload, String contentType, String outcome, String reason, Long key) {
+		byte[] payload = rawPayload.getBytes(StandardCharsets.UTF_8);
 		return this.jdbc.sql("""
 				insert into channel_inbound_event (line_id, channel_type, content_type, payload_encrypted, outcome, reason)
 				values (?, ?, ?, ?, ?, ?) returning id
 				""")
 			.params(line.id(), line.channelType().name(), contentType,
-					this.cipher.encrypt(rawPayload.getBytes(StandardCharsets.UTF_8)), outcome, reason)
+					key == null ? this.cipher.encrypt(payload) : this.keys.encrypt(key, payload), outcome, reason)
 			.query(Long.class)
 			.single();
 	}
@@ -261,7 +270,10 @@ public class ChannelService {
 				() -> log.info("Status {} kept for a message not yet known on line {}", report.status(), line.key()));
 	}
 
-	/** The send call for this outbox row has not returned (or never will): the report names the provider's id. */
+	/**
+	 * The send call for this outbox row has not returned (or never will): the report names the provider's
+	 * id. A row marked SENT here stays so: the call's late answer and its timeout only note their outcome.
+	 */
 	private Optional<Long> claimByReference(Line line, DeliveryReport report) {
 		Long outboxId = ChannelAdapter.Delivery.outboxIdOf(report.reference());
 		if (outboxId == null) {
@@ -269,7 +281,8 @@ public class ChannelService {
 		}
 		return this.jdbc.sql("""
 				update channel_outbox set provider_message_id = ?, status = 'SENT', sent_at = coalesce(sent_at, now()), locked_until = null
-				where id = ? and line_id = ? and provider_message_id is null and status in ('PENDING', 'CLAIMED', 'SENDING', 'FAILED')
+				where id = ? and line_id = ? and provider_message_id is null
+				  and status in ('PENDING', 'CLAIMED', 'SENDING', 'UNCONFIRMED', 'FAILED')
 				returning message_id
 				""").params(report.providerMessageId(), outboxId, line.id()).query(Long.class).optional();
 	}
@@ -332,8 +345,8 @@ public class ChannelService {
 	}
 
 	private PendingInbound pending(ResultSet rs, int row) throws SQLException {
-		return new PendingInbound(rs.getLong("id"), rs.getLong("line_id"), this.cipher.decryptToString(rs.getBytes("sender_encrypted")),
-				this.cipher.decryptToString(rs.getBytes("sender_name_encrypted")), MessageKind.valueOf(rs.getString("kind")),
+		return new PendingInbound(rs.getLong("id"), rs.getLong("line_id"), this.keys.decryptToString(rs.getBytes("sender_encrypted")),
+				this.keys.decryptToString(rs.getBytes("sender_name_encrypted")), MessageKind.valueOf(rs.getString("kind")),
 				rs.getString("body"), rs.getString("media_ref"), rs.getTimestamp("received_at").toInstant());
 	}
 

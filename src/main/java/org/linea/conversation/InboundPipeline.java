@@ -19,6 +19,7 @@ import org.linea.channel.ChannelService;
 import org.linea.channel.PendingInbound;
 import org.linea.contact.Contact;
 import org.linea.contact.ContactService;
+import org.linea.privacy.PersonRequests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,10 +51,13 @@ class InboundPipeline {
 
 	private final BotReplies replies;
 
+	private final PersonRequests personRequests;
+
 	private final Clock clock;
 
 	InboundPipeline(ChannelService channels, LineService lines, ContactService contacts, ConversationService conversations,
-			AutoAnswer autoAnswer, ClosingFlow closingFlow, BotReplies replies, Clock clock) {
+			AutoAnswer autoAnswer, ClosingFlow closingFlow, BotReplies replies, PersonRequests personRequests, Clock clock) {
+		this.personRequests = personRequests;
 		this.channels = channels;
 		this.lines = lines;
 		this.contacts = contacts;
@@ -91,7 +95,7 @@ class InboundPipeline {
 
 	/** A reply to the closing questions of the person's last conversation stays in that conversation. */
 	private boolean answeredClosingFlow(Contact contact, PendingInbound message) {
-		if (Keywords.optOut(message.text()) != null) {
+		if (Keywords.optOut(message.text()) != null || Keywords.dataRequest(message.text()) != null) {
 			return false;
 		}
 		Optional<ClosingFlow.ActiveFlow> flow = this.closingFlow.active(contact.id());
@@ -113,11 +117,17 @@ class InboundPipeline {
 		String optOut = Keywords.optOut(message.text());
 		if (optOut != null) {
 			this.contacts.optOut(contact.id(), optOut);
+			this.closingFlow.stop(contact.id());
 			this.conversations.send(conversation, SenderKind.BOT, null, this.replies.optOutConfirmed(language));
 			if (conversation.state() == ConversationState.BOT) {
 				this.conversations.close(conversation.id(), null, "OPTED_OUT");
 			}
 			return "OPTED_OUT";
+		}
+		PersonRequests.Kind dataRequest = Keywords.dataRequest(message.text());
+		if (dataRequest != null) {
+			this.conversations.send(conversation, SenderKind.BOT, null, this.personRequests.handle(line, contact, dataRequest, language));
+			return "DATA_REQUEST:" + dataRequest;
 		}
 		if (conversation.state() != ConversationState.BOT) {
 			return "TO_TEAM";

@@ -45,6 +45,7 @@ import org.linea.conversation.SenderKind;
 import org.linea.feedback.Coding;
 import org.linea.feedback.FeedbackCodingService;
 import org.linea.knowledge.EntryKind;
+import org.linea.privacy.AuditLog;
 import org.linea.shared.InvalidRequestException;
 import org.linea.shared.NotFoundException;
 
@@ -94,6 +95,8 @@ public class InboxService {
 
 	private final QuickReplies quickReplies;
 
+	private final AuditLog audit;
+
 	private final Clock clock;
 
 	private final InboxAccess access;
@@ -102,7 +105,9 @@ public class InboxService {
 
 	InboxService(JdbcClient jdbc, LineService lines, ConversationService conversations, Closing closing,
 			ContactService contacts, UserService users, TeamService teams, FeedbackCodingService coding,
-			ChannelService channels, QuickReplies quickReplies, Clock clock, InboxAccess access, RevealRoles revealRoles) {
+			ChannelService channels, QuickReplies quickReplies, Clock clock, InboxAccess access, RevealRoles revealRoles,
+			AuditLog audit) {
+		this.audit = audit;
 		this.access = access;
 		this.revealRoles = revealRoles;
 		this.jdbc = jdbc;
@@ -162,6 +167,7 @@ public class InboxService {
 		Map<Long, Duration> windows = new HashMap<>();
 		lines.forEach(line -> windows.put(line.id(), this.channels.replyWindowLength(line)));
 		Instant now = Instant.now(this.clock);
+		Set<Long> inDoubt = this.conversations.withDeliveryInDoubt(rows.stream().map(Conversation::id).toList());
 		return rows.stream()
 			.map(c -> {
 				Line line = byId.get(c.lineId());
@@ -172,7 +178,7 @@ public class InboxService {
 						restricted ? List.of() : c.tags(), restricted,
 						unread.getOrDefault(c.id(), 0), c.waitingSince(), windowClosesAt(windows.get(line.id()), c),
 						overdue(line, hours.get(line.id()), c, now),
-						c.lastMessageAt());
+						c.lastMessageAt(), inDoubt.contains(c.id()));
 			})
 			.toList();
 	}
@@ -206,6 +212,7 @@ public class InboxService {
 					"OUT".equals(m.direction()) ? this.channels.segments(line, m.body()).orElse(null) : null))
 			.toList();
 		markRead(me.id(), conversationId, messages.isEmpty() ? 0 : messages.getLast().id());
+		this.audit.record(line.organisationId(), "CONVERSATION_VIEWED", "conversation", Long.toString(conversationId), Map.of());
 		List<Team> lineTeams = this.teams.teamsOf(line.id());
 		Map<Long, TeamMember> colleagues = new LinkedHashMap<>();
 		lineTeams.forEach(team -> this.teams.members(team.id()).forEach(member -> colleagues.putIfAbsent(member.userId(), member)));
@@ -216,7 +223,8 @@ public class InboxService {
 				views, lineTeams, List.copyOf(colleagues.values()), referrals(conversationId),
 				this.coding.codingOf(conversationId).orElse(null), this.channels.replyWindow(line, conversation.contactId()),
 				this.channels.templates(line),
-				overdue(line, OpeningHours.parse(line.openingHours()), conversation, Instant.now(this.clock)));
+				overdue(line, OpeningHours.parse(line.openingHours()), conversation, Instant.now(this.clock)),
+				!this.conversations.withDeliveryInDoubt(List.of(conversationId)).isEmpty());
 	}
 
 	/** Takes the conversation; if another operator was faster, says who holds it. */
