@@ -16,6 +16,14 @@
     }
   });
 
+  // Past a rate limit (429) the answer is a short translated notice: show it where the answer would go.
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    if (event.detail.xhr.status === 429) {
+      event.detail.shouldSwap = true;
+      event.detail.isError = false;
+    }
+  });
+
   // A form whose post succeeded is emptied and ready for the next message.
   document.addEventListener("htmx:afterRequest", function (event) {
     var form = event.detail.elt;

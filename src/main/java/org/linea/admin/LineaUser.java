@@ -1,5 +1,7 @@
 package org.linea.admin;
 
+import java.io.Serial;
+import java.io.Serializable;
 import java.util.Collection;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -14,7 +16,11 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /** The signed-in staff member, with the roles they hold in each organisation. */
-public final class LineaUser implements UserDetails, CredentialsContainer {
+public final class LineaUser implements UserDetails, CredentialsContainer, Serializable {
+
+	// kept in the session store (Spring Session JDBC): a new field must keep old sessions readable
+	@Serial
+	private static final long serialVersionUID = 1L;
 
 	private final long id;
 

@@ -18,6 +18,7 @@ import org.linea.shared.InvalidRequestException;
 import org.linea.shared.NotFoundException;
 import org.linea.shared.validation.FormValidation;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -29,7 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Staff accounts, their roles, and sign-in. These operations check no permission: start-up and tests
  * call them directly, the admin page through {@link UserAdministration}. Changes take effect on the user's next request: the
- * signed-in user is reloaded on every request (see {@code RefreshSignedInUser}).
+ * signed-in user is reloaded on every request (see {@code RefreshSignedInUser}); a new password, a
+ * removed role or a disabled account also ends the user's other sessions ({@link AccessWithdrawn}).
  */
 @Service
 public class UserService implements UserDetailsService {
@@ -44,12 +46,16 @@ public class UserService implements UserDetailsService {
 
 	private final AuditLog audit;
 
-	UserService(JdbcClient jdbc, PasswordEncoder passwords, AuditLog audit, PasswordPolicy policy, FormValidation forms) {
+	private final ApplicationEventPublisher events;
+
+	UserService(JdbcClient jdbc, PasswordEncoder passwords, AuditLog audit, PasswordPolicy policy, FormValidation forms,
+			ApplicationEventPublisher events) {
 		this.policy = policy;
 		this.forms = forms;
 		this.jdbc = jdbc;
 		this.passwords = passwords;
 		this.audit = audit;
+		this.events = events;
 	}
 
 	@Override
@@ -172,6 +178,7 @@ public class UserService implements UserDetailsService {
 			.update();
 		this.audit.record(organisationId, "ROLE_REVOKED", "user", Long.toString(userId),
 				Map.of("role", role.name(), "organisation", String.valueOf(organisationId)));
+		withdrawAccess(userId);
 	}
 
 	@Transactional
@@ -184,6 +191,9 @@ public class UserService implements UserDetailsService {
 			throw new NotFoundException("User " + userId);
 		}
 		this.audit.record(enabled ? "USER_ENABLED" : "USER_DISABLED", "user", Long.toString(userId), Map.of());
+		if (!enabled) {
+			withdrawAccess(userId);
+		}
 	}
 
 	@Transactional
@@ -199,6 +209,16 @@ public class UserService implements UserDetailsService {
 			throw new NotFoundException("User " + userId);
 		}
 		this.audit.record("PASSWORD_SET", "user", Long.toString(userId), Map.of());
+		withdrawAccess(userId);
+	}
+
+	/** Ends the user's other sessions, in this transaction (see {@link AccessWithdrawn}). */
+	private void withdrawAccess(long userId) {
+		this.jdbc.sql("select username from admin_user where id = ?")
+			.param(userId)
+			.query(String.class)
+			.optional()
+			.ifPresent(username -> this.events.publishEvent(new AccessWithdrawn(userId, username)));
 	}
 
 	@Transactional

@@ -1,5 +1,6 @@
 package org.linea.knowledge;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Locale;
 
@@ -9,7 +10,8 @@ import org.springframework.context.MessageSource;
 public final class ImportProblems {
 
 	/** A problem as people and scripts read it. */
-	public record Described(int row, String column, String code, String message) {
+	/** Serializable: shown after a redirect, so kept in the session (which is stored in PostgreSQL). */
+	public record Described(int row, String column, String code, String message) implements Serializable {
 	}
 
 	private ImportProblems() {

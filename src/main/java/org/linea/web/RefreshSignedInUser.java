@@ -18,7 +18,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Reloads the signed-in user on every request, so a disabled account is signed out and a changed
- * role applies at once, on every node, without shared session state.
+ * role applies at once, on every node, whatever the session remembers of the user.
  */
 class RefreshSignedInUser extends OncePerRequestFilter {
 

@@ -6,12 +6,12 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** Starts another Linea node in this JVM, on the same embedded database, as a second server would. */
-final class SecondNode {
+public final class SecondNode {
 
 	private SecondNode() {
 	}
 
-	static ConfigurableApplicationContext start(String... properties) {
+	public static ConfigurableApplicationContext start(String... properties) {
 		String[] args = new String[properties.length + 2];
 		args[0] = "--spring.profiles.active=test";
 		args[1] = "--server.port=0";
@@ -19,6 +19,11 @@ final class SecondNode {
 			args[i + 2] = "--" + properties[i];
 		}
 		return new SpringApplicationBuilder(LineaApplication.class).run(args);
+	}
+
+	/** The HTTP port the node listens on. */
+	public static int port(ConfigurableApplicationContext node) {
+		return node.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
 	}
 
 }

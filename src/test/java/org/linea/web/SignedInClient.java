@@ -18,29 +18,59 @@ public final class SignedInClient {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"|name=\"csrf-token\" content=\"([^\"]+)\"");
 
-	private final CookieManager cookies = new CookieManager();
+	private final CookieManager cookies;
 
-	private final HttpClient http = HttpClient.newBuilder()
-		.cookieHandler(this.cookies)
-		.followRedirects(HttpClient.Redirect.NEVER)
-		.build();
+	private final HttpClient http;
 
 	private final String base;
 
 	private String csrf;
 
+	private String forwardedFor;
+
+	private final Map<String, String> headers = new HashMap<>();
+
 	public SignedInClient(int port) {
+		this(port, new CookieManager());
+	}
+
+	private SignedInClient(int port, CookieManager cookies) {
 		this.base = "http://localhost:" + port;
+		this.cookies = cookies;
+		this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+	}
+
+	/** The same browser (same cookies) talking to another node. */
+	public SignedInClient onPort(int port) {
+		return new SignedInClient(port, this.cookies);
+	}
+
+	/** Requests seem to come from this address, as a trusted reverse proxy reports it (X-Forwarded-For). */
+	public SignedInClient from(String address) {
+		this.forwardedFor = address;
+		return this;
+	}
+
+	/** Sends this header from now on, e.g. Accept: text/html as a browser navigating does, or HX-Request as htmx. */
+	public SignedInClient withHeader(String name, String value) {
+		this.headers.put(name, value);
+		return this;
 	}
 
 	public SignedInClient signIn(String username, String password) {
-		HttpResponse<String> page = get("/login");
-		HttpResponse<String> result = postForm("/login", Map.of("username", username, "password", password));
-		if (result.statusCode() != 302 || result.headers().firstValue("Location").orElse("").contains("error")) {
-			throw new AssertionError("Sign-in failed for " + username + " (" + page.statusCode() + ")");
+		HttpResponse<String> result = attemptSignIn(username, password);
+		String location = result.headers().firstValue("Location").orElse("");
+		if (result.statusCode() != 302 || location.contains("error") || location.contains("throttled")) {
+			throw new AssertionError("Sign-in failed for " + username + " (" + location + ")");
 		}
 		get("/inbox");
 		return this;
+	}
+
+	/** Posts the login form and returns the answer, where it redirects to ("/", "?error", "?throttled"). */
+	public HttpResponse<String> attemptSignIn(String username, String password) {
+		get("/login");
+		return postForm("/login", Map.of("username", username, "password", password));
 	}
 
 	/** The session cookie, for clients that stream (Server-Sent Events). */
@@ -82,6 +112,10 @@ public final class SignedInClient {
 	}
 
 	private HttpResponse<String> send(HttpRequest.Builder request) {
+		if (this.forwardedFor != null) {
+			request.header("X-Forwarded-For", this.forwardedFor);
+		}
+		this.headers.forEach(request::header);
 		return Http.send(this.http, request.build());
 	}
 
