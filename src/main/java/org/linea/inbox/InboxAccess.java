@@ -81,7 +81,7 @@ public class InboxAccess implements ConversationContent {
 		this.jdbc.sql("""
 				select c.id, l.organisation_id,
 				  t.restricted and not exists (select 1 from inbox_team_member m where m.team_id = t.id and m.user_id = ?) as outside_team,
-				  t.key = ? as safeguarding_team
+				  t.team_key = ? as safeguarding_team
 				from conversation_conversation c join admin_line l on l.id = c.line_id
 				left join inbox_team t on t.id = c.team_id
 				where c.id = any(?)
