@@ -3,6 +3,9 @@ package org.linea.web;
 import org.linea.admin.ApiTokenService;
 import org.linea.admin.Role;
 import org.linea.admin.UserService;
+import org.linea.mfa.MfaSecurity;
+import org.linea.mfa.MfaService;
+import org.linea.mfa.SecondFactor;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -75,18 +78,25 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain pageSecurity(HttpSecurity http, UserService users, LoginFailures loginFailures) throws Exception {
+	SecurityFilterChain pageSecurity(HttpSecurity http, UserService users, LoginFailures loginFailures, MfaService mfa,
+			MfaSecurity.SecondStepEntryPoint secondStep) throws Exception {
 		return http
 			.authorizeHttpRequests(auth -> auth
 				.requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error", "/v3/api-docs",
 						"/v3/api-docs/**")
 				.permitAll()
+				// the second step of sign-in: reached with the password alone (every other rule also wants the code, see MfaSecurity)
+				.requestMatchers("/login/code")
+				.access(MfaSecurity.secondStepPages())
+				.requestMatchers("/mfa/enrol")
+				.access(MfaSecurity.enrolmentPages(mfa))
 				.requestMatchers("/admin/**")
 				.hasRole(Role.ADMIN.name())
 				.anyRequest()
 				.authenticated())
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/").permitAll())
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+			.exceptionHandling(ex -> ex.defaultDeniedHandlerForMissingAuthority(secondStep, SecondFactor.AUTHORITY))
 			.addFilterAfter(new RefreshSignedInUser(users), SecurityContextHolderAwareRequestFilter.class)
 			.addFilterBefore(new LoginThrottle(loginFailures), UsernamePasswordAuthenticationFilter.class)
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
