@@ -31,10 +31,10 @@ import org.springframework.stereotype.Component;
 public class MfaSecurity {
 
 	@Bean
-	DefaultAuthorizationManagerFactory<Object> authorizationManagerFactory(MfaService mfa, MfaPolicy policy) {
+	DefaultAuthorizationManagerFactory<Object> authorizationManagerFactory(MfaService mfa) {
 		Predicate<Authentication> due = auth -> auth.getPrincipal() instanceof LineaUser user
 				&& SecondFactor.has(auth, FactorGrantedAuthority.PASSWORD_AUTHORITY) && !SecondFactor.has(auth, SecondFactor.AUTHORITY)
-				&& (policy.required(user) || mfa.enrolled(user.id()));
+				&& mfa.secondStepDue(user);
 		return AuthorizationManagerFactories.multiFactor()
 			.requireFactors(FactorGrantedAuthority.PASSWORD_AUTHORITY, SecondFactor.AUTHORITY)
 			.when(due)

@@ -8,11 +8,13 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 
 import org.linea.admin.LineaUser;
+import org.linea.admin.Membership;
 import org.linea.privacy.AuditLog;
 import org.linea.shared.crypto.FieldCipher;
 
@@ -97,6 +99,23 @@ public class MfaService {
 			.param(userId)
 			.query(Boolean.class)
 			.single();
+	}
+
+	/** Whether this user's password sessions need the code: they have an authenticator, or must have one. One query at most. */
+	@Transactional(readOnly = true)
+	public boolean secondStepDue(LineaUser user) {
+		if (user.memberships().stream().anyMatch(m -> MfaPolicy.ALWAYS_REQUIRED.contains(m.role()))) {
+			return true;
+		}
+		Long[] organisations = user.memberships()
+			.stream()
+			.map(Membership::organisationId)
+			.filter(Objects::nonNull)
+			.toArray(Long[]::new);
+		return this.jdbc.sql("""
+				select exists (select 1 from mfa_totp where user_id = ? and secret_encrypted is not null)
+				    or exists (select 1 from mfa_organisation_policy where organisation_id = any(?) and staff_required)
+				""").params(user.id(), organisations).query(Boolean.class).single();
 	}
 
 	@Transactional(readOnly = true)
