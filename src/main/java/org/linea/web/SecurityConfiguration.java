@@ -27,7 +27,10 @@ import org.springframework.security.web.servletapi.SecurityContextHolderAwareReq
  * Three doors: providers reach {@code /webhooks} with a signature instead of a login; scripts reach {@code /api} and {@code /actuator} with a personal access token (Bearer,
  * no session, no CSRF since no cookie is involved); people reach every page through the login form,
  * with CSRF protection on every form. Every page needs a signed-in user; feature services check the
- * user's role on the line's organisation.
+ * user's role on the line's organisation. Users who have or must have an authenticator also give a
+ * code after the password (see {@code org.linea.mfa.MfaSecurity}): rules written with
+ * {@code authenticated()} or {@code hasRole(..)} require it; a rule given its own manager with
+ * {@code access(..)} does not, unless it adds it.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
