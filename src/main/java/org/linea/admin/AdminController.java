@@ -2,7 +2,13 @@ package org.linea.admin;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
+import org.linea.access.Access;
+import org.linea.access.Permission;
+import org.linea.access.Requires;
+import org.linea.access.RevealRoles;
 import org.linea.channel.ChannelType;
 import org.linea.privacy.AuditLog;
 import org.linea.shared.InvalidRequestException;
@@ -16,20 +22,29 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Organisations, lines, users and roles, and the audit log: installation administrators only. */
+/**
+ * Organisations, lines, users and roles, and the audit log. Each administrator sees and changes only
+ * what they administer: an organisation administrator their organisation's, an installation
+ * administrator everything but the organisations' people.
+ */
 @Controller
 @RequestMapping("/admin")
+@Requires(Permission.ORG_ADMIN)
 class AdminController {
 
 	private final OrganisationService organisations;
 
 	private final LineService lines;
 
-	private final UserService users;
+	private final UserAdministration users;
 
 	private final AuditLog audit;
 
-	AdminController(OrganisationService organisations, LineService lines, UserService users, AuditLog audit) {
+	private final RevealRoles revealRoles;
+
+	AdminController(OrganisationService organisations, LineService lines, UserAdministration users, AuditLog audit,
+			RevealRoles revealRoles) {
+		this.revealRoles = revealRoles;
 		this.organisations = organisations;
 		this.lines = lines;
 		this.users = users;
@@ -38,17 +53,26 @@ class AdminController {
 
 	@GetMapping
 	String overview(Model model) {
-		model.addAttribute("organisations", this.organisations.all());
-		model.addAttribute("lines", this.lines.all());
-		model.addAttribute("users", this.users.all());
-		model.addAttribute("roles", Role.values());
+		LineaUser me = CurrentUser.require();
+		List<UserSummary> users = this.users.visible();
+		model.addAttribute("installationAdmin", me.isInstallationAdmin());
+		model.addAttribute("organisations", this.organisations.administered());
+		List<Line> lines = this.lines.administered();
+		model.addAttribute("lines", lines);
+		model.addAttribute("revealRoles", lines.stream().collect(Collectors.toMap(Line::key, l -> this.revealRoles.of(l.id()))));
+		model.addAttribute("revealEligible", RevealRoles.eligible());
+		model.addAttribute("users", users);
+		model.addAttribute("roles", Arrays.stream(Role.values()).filter(r -> me.isInstallationAdmin() || !r.isInstallationWide()).toList());
 		model.addAttribute("channelTypes", ChannelType.values());
-		model.addAttribute("audit", this.audit.recent(50));
+		model.addAttribute("audit", me.isInstallationAdmin() ? this.audit.recent(50)
+				: this.audit.recentAbout(me.organisationsWhere(Permission.ORG_ADMIN), users.stream().map(UserSummary::id).toList(), 50));
 		return "admin/admin";
 	}
 
 	@PostMapping("/organisations")
+	@Requires(Permission.INSTALLATION_ADMIN)
 	String createOrganisation(@RequestParam String slug, @RequestParam String name, RedirectAttributes redirect) {
+		Access.requireInstallation(Permission.INSTALLATION_ADMIN);
 		return attempt(redirect, () -> this.organisations.create(slug.strip(), name));
 	}
 
@@ -58,10 +82,18 @@ class AdminController {
 			@RequestParam String languages, @RequestParam(defaultValue = "") String openingHours,
 			@RequestParam(defaultValue = "30") int retentionDays, @RequestParam(defaultValue = "30") int firstResponseMinutes,
 			RedirectAttributes redirect) {
+		Access.require(organisationId, Permission.ORG_ADMIN, "Organisation " + organisationId);
 		List<String> languageList = Arrays.stream(languages.split("[,\\s]+")).filter(s -> !s.isBlank()).map(String::strip).toList();
 		return attempt(redirect, () -> this.lines.create(new LineForm(organisationId, key.strip(), name, channelType,
 				countryCode.strip().toUpperCase(), timeZone.strip(), languageList, openingHours, retentionDays,
 				firstResponseMinutes)));
+	}
+
+	@PostMapping("/lines/{lineKey}/reveal-roles")
+	String chooseRevealRoles(@PathVariable String lineKey, @RequestParam(name = "role", required = false) Set<Role> roles,
+			RedirectAttributes redirect) {
+		Line line = this.lines.requireAccess(lineKey, Permission.ORG_ADMIN);
+		return attempt(redirect, () -> this.revealRoles.choose(line, roles == null ? Set.of() : roles));
 	}
 
 	@PostMapping("/users")

@@ -74,7 +74,7 @@ class FirstStart implements ApplicationRunner {
 			password = randomPassword();
 		}
 		long id = this.users.create(this.admin.username(), "Administrator", password);
-		this.users.grant(id, null, Role.ADMIN);
+		this.users.grant(id, null, Role.INSTALLATION_ADMIN);
 		if (generated) {
 			// Printed once, on purpose: the only way into a fresh installation without configuration.
 			log.warn("""
@@ -99,6 +99,12 @@ class FirstStart implements ApplicationRunner {
 			.orElseGet(() -> this.organisations.create("demo", "Demo"));
 		this.lines.create(new LineForm(demo.id(), "demo", "Línea demo", ChannelType.SIMULATOR, "PE", "America/Lima",
 				List.of("es", "en"), "", 30, 30));
+		// an installation administrator sees no organisation's people unless given a role there: the first
+		// one runs the demo organisation, so the README's first steps work with the start-up token
+		this.users.findByUsername(this.admin.username()).ifPresent(administrator -> {
+			this.users.grant(administrator.id(), demo.id(), Role.ADMIN);
+			this.users.grant(administrator.id(), demo.id(), Role.COORDINATOR);
+		});
 		log.info("Created the demo organisation and the simulator line 'demo' (set linea.demo=false to skip)");
 	}
 

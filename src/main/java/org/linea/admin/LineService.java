@@ -9,13 +9,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import org.linea.access.Access;
+import org.linea.access.Permission;
 import org.linea.channel.ChannelType;
 import org.linea.shared.InvalidRequestException;
 import org.linea.shared.NotFoundException;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -45,40 +46,53 @@ public class LineService {
 
 	@Transactional(readOnly = true)
 	public Line get(long id) {
-		return this.jdbc.sql(SELECT + " where id = ?").param(id).query(LineService::map).optional()
-			.orElseThrow(() -> new NotFoundException("Line " + id));
+		return findById(id).orElseThrow(() -> new NotFoundException("Line " + id));
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Line> findById(long id) {
+		return this.jdbc.sql(SELECT + " where id = ?").param(id).query(LineService::map).optional();
 	}
 
 	/**
-	 * The line with this key, if the current user holds one of the roles in its organisation. A line
+	 * The line with this key, if the current user holds the permission in its organisation. A line
 	 * the user may not see is reported as missing, so keys of other organisations do not leak.
 	 */
 	@Transactional(readOnly = true)
-	public Line requireAccess(String key, Role... roles) {
+	public Line requireAccess(String key, Permission permission) {
 		Line line = findByKey(key).orElseThrow(() -> new NotFoundException("Line " + key));
-		LineaUser user = CurrentUser.require();
-		if (!user.isMemberOf(line.organisationId())) {
-			throw new NotFoundException("Line " + key);
-		}
-		if (!user.hasRole(line.organisationId(), roles)) {
-			throw new AccessDeniedException("Your role does not allow this on line " + key);
-		}
+		Access.require(line.organisationId(), permission, "Line " + key);
 		return line;
 	}
 
-	/** Whether the current user holds one of the roles on the line's organisation. */
-	public boolean canAccess(Line line, Role... roles) {
-		return CurrentUser.find().map(user -> user.hasRole(line.organisationId(), roles)).orElse(false);
+	/** The line, if the current user holds the permission in its organisation; else as {@link #requireAccess}. */
+	@Transactional(readOnly = true)
+	public Line requireAccess(long lineId, Permission permission, String what) {
+		Line line = findById(lineId).orElseThrow(() -> new NotFoundException(what));
+		Access.require(line.organisationId(), permission, what);
+		return line;
 	}
 
-	/** Lines the current user works on with one of the roles, by name. */
+	/** Whether the current user holds the permission on the line's organisation. */
+	public boolean canAccess(Line line, Permission permission) {
+		return Access.allows(line.organisationId(), permission);
+	}
+
+	/** Active lines where the current user holds the permission, by name. */
 	@Transactional(readOnly = true)
-	public List<Line> accessibleLines(Role... roles) {
+	public List<Line> accessibleLines(Permission permission) {
 		LineaUser user = CurrentUser.require();
 		return this.jdbc.sql(SELECT + " where active order by name").query(LineService::map).list()
 			.stream()
-			.filter(line -> user.hasRole(line.organisationId(), roles))
+			.filter(line -> user.can(line.organisationId(), permission))
 			.toList();
+	}
+
+	/** Every line the current user administers: all of them for an installation administrator. */
+	@Transactional(readOnly = true)
+	public List<Line> administered() {
+		LineaUser user = CurrentUser.require();
+		return all().stream().filter(line -> user.can(line.organisationId(), Permission.ORG_ADMIN)).toList();
 	}
 
 	@Transactional(readOnly = true)

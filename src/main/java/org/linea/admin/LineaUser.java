@@ -1,9 +1,12 @@
 package org.linea.admin;
 
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.linea.access.Permission;
+import org.linea.access.RolePermissions;
 
 import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
@@ -47,28 +50,52 @@ public final class LineaUser implements UserDetails, CredentialsContainer {
 		return this.memberships;
 	}
 
-	/** Installation-wide administrator. */
-	public boolean isAdmin() {
-		return this.memberships.stream().anyMatch(m -> m.organisationId() == null && m.role() == Role.ADMIN);
+	/** Holds the installation-wide administrator role. */
+	public boolean isInstallationAdmin() {
+		return this.memberships.stream().anyMatch(m -> m.role() == Role.INSTALLATION_ADMIN);
 	}
 
-	/** Holds any role in the organisation (an installation-wide admin belongs to every one). */
+	/**
+	 * Holds a role in the organisation. An installation administrator counts as a member (they see
+	 * which organisations and lines exist) without holding any of the organisation's permissions.
+	 */
 	public boolean isMemberOf(long organisationId) {
-		return isAdmin() || this.memberships.stream().anyMatch(m -> m.appliesTo(organisationId));
+		return this.memberships.stream().anyMatch(m -> m.appliesTo(organisationId));
 	}
 
-	/** Holds one of the roles in the organisation (an installation-wide admin holds every role). */
-	public boolean hasRole(long organisationId, Role... roles) {
-		if (isAdmin()) {
-			return true;
-		}
-		List<Role> wanted = Arrays.asList(roles);
-		return this.memberships.stream().anyMatch(m -> m.appliesTo(organisationId) && wanted.contains(m.role()));
+	/** Whether one of the user's roles gives the permission in the organisation. */
+	public boolean can(long organisationId, Permission permission) {
+		return this.memberships.stream()
+			.anyMatch(m -> m.appliesTo(organisationId) && RolePermissions.grants(m.role(), permission));
+	}
+
+	/** Whether one of the user's roles gives the permission in some organisation or installation-wide. */
+	public boolean canSomewhere(Permission permission) {
+		return this.memberships.stream().anyMatch(m -> RolePermissions.grants(m.role(), permission));
+	}
+
+	/** Whether an installation-wide role gives the permission. */
+	public boolean canInstallationWide(Permission permission) {
+		return this.memberships.stream()
+			.anyMatch(m -> m.organisationId() == null && RolePermissions.grants(m.role(), permission));
+	}
+
+	/** The organisations where one of the user's own roles gives the permission (installation roles excluded). */
+	public Set<Long> organisationsWhere(Permission permission) {
+		return this.memberships.stream()
+			.filter(m -> m.organisationId() != null && RolePermissions.grants(m.role(), permission))
+			.map(Membership::organisationId)
+			.collect(Collectors.toSet());
 	}
 
 	@Override
 	public Collection<? extends GrantedAuthority> getAuthorities() {
-		return this.memberships.stream().map(m -> new SimpleGrantedAuthority(m.role().authority())).distinct().toList();
+		// roles, then every permission held somewhere, so pages can ask sec:authorize="hasAuthority('INBOX_READ')"
+		return Stream.concat(this.memberships.stream().map(m -> m.role().authority()),
+				this.memberships.stream().flatMap(m -> RolePermissions.of(m.role()).stream()).map(Permission::name))
+			.distinct()
+			.map(SimpleGrantedAuthority::new)
+			.toList();
 	}
 
 	@Override

@@ -1,8 +1,9 @@
 package org.linea.admin;
 
-/** A role held in one organisation; {@code organisationId} null means installation-wide. */
+/** A role held in one organisation; {@code organisationId} null for the installation-wide role. */
 public record Membership(Long organisationId, Role role) {
 
+	/** Whether the role counts in the organisation: held there, or installation-wide. */
 	public boolean appliesTo(long organisation) {
 		return this.organisationId == null || this.organisationId == organisation;
 	}

@@ -2,6 +2,7 @@ package org.linea.admin;
 
 import java.util.List;
 
+import org.linea.access.Permission;
 import org.linea.shared.InvalidRequestException;
 import org.linea.shared.NotFoundException;
 
@@ -22,6 +23,13 @@ public class OrganisationService {
 	@Transactional(readOnly = true)
 	public List<Organisation> all() {
 		return this.jdbc.sql("select id, slug, name from admin_organisation order by name").query(Organisation.class).list();
+	}
+
+	/** The organisations the current user administers: every one for an installation administrator. */
+	@Transactional(readOnly = true)
+	public List<Organisation> administered() {
+		LineaUser me = CurrentUser.require();
+		return all().stream().filter(o -> me.can(o.id(), Permission.ORG_ADMIN)).toList();
 	}
 
 	@Transactional(readOnly = true)

@@ -1,5 +1,7 @@
 package org.linea.admin;
 
+import org.linea.access.Permission;
+import org.linea.access.Requires;
 import org.linea.mfa.MfaService;
 import org.linea.shared.InvalidRequestException;
 
@@ -16,6 +18,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** The signed-in user's own page: password, two-step sign-in and personal access tokens for the API. */
 @Controller
 @RequestMapping("/profile")
+@Requires(Permission.SIGNED_IN)
 class ProfileController {
 
 	private final ApiTokenService tokens;

@@ -26,7 +26,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Staff accounts, their roles, and sign-in. Changes take effect on the user's next request: the
+ * Staff accounts, their roles, and sign-in. These operations check no permission: start-up and tests
+ * call them directly, the admin page through {@link UserAdministration}. Changes take effect on the user's next request: the
  * signed-in user is reloaded on every request (see {@code RefreshSignedInUser}).
  */
 @Service
@@ -49,6 +50,11 @@ public class UserService implements UserDetailsService {
 	public LineaUser loadUserByUsername(String username) {
 		return findUser("username = ?", username.strip().toLowerCase(Locale.ROOT))
 			.orElseThrow(() -> new UsernameNotFoundException("No such user"));
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<LineaUser> findByUsername(String username) {
+		return findUser("username = ?", username.strip().toLowerCase(Locale.ROOT));
 	}
 
 	@Transactional(readOnly = true)
@@ -138,14 +144,16 @@ public class UserService implements UserDetailsService {
 
 	@Transactional
 	public void grant(long userId, Long organisationId, Role role) {
-		if (organisationId == null && role != Role.ADMIN) {
-			throw new InvalidRequestException("Choose the organisation this role applies to");
+		if (role.isInstallationWide() != (organisationId == null)) {
+			throw new InvalidRequestException(role.isInstallationWide()
+					? "This role applies to the whole installation, not to one organisation"
+					: "Choose the organisation this role applies to");
 		}
 		this.jdbc.sql("""
 				insert into admin_membership (user_id, organisation_id, role) values (?, ?, ?)
 				on conflict do nothing
 				""").params(userId, organisationId, role.name()).update();
-		this.audit.record("ROLE_GRANTED", "user", Long.toString(userId),
+		this.audit.record(organisationId, "ROLE_GRANTED", "user", Long.toString(userId),
 				Map.of("role", role.name(), "organisation", String.valueOf(organisationId)));
 	}
 
@@ -154,7 +162,7 @@ public class UserService implements UserDetailsService {
 		this.jdbc.sql("delete from admin_membership where user_id = ? and organisation_id is not distinct from ? and role = ?")
 			.params(userId, organisationId, role.name())
 			.update();
-		this.audit.record("ROLE_REVOKED", "user", Long.toString(userId),
+		this.audit.record(organisationId, "ROLE_REVOKED", "user", Long.toString(userId),
 				Map.of("role", role.name(), "organisation", String.valueOf(organisationId)));
 	}
 

@@ -8,6 +8,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import org.linea.access.Requires;
+import org.linea.access.Permission;
+
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -15,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @Tag(name = "Bot", description = "Automatic answers from a line's knowledge bank")
+@Requires(Permission.BOT_REVIEW)
 class BotApiController {
 
 	private final BotService bot;

@@ -1,5 +1,7 @@
 package org.linea.bot;
 
+import org.linea.access.Requires;
+import org.linea.access.Permission;
 import org.linea.admin.Line;
 import org.linea.admin.LineService;
 import org.linea.shared.InvalidRequestException;
@@ -27,6 +29,7 @@ class BotController {
 		this.lines = lines;
 	}
 
+	@Requires(Permission.BOT_REVIEW)
 	@GetMapping("/bot/{lineKey}/test")
 	String testPage(@PathVariable String lineKey, Model model) {
 		model.addAttribute("line", line(lineKey));
@@ -34,6 +37,7 @@ class BotController {
 	}
 
 	/** Shows the decision on the same page: testing changes nothing, so there is nothing to redirect after. */
+	@Requires(Permission.BOT_REVIEW)
 	@PostMapping("/bot/{lineKey}/test")
 	String test(@PathVariable String lineKey, @RequestParam(defaultValue = "") String text, Model model) {
 		Line line = line(lineKey);
@@ -48,6 +52,7 @@ class BotController {
 		return "bot/test";
 	}
 
+	@Requires(Permission.BOT_REVIEW)
 	@GetMapping("/bot/{lineKey}/review")
 	String review(@PathVariable String lineKey, Model model) {
 		model.addAttribute("groups", this.bot.unanswered(lineKey, REVIEW_DAYS));
@@ -57,6 +62,7 @@ class BotController {
 		return "bot/review";
 	}
 
+	@Requires(Permission.INBOX_REPLY)
 	@PostMapping("/bot/conversations/{conversationId}/messages/{messageId}/wrong")
 	String markWrong(@PathVariable long conversationId, @PathVariable long messageId, RedirectAttributes redirect) {
 		try {
@@ -70,7 +76,7 @@ class BotController {
 	}
 
 	private Line line(String lineKey) {
-		return this.lines.requireAccess(lineKey, BotService.REVIEWERS);
+		return this.lines.requireAccess(lineKey, Permission.BOT_REVIEW);
 	}
 
 }

@@ -8,17 +8,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.linea.access.ConversationContent;
+import org.linea.access.Permission;
 import org.linea.admin.CurrentUser;
 import org.linea.admin.Line;
 import org.linea.admin.LineService;
 import org.linea.admin.LineaUser;
-import org.linea.admin.Role;
 import org.linea.conversation.Conversation;
 import org.linea.conversation.ConversationService;
 import org.linea.shared.InvalidRequestException;
-import org.linea.shared.NotFoundException;
 
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,9 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class BotService {
 
-	static final Role[] REVIEWERS = { Role.COORDINATOR };
 
-	private static final Role[] OPERATORS = { Role.COORDINATOR, Role.OPERATOR, Role.SPECIALIST, Role.SAFEGUARDING };
 
 	private static final int MAX_TEST_TEXT = 4096;
 
@@ -50,8 +47,11 @@ public class BotService {
 
 	private final Clock clock;
 
+	private final ConversationContent content;
+
 	BotService(LineService lines, KnowledgeBot bot, BankIndexes indexes, DecisionLog log, ConversationService conversations,
-			Clock clock) {
+			Clock clock, ConversationContent content) {
+		this.content = content;
 		this.lines = lines;
 		this.bot = bot;
 		this.indexes = indexes;
@@ -62,13 +62,13 @@ public class BotService {
 
 	/** Lines whose bot the current user may test and review. */
 	public List<Line> reviewableLines() {
-		return this.lines.accessibleLines(REVIEWERS);
+		return this.lines.accessibleLines(Permission.BOT_REVIEW);
 	}
 
 	/** The decision the bot would take on this text, with scores and candidates; nothing is sent or stored. */
 	@Transactional(readOnly = true)
 	public BotDecision test(String lineKey, String text) {
-		Line line = this.lines.requireAccess(lineKey, REVIEWERS);
+		Line line = this.lines.requireAccess(lineKey, Permission.BOT_REVIEW);
 		if (text == null || text.isBlank()) {
 			throw new InvalidRequestException("Write a message to test");
 		}
@@ -81,7 +81,7 @@ public class BotService {
 	/** Questions the bot could not answer in the last days, alike ones grouped, largest group first. */
 	@Transactional(readOnly = true)
 	public List<UnansweredGroup> unanswered(String lineKey, int days) {
-		Line line = this.lines.requireAccess(lineKey, REVIEWERS);
+		Line line = this.lines.requireAccess(lineKey, Permission.BOT_REVIEW);
 		Instant since = Instant.now(this.clock).minus(Duration.ofDays(days));
 		BankIndex index = this.indexes.of(line);
 		List<DecisionLog.Unanswered> questions = this.log.unanswered(line.id(), since, 2000);
@@ -116,7 +116,7 @@ public class BotService {
 	/** Entries operators marked as wrong answers in the last days. */
 	@Transactional(readOnly = true)
 	public List<WrongAnswer> markedWrong(String lineKey, int days) {
-		Line line = this.lines.requireAccess(lineKey, REVIEWERS);
+		Line line = this.lines.requireAccess(lineKey, Permission.BOT_REVIEW);
 		return this.log.markedWrong(line.id(), Instant.now(this.clock).minus(Duration.ofDays(days)));
 	}
 
@@ -127,14 +127,9 @@ public class BotService {
 	@Transactional
 	public String markWrong(long conversationId, long botMessageId) {
 		Conversation conversation = this.conversations.get(conversationId);
-		Line line = this.lines.get(conversation.lineId());
+		this.lines.requireAccess(conversation.lineId(), Permission.INBOX_REPLY, "Conversation " + conversationId);
+		this.content.require(conversationId);
 		LineaUser me = CurrentUser.require();
-		if (!me.isMemberOf(line.organisationId())) {
-			throw new NotFoundException("Conversation " + conversationId);
-		}
-		if (!me.hasRole(line.organisationId(), OPERATORS)) {
-			throw new AccessDeniedException("Your role does not work in the inbox");
-		}
 		return this.log.markWrong(conversationId, botMessageId, me.id())
 			.orElseThrow(() -> new InvalidRequestException("There is no automatic answer to mark in this conversation"));
 	}

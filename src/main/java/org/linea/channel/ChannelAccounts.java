@@ -8,19 +8,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.linea.admin.CurrentUser;
+import org.linea.access.Permission;
 import org.linea.admin.Line;
 import org.linea.admin.LineService;
 import org.linea.privacy.AuditLog;
 import org.linea.shared.InvalidRequestException;
 import org.linea.shared.LineaProperties;
-import org.linea.shared.NotFoundException;
 import org.linea.shared.crypto.FieldCipher;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -200,10 +198,7 @@ public class ChannelAccounts {
 	}
 
 	private Line requireAdmin(String lineKey) {
-		if (!CurrentUser.require().isAdmin()) {
-			throw new AccessDeniedException("Only administrators connect lines to providers");
-		}
-		return this.lines.findByKey(lineKey).orElseThrow(() -> new NotFoundException("Line " + lineKey));
+		return this.lines.requireAccess(lineKey, Permission.ORG_ADMIN);
 	}
 
 	private static String clean(String name, String value) {

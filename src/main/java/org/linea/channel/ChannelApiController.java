@@ -9,6 +9,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import org.linea.access.Requires;
+import org.linea.access.Permission;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/lines/{lineKey}/channel")
 @Tag(name = "Channel", description = "A line's provider account, webhook addresses and approved templates")
+@Requires(Permission.ORG_ADMIN)
 class ChannelApiController {
 
 	private final ChannelAccounts accounts;

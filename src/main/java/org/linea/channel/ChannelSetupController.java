@@ -3,6 +3,8 @@ package org.linea.channel;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.linea.access.Requires;
+import org.linea.access.Permission;
 import org.linea.shared.InvalidRequestException;
 
 import org.springframework.stereotype.Controller;
@@ -17,6 +19,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** The page where an administrator connects a line to its provider and copies the webhook addresses. */
 @Controller
 @RequestMapping("/admin/lines/{lineKey}/channel")
+@Requires(Permission.ORG_ADMIN)
 class ChannelSetupController {
 
 	private final ChannelAccounts accounts;

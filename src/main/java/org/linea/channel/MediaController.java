@@ -1,8 +1,10 @@
 package org.linea.channel;
 
+import org.linea.access.ConversationContent;
+import org.linea.access.Requires;
+import org.linea.access.Permission;
 import org.linea.admin.Line;
 import org.linea.admin.LineService;
-import org.linea.admin.Role;
 import org.linea.shared.NotFoundException;
 
 import org.springframework.http.ContentDisposition;
@@ -18,23 +20,27 @@ import org.springframework.web.bind.annotation.PathVariable;
  * the page; anything else downloads, so a document can never run as a page of Linea.
  */
 @Controller
+@Requires(Permission.INBOX_READ)
 class MediaController {
 
-	private static final Role[] VIEWERS = { Role.COORDINATOR, Role.OPERATOR, Role.SPECIALIST, Role.SAFEGUARDING };
 
 	private final InboundMedia media;
 
 	private final LineService lines;
 
-	MediaController(InboundMedia media, LineService lines) {
+	private final ConversationContent content;
+
+	MediaController(InboundMedia media, LineService lines, ConversationContent content) {
 		this.media = media;
 		this.lines = lines;
+		this.content = content;
 	}
 
 	@GetMapping("/media/{id}")
 	ResponseEntity<byte[]> show(@PathVariable long id) {
 		Line line = this.lines.get(this.media.lineOf(id).orElseThrow(() -> new NotFoundException("Media " + id)));
-		this.lines.requireAccess(line.key(), VIEWERS);
+		this.lines.requireAccess(line.key(), Permission.INBOX_READ);
+		this.content.requireMedia(id);
 		InboundMedia.StoredMedia stored = this.media.load(id).orElseThrow(() -> new NotFoundException("Media " + id));
 		MediaType type = safeType(stored.contentType());
 		boolean inline = type.getType().equals("image") || type.getType().equals("audio") || type.getType().equals("video");

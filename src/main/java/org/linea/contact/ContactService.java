@@ -113,17 +113,20 @@ public class ContactService {
 			.orElseThrow(() -> new NotFoundException("Contact " + contactId));
 	}
 
-	/** Shows a staff member the full number and profile name, and writes that they saw it. */
+	/**
+	 * Shows a staff member the full number and profile name, and writes that they saw it: where, and
+	 * the reason they gave.
+	 */
 	@Transactional
-	public RevealedIdentity reveal(long contactId, String reason) {
+	public RevealedIdentity reveal(long contactId, Long organisationId, String where, String reason) {
 		RevealedIdentity identity = this.jdbc.sql("select code, line_id, phone_encrypted, name_encrypted from contact_contact where id = ?")
 			.param(contactId)
 			.query((rs, row) -> new RevealedIdentity(rs.getString("code"), this.cipher.decryptToString(rs.getBytes("phone_encrypted")),
 					this.cipher.decryptToString(rs.getBytes("name_encrypted"))))
 			.optional()
 			.orElseThrow(() -> new NotFoundException("Contact " + contactId));
-		this.audit.record("CONTACT_REVEALED", "contact", Long.toString(contactId),
-				Map.of("code", identity.code(), "reason", reason == null ? "" : reason));
+		this.audit.record(organisationId, "CONTACT_REVEALED", "contact", Long.toString(contactId),
+				Map.of("code", identity.code(), "where", where, "reason", reason));
 		return identity;
 	}
 

@@ -63,6 +63,13 @@ public class ConversationService {
 	}
 
 	@Transactional(readOnly = true)
+	public List<Long> conversationsWithMedia(String mediaRef) {
+		return this.jdbc.sql("select distinct conversation_id from conversation_message where media_ref = ?").param(mediaRef)
+			.query(Long.class)
+			.list();
+	}
+
+	@Transactional(readOnly = true)
 	public Conversation get(long id) {
 		return find(id).orElseThrow(() -> new NotFoundException("Conversation " + id));
 	}

@@ -5,16 +5,15 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.linea.admin.CurrentUser;
+import org.linea.access.Requires;
+import org.linea.access.Permission;
+import org.linea.access.Access;
 import org.linea.admin.Line;
 import org.linea.admin.LineService;
 import org.linea.admin.Organisation;
 import org.linea.admin.OrganisationService;
-import org.linea.admin.Role;
 import org.linea.shared.InvalidRequestException;
-import org.linea.shared.NotFoundException;
 
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,6 +24,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Coordinators keep their organisation's codebook: the topics operators code interactions with. */
 @Controller
+@Requires(Permission.CODEBOOK_EDIT)
 class CodebookController {
 
 	private final Codebook codebook;
@@ -76,7 +76,7 @@ class CodebookController {
 
 	private List<Organisation> coordinatedOrganisations() {
 		Map<Long, Organisation> all = this.organisations.all().stream().collect(Collectors.toMap(Organisation::id, Function.identity()));
-		return this.lines.accessibleLines(Role.COORDINATOR)
+		return this.lines.accessibleLines(Permission.CODEBOOK_EDIT)
 			.stream()
 			.map(Line::organisationId)
 			.distinct()
@@ -85,13 +85,7 @@ class CodebookController {
 	}
 
 	private static void requireCoordinator(long organisationId) {
-		var user = CurrentUser.require();
-		if (!user.isMemberOf(organisationId)) {
-			throw new NotFoundException("Organisation " + organisationId);
-		}
-		if (!user.hasRole(organisationId, Role.COORDINATOR)) {
-			throw new AccessDeniedException("Only coordinators edit the codebook");
-		}
+		Access.require(organisationId, Permission.CODEBOOK_EDIT, "Organisation " + organisationId);
 	}
 
 }

@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.linea.access.Permission;
 import org.linea.admin.CurrentUser;
 import org.linea.admin.Line;
 import org.linea.admin.LineService;
-import org.linea.admin.Role;
 import org.linea.shared.InvalidRequestException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,7 +23,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class FeedbackCodingService {
 
 	/** Who may correct the coding of a closed interaction. */
-	static final Role[] CODERS = { Role.COORDINATOR, Role.OPERATOR };
 
 	private final JdbcClient jdbc;
 
@@ -44,7 +43,7 @@ public class FeedbackCodingService {
 	@Transactional
 	public void correct(long conversationId, Coding coding, String reason) {
 		Line line = this.lines.get(this.log.lineOf(conversationId));
-		this.lines.requireAccess(line.key(), CODERS);
+		this.lines.requireAccess(line.key(), Permission.FEEDBACK_CODE);
 		if (reason == null || reason.isBlank()) {
 			throw new InvalidRequestException("Say why the coding is corrected");
 		}

@@ -1,8 +1,9 @@
 package org.linea.feedback;
 
+import org.linea.access.Requires;
+import org.linea.access.Permission;
 import org.linea.admin.Line;
 import org.linea.admin.LineService;
-import org.linea.admin.Role;
 import org.linea.shared.InvalidRequestException;
 import org.linea.shared.NotFoundException;
 
@@ -44,6 +45,7 @@ class FeedbackLogController {
 		this.lines = lines;
 	}
 
+	@Requires(Permission.REPORT_READ)
 	@GetMapping("/feedback/log")
 	String log(LogForm form, Model model) {
 		LineScope scope = this.scopes.resolve(form.scope(), form.from(), form.to());
@@ -58,14 +60,15 @@ class FeedbackLogController {
 		return "feedback/log";
 	}
 
+	@Requires(Permission.FEEDBACK_RECORD_READ)
 	@GetMapping("/feedback/log/{id}")
 	String record(@PathVariable long id, Model model) {
 		Line line = this.lines.get(this.log.lineOf(id));
-		this.lines.requireAccess(line.key(), Role.COORDINATOR, Role.ANALYST, Role.OPERATOR);
+		this.lines.requireAccess(line.key(), Permission.FEEDBACK_RECORD_READ);
 		model.addAttribute("line", line);
 		model.addAttribute("record", this.log.record(id, line).orElseThrow(() -> new NotFoundException("Record " + id)));
 		model.addAttribute("history", this.log.history(id));
-		model.addAttribute("canCorrect", this.lines.canAccess(line, FeedbackCodingService.CODERS));
+		model.addAttribute("canCorrect", this.lines.canAccess(line, Permission.FEEDBACK_CODE));
 		model.addAttribute("topics", this.codebook.activeCodes(line.organisationId()));
 		model.addAttribute("feedbackTypes", FeedbackType.values());
 		model.addAttribute("informationTypes", InformationType.values());
@@ -75,6 +78,7 @@ class FeedbackLogController {
 		return "feedback/record";
 	}
 
+	@Requires(Permission.FEEDBACK_CODE)
 	@PostMapping("/feedback/log/{id}/coding")
 	String correct(@PathVariable long id, CorrectionForm form, RedirectAttributes redirect) {
 		try {

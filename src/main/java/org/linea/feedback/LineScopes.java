@@ -7,9 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.linea.access.Permission;
 import org.linea.admin.Line;
 import org.linea.admin.LineService;
-import org.linea.admin.Role;
 import org.linea.shared.InvalidRequestException;
 import org.linea.shared.NotFoundException;
 
@@ -21,9 +21,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class LineScopes {
-
-	/** Who may read the feedback log, the dashboard and the reports. */
-	public static final Role[] READERS = { Role.COORDINATOR, Role.ANALYST };
 
 	private static final int MAX_DAYS = 3 * 366;
 
@@ -39,7 +36,7 @@ public class LineScopes {
 	/** Every scope the current user may pick: each organisation's lines together, then each line. */
 	public List<LineScope> choices() {
 		Map<Long, List<Line>> byOrganisation = new LinkedHashMap<>();
-		this.lines.accessibleLines(READERS).forEach(line -> byOrganisation.computeIfAbsent(line.organisationId(), id -> new ArrayList<>()).add(line));
+		this.lines.accessibleLines(Permission.REPORT_READ).forEach(line -> byOrganisation.computeIfAbsent(line.organisationId(), id -> new ArrayList<>()).add(line));
 		List<LineScope> choices = new ArrayList<>();
 		byOrganisation.forEach((organisation, its) -> {
 			if (its.size() > 1) {

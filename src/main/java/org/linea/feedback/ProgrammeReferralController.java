@@ -1,5 +1,7 @@
 package org.linea.feedback;
 
+import org.linea.access.Requires;
+import org.linea.access.Permission;
 import org.linea.shared.InvalidRequestException;
 
 import org.springframework.stereotype.Controller;
@@ -10,6 +12,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Referring a feedback record to a programme and following it, from the record's page. */
 @Controller
+@Requires(Permission.FEEDBACK_CODE)
 class ProgrammeReferralController {
 
 	private final ProgrammeReferrals referrals;

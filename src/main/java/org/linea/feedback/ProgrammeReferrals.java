@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.linea.access.Permission;
 import org.linea.admin.CurrentUser;
 import org.linea.admin.Line;
 import org.linea.admin.LineService;
@@ -141,7 +142,7 @@ public class ProgrammeReferrals {
 
 	private Line requireCoder(long conversationId) {
 		Line line = this.lines.get(this.log.lineOf(conversationId));
-		return this.lines.requireAccess(line.key(), FeedbackCodingService.CODERS);
+		return this.lines.requireAccess(line.key(), Permission.FEEDBACK_CODE);
 	}
 
 	private Timestamp now() {

@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import org.linea.access.Permission;
+import org.linea.access.Access;
 import org.linea.admin.Line;
 import org.linea.admin.LineService;
 import org.linea.admin.LineaUser;
@@ -88,7 +90,7 @@ public class RumourBoard {
 	/** Groups of the organisations the current user reads, rising ones first. */
 	@Transactional(readOnly = true)
 	public List<RumourSummary> rumours() {
-		List<Line> readable = this.lines.accessibleLines(LineScopes.READERS);
+		List<Line> readable = this.lines.accessibleLines(Permission.RUMOUR_READ);
 		if (readable.isEmpty()) {
 			throw new AccessDeniedException("Your role does not read rumours");
 		}
@@ -107,8 +109,8 @@ public class RumourBoard {
 	@Transactional(readOnly = true)
 	public RumourDetail detail(long rumourId) {
 		long organisationId = this.access.organisationOf(rumourId);
-		LineaUser me = RumourAccess.require(organisationId, LineScopes.READERS, "Rumour " + rumourId);
-		List<Line> its = this.lines.accessibleLines(LineScopes.READERS).stream().filter(l -> l.organisationId() == organisationId).toList();
+		LineaUser me = Access.require(organisationId, Permission.RUMOUR_READ, "Rumour " + rumourId);
+		List<Line> its = this.lines.accessibleLines(Permission.RUMOUR_READ).stream().filter(l -> l.organisationId() == organisationId).toList();
 		RumourSummary summary = summaries(" where r.id = ?", rumourId, its).getFirst();
 		Map<Long, Line> byId = its.stream().collect(Collectors.toMap(Line::id, l -> l));
 		List<ReportRow> rows = this.jdbc.sql("""
@@ -118,7 +120,7 @@ public class RumourBoard {
 				rs.getLong(5), instant(rs, "flagged_at"))).list();
 		Map<LocalDate, Long> weeks = new TreeMap<>();
 		rows.forEach(row -> weeks.merge(LocalCalendar.weekStart(row.flaggedAt(), zoneOf(byId, row.lineId())), 1L, Long::sum));
-		boolean mayReadText = me.hasRole(organisationId, RumourAccess.EDITORS);
+		boolean mayReadText = me.can(organisationId, Permission.RUMOUR_EDIT);
 		Map<Long, String> names = this.users.displayNames(rows.stream().map(ReportRow::flaggedBy).collect(Collectors.toSet()));
 		List<RumourDetail.Report> reports = !mayReadText ? List.of() : rows.stream()
 			.map(row -> new RumourDetail.Report(row.conversationId(), this.conversations.get(row.conversationId()).contactCode(),
@@ -132,7 +134,7 @@ public class RumourBoard {
 	/** Validated entries of the rumour's lines a coordinator may choose from, by key. */
 	@Transactional(readOnly = true)
 	public Map<String, String> counterMessageChoices(long rumourId) {
-		this.access.require(rumourId, RumourAccess.EDITORS);
+		this.access.require(rumourId, Permission.RUMOUR_EDIT);
 		Map<String, String> choices = new TreeMap<>();
 		this.access.lineIdsOf(rumourId).forEach(lineId -> this.knowledge.validated(lineId)
 			.forEach(entry -> choices.putIfAbsent(entry.key(), entry.content().question())));
@@ -143,7 +145,7 @@ public class RumourBoard {
 	/** Names of the templates approved on the rumour's lines. */
 	@Transactional(readOnly = true)
 	public List<String> templateNames(long rumourId) {
-		this.access.require(rumourId, RumourAccess.EDITORS);
+		this.access.require(rumourId, Permission.RUMOUR_EDIT);
 		return this.counterMessages.templateNames(this.access.lineIdsOf(rumourId));
 	}
 

@@ -1,5 +1,7 @@
 package org.linea.feedback;
 
+import org.linea.access.Requires;
+import org.linea.access.Permission;
 import org.linea.shared.InvalidRequestException;
 
 import org.springframework.stereotype.Controller;
@@ -23,6 +25,7 @@ class RumourController {
 		this.board = board;
 	}
 
+	@Requires(Permission.RUMOUR_FLAG)
 	@PostMapping("/rumours/flag")
 	String flag(@RequestParam long conversationId, @RequestParam(required = false) Long messageId, RedirectAttributes redirect) {
 		try {
@@ -35,12 +38,14 @@ class RumourController {
 		return "redirect:/inbox/conversations/" + conversationId;
 	}
 
+	@Requires(Permission.RUMOUR_READ)
 	@GetMapping("/rumours")
 	String list(Model model) {
 		model.addAttribute("rumours", this.board.rumours());
 		return "feedback/rumours";
 	}
 
+	@Requires(Permission.RUMOUR_READ)
 	@GetMapping("/rumours/{id}")
 	String detail(@PathVariable long id, Model model) {
 		RumourDetail detail = this.board.detail(id);
@@ -53,21 +58,25 @@ class RumourController {
 		return "feedback/rumour";
 	}
 
+	@Requires(Permission.RUMOUR_EDIT)
 	@PostMapping("/rumours/{id}/status")
 	String status(@PathVariable long id, @RequestParam RumourStatus status, RedirectAttributes redirect) {
 		return attempt(id, redirect, "rumour.saved", () -> this.rumours.changeStatus(id, status));
 	}
 
+	@Requires(Permission.RUMOUR_EDIT)
 	@PostMapping("/rumours/{id}/title")
 	String retitle(@PathVariable long id, @RequestParam String title, RedirectAttributes redirect) {
 		return attempt(id, redirect, "rumour.saved", () -> this.rumours.retitle(id, title));
 	}
 
+	@Requires(Permission.RUMOUR_EDIT)
 	@PostMapping("/rumours/{id}/counter-message")
 	String counterMessage(@PathVariable long id, @RequestParam String entryKey, RedirectAttributes redirect) {
 		return attempt(id, redirect, "rumour.saved", () -> this.rumours.chooseCounterMessage(id, entryKey));
 	}
 
+	@Requires(Permission.RUMOUR_EDIT)
 	@PostMapping("/rumours/{id}/send")
 	String send(@PathVariable long id, @RequestParam(defaultValue = "") String templateName, RedirectAttributes redirect) {
 		return attempt(id, redirect, "rumour.sent", () -> redirect.addFlashAttribute("outcomes",

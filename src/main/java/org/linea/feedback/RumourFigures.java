@@ -25,16 +25,22 @@ public class RumourFigures {
 	 */
 	public record Counts(long reports, long groups, List<Top> top) {
 
-		/** The top groups' reports by title, most reported first. */
+		/** The top groups' reports by title (by number until a coordinator names them), most reported first. */
 		public Map<String, Long> topByTitle() {
 			Map<String, Long> byTitle = new LinkedHashMap<>();
-			this.top.forEach(group -> byTitle.merge(group.title(), group.reports(), Long::sum));
+			this.top.forEach(group -> byTitle.merge(group.label(), group.reports(), Long::sum));
 			return byTitle;
 		}
 
 	}
 
+	/** @param title the coordinators' neutral name, null until they give one */
 	public record Top(long id, String title, RumourStatus status, long reports) {
+
+		public String label() {
+			return this.title == null ? "#" + this.id : this.title;
+		}
+
 	}
 
 	@Transactional(readOnly = true)

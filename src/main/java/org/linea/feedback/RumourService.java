@@ -10,6 +10,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.linea.access.ConversationContent;
+import org.linea.access.Permission;
+import org.linea.access.Access;
 import org.linea.admin.Line;
 import org.linea.admin.LineService;
 import org.linea.admin.LineaUser;
@@ -58,8 +61,12 @@ public class RumourService {
 
 	private final Clock clock;
 
+	private final ConversationContent content;
+
 	RumourService(JdbcClient jdbc, RumourAccess access, LineService lines, ConversationService conversations,
-			ContactService contacts, KnowledgeService knowledge, CounterMessages counterMessages, Clock clock) {
+			ContactService contacts, KnowledgeService knowledge, CounterMessages counterMessages, Clock clock,
+			ConversationContent content) {
+		this.content = content;
 		this.jdbc = jdbc;
 		this.access = access;
 		this.lines = lines;
@@ -78,7 +85,8 @@ public class RumourService {
 	public long flag(long conversationId, Long messageId) {
 		Conversation conversation = this.conversations.get(conversationId);
 		Line line = this.lines.get(conversation.lineId());
-		LineaUser me = RumourAccess.require(line.organisationId(), RumourAccess.FLAGGERS, "Conversation " + conversationId);
+		LineaUser me = Access.require(line.organisationId(), Permission.RUMOUR_FLAG, "Conversation " + conversationId);
+		this.content.require(conversationId);
 		String text = said(conversationId, messageId);
 		// one flag at a time per organisation, so two alike flags never start two groups nor one flag count twice
 		this.jdbc.sql("select pg_advisory_xact_lock(?, ?)").params(FLAG_LOCK, (int) line.organisationId()).query().singleRow();
@@ -89,7 +97,7 @@ public class RumourService {
 			return flagged.get();
 		}
 		long rumourId = alikeGroup(line.organisationId(), text, conversation.language())
-			.orElseGet(() -> newGroup(line.organisationId(), text, me.id()));
+			.orElseGet(() -> newGroup(line.organisationId(), me.id()));
 		this.jdbc.sql("""
 				insert into feedback_rumour_report (rumour_id, line_id, conversation_id, message_id, contact_id, language, text,
 				    location, flagged_by, flagged_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -102,7 +110,7 @@ public class RumourService {
 	/** Moves the group in its lifecycle; ANSWERED needs a counter-message first. */
 	@Transactional
 	public void changeStatus(long rumourId, RumourStatus status) {
-		LineaUser me = this.access.require(rumourId, RumourAccess.EDITORS);
+		LineaUser me = this.access.require(rumourId, Permission.RUMOUR_EDIT);
 		Locked rumour = lock(rumourId);
 		if (status == null || !rumour.status().canMoveTo(status)) {
 			throw new InvalidRequestException("A " + rumour.status() + " rumour cannot become " + status);
@@ -115,12 +123,12 @@ public class RumourService {
 	}
 
 	/**
-	 * Names the group in the coordinators' words; the first report's text is its name until then, so
-	 * a neutral summary keeps what a person wrote off the dashboard and the weekly report.
+	 * Names the group in the coordinators' neutral words. A group has no name until then (it is shown
+	 * by number): what a person wrote never names it, so it stays off the dashboard and the reports.
 	 */
 	@Transactional
 	public void retitle(long rumourId, String title) {
-		this.access.require(rumourId, RumourAccess.EDITORS);
+		this.access.require(rumourId, Permission.RUMOUR_EDIT);
 		String clean = title == null ? "" : title.strip().replaceAll("\\s+", " ");
 		if (clean.isEmpty() || clean.length() > TITLE_LENGTH) {
 			throw new InvalidRequestException("A rumour's name has 1 to " + TITLE_LENGTH + " characters");
@@ -131,7 +139,7 @@ public class RumourService {
 	/** Chooses the validated knowledge-bank entry, by its key, that answers the rumour on its lines. */
 	@Transactional
 	public void chooseCounterMessage(long rumourId, String entryKey) {
-		this.access.require(rumourId, RumourAccess.EDITORS);
+		this.access.require(rumourId, Permission.RUMOUR_EDIT);
 		lock(rumourId);
 		String wanted = entryKey == null ? "" : entryKey.strip();
 		String key = this.access.lineIdsOf(rumourId).stream()
@@ -150,7 +158,7 @@ public class RumourService {
 	 */
 	@Transactional
 	public Map<CounterMessageOutcome, Integer> closeTheLoop(long rumourId, String templateName) {
-		LineaUser me = this.access.require(rumourId, RumourAccess.EDITORS);
+		LineaUser me = this.access.require(rumourId, Permission.RUMOUR_EDIT);
 		Locked rumour = lock(rumourId);
 		if (rumour.status() != RumourStatus.ANSWERED) {
 			throw new InvalidRequestException("Only an answered rumour's counter-message can be sent");
@@ -183,10 +191,9 @@ public class RumourService {
 			.max(Map.Entry.comparingByValue()).map(Map.Entry::getKey);
 	}
 
-	private long newGroup(long organisationId, String text, long userId) {
-		String title = text.strip().replaceAll("\\s+", " ");
-		long id = this.jdbc.sql("insert into feedback_rumour (organisation_id, title, created_at, updated_at) values (?, ?, ?, ?) returning id")
-			.params(organisationId, title.length() > TITLE_LENGTH ? title.substring(0, TITLE_LENGTH - 1) + "…" : title, now(), now())
+	private long newGroup(long organisationId, long userId) {
+		long id = this.jdbc.sql("insert into feedback_rumour (organisation_id, created_at, updated_at) values (?, ?, ?) returning id")
+			.params(organisationId, now(), now())
 			.query(Long.class).single();
 		recordStatus(id, RumourStatus.NEW, userId);
 		return id;

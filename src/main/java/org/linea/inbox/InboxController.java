@@ -6,6 +6,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.linea.access.Requires;
+import org.linea.access.Permission;
 import org.linea.admin.CurrentUser;
 import org.linea.admin.Line;
 import org.linea.feedback.Codebook;
@@ -55,12 +57,14 @@ class InboxController {
 		this.autoAssignment = autoAssignment;
 	}
 
+	@Requires(Permission.INBOX_READ)
 	@GetMapping("/inbox")
 	String inbox(QueueForm filters, Model model) {
 		page(filters, model);
 		return "inbox/inbox";
 	}
 
+	@Requires(Permission.INBOX_READ)
 	@GetMapping("/inbox/queue")
 	String queue(QueueForm filters, Model model) {
 		model.addAttribute("queue", this.inbox.queue(this.inbox.lines(), filters));
@@ -68,6 +72,7 @@ class InboxController {
 		return "inbox/fragments :: queue";
 	}
 
+	@Requires(Permission.INBOX_READ)
 	@GetMapping(path = "/inbox/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	@ResponseBody
 	SseEmitter events() {
@@ -75,6 +80,7 @@ class InboxController {
 		return this.live.subscribe(lineIds);
 	}
 
+	@Requires(Permission.INBOX_READ)
 	@GetMapping("/inbox/conversations/{id}")
 	String conversation(@PathVariable long id, QueueForm filters, Model model) {
 		page(filters, model);
@@ -82,6 +88,7 @@ class InboxController {
 		return "inbox/inbox";
 	}
 
+	@Requires(Permission.INBOX_READ)
 	@GetMapping("/inbox/conversations/{id}/pane")
 	String pane(@PathVariable long id, Model model) {
 		ConversationView view = this.inbox.view(id);
@@ -89,6 +96,7 @@ class InboxController {
 		return "inbox/fragments :: live";
 	}
 
+	@Requires(Permission.INBOX_REPLY)
 	@PostMapping("/inbox/availability")
 	String availability(@RequestParam boolean online) {
 		long me = CurrentUser.require().id();
@@ -99,23 +107,27 @@ class InboxController {
 		return "redirect:/inbox";
 	}
 
+	@Requires(Permission.INBOX_REPLY)
 	@PostMapping("/inbox/conversations/{id}/claim")
 	String claim(@PathVariable long id) {
 		this.inbox.claim(id);
 		return back(id);
 	}
 
+	@Requires(Permission.INBOX_REPLY)
 	@PostMapping("/inbox/conversations/{id}/release")
 	String release(@PathVariable long id) {
 		this.inbox.release(id);
 		return "redirect:/inbox";
 	}
 
+	@Requires(Permission.INBOX_REPLY)
 	@PostMapping("/inbox/conversations/{id}/assign")
 	String assign(@PathVariable long id, @RequestParam long userId, RedirectAttributes redirect) {
 		return attempt(id, redirect, () -> this.inbox.assign(id, userId));
 	}
 
+	@Requires(Permission.INBOX_REPLY)
 	@PostMapping("/inbox/conversations/{id}/messages")
 	String reply(@PathVariable long id, ReplyForm form, RedirectAttributes redirect) {
 		try {
@@ -128,6 +140,7 @@ class InboxController {
 		return back(id);
 	}
 
+	@Requires(Permission.INBOX_READ)
 	@GetMapping("/inbox/conversations/{id}/quick-replies")
 	String quickReplies(@PathVariable long id, @RequestParam(defaultValue = "") String q,
 			@RequestParam(required = false) EntryKind kind, Model model) {
@@ -135,6 +148,7 @@ class InboxController {
 		return "inbox/fragments :: quick-replies";
 	}
 
+	@Requires(Permission.INBOX_REPLY)
 	@PostMapping("/inbox/conversations/{id}/template")
 	String replyWithTemplate(@PathVariable long id, @RequestParam long templateId,
 			@RequestParam(defaultValue = "") String parameters, RedirectAttributes redirect) {
@@ -142,11 +156,13 @@ class InboxController {
 				parameters.isBlank() ? List.of() : parameters.strip().lines().map(String::strip).toList()));
 	}
 
+	@Requires(Permission.INBOX_REPLY)
 	@PostMapping("/inbox/conversations/{id}/notes")
 	String note(@PathVariable long id, @RequestParam String text, RedirectAttributes redirect) {
 		return attempt(id, redirect, () -> this.inbox.note(id, text));
 	}
 
+	@Requires(Permission.INBOX_REPLY)
 	@PostMapping("/inbox/conversations/{id}/escalate")
 	String escalate(@PathVariable long id, @RequestParam long teamId, @RequestParam(required = false) String note,
 			RedirectAttributes redirect) {
@@ -155,16 +171,19 @@ class InboxController {
 		return "redirect:/inbox";
 	}
 
+	@Requires(Permission.INBOX_REPLY)
 	@PostMapping("/inbox/conversations/{id}/triage")
 	String triage(@PathVariable long id, @RequestParam(required = false) String colour, RedirectAttributes redirect) {
 		return attempt(id, redirect, () -> this.inbox.triage(id, colour));
 	}
 
+	@Requires(Permission.INBOX_REPLY)
 	@PostMapping("/inbox/conversations/{id}/tags")
 	String tags(@PathVariable long id, @RequestParam(required = false) String tags, RedirectAttributes redirect) {
 		return attempt(id, redirect, () -> this.inbox.tag(id, tags));
 	}
 
+	@Requires(Permission.INBOX_REPLY)
 	@PostMapping("/inbox/conversations/{id}/referrals")
 	String refer(@PathVariable long id, @RequestParam String service,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime appointment, @RequestParam(required = false) String note,
@@ -173,12 +192,14 @@ class InboxController {
 				appointment == null ? null : appointment.atZone(this.inbox.view(id).line().timeZone()).toInstant(), note));
 	}
 
+	@Requires(Permission.INBOX_REPLY)
 	@PostMapping("/inbox/conversations/{id}/referrals/{referralId}")
 	String updateReferral(@PathVariable long id, @PathVariable long referralId, @RequestParam String status,
 			RedirectAttributes redirect) {
 		return attempt(id, redirect, () -> this.inbox.updateReferral(referralId, status));
 	}
 
+	@Requires(Permission.INBOX_REPLY)
 	@PostMapping("/inbox/conversations/{id}/close")
 	String close(@PathVariable long id, CloseForm form, RedirectAttributes redirect) {
 		try {
@@ -192,10 +213,16 @@ class InboxController {
 		return "redirect:/inbox";
 	}
 
+	@Requires(Permission.CONTACT_REVEAL)
 	@PostMapping("/inbox/conversations/{id}/reveal")
-	String reveal(@PathVariable long id, Model model) {
-		model.addAttribute("identity", this.inbox.reveal(id));
-		return "inbox/fragments :: identity";
+	String reveal(@PathVariable long id, @RequestParam(defaultValue = "") String reason, Model model) {
+		try {
+			model.addAttribute("identity", this.inbox.reveal(id, reason));
+			return "inbox/fragments :: identity";
+		}
+		catch (InvalidRequestException ex) {
+			return "inbox/fragments :: revealReasonNeeded";
+		}
 	}
 
 	@ExceptionHandler(ClaimConflictException.class)
@@ -220,6 +247,7 @@ class InboxController {
 	private void conversationModel(long id, Model model) {
 		ConversationView view = this.inbox.view(id);
 		model.addAttribute("view", view);
+		model.addAttribute("mayReveal", this.inbox.mayReveal(view.line()));
 		model.addAttribute("feedbackTypes", FeedbackType.values());
 		model.addAttribute("informationTypes", InformationType.values());
 		model.addAttribute("topics", this.codebook.activeCodes(view.line().organisationId()));

@@ -3,6 +3,7 @@ package org.linea.inbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -18,12 +19,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.linea.access.Permission;
+import org.linea.access.RevealRoles;
+import org.linea.access.Permission;
+import org.linea.access.RevealRoles;
 import org.linea.admin.CurrentUser;
 import org.linea.admin.Line;
 import org.linea.admin.LineService;
 import org.linea.admin.LineaUser;
 import org.linea.admin.OpeningHours;
-import org.linea.admin.Role;
 import org.linea.admin.UserService;
 import org.linea.channel.ChannelService;
 import org.linea.channel.OutboundContent;
@@ -46,7 +50,6 @@ import org.linea.shared.NotFoundException;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -57,12 +60,10 @@ import static org.linea.shared.db.Rows.timestamp;
 /**
  * The operators' inbox: queues per team, claiming (exactly one person holds a conversation),
  * answering, internal notes with mentions, escalation to specialists, triage, referrals, and closing
- * with coding. Every method checks the current user's role on the conversation's line.
+ * with coding. Every method checks the current user's permission on the conversation's line ({@link InboxAccess}).
  */
 @Service
 public class InboxService {
-
-	static final Role[] INBOX_ROLES = { Role.COORDINATOR, Role.OPERATOR, Role.SPECIALIST, Role.SAFEGUARDING };
 
 	private static final int MAX_TEXT = 4096;
 
@@ -95,9 +96,15 @@ public class InboxService {
 
 	private final Clock clock;
 
+	private final InboxAccess access;
+
+	private final RevealRoles revealRoles;
+
 	InboxService(JdbcClient jdbc, LineService lines, ConversationService conversations, Closing closing,
 			ContactService contacts, UserService users, TeamService teams, FeedbackCodingService coding,
-			ChannelService channels, QuickReplies quickReplies, Clock clock) {
+			ChannelService channels, QuickReplies quickReplies, Clock clock, InboxAccess access, RevealRoles revealRoles) {
+		this.access = access;
+		this.revealRoles = revealRoles;
 		this.jdbc = jdbc;
 		this.lines = lines;
 		this.conversations = conversations;
@@ -113,7 +120,7 @@ public class InboxService {
 
 	/** Lines whose inbox the current user works in. */
 	public List<Line> lines() {
-		return this.lines.accessibleLines(INBOX_ROLES);
+		return this.lines.accessibleLines(Permission.INBOX_READ);
 	}
 
 	/** A conversation reaching people joins its line's general queue unless it was sent to a team. */
@@ -146,7 +153,10 @@ public class InboxService {
 		Map<Long, String> names = this.users.displayNames(
 				rows.stream().map(Conversation::assigneeId).filter(Objects::nonNull).collect(Collectors.toSet()));
 		Map<Long, String> teamNames = new HashMap<>();
-		lines.forEach(line -> this.teams.teamsOf(line.id()).forEach(team -> teamNames.put(team.id(), team.name())));
+		List<Team> lineTeams = new ArrayList<>();
+		lines.forEach(line -> lineTeams.addAll(this.teams.teamsOf(line.id())));
+		lineTeams.forEach(team -> teamNames.put(team.id(), team.name()));
+		Set<Long> hidden = this.access.teamsHiddenFrom(CurrentUser.require(), lineTeams);
 		Map<Long, Integer> unread = unread(me, rows.stream().map(Conversation::id).toList());
 		Map<Long, OpeningHours> hours = lines.stream().collect(Collectors.toMap(Line::id, line -> OpeningHours.parse(line.openingHours())));
 		Map<Long, Duration> windows = new HashMap<>();
@@ -155,9 +165,11 @@ public class InboxService {
 		return rows.stream()
 			.map(c -> {
 				Line line = byId.get(c.lineId());
+				boolean restricted = c.teamId() != null && hidden.contains(c.teamId());
 				return new QueueEntry(c.id(), line.key(), c.contactCode(), c.language(), line.channelType().name(), c.state(),
 						c.teamId() == null ? null : teamNames.get(c.teamId()),
-						c.assigneeId() == null ? null : names.get(c.assigneeId()), c.isHeldBy(me), c.triage(), c.tags(),
+						c.assigneeId() == null ? null : names.get(c.assigneeId()), c.isHeldBy(me), restricted ? null : c.triage(),
+						restricted ? List.of() : c.tags(), restricted,
 						unread.getOrDefault(c.id(), 0), c.waitingSince(), windowClosesAt(windows.get(line.id()), c),
 						overdue(line, hours.get(line.id()), c, now),
 						c.lastMessageAt());
@@ -174,7 +186,7 @@ public class InboxService {
 	@Transactional
 	public ConversationView view(long conversationId) {
 		Conversation conversation = this.conversations.get(conversationId);
-		Line line = requireInboxAccess(conversation);
+		Line line = this.access.requireContent(conversation, Permission.INBOX_READ);
 		LineaUser me = CurrentUser.require();
 		List<ConversationMessage> messages = this.conversations.messages(conversationId);
 		Set<Long> people = new HashSet<>();
@@ -211,7 +223,7 @@ public class InboxService {
 	@Transactional
 	public void claim(long conversationId) {
 		Conversation conversation = this.conversations.get(conversationId);
-		requireInboxAccess(conversation);
+		this.access.requireContent(conversation, Permission.INBOX_REPLY);
 		LineaUser me = CurrentUser.require();
 		if (conversation.isHeldBy(me.id())) {
 			return;
@@ -224,7 +236,7 @@ public class InboxService {
 	@Transactional
 	public void release(long conversationId) {
 		Conversation conversation = this.conversations.get(conversationId);
-		requireInboxAccess(conversation);
+		this.access.requireContent(conversation, Permission.INBOX_REPLY);
 		if (!this.conversations.release(conversationId, CurrentUser.require().id())) {
 			throw conflict(conversation);
 		}
@@ -234,9 +246,9 @@ public class InboxService {
 	@Transactional
 	public void assign(long conversationId, long userId) {
 		Conversation conversation = this.conversations.get(conversationId);
-		Line line = requireInboxAccess(conversation);
+		Line line = this.access.requireContent(conversation, Permission.INBOX_REPLY);
 		LineaUser colleague = this.users.findById(userId).filter(LineaUser::isEnabled)
-			.filter(u -> u.hasRole(line.organisationId(), INBOX_ROLES))
+			.filter(u -> u.can(line.organisationId(), Permission.INBOX_READ))
 			.orElseThrow(() -> new InvalidRequestException("That person does not work on this line"));
 		if (!this.conversations.assignTo(conversationId, colleague.id())) {
 			throw conflict(conversation);
@@ -251,7 +263,7 @@ public class InboxService {
 	public void reply(long conversationId, String text, boolean takeOver) {
 		String body = checkedText(text);
 		Conversation conversation = this.conversations.get(conversationId);
-		Line line = requireInboxAccess(conversation);
+		Line line = this.access.requireContent(conversation, Permission.INBOX_REPLY);
 		LineaUser me = CurrentUser.require();
 		if (!conversation.isOpen()) {
 			throw conflict(conversation);
@@ -275,13 +287,13 @@ public class InboxService {
 	@Transactional(readOnly = true)
 	public List<QuickReply> quickReplies(long conversationId, String query, EntryKind kind) {
 		Conversation conversation = this.conversations.get(conversationId);
-		return this.quickReplies.search(requireInboxAccess(conversation), conversation.language(), query, kind);
+		return this.quickReplies.search(this.access.requireContent(conversation, Permission.INBOX_READ), conversation.language(), query, kind);
 	}
 
 	/** Sends one of the line's approved templates, the only thing WhatsApp takes outside its 24-hour window. */
 	@Transactional
 	public void replyWithTemplate(long conversationId, long templateId, List<String> parameters) {
-		Line line = requireInboxAccess(this.conversations.get(conversationId));
+		Line line = this.access.requireContent(this.conversations.get(conversationId), Permission.INBOX_REPLY);
 		OutboundContent content = this.channels.templates(line)
 			.stream()
 			.filter(template -> template.id() == templateId)
@@ -297,7 +309,7 @@ public class InboxService {
 	public void note(long conversationId, String text) {
 		String body = checkedText(text);
 		Conversation conversation = this.conversations.get(conversationId);
-		Line line = requireInboxAccess(conversation);
+		Line line = this.access.requireContent(conversation, Permission.INBOX_REPLY);
 		long noteId = this.conversations.note(conversation, CurrentUser.require().id(), body);
 		Matcher matcher = MENTION.matcher(body.toLowerCase(Locale.ROOT));
 		Set<String> mentioned = new HashSet<>();
@@ -307,7 +319,7 @@ public class InboxService {
 		for (String username : mentioned) {
 			try {
 				LineaUser colleague = this.users.loadUserByUsername(username);
-				if (colleague.isEnabled() && colleague.hasRole(line.organisationId(), INBOX_ROLES)) {
+				if (colleague.isEnabled() && colleague.can(line.organisationId(), Permission.INBOX_READ)) {
 					this.jdbc.sql("insert into inbox_mention (conversation_id, message_id, user_id) values (?, ?, ?)")
 						.params(conversationId, noteId, colleague.id())
 						.update();
@@ -328,7 +340,8 @@ public class InboxService {
 				order by id desc limit 50
 				""").param(me).query((rs, n) -> new Object[] { rs.getLong(1), rs.getLong(2), rs.getLong(3), instant(rs, "created_at") })
 			.list();
-		return rows.stream().map(r -> {
+		LineaUser user = CurrentUser.require();
+		return rows.stream().filter(r -> this.access.visibleTo(user, (Long) r[1])).map(r -> {
 			Conversation c = this.conversations.get((Long) r[1]);
 			ConversationMessage note = this.conversations.messages(c.id()).stream().filter(m -> m.id() == (Long) r[2]).findFirst()
 				.orElseThrow();
@@ -341,7 +354,7 @@ public class InboxService {
 	@Transactional
 	public void escalate(long conversationId, long teamId, String note) {
 		Conversation conversation = this.conversations.get(conversationId);
-		Line line = requireInboxAccess(conversation);
+		Line line = this.access.requireContent(conversation, Permission.INBOX_REPLY);
 		Team team = this.teams.get(teamId);
 		if (team.lineId() != line.id()) {
 			throw new NotFoundException("Team " + teamId);
@@ -358,7 +371,7 @@ public class InboxService {
 	@Transactional
 	public void triage(long conversationId, String colour) {
 		Conversation conversation = this.conversations.get(conversationId);
-		requireInboxAccess(conversation);
+		this.access.requireContent(conversation, Permission.INBOX_REPLY);
 		String value = colour == null || colour.isBlank() ? null : colour.strip().toUpperCase(Locale.ROOT);
 		if (value != null && !TRIAGE.contains(value)) {
 			throw new InvalidRequestException("Triage is GREEN, YELLOW or RED");
@@ -369,7 +382,7 @@ public class InboxService {
 	@Transactional
 	public void tag(long conversationId, String tags) {
 		Conversation conversation = this.conversations.get(conversationId);
-		requireInboxAccess(conversation);
+		this.access.requireContent(conversation, Permission.INBOX_REPLY);
 		List<String> list = tags == null ? List.of()
 				: Arrays.stream(tags.split("[,\\s]+"))
 					.map(t -> t.strip().toLowerCase(Locale.ROOT))
@@ -384,7 +397,7 @@ public class InboxService {
 	@Transactional
 	public void refer(long conversationId, String service, Instant appointmentAt, String note) {
 		Conversation conversation = this.conversations.get(conversationId);
-		Line line = requireInboxAccess(conversation);
+		Line line = this.access.requireContent(conversation, Permission.INBOX_REPLY);
 		if (service == null || service.isBlank() || service.length() > 200) {
 			throw new InvalidRequestException("Say which service or specialist the person is referred to");
 		}
@@ -399,7 +412,7 @@ public class InboxService {
 	public void updateReferral(long referralId, String status) {
 		Long conversationId = this.jdbc.sql("select conversation_id from inbox_referral where id = ?").param(referralId)
 			.query(Long.class).optional().orElseThrow(() -> new NotFoundException("Referral " + referralId));
-		requireInboxAccess(this.conversations.get(conversationId));
+		this.access.requireContent(this.conversations.get(conversationId), Permission.INBOX_REPLY);
 		if (!Set.of("PENDING", "BOOKED", "DONE", "CANCELLED").contains(status)) {
 			throw new InvalidRequestException("Unknown referral status");
 		}
@@ -420,9 +433,9 @@ public class InboxService {
 	@Transactional
 	public void close(long conversationId, Coding coding) {
 		Conversation conversation = this.conversations.get(conversationId);
-		Line line = requireInboxAccess(conversation);
+		Line line = this.access.requireContent(conversation, Permission.INBOX_REPLY);
 		LineaUser me = CurrentUser.require();
-		boolean coordinator = me.hasRole(line.organisationId(), Role.COORDINATOR);
+		boolean coordinator = me.can(line.organisationId(), Permission.INBOX_SUPERVISE);
 		if (conversation.assigneeId() != null && !conversation.isHeldBy(me.id()) && !coordinator) {
 			throw conflict(conversation);
 		}
@@ -432,12 +445,25 @@ public class InboxService {
 		}
 	}
 
-	/** Shows the person's full number to the operator; the reveal is audited. */
+	/**
+	 * Shows the person's full number to someone whose role may reveal on the line, for a reason they
+	 * give; the reveal and its reason are audited.
+	 */
 	@Transactional
-	public RevealedIdentity reveal(long conversationId) {
+	public RevealedIdentity reveal(long conversationId, String reason) {
 		Conversation conversation = this.conversations.get(conversationId);
-		requireInboxAccess(conversation);
-		return this.contacts.reveal(conversation.contactId(), "inbox conversation " + conversationId);
+		Line line = this.access.requireContent(conversation, Permission.CONTACT_REVEAL);
+		this.revealRoles.require(line);
+		String why = reason == null ? "" : reason.strip().replaceAll("\\s+", " ");
+		if (why.length() < 5 || why.length() > 300) {
+			throw new InvalidRequestException("Say why you need the number (5 to 300 characters)");
+		}
+		return this.contacts.reveal(conversation.contactId(), line.organisationId(), "inbox conversation " + conversationId, why);
+	}
+
+	/** Whether the current user may reveal numbers on the line, for the button. */
+	public boolean mayReveal(Line line) {
+		return this.revealRoles.allows(CurrentUser.require(), line);
 	}
 
 	private void markRead(long userId, long conversationId, long lastId) {
@@ -489,18 +515,6 @@ public class InboxService {
 			throw new InvalidRequestException("A message can have at most " + MAX_TEXT + " characters");
 		}
 		return body;
-	}
-
-	private Line requireInboxAccess(Conversation conversation) {
-		Line line = this.lines.get(conversation.lineId());
-		LineaUser me = CurrentUser.require();
-		if (!me.isMemberOf(line.organisationId())) {
-			throw new NotFoundException("Conversation " + conversation.id());
-		}
-		if (!me.hasRole(line.organisationId(), INBOX_ROLES)) {
-			throw new AccessDeniedException("Your role does not work in the inbox");
-		}
-		return line;
 	}
 
 	private ClaimConflictException conflict(Conversation conversation) {

@@ -2,9 +2,12 @@ package org.linea.inbox;
 
 import java.util.List;
 
+import org.linea.access.Requires;
+import org.linea.access.Access;
+import org.linea.access.Permission;
+import org.linea.access.RolePermissions;
 import org.linea.admin.Line;
 import org.linea.admin.LineService;
-import org.linea.admin.Role;
 import org.linea.admin.UserService;
 import org.linea.admin.UserSummary;
 import org.linea.shared.InvalidRequestException;
@@ -20,6 +23,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Coordinators organise a line's teams: who is in each queue, how many conversations each holds, auto-assignment. */
 @Controller
+@Requires(Permission.TEAM_MANAGE)
 class TeamController {
 
 	private final LineService lines;
@@ -36,7 +40,7 @@ class TeamController {
 
 	@GetMapping("/teams")
 	String teams(@RequestParam(required = false) String line, Model model) {
-		List<Line> coordinated = this.lines.accessibleLines(Role.COORDINATOR);
+		List<Line> coordinated = this.lines.accessibleLines(Permission.TEAM_MANAGE);
 		model.addAttribute("lines", coordinated);
 		coordinated.stream()
 			.filter(l -> line == null || l.key().equals(line))
@@ -47,21 +51,22 @@ class TeamController {
 				model.addAttribute("teams", lineTeams);
 				model.addAttribute("members", lineTeams.stream().map(t -> this.teams.members(t.id())).toList());
 				model.addAttribute("staff", staffOf(selected));
+				model.addAttribute("mayRestrict", Access.allows(selected.organisationId(), Permission.RESTRICTED_TEAM_MANAGE));
 			});
 		return "inbox/teams";
 	}
 
 	@PostMapping("/teams/{lineKey}")
 	String create(@PathVariable String lineKey, @RequestParam String key, @RequestParam String name, RedirectAttributes redirect) {
-		Line line = this.lines.requireAccess(lineKey, Role.COORDINATOR);
+		Line line = this.lines.requireAccess(lineKey, Permission.TEAM_MANAGE);
 		return attempt(line, redirect, () -> this.teams.create(line.id(), key.strip(), name));
 	}
 
 	@PostMapping("/teams/{lineKey}/{teamId}/members")
 	String addMember(@PathVariable String lineKey, @PathVariable long teamId, @RequestParam long userId,
 			@RequestParam(defaultValue = "8") int maxOpen, RedirectAttributes redirect) {
-		Line line = this.lines.requireAccess(lineKey, Role.COORDINATOR);
-		Team team = teamOf(line, teamId);
+		Line line = this.lines.requireAccess(lineKey, Permission.TEAM_MANAGE);
+		Team team = membersChangeableOf(line, teamId);
 		if (staffOf(line).stream().noneMatch(u -> u.id() == userId)) {
 			throw new NotFoundException("User " + userId);
 		}
@@ -71,15 +76,31 @@ class TeamController {
 	@PostMapping("/teams/{lineKey}/{teamId}/members/{userId}/remove")
 	String removeMember(@PathVariable String lineKey, @PathVariable long teamId, @PathVariable long userId,
 			RedirectAttributes redirect) {
-		Line line = this.lines.requireAccess(lineKey, Role.COORDINATOR);
-		return attempt(line, redirect, () -> this.teams.removeMember(teamOf(line, teamId).id(), userId));
+		Line line = this.lines.requireAccess(lineKey, Permission.TEAM_MANAGE);
+		return attempt(line, redirect, () -> this.teams.removeMember(membersChangeableOf(line, teamId).id(), userId));
+	}
+
+	@PostMapping("/teams/{lineKey}/{teamId}/restricted")
+	@Requires(Permission.RESTRICTED_TEAM_MANAGE)
+	String restrict(@PathVariable String lineKey, @PathVariable long teamId, @RequestParam boolean on, RedirectAttributes redirect) {
+		Line line = this.lines.requireAccess(lineKey, Permission.RESTRICTED_TEAM_MANAGE);
+		return attempt(line, redirect, () -> this.teams.setRestricted(teamOf(line, teamId).id(), on));
 	}
 
 	@PostMapping("/teams/{lineKey}/{teamId}/auto-assign")
 	String autoAssign(@PathVariable String lineKey, @PathVariable long teamId, @RequestParam boolean on,
 			RedirectAttributes redirect) {
-		Line line = this.lines.requireAccess(lineKey, Role.COORDINATOR);
+		Line line = this.lines.requireAccess(lineKey, Permission.TEAM_MANAGE);
 		return attempt(line, redirect, () -> this.teams.setAutoAssign(teamOf(line, teamId).id(), on));
+	}
+
+	/** The team, if the current user may change its members: a restricted team's only with that permission. */
+	private Team membersChangeableOf(Line line, long teamId) {
+		Team team = teamOf(line, teamId);
+		if (team.restricted()) {
+			Access.require(line.organisationId(), Permission.RESTRICTED_TEAM_MANAGE, "Team " + teamId);
+		}
+		return team;
 	}
 
 	private Team teamOf(Line line, long teamId) {
@@ -95,7 +116,7 @@ class TeamController {
 			.stream()
 			.filter(UserSummary::enabled)
 			.filter(u -> u.memberships().stream().anyMatch(m -> m.organisationId() != null && m.organisationId() == line.organisationId()
-					&& m.role() != Role.ANALYST))
+					&& RolePermissions.grants(m.role(), Permission.INBOX_READ)))
 			.toList();
 	}
 

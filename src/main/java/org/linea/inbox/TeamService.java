@@ -16,11 +16,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Teams and their members. Every line starts with a general, a health and a psychosocial-support team. */
+/**
+ * Teams and their members. Every line starts with a general, a health and a psychosocial-support
+ * team, and a restricted safeguarding team.
+ */
 @Service
 public class TeamService {
 
-	private static final String SELECT = "select id, line_id, team_key as key, name, auto_assign from inbox_team";
+	private static final String SELECT = "select id, line_id, team_key as key, name, auto_assign, restricted from inbox_team";
 
 	private final JdbcClient jdbc;
 
@@ -40,6 +43,7 @@ public class TeamService {
 		create(created.lineId(), Team.GENERAL, "General");
 		create(created.lineId(), Team.HEALTH, "Salud / Health");
 		create(created.lineId(), Team.PSS, "Apoyo psicosocial / PSS");
+		setRestricted(create(created.lineId(), Team.SAFEGUARDING, "Protección / Safeguarding").id(), true);
 	}
 
 	@Transactional
@@ -87,6 +91,19 @@ public class TeamService {
 	@Transactional
 	public void setAutoAssign(long teamId, boolean on) {
 		this.jdbc.sql("update inbox_team set auto_assign = ? where id = ?").params(on, teamId).update();
+	}
+
+	@Transactional
+	public void setRestricted(long teamId, boolean restricted) {
+		this.jdbc.sql("update inbox_team set restricted = ? where id = ?").params(restricted, teamId).update();
+	}
+
+	@Transactional(readOnly = true)
+	public boolean isMember(long teamId, long userId) {
+		return this.jdbc.sql("select exists (select 1 from inbox_team_member where team_id = ? and user_id = ?)")
+			.params(teamId, userId)
+			.query(Boolean.class)
+			.single();
 	}
 
 	@Transactional

@@ -9,6 +9,9 @@ import java.util.Locale;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.linea.access.Requires;
+import org.linea.access.Permission;
+
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -41,18 +44,21 @@ class KnowledgeApiController {
 		this.messages = messages;
 	}
 
+	@Requires(Permission.KNOWLEDGE_READ)
 	@GetMapping
 	@Operation(summary = "Every entry of the line's bank, with status and version")
 	List<KnowledgeEntry> entries(@PathVariable String lineKey) {
 		return this.knowledge.entries(lineKey);
 	}
 
+	@Requires(Permission.KNOWLEDGE_READ)
 	@GetMapping("/entries/{key}")
 	@Operation(summary = "One entry")
 	KnowledgeEntry entry(@PathVariable String lineKey, @PathVariable String key) {
 		return this.knowledge.entry(lineKey, key);
 	}
 
+	@Requires(Permission.KNOWLEDGE_EDIT)
 	@PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@Operation(summary = "Import a .csv or .xlsx bank file (form field 'file'); all rows or none",
 			description = "Rows are matched to entries by id. With validate=true every imported entry is validated; "
@@ -64,6 +70,7 @@ class KnowledgeApiController {
 				new ByteArrayInputStream(content), validate);
 	}
 
+	@Requires(Permission.KNOWLEDGE_EDIT)
 	@PostMapping(path = "/import", consumes = { "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 			MediaType.APPLICATION_OCTET_STREAM_VALUE })
 	@Operation(summary = "Import a bank file sent as the request body (Content-Type text/csv or the .xlsx type)")
@@ -72,6 +79,7 @@ class KnowledgeApiController {
 		return this.knowledge.importBank(lineKey, BankFile.detect(null, content), new ByteArrayInputStream(content), validate);
 	}
 
+	@Requires(Permission.KNOWLEDGE_READ)
 	@GetMapping("/export")
 	@Operation(summary = "The whole bank as .csv or .xlsx, every column, ready to import again")
 	ResponseEntity<byte[]> export(@PathVariable String lineKey, @RequestParam(defaultValue = "xlsx") String format) {

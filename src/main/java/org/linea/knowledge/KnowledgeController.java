@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.linea.access.Requires;
+import org.linea.access.Permission;
 import org.linea.admin.Line;
 import org.linea.admin.LineService;
 import org.linea.shared.InvalidRequestException;
@@ -41,6 +43,7 @@ class KnowledgeController {
 		this.messages = messages;
 	}
 
+	@Requires(Permission.KNOWLEDGE_READ)
 	@GetMapping
 	String choose(Model model) {
 		List<Line> readable = this.knowledge.readableLines();
@@ -51,6 +54,7 @@ class KnowledgeController {
 		return "knowledge/lines";
 	}
 
+	@Requires(Permission.KNOWLEDGE_READ)
 	@GetMapping("/{lineKey}")
 	String bank(@PathVariable String lineKey, @RequestParam(required = false) EntryStatus status, Model model) {
 		List<KnowledgeEntry> entries = this.knowledge.entries(lineKey);
@@ -64,6 +68,7 @@ class KnowledgeController {
 		return "knowledge/bank";
 	}
 
+	@Requires(Permission.KNOWLEDGE_EDIT)
 	@PostMapping("/{lineKey}/topics")
 	String saveTopic(@PathVariable String lineKey, @RequestParam String slug, @RequestParam(defaultValue = "") String name,
 			RedirectAttributes redirect) {
@@ -77,6 +82,7 @@ class KnowledgeController {
 		return "redirect:/knowledge/" + lineKey;
 	}
 
+	@Requires(Permission.KNOWLEDGE_EDIT)
 	@PostMapping("/{lineKey}/import")
 	String importFile(@PathVariable String lineKey, @RequestParam("file") MultipartFile file,
 			@RequestParam(defaultValue = "false") boolean validate, RedirectAttributes redirect, Locale locale) throws IOException {
@@ -95,11 +101,13 @@ class KnowledgeController {
 		return "redirect:/knowledge/" + lineKey;
 	}
 
+	@Requires(Permission.KNOWLEDGE_READ)
 	@GetMapping("/{lineKey}/export")
 	ResponseEntity<byte[]> export(@PathVariable String lineKey, @RequestParam(defaultValue = "xlsx") String format) {
 		return KnowledgeApiController.download(this.knowledge, lineKey, format);
 	}
 
+	@Requires(Permission.KNOWLEDGE_EDIT)
 	@GetMapping("/{lineKey}/entries/new")
 	String newEntry(@PathVariable String lineKey, @RequestParam(defaultValue = "") String question, Model model) {
 		this.knowledge.topics(lineKey);
@@ -108,6 +116,7 @@ class KnowledgeController {
 		return form(lineKey, null, blank, model);
 	}
 
+	@Requires(Permission.KNOWLEDGE_EDIT)
 	@PostMapping("/{lineKey}/entries")
 	String create(@PathVariable String lineKey, @RequestParam Map<String, String> fields, Model model, Locale locale) {
 		EntryContent content = null;
@@ -122,12 +131,14 @@ class KnowledgeController {
 		return form(lineKey, null, content != null ? content : EntryForm.read(Map.of()), model);
 	}
 
+	@Requires(Permission.KNOWLEDGE_READ)
 	@GetMapping("/{lineKey}/entries/{key}")
 	String entry(@PathVariable String lineKey, @PathVariable String key, Model model) {
 		KnowledgeEntry entry = this.knowledge.entry(lineKey, key);
 		return form(lineKey, entry, entry.content(), model);
 	}
 
+	@Requires(Permission.KNOWLEDGE_EDIT)
 	@PostMapping("/{lineKey}/entries/{key}")
 	String edit(@PathVariable String lineKey, @PathVariable String key, @RequestParam Map<String, String> fields, Model model,
 			Locale locale, RedirectAttributes redirect) {
@@ -145,6 +156,7 @@ class KnowledgeController {
 		return form(lineKey, entry, content != null ? content : entry.content(), model);
 	}
 
+	@Requires(Permission.KNOWLEDGE_EDIT)
 	@PostMapping("/{lineKey}/entries/{key}/status")
 	String status(@PathVariable String lineKey, @PathVariable String key, @RequestParam EntryStatus status,
 			RedirectAttributes redirect) {
@@ -153,6 +165,7 @@ class KnowledgeController {
 		return "redirect:/knowledge/" + lineKey + "/entries/" + key;
 	}
 
+	@Requires(Permission.KNOWLEDGE_READ)
 	@GetMapping("/{lineKey}/entries/{key}/versions/{version}")
 	String version(@PathVariable String lineKey, @PathVariable String key, @PathVariable int version, Model model) {
 		model.addAttribute("v", this.knowledge.version(lineKey, key, version));
@@ -164,6 +177,7 @@ class KnowledgeController {
 		return "knowledge/version";
 	}
 
+	@Requires(Permission.KNOWLEDGE_EDIT)
 	@PostMapping("/{lineKey}/entries/{key}/versions/{version}/restore")
 	String restore(@PathVariable String lineKey, @PathVariable String key, @PathVariable int version,
 			RedirectAttributes redirect) {

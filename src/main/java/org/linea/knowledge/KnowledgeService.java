@@ -10,11 +10,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import org.linea.access.Permission;
 import org.linea.admin.CurrentUser;
 import org.linea.admin.Line;
 import org.linea.admin.LineService;
 import org.linea.admin.LineaUser;
-import org.linea.admin.Role;
 import org.linea.shared.InvalidRequestException;
 import org.linea.shared.NotFoundException;
 
@@ -30,9 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class KnowledgeService {
 
-	static final Role[] READERS = { Role.COORDINATOR, Role.OPERATOR, Role.SPECIALIST };
 
-	static final Role[] EDITORS = { Role.COORDINATOR };
 
 	private final LineService lines;
 
@@ -45,26 +43,26 @@ public class KnowledgeService {
 
 	/** Lines whose bank the current user may read. */
 	public List<Line> readableLines() {
-		return this.lines.accessibleLines(READERS);
+		return this.lines.accessibleLines(Permission.KNOWLEDGE_READ);
 	}
 
 	public boolean canEdit(Line line) {
-		return this.lines.canAccess(line, EDITORS);
+		return this.lines.canAccess(line, Permission.KNOWLEDGE_EDIT);
 	}
 
 	@Transactional(readOnly = true)
 	public List<KnowledgeEntry> entries(String lineKey) {
-		return this.store.entries(this.lines.requireAccess(lineKey, READERS).id());
+		return this.store.entries(this.lines.requireAccess(lineKey, Permission.KNOWLEDGE_READ).id());
 	}
 
 	@Transactional(readOnly = true)
 	public List<Topic> topics(String lineKey) {
-		return this.store.topics(this.lines.requireAccess(lineKey, READERS).id());
+		return this.store.topics(this.lines.requireAccess(lineKey, Permission.KNOWLEDGE_READ).id());
 	}
 
 	@Transactional(readOnly = true)
 	public KnowledgeEntry entry(String lineKey, String key) {
-		Line line = this.lines.requireAccess(lineKey, READERS);
+		Line line = this.lines.requireAccess(lineKey, Permission.KNOWLEDGE_READ);
 		return this.store.find(line.id(), key).orElseThrow(() -> new NotFoundException("Entry " + key));
 	}
 
@@ -93,7 +91,7 @@ public class KnowledgeService {
 
 	@Transactional
 	public void saveTopic(String lineKey, String slug, String name) {
-		Line line = this.lines.requireAccess(lineKey, EDITORS);
+		Line line = this.lines.requireAccess(lineKey, Permission.KNOWLEDGE_EDIT);
 		String clean = slug == null ? "" : slug.strip().toLowerCase(Locale.ROOT);
 		if (!EntryRules.TOPIC.matcher(clean).matches()) {
 			throw new InvalidRequestException("A topic's short name has lower-case letters, digits, - or _: " + slug);
@@ -107,7 +105,7 @@ public class KnowledgeService {
 	/** Creates an entry as a draft; without a key, one is generated from the topic ({@code SINTOMAS-01}). */
 	@Transactional
 	public KnowledgeEntry create(String lineKey, EntryContent content) {
-		Line line = this.lines.requireAccess(lineKey, EDITORS);
+		Line line = this.lines.requireAccess(lineKey, Permission.KNOWLEDGE_EDIT);
 		requireValid(content);
 		EntryContent keyed = content.key().isEmpty() ? withKey(content, nextKey(line.id(), content.topic())) : content;
 		if (this.store.find(line.id(), keyed.key()).isPresent()) {
@@ -121,7 +119,7 @@ public class KnowledgeService {
 	/** Changes an entry's content (its key stays); its status is kept. */
 	@Transactional
 	public KnowledgeEntry edit(String lineKey, String key, EntryContent content) {
-		Line line = this.lines.requireAccess(lineKey, EDITORS);
+		Line line = this.lines.requireAccess(lineKey, Permission.KNOWLEDGE_EDIT);
 		KnowledgeEntry entry = this.store.lock(line.id(), key).orElseThrow(() -> new NotFoundException("Entry " + key));
 		EntryContent keyed = withKey(content, key);
 		requireValid(keyed);
@@ -134,7 +132,7 @@ public class KnowledgeService {
 	/** Moves an entry in its review: validate, retire, or back to draft. */
 	@Transactional
 	public KnowledgeEntry setStatus(String lineKey, String key, EntryStatus status) {
-		Line line = this.lines.requireAccess(lineKey, EDITORS);
+		Line line = this.lines.requireAccess(lineKey, Permission.KNOWLEDGE_EDIT);
 		KnowledgeEntry entry = this.store.lock(line.id(), key).orElseThrow(() -> new NotFoundException("Entry " + key));
 		if (entry.status() != status) {
 			change(line.id(), entry, status, entry.content(), "STATUS");
@@ -145,7 +143,7 @@ public class KnowledgeService {
 	/** Brings back an earlier version's content as a new version; the entry's status is kept. */
 	@Transactional
 	public KnowledgeEntry restore(String lineKey, String key, int version) {
-		Line line = this.lines.requireAccess(lineKey, EDITORS);
+		Line line = this.lines.requireAccess(lineKey, Permission.KNOWLEDGE_EDIT);
 		KnowledgeEntry entry = this.store.lock(line.id(), key).orElseThrow(() -> new NotFoundException("Entry " + key));
 		EntryVersion earlier = this.store.version(entry.id(), version)
 			.orElseThrow(() -> new NotFoundException("Version " + version + " of " + key));
@@ -161,7 +159,7 @@ public class KnowledgeService {
 	 */
 	@Transactional
 	public ImportResult importBank(String lineKey, BankFile format, InputStream in, boolean validate) {
-		Line line = this.lines.requireAccess(lineKey, EDITORS);
+		Line line = this.lines.requireAccess(lineKey, Permission.KNOWLEDGE_EDIT);
 		return importRows(line, BankRows.parse(format.read(in)), validate);
 	}
 
@@ -173,7 +171,7 @@ public class KnowledgeService {
 
 	@Transactional(readOnly = true)
 	public void export(String lineKey, BankFile format, OutputStream out) {
-		Line line = this.lines.requireAccess(lineKey, READERS);
+		Line line = this.lines.requireAccess(lineKey, Permission.KNOWLEDGE_READ);
 		List<KnowledgeEntry> entries = this.store.entries(line.id());
 		Set<String> languages = new LinkedHashSet<>(BankColumns.LANGUAGES);
 		languages.addAll(line.languages());

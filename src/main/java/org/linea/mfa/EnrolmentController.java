@@ -7,6 +7,8 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.linea.access.Permission;
+import org.linea.access.Requires;
 import org.linea.admin.CurrentUser;
 import org.linea.admin.LineaUser;
 
@@ -23,6 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * and, from the profile, new recovery codes or turning the second step off.
  */
 @Controller
+@Requires(Permission.SIGNED_IN)
 class EnrolmentController {
 
 	private final MfaService mfa;

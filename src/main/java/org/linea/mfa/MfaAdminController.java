@@ -1,15 +1,15 @@
 package org.linea.mfa;
 
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 
+import org.linea.access.Permission;
+import org.linea.access.Requires;
 import org.linea.admin.CurrentUser;
 import org.linea.admin.LineaUser;
 import org.linea.admin.Membership;
 import org.linea.admin.Organisation;
 import org.linea.admin.OrganisationService;
-import org.linea.admin.Role;
 import org.linea.admin.UserService;
 import org.linea.admin.UserSummary;
 
@@ -28,6 +28,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * everyone; an organisation admin only on users who belong to no organisation but theirs.
  */
 @Controller
+@Requires(Permission.ORG_ADMIN)
 class MfaAdminController {
 
 	private final MfaService mfa;
@@ -72,36 +73,36 @@ class MfaAdminController {
 		return "mfa/admin";
 	}
 
-	@PostMapping("/admin/mfa/users/{id}/reset")
-	String reset(@PathVariable long id, RedirectAttributes redirect) {
+	@PostMapping("/admin/mfa/users/{userId}/reset")
+	String reset(@PathVariable long userId, RedirectAttributes redirect) {
 		LineaUser me = CurrentUser.require();
-		UserSummary target = this.users.all().stream().filter(u -> u.id() == id).findFirst().orElse(null);
+		UserSummary target = this.users.all().stream().filter(u -> u.id() == userId).findFirst().orElse(null);
 		if (target == null || !inScope(me, target)) {
 			throw new AccessDeniedException("Not a user you administer");
 		}
-		Long organisation = me.isAdmin() ? null : target.memberships().getFirst().organisationId();
-		this.mfa.reset(id, organisation);
+		Long organisation = me.isInstallationAdmin() ? null : target.memberships().getFirst().organisationId();
+		this.mfa.reset(userId, organisation);
 		redirect.addFlashAttribute("notice", "mfa.admin.resetDone");
 		return "redirect:/admin/mfa";
 	}
 
-	@PostMapping("/admin/mfa/organisations/{id}")
-	String requireOfStaff(@PathVariable long id, @RequestParam boolean required, RedirectAttributes redirect) {
+	@PostMapping("/admin/mfa/organisations/{organisationId}")
+	String requireOfStaff(@PathVariable long organisationId, @RequestParam boolean required, RedirectAttributes redirect) {
 		LineaUser me = CurrentUser.require();
-		if (!administers(me, id)) {
+		if (!administers(me, organisationId)) {
 			throw new AccessDeniedException("Not an organisation you administer");
 		}
-		this.policy.requireOfAllStaff(id, required, me.id());
+		this.policy.requireOfAllStaff(organisationId, required, me.id());
 		redirect.addFlashAttribute("notice", "mfa.admin.policySaved");
 		return "redirect:/admin/mfa";
 	}
 
 	private static boolean administers(LineaUser me, long organisationId) {
-		return me.isAdmin() || me.memberships().stream().anyMatch(m -> m.role() == Role.ADMIN && Objects.equals(m.organisationId(), organisationId));
+		return me.can(organisationId, Permission.ORG_ADMIN);
 	}
 
 	private static boolean visible(LineaUser me, UserSummary user) {
-		return me.isAdmin() || user.memberships().stream().anyMatch(m -> m.organisationId() != null && administers(me, m.organisationId()));
+		return me.isInstallationAdmin() || user.memberships().stream().anyMatch(m -> m.organisationId() != null && administers(me, m.organisationId()));
 	}
 
 	/** Someone else, and (for an organisation admin) holding roles only in organisations they administer. */
@@ -109,7 +110,7 @@ class MfaAdminController {
 		if (user.id() == me.id()) {
 			return false;
 		}
-		if (me.isAdmin()) {
+		if (me.isInstallationAdmin()) {
 			return true;
 		}
 		return !user.memberships().isEmpty()

@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class MfaPolicy {
 
-	static final Set<Role> ALWAYS_REQUIRED = EnumSet.of(Role.ADMIN, Role.SAFEGUARDING);
+	static final Set<Role> ALWAYS_REQUIRED = EnumSet.of(Role.INSTALLATION_ADMIN, Role.ADMIN, Role.SAFEGUARDING);
 
 	private final JdbcClient jdbc;
 

@@ -2,6 +2,8 @@ package org.linea.mfa;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.linea.access.Permission;
+import org.linea.access.Requires;
 import org.linea.admin.CurrentUser;
 import org.linea.admin.LineaUser;
 import org.slf4j.Logger;
@@ -19,6 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The second page of sign-in: after the password, a code from the authenticator app or a recovery code. */
 @Controller
+@Requires(Permission.SIGNED_IN)
 class SecondStepController {
 
 	private static final Logger log = LoggerFactory.getLogger(SecondStepController.class);

@@ -1,5 +1,6 @@
 package org.linea.privacy;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -44,6 +45,20 @@ public class AuditLog {
 			.params(user == null ? null : user.id(), user == null ? "system" : user.getUsername(), organisationId, action,
 					subjectType, subjectId, this.json.writeValueAsString(detail))
 			.update();
+	}
+
+	/** The latest entries about these organisations or about these users' accounts. */
+	@Transactional(readOnly = true)
+	public List<AuditEntry> recentAbout(Collection<Long> organisationIds, Collection<Long> userIds, int limit) {
+		return this.jdbc.sql("""
+				select occurred_at, username, action, subject_type, subject_id, detail::text as detail
+				from privacy_audit_log
+				where organisation_id = any(?) or (subject_type = 'user' and subject_id = any(?))
+				order by id desc limit ?
+				""")
+			.params(organisationIds.toArray(Long[]::new), userIds.stream().map(String::valueOf).toArray(String[]::new), limit)
+			.query(AuditEntry.class)
+			.list();
 	}
 
 	@Transactional(readOnly = true)

@@ -3,6 +3,8 @@ package org.linea.report;
 import java.util.Locale;
 import java.util.Map;
 
+import org.linea.access.Requires;
+import org.linea.access.Permission;
 import org.linea.feedback.FeedbackFigures;
 import org.linea.feedback.Figures;
 import org.linea.feedback.LineScope;
@@ -20,6 +22,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
  * drawn by {@code /js/dashboard.js} from the JSON of the same figures, refreshed every minute.
  */
 @Controller
+@Requires(Permission.REPORT_READ)
 class DashboardController {
 
 	private static final int TOP_RUMOURS = 5;

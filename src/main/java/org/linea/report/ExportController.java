@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.linea.access.Requires;
+import org.linea.access.Permission;
 import org.linea.feedback.LineScope;
 import org.linea.feedback.LineScopes;
 import org.linea.feedback.LogForm;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** Downloads of the feedback log. */
 @Controller
+@Requires(Permission.REPORT_READ)
 class ExportController {
 
 	static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.linea.access.Requires;
+import org.linea.access.Permission;
 import org.linea.feedback.LineScope;
 import org.linea.feedback.LineScopes;
 import org.linea.feedback.LogForm;
@@ -32,6 +34,7 @@ class WeeklyReportController {
 		this.messages = messages;
 	}
 
+	@Requires(Permission.REPORT_READ)
 	@GetMapping("/report/weekly")
 	String weekly(LogForm form, Locale locale, Model model) {
 		LineScope scope = this.scopes.resolve(form.scope(), form.from(), form.from());
@@ -42,6 +45,7 @@ class WeeklyReportController {
 		return "report/weekly";
 	}
 
+	@Requires(Permission.REPORT_EDIT)
 	@PostMapping("/report/weekly/decisions")
 	String saveDecisions(LogForm form, @RequestParam String decisions, RedirectAttributes redirect) {
 		LineScope scope = this.scopes.resolve(form.scope(), form.from(), form.from());
@@ -50,6 +54,7 @@ class WeeklyReportController {
 		return "redirect:/report/weekly?scope=" + scope.key() + "&from=" + scope.from();
 	}
 
+	@Requires(Permission.REPORT_READ)
 	@GetMapping("/report/weekly.pdf")
 	void pdf(LogForm form, Locale locale, HttpServletResponse response) throws IOException {
 		WeeklyReport report = this.reports.of(this.scopes.resolve(form.scope(), form.from(), form.from()), locale);
@@ -58,6 +63,7 @@ class WeeklyReportController {
 				text("report.weekly.decisions", locale), text("report.weekly.previousDecisions", locale), response.getOutputStream());
 	}
 
+	@Requires(Permission.REPORT_READ)
 	@GetMapping("/report/weekly.xlsx")
 	void xlsx(LogForm form, Locale locale, HttpServletResponse response) throws IOException {
 		WeeklyReport report = this.reports.of(this.scopes.resolve(form.scope(), form.from(), form.from()), locale);

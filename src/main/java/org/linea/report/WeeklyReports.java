@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.linea.access.Permission;
 import org.linea.admin.CurrentUser;
 import org.linea.admin.LineService;
-import org.linea.admin.Role;
 import org.linea.feedback.FeedbackFigures;
 import org.linea.feedback.FeedbackType;
 import org.linea.feedback.Figures;
@@ -88,7 +88,7 @@ class WeeklyReports {
 	/** Keeps the decisions a coordinator wrote for the week. */
 	@Transactional
 	void saveDecisions(LineScope scope, LocalDate weekStart, String decisions) {
-		this.lines.requireAccess(scope.lines().getFirst().key(), Role.COORDINATOR);
+		this.lines.requireAccess(scope.lines().getFirst().key(), Permission.REPORT_EDIT);
 		this.jdbc.sql("""
 				insert into report_weekly_decision (organisation_id, week_start, decisions, updated_by) values (?, ?, ?, ?)
 				on conflict (organisation_id, week_start) do update set decisions = excluded.decisions,

@@ -26,11 +26,12 @@ import org.springframework.security.web.servletapi.SecurityContextHolderAwareReq
 /**
  * Three doors: providers reach {@code /webhooks} with a signature instead of a login; scripts reach {@code /api} and {@code /actuator} with a personal access token (Bearer,
  * no session, no CSRF since no cookie is involved); people reach every page through the login form,
- * with CSRF protection on every form. Every page needs a signed-in user; feature services check the
- * user's role on the line's organisation. Users who have or must have an authenticator also give a
- * code after the password (see {@code org.linea.mfa.MfaSecurity}): rules written with
- * {@code authenticated()} or {@code hasRole(..)} require it; a rule given its own manager with
- * {@code access(..)} does not, unless it adds it.
+ * with CSRF protection on every form. Every page needs a signed-in user; every route declares its
+ * permission ({@code org.linea.access.Requires}, enforced by {@code RouteGuard}) and feature services
+ * check it on the organisation concerned ({@code org.linea.access.Access}). Users who have or must
+ * have an authenticator also give a code after the password (see {@code org.linea.mfa.MfaSecurity}):
+ * rules written with {@code authenticated()} or {@code hasRole(..)} require it; a rule given its own
+ * manager with {@code access(..)} does not, unless it adds it.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -67,7 +68,7 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(auth -> auth.requestMatchers("/actuator/health", "/actuator/health/**")
 				.permitAll()
 				.requestMatchers("/actuator/**")
-				.hasRole(Role.ADMIN.name())
+				.hasRole(Role.INSTALLATION_ADMIN.name())
 				.anyRequest()
 				.authenticated())
 			.addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
@@ -93,8 +94,6 @@ class SecurityConfiguration {
 				.access(MfaSecurity.secondStepPages())
 				.requestMatchers("/mfa/enrol")
 				.access(MfaSecurity.enrolmentPages(mfa))
-				.requestMatchers("/admin/**")
-				.hasRole(Role.ADMIN.name())
 				.anyRequest()
 				.authenticated())
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/").permitAll())

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
+import org.linea.access.RouteGuard;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -44,6 +46,7 @@ class WebConfiguration implements WebMvcConfigurer {
 		change.setIgnoreInvalidLocale(true);
 		// not on webhooks: reading a parameter would consume the form body whose raw bytes are signed and stored
 		registry.addInterceptor(change).excludePathPatterns("/webhooks/**");
+		registry.addInterceptor(new RouteGuard());
 	}
 
 }

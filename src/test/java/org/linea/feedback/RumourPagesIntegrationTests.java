@@ -46,14 +46,16 @@ class RumourPagesIntegrationTests extends InteractionsIntegrationTest {
 		assertThat(operatorClient.get("/rumours").statusCode()).isEqualTo(403);
 
 		SignedInClient coordinator = client(newUser(organisation, Role.COORDINATOR));
-		assertThat(coordinator.get("/rumours").body()).contains("cuando pagan el bono");
+		assertThat(coordinator.get("/rumours").body()).contains("#" + rumour).doesNotContain("cuando pagan el bono");
 		assertThat(coordinator.get("/rumours/" + rumour).body()).contains("cuando pagan el bono").contains("/rumours/" + rumour + "/status");
+		assertThat(coordinator.postForm("/rumours/" + rumour + "/title", Map.of("title", "Fecha de pago del bono")).statusCode())
+			.isEqualTo(302);
 		assertThat(coordinator.postForm("/rumours/" + rumour + "/status", Map.of("status", "VERIFYING")).statusCode()).isEqualTo(302);
 		assertThat(status(rumour)).isEqualTo("VERIFYING");
-		assertThat(coordinator.get("/report/dashboard?scope=line:" + line.key()).body()).contains("cuando pagan el bono");
+		assertThat(coordinator.get("/report/dashboard?scope=line:" + line.key()).body()).contains("Fecha de pago del bono");
 		String today = this.jdbc.sql("select opened_day from feedback_log where conversation_id = ?").param(conversation)
 			.query(String.class).single();
-		assertThat(coordinator.get("/report/weekly?scope=line:" + line.key() + "&from=" + today).body()).contains("cuando pagan el bono");
+		assertThat(coordinator.get("/report/weekly?scope=line:" + line.key() + "&from=" + today).body()).contains("Fecha de pago del bono");
 		assertThat(coordinator.postForm("/feedback/log/" + conversation + "/referrals", Map.of("programme", "Transferencias"))
 			.statusCode()).isEqualTo(302);
 		assertThat(coordinator.get("/feedback/log/" + conversation).body()).contains("Transferencias").contains("name=\"response\"")
@@ -62,7 +64,8 @@ class RumourPagesIntegrationTests extends InteractionsIntegrationTest {
 		SignedInClient analyst = client(newUser(organisation, Role.ANALYST));
 		assertThat(analyst.get("/rumours").statusCode()).isEqualTo(200);
 		String page = analyst.get("/rumours/" + rumour).body();
-		assertThat(page).contains("cuando pagan el bono").doesNotContain("/rumours/" + rumour + "/status");
+		assertThat(page).contains("Fecha de pago del bono").doesNotContain("cuando pagan el bono")
+			.doesNotContain("/rumours/" + rumour + "/status");
 		assertThat(analyst.postForm("/rumours/" + rumour + "/status", Map.of("status", "CLOSED")).statusCode()).isEqualTo(403);
 		assertThat(analyst.get("/feedback/log/" + conversation).body()).contains("Transferencias").doesNotContain("name=\"response\"");
 		assertThat(analyst.postForm("/feedback/log/" + conversation + "/referrals", Map.of("programme", "Salud")).statusCode())

@@ -138,17 +138,17 @@ class InboxServiceIntegrationTests extends LineaIntegrationTest {
 		Line line = newLine(organisation);
 		String number = randomPhone();
 		long conversation = queuedConversation(line, number);
-		LineaUser ana = newUser(organisation, Role.OPERATOR);
+		LineaUser ana = newUser(organisation, Role.COORDINATOR);
 		signIn(ana);
-		assertThat(this.inbox.reveal(conversation).phone()).isEqualTo(number);
+		assertThat(this.inbox.reveal(conversation, "Llamar por la cita de salud").phone()).isEqualTo(number);
 		assertThat(this.jdbc.sql("select count(*) from privacy_audit_log where action = 'CONTACT_REVEALED' and user_id = ?")
 			.param(ana.id()).query(Long.class).single()).isEqualTo(1);
 
-		signIn(newUser(newOrganisation(), Role.OPERATOR));
+		signIn(newUser(newOrganisation(), Role.COORDINATOR));
 		assertThatThrownBy(() -> this.inbox.view(conversation)).isInstanceOf(NotFoundException.class);
-		assertThatThrownBy(() -> this.inbox.reveal(conversation)).isInstanceOf(NotFoundException.class);
+		assertThatThrownBy(() -> this.inbox.reveal(conversation, "Llamar por la cita")).isInstanceOf(NotFoundException.class);
 		signIn(newUser(organisation, Role.ANALYST));
-		assertThatThrownBy(() -> this.inbox.reveal(conversation)).isInstanceOf(AccessDeniedException.class);
+		assertThatThrownBy(() -> this.inbox.reveal(conversation, "Llamar por la cita")).isInstanceOf(AccessDeniedException.class);
 	}
 
 }

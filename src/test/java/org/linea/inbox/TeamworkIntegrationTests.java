@@ -53,7 +53,7 @@ class TeamworkIntegrationTests extends LineaIntegrationTest {
 	void everyLineHasGeneralHealthAndPssQueuesAndNewConversationsWaitInGeneral() {
 		Organisation organisation = newOrganisation();
 		Line line = newLine(organisation);
-		assertThat(this.teams.teamsOf(line.id())).extracting(Team::key).containsExactly("general", "health", "pss");
+		assertThat(this.teams.teamsOf(line.id())).extracting(Team::key).containsExactly("general", "health", "pss", "safeguarding");
 		long conversation = queued(line);
 		signIn(newUser(organisation, Role.OPERATOR));
 		assertThat(this.inbox.queue(List.of(line), ALL)).singleElement().satisfies(entry -> {

@@ -5,6 +5,8 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import org.linea.access.Requires;
+import org.linea.access.Permission;
 import org.linea.admin.Line;
 import org.linea.channel.ReceiveResult;
 
@@ -20,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/simulator/{lineKey}")
 @Tag(name = "Simulator", description = "Write to a simulator line as a person would, and read what they received")
+@Requires(Permission.SIMULATOR_USE)
 class SimulatorApiController {
 
 	private final SimulatorService simulator;

@@ -3,6 +3,8 @@ package org.linea.channel.simulator;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.linea.access.Requires;
+import org.linea.access.Permission;
 import org.linea.admin.Line;
 import org.linea.admin.LineService;
 import org.linea.channel.ChannelType;
@@ -18,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** The simulated phone in the browser: pick a made-up number and write as a person would. */
 @Controller
+@Requires(Permission.SIMULATOR_USE)
 class SimulatorController {
 
 	private final SimulatorService simulator;
@@ -31,7 +34,7 @@ class SimulatorController {
 
 	@GetMapping("/simulator")
 	String page(@RequestParam(required = false) String line, Model model) {
-		List<Line> simulatorLines = this.lines.accessibleLines(SimulatorService.USERS)
+		List<Line> simulatorLines = this.lines.accessibleLines(Permission.SIMULATOR_USE)
 			.stream()
 			.filter(l -> l.channelType() == ChannelType.SIMULATOR)
 			.toList();

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.linea.access.Permission;
 import org.linea.admin.Line;
 import org.linea.admin.LineService;
-import org.linea.admin.Role;
 import org.linea.channel.ChannelService;
 import org.linea.channel.ChannelType;
 import org.linea.channel.DeliveryReport;
@@ -34,7 +34,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SimulatorService {
 
-	static final Role[] USERS = { Role.COORDINATOR, Role.OPERATOR, Role.SPECIALIST, Role.SAFEGUARDING };
 
 	private final JdbcClient jdbc;
 
@@ -60,7 +59,7 @@ public class SimulatorService {
 
 	/** The simulator line with this key, if the current user may use it. */
 	public Line requireLine(String lineKey) {
-		Line line = this.lines.requireAccess(lineKey, USERS);
+		Line line = this.lines.requireAccess(lineKey, Permission.SIMULATOR_USE);
 		if (line.channelType() != ChannelType.SIMULATOR) {
 			throw new InvalidRequestException("Line '" + lineKey + "' runs on " + line.channelType()
 					+ ": the simulator only writes to simulator lines");

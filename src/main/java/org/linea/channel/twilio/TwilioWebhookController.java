@@ -10,6 +10,8 @@ import java.util.Set;
 
 import com.twilio.security.RequestValidator;
 import jakarta.servlet.http.HttpServletRequest;
+import org.linea.access.Requires;
+import org.linea.access.Permission;
 import org.linea.channel.ChannelService;
 import org.linea.channel.ChannelType;
 import org.linea.channel.DeliveryReport;
@@ -32,6 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/webhooks/twilio/{lineKey}")
+@Requires(Permission.PUBLIC)
 class TwilioWebhookController {
 
 	private static final Set<ChannelType> CHANNELS = Set.of(ChannelType.TWILIO_SMS, ChannelType.TWILIO_WHATSAPP);

@@ -5,6 +5,8 @@ import java.security.MessageDigest;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.linea.access.Requires;
+import org.linea.access.Permission;
 import org.linea.channel.ChannelService;
 import org.linea.channel.ChannelType;
 import org.linea.channel.WebhookGate;
@@ -27,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/webhooks/whatsapp/{lineKey}")
+@Requires(Permission.PUBLIC)
 class WhatsAppWebhookController {
 
 	private static final Set<ChannelType> CHANNELS = Set.of(ChannelType.WHATSAPP_CLOUD);

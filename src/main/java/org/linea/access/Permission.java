@@ -1,0 +1,91 @@
+package org.linea.access;
+
+/**
+ * What can be done in Linea. Roles are given permissions in {@link RolePermissions}, the only place
+ * that says which role may do what; every route declares the permission it needs with
+ * {@link Requires}, and services check it with {@link Access}.
+ */
+public enum Permission {
+
+	/** No sign-in: the handler checks something else itself (a provider's signature, the login form). */
+	PUBLIC(Scope.NONE),
+
+	/** Any signed-in staff member, about themselves (profile, tokens, home page). */
+	SIGNED_IN(Scope.NONE),
+
+	/** See a line's queue and open its conversations (the content of restricted ones needs team membership). */
+	INBOX_READ(Scope.ORGANISATION),
+
+	/** Claim, reply, note, escalate, tag, refer and close conversations. */
+	INBOX_REPLY(Scope.ORGANISATION),
+
+	/** Close conversations others hold. */
+	INBOX_SUPERVISE(Scope.ORGANISATION),
+
+	/** Show a contact's full number (asks for a reason, audited; lines may narrow the roles). */
+	CONTACT_REVEAL(Scope.ORGANISATION),
+
+	/** Write to a line through the built-in simulator. */
+	SIMULATOR_USE(Scope.ORGANISATION),
+
+	/** Read a line's knowledge bank. */
+	KNOWLEDGE_READ(Scope.ORGANISATION),
+
+	/** Edit, import, validate and restore knowledge entries and topics. */
+	KNOWLEDGE_EDIT(Scope.ORGANISATION),
+
+	/** Try the bot, review its decisions and what it could not answer. */
+	BOT_REVIEW(Scope.ORGANISATION),
+
+	/** Create teams, add and remove members, switch automatic assignment. */
+	TEAM_MANAGE(Scope.ORGANISATION),
+
+	/** Restrict a team to its members, and choose the members of a restricted team (who may read what it holds). */
+	RESTRICTED_TEAM_MANAGE(Scope.ORGANISATION),
+
+	/** Correct an interaction's coding and follow programme referrals. */
+	FEEDBACK_CODE(Scope.ORGANISATION),
+
+	/** Open one feedback-log record. */
+	FEEDBACK_RECORD_READ(Scope.ORGANISATION),
+
+	/** Read dashboards, the feedback log, weekly reports and exports (never raw message text). */
+	REPORT_READ(Scope.ORGANISATION),
+
+	/** Write the weekly report's decisions. */
+	REPORT_EDIT(Scope.ORGANISATION),
+
+	/** Edit the organisation's codebook. */
+	CODEBOOK_EDIT(Scope.ORGANISATION),
+
+	/** Flag a message as a rumour. */
+	RUMOUR_FLAG(Scope.ORGANISATION),
+
+	/** See rumour groups: their neutral titles and figures, never what people wrote. */
+	RUMOUR_READ(Scope.ORGANISATION),
+
+	/** Title, triage and answer rumour groups, and read the reports they group. */
+	RUMOUR_EDIT(Scope.ORGANISATION),
+
+	/** The organisation's lines, users, roles, channel credentials and audit log. */
+	ORG_ADMIN(Scope.ORGANISATION),
+
+	/** Organisations, installation settings and installation administrators. */
+	INSTALLATION_ADMIN(Scope.INSTALLATION);
+
+	/** Where a permission holds: nowhere in particular, in one organisation, or installation-wide. */
+	public enum Scope {
+		NONE, ORGANISATION, INSTALLATION
+	}
+
+	private final Scope scope;
+
+	Permission(Scope scope) {
+		this.scope = scope;
+	}
+
+	public Scope scope() {
+		return this.scope;
+	}
+
+}
