@@ -47,8 +47,9 @@ class MfaBrowserTests extends BrowserTest {
 			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Activar la verificación en dos pasos")).click();
 			assertThat(page.locator("#recovery-codes li")).hasCount(10);
 			page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Continuar")).click();
-			page.navigate(url("/inbox"));
-			assertThat(page.locator("#queue")).isVisible();
+			// an organisation admin starts on the administration page
+			page.waitForURL(address -> address.contains("/admin"));
+			assertThat(page.locator("a[href$='/admin/mfa']")).isVisible();
 
 			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Salir")).click();
 			page.waitForURL(address -> address.contains("/login"));
@@ -58,8 +59,8 @@ class MfaBrowserTests extends BrowserTest {
 			page.waitForURL(address -> address.contains("/login/code"));
 			page.getByLabel("Código de tu aplicación de autenticación").fill(TestAuthenticator.nextCode(admin.getUsername()));
 			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continuar")).click();
-			page.waitForURL(address -> address.contains("/inbox"));
-			assertThat(page.locator("#queue")).isVisible();
+			page.waitForURL(address -> address.contains("/admin"));
+			assertThat(page.locator("a[href$='/admin/mfa']")).isVisible();
 		}
 	}
 

@@ -92,7 +92,7 @@ class MfaSignInIntegrationTests extends LineaIntegrationTest {
 				.contains("id=\"mfa-secret\"");
 			HttpResponse<String> codes = browser.enrol(user.getUsername());
 			assertThat(recoveryCodes(codes)).hasSize(10).doesNotHaveDuplicates();
-			assertThat(browser.get("/inbox").statusCode()).isEqualTo(200);
+			assertThat(browser.get("/profile").statusCode()).isEqualTo(200);
 			assertThat(browser.get("/profile").body()).contains("10");
 		}
 	}
@@ -128,7 +128,7 @@ class MfaSignInIntegrationTests extends LineaIntegrationTest {
 		String code = TestAuthenticator.nextCode(admin.getUsername());
 		HttpResponse<String> right = browser.postForm("/login/code", Map.of("code", code));
 		assertThat(location(right)).doesNotContain("/login/code").contains("/inbox");
-		assertThat(browser.get("/inbox").statusCode()).isEqualTo(200);
+		assertThat(browser.get("/profile").statusCode()).isEqualTo(200);
 
 		// the same code cannot be used again, even within its 30 seconds
 		SignedInClient replay = passwordOnly(admin);
@@ -139,7 +139,7 @@ class MfaSignInIntegrationTests extends LineaIntegrationTest {
 		SignedInClient lostPhone = passwordOnly(admin);
 		lostPhone.get("/login/code");
 		assertThat(location(lostPhone.postForm("/login/code", Map.of("code", recovery.getFirst().toUpperCase())))).endsWith("/profile");
-		assertThat(lostPhone.get("/inbox").statusCode()).isEqualTo(200);
+		assertThat(lostPhone.get("/profile").statusCode()).isEqualTo(200);
 		SignedInClient reused = passwordOnly(admin);
 		reused.get("/login/code");
 		assertThat(location(reused.postForm("/login/code", Map.of("code", recovery.getFirst())))).contains("/login/code?error");
