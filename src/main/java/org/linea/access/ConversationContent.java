@@ -1,5 +1,8 @@
 package org.linea.access;
 
+import java.util.Collection;
+import java.util.Set;
+
 import org.linea.admin.CurrentUser;
 import org.linea.admin.LineaUser;
 
@@ -14,6 +17,9 @@ public interface ConversationContent {
 
 	/** Whether the user may open the conversation's content; the caller checked the line permission. */
 	boolean visibleTo(LineaUser user, long conversationId);
+
+	/** Of these conversations, those whose content the user may not see, for lists and searches. */
+	Set<Long> hiddenFrom(LineaUser user, Collection<Long> conversationIds);
 
 	/** Whether the user may see this stored media: that of every conversation it was sent in. */
 	boolean mediaVisibleTo(LineaUser user, long mediaId);

@@ -67,6 +67,12 @@ public enum Permission {
 	/** Title, triage and answer rumour groups, and read the reports they group. */
 	RUMOUR_EDIT(Scope.ORGANISATION),
 
+	/**
+	 * A line's privacy: set retention, purge now, find, export and erase a person, confirm erasures
+	 * people asked for (every step audited).
+	 */
+	PRIVACY_MANAGE(Scope.ORGANISATION),
+
 	/** The organisation's lines, users, roles, channel credentials and audit log. */
 	ORG_ADMIN(Scope.ORGANISATION),
 

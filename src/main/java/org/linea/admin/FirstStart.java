@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.util.List;
 
 import org.linea.channel.ChannelType;
+import org.linea.shared.InvalidRequestException;
 import org.linea.shared.LineaProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,7 +61,7 @@ class FirstStart implements ApplicationRunner {
 		}
 		if (this.admin.token() != null && !this.admin.token().isBlank()) {
 			LineaUser administrator = this.users.loadUserByUsername(this.admin.username());
-			this.tokens.ensure(administrator.id(), "LINEA_ADMIN_TOKEN", this.admin.token());
+			this.tokens.ensureConfigured(administrator.id(), "LINEA_ADMIN_TOKEN", this.admin.token());
 		}
 		if (this.linea.demo() && this.lines.findByKey("demo").isEmpty()) {
 			createDemo();
@@ -73,7 +74,13 @@ class FirstStart implements ApplicationRunner {
 		if (generated) {
 			password = randomPassword();
 		}
-		long id = this.users.create(this.admin.username(), "Administrator", password);
+		long id;
+		try {
+			id = this.users.create(this.admin.username(), "Administrator", password);
+		}
+		catch (InvalidRequestException ex) {
+			throw new IllegalStateException("LINEA_ADMIN_PASSWORD cannot be used: " + ex.getMessage(), ex);
+		}
 		this.users.grant(id, null, Role.INSTALLATION_ADMIN);
 		if (generated) {
 			// Printed once, on purpose: the only way into a fresh installation without configuration.

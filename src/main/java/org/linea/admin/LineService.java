@@ -3,7 +3,6 @@ package org.linea.admin;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
@@ -13,7 +12,9 @@ import org.linea.access.Access;
 import org.linea.access.Permission;
 import org.linea.channel.ChannelType;
 import org.linea.shared.InvalidRequestException;
+import org.linea.shared.Messages;
 import org.linea.shared.NotFoundException;
+import org.linea.shared.validation.FormValidation;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,9 +35,15 @@ public class LineService {
 
 	private final ApplicationEventPublisher events;
 
-	LineService(JdbcClient jdbc, ApplicationEventPublisher events) {
+	private final FormValidation forms;
+
+	private final Messages messages;
+
+	LineService(JdbcClient jdbc, ApplicationEventPublisher events, FormValidation forms, Messages messages) {
 		this.jdbc = jdbc;
 		this.events = events;
+		this.forms = forms;
+		this.messages = messages;
 	}
 
 	@Transactional(readOnly = true)
@@ -121,15 +128,17 @@ public class LineService {
 		return get(id);
 	}
 
-	private static void validate(LineForm form) {
-		try {
-			ZoneId.of(form.timeZone());
-		}
-		catch (DateTimeException ex) {
-			throw new InvalidRequestException("Unknown time zone: " + form.timeZone());
-		}
+	private void validate(LineForm form) {
+		this.forms.valid(form);
 		if (form.openingHours() != null && !form.openingHours().isBlank()) {
 			OpeningHours.parse(form.openingHours());
+		}
+		boolean organisationExists = this.jdbc.sql("select exists (select 1 from admin_organisation where id = ?)")
+			.param(form.organisationId())
+			.query(Boolean.class)
+			.single();
+		if (!organisationExists) {
+			throw this.messages.invalid("linea.validation.organisation");
 		}
 	}
 

@@ -88,10 +88,16 @@ public final class LineaUser implements UserDetails, CredentialsContainer {
 			.collect(Collectors.toSet());
 	}
 
+	/**
+	 * Every permission held somewhere, so pages can ask {@code sec:authorize="hasAuthority('INBOX_READ')"}
+	 * for what to offer (the organisation is checked on use), and ROLE_INSTALLATION_ADMIN, the only
+	 * role that holds everywhere. An organisation's roles are no authority: ROLE_ADMIN of one
+	 * organisation must never read as administrator of all.
+	 */
 	@Override
 	public Collection<? extends GrantedAuthority> getAuthorities() {
-		// roles, then every permission held somewhere, so pages can ask sec:authorize="hasAuthority('INBOX_READ')"
-		return Stream.concat(this.memberships.stream().map(m -> m.role().authority()),
+		Stream<String> installation = isInstallationAdmin() ? Stream.of(Role.INSTALLATION_ADMIN.authority()) : Stream.empty();
+		return Stream.concat(installation,
 				this.memberships.stream().flatMap(m -> RolePermissions.of(m.role()).stream()).map(Permission::name))
 			.distinct()
 			.map(SimpleGrantedAuthority::new)

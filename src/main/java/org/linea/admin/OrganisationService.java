@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.linea.access.Permission;
 import org.linea.shared.InvalidRequestException;
+import org.linea.shared.Messages;
 import org.linea.shared.NotFoundException;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -16,8 +17,11 @@ public class OrganisationService {
 
 	private final JdbcClient jdbc;
 
-	OrganisationService(JdbcClient jdbc) {
+	private final Messages messages;
+
+	OrganisationService(JdbcClient jdbc, Messages messages) {
 		this.jdbc = jdbc;
+		this.messages = messages;
 	}
 
 	@Transactional(readOnly = true)
@@ -44,10 +48,10 @@ public class OrganisationService {
 	@Transactional
 	public Organisation create(String slug, String name) {
 		if (slug == null || !slug.matches("[a-z0-9][a-z0-9-]{1,39}")) {
-			throw new InvalidRequestException("The short name may use lowercase letters, digits and '-' (2 to 40)");
+			throw this.messages.invalid("linea.validation.organisationSlug");
 		}
-		if (name == null || name.isBlank()) {
-			throw new InvalidRequestException("The organisation needs a name");
+		if (name == null || name.isBlank() || name.strip().length() > 120) {
+			throw this.messages.invalid("linea.validation.organisationName");
 		}
 		try {
 			long id = this.jdbc.sql("insert into admin_organisation (slug, name) values (?, ?) returning id")

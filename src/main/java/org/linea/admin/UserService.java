@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.linea.privacy.AuditLog;
 import org.linea.shared.InvalidRequestException;
 import org.linea.shared.NotFoundException;
+import org.linea.shared.validation.FormValidation;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,9 +38,15 @@ public class UserService implements UserDetailsService {
 
 	private final PasswordEncoder passwords;
 
+	private final PasswordPolicy policy;
+
+	private final FormValidation forms;
+
 	private final AuditLog audit;
 
-	UserService(JdbcClient jdbc, PasswordEncoder passwords, AuditLog audit) {
+	UserService(JdbcClient jdbc, PasswordEncoder passwords, AuditLog audit, PasswordPolicy policy, FormValidation forms) {
+		this.policy = policy;
+		this.forms = forms;
 		this.jdbc = jdbc;
 		this.passwords = passwords;
 		this.audit = audit;
@@ -115,11 +122,11 @@ public class UserService implements UserDetailsService {
 				last == null ? null : last.toInstant(), roles.getOrDefault(id, List.of()));
 	}
 
-	/** Creates an account; the password must be 12 to 128 characters. */
+	/** Creates an account; the password must meet the {@link PasswordPolicy}. */
 	@Transactional
 	public long create(String username, String displayName, String password) {
-		checkPassword(password);
 		String name = username.strip().toLowerCase(Locale.ROOT);
+		this.policy.check(name, password);
 		try {
 			long id = this.jdbc.sql("insert into admin_user (username, display_name, password_hash) values (?, ?, ?) returning id")
 				.params(name, displayName.strip(), this.passwords.encode(password))
@@ -135,6 +142,7 @@ public class UserService implements UserDetailsService {
 
 	@Transactional
 	public long create(NewUserForm form) {
+		this.forms.valid(form);
 		long id = create(form.username(), form.displayName(), form.password());
 		if (form.role() != null) {
 			grant(id, form.organisationId(), form.role());
@@ -180,7 +188,10 @@ public class UserService implements UserDetailsService {
 
 	@Transactional
 	public void setPassword(long userId, String password) {
-		checkPassword(password);
+		String username = this.jdbc.sql("select username from admin_user where id = ?").param(userId).query(String.class)
+			.optional()
+			.orElseThrow(() -> new NotFoundException("User " + userId));
+		this.policy.check(username, password);
 		int changed = this.jdbc.sql("update admin_user set password_hash = ? where id = ?")
 			.params(this.passwords.encode(password), userId)
 			.update();
@@ -195,12 +206,6 @@ public class UserService implements UserDetailsService {
 		this.jdbc.sql("update admin_user set last_login_at = ? where id = ?")
 			.params(Timestamp.from(Instant.now()), userId)
 			.update();
-	}
-
-	private static void checkPassword(String password) {
-		if (password == null || password.length() < 12 || password.length() > 128) {
-			throw new InvalidRequestException("A password must have 12 to 128 characters");
-		}
 	}
 
 }

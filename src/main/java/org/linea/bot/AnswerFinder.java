@@ -85,6 +85,11 @@ final class AnswerFinder {
 		if (found.getFirst().matched() < 2 && found.getFirst().closest() < 0.5) {
 			return false;
 		}
+		// the entry must explain most of what the message asks: "síntomas del dengue" shares the
+		// question's form with the COVID-19 symptoms, not its subject
+		if (found.getFirst().coverage() < this.thresholds.coverAt()) {
+			return false;
+		}
 		double lead = found.size() == 1 ? found.getFirst().score() : found.getFirst().score() - found.get(1).score();
 		if (found.getFirst().score() >= this.thresholds.answerAt()) {
 			return lead >= this.thresholds.margin();

@@ -2,6 +2,7 @@ package org.linea.bot;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.text.ParseException;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.WordlistLoader;
 import org.apache.lucene.analysis.core.TypeTokenFilter;
 import org.apache.lucene.analysis.core.WhitespaceTokenizer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -37,6 +39,7 @@ import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.util.ElisionFilter;
+import org.apache.lucene.util.IOUtils;
 import org.tartarus.snowball.ext.SpanishStemmer;
 
 /**
@@ -171,7 +174,9 @@ final class BankAnalysis {
 	private static CharArraySet stopAndFillers(String language) {
 		CharArraySet base = switch (language) {
 			case "es" -> SpanishAnalyzer.getDefaultStopSet();
-			case "en" -> EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
+			// Snowball's list, not Lucene's 33 words: "what", "how", "from" left in a message translated
+			// through the glossary are words the bank cannot have and would count as unexplained
+			case "en" -> snowballStopWords("english_stop.txt");
 			case "pt" -> PortugueseAnalyzer.getDefaultStopSet();
 			case "fr" -> FrenchAnalyzer.getDefaultStopSet();
 			default -> CharArraySet.EMPTY_SET;
@@ -187,6 +192,15 @@ final class BankAnalysis {
 			Resources.lines("bot/fillers-" + language + ".txt").forEach(word -> words.add(ChatText.fold(word)));
 		}
 		return CharArraySet.unmodifiableSet(words);
+	}
+
+	private static CharArraySet snowballStopWords(String file) {
+		try {
+			return WordlistLoader.getSnowballWordSet(IOUtils.getDecodingReader(SnowballFilter.class.getResourceAsStream(file), StandardCharsets.UTF_8));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private SynonymMap synonyms(String path) {

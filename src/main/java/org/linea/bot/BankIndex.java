@@ -83,8 +83,10 @@ final class BankIndex {
 	 * An entry scored against a message.
 	 * @param matched how many of the message's terms the entry has
 	 * @param closest the share of the entry's closest phrasing that the message has
+	 * @param coverage the rarity-weighted share of the message's terms that the entry has (a term of its
+	 * answer only counting half)
 	 */
-	record Scored(KnowledgeEntry entry, double score, int matched, double closest) {
+	record Scored(KnowledgeEntry entry, double score, int matched, double closest, double coverage) {
 	}
 
 	private BankIndex(BankAnalysis analysis, IndexSearcher searcher, Terms words, Map<String, Indexed> entries,
@@ -226,7 +228,7 @@ final class BankIndex {
 				closest = Math.max(closest, (double) shared / phrasing.size());
 			}
 		}
-		return new Scored(entry.entry(), 0.75 * coverage + 0.25 * closest, matched, closest);
+		return new Scored(entry.entry(), 0.75 * coverage + 0.25 * closest, matched, closest, coverage);
 	}
 
 	private double idf(String term) {

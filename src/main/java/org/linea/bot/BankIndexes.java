@@ -5,7 +5,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.linea.admin.Line;
 import org.linea.knowledge.KnowledgeService;
+import org.linea.privacy.PersonalDataErased;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,6 +28,12 @@ class BankIndexes {
 
 	BankIndexes(KnowledgeService knowledge) {
 		this.knowledge = knowledge;
+	}
+
+	/** The spelling corrections an index learns are people's words: they go with the erased data. */
+	@EventListener
+	void erased(PersonalDataErased erased) {
+		this.built.remove(erased.lineId());
 	}
 
 	BankIndex of(Line line) {

@@ -13,9 +13,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * ahead of every other: the message is plainly about that entry, in words of its own
  * @param clearMargin how far ahead of the next entry the best must be to be answered at {@code clearAt};
  * the lead needed slides from it down to {@code margin} at {@code answerAt}
+ * @param coverAt the share of the message's content (rarity-weighted) that the best entry must explain
+ * to be answered at all: below it the message asks about something the entry does not address
  */
 @ConfigurationProperties("linea.bot")
-public record BotProperties(Double answerAt, Double margin, Double menuAt, Double clearAt, Double clearMargin) {
+public record BotProperties(Double answerAt, Double margin, Double menuAt, Double clearAt, Double clearMargin, Double coverAt) {
 
 	public BotProperties {
 		answerAt = answerAt == null ? 0.55 : answerAt;
@@ -23,6 +25,7 @@ public record BotProperties(Double answerAt, Double margin, Double menuAt, Doubl
 		menuAt = menuAt == null ? 0.45 : menuAt;
 		clearAt = clearAt == null ? 0.35 : clearAt;
 		clearMargin = clearMargin == null ? 0.2 : clearMargin;
+		coverAt = coverAt == null ? 0.5 : coverAt;
 	}
 
 }

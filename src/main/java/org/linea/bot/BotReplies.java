@@ -35,7 +35,10 @@ public class BotReplies {
 	/** Says the line is closed and when it opens, in the line's local time. */
 	public String outOfHours(String language, ZonedDateTime opensAt) {
 		Locale locale = Locale.forLanguageTag(language);
-		String day = opensAt.format(DateTimeFormatter.ofPattern("EEEE d", locale));
+		// the bundle's own day name where Java has none for the language (Haitian Creole)
+		String weekday = this.messages.getMessage("bot.weekday." + opensAt.getDayOfWeek().getValue(), null, null, locale);
+		String day = weekday != null ? weekday + " " + opensAt.getDayOfMonth()
+				: opensAt.format(DateTimeFormatter.ofPattern("EEEE d", locale));
 		String time = opensAt.format(DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale));
 		return text("bot.outOfHours", language, day, time);
 	}

@@ -84,7 +84,10 @@ public class BotService {
 		Line line = this.lines.requireAccess(lineKey, Permission.BOT_REVIEW);
 		Instant since = Instant.now(this.clock).minus(Duration.ofDays(days));
 		BankIndex index = this.indexes.of(line);
-		List<DecisionLog.Unanswered> questions = this.log.unanswered(line.id(), since, 2000);
+		List<DecisionLog.Unanswered> all = this.log.unanswered(line.id(), since, 2000);
+		// what was said in a restricted team's conversation stays with that team
+		Set<Long> hidden = this.content.hiddenFrom(CurrentUser.require(), all.stream().map(DecisionLog.Unanswered::conversationId).toList());
+		List<DecisionLog.Unanswered> questions = all.stream().filter(q -> !hidden.contains(q.conversationId())).toList();
 		List<Set<String>> groupTerms = new ArrayList<>();
 		List<List<DecisionLog.Unanswered>> groups = new ArrayList<>();
 		for (DecisionLog.Unanswered question : questions) {

@@ -1,6 +1,5 @@
 package org.linea.bot;
 
-import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -142,6 +141,14 @@ public class ClosingFlow {
 		return Optional.of(replies);
 	}
 
+	/** Ends the person's unfinished closing flow, if any: after an opt-out nothing more is asked. */
+	@Transactional
+	public void stop(long contactId) {
+		this.jdbc.sql("update bot_closing_flow set finished_at = ?, outcome = 'STOPPED' where contact_id = ? and finished_at is null")
+			.params(now(), contactId)
+			.update();
+	}
+
 	/** How satisfied (1-5) the person said they were with this interaction, if they answered. */
 	@Transactional(readOnly = true)
 	public Optional<Integer> satisfaction(long conversationId) {
@@ -180,25 +187,18 @@ public class ClosingFlow {
 		if (text == null || text.isBlank()) {
 			return Optional.empty();
 		}
-		String plain = Normalizer.normalize(text.strip().toLowerCase(Locale.ROOT), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+		String plain = ClosingAnswers.plain(text);
 		if (step == ClosingStep.LOCATION) {
-			if (plain.equals("0") || plain.startsWith("prefiero no") || plain.startsWith("prefer not")) {
+			if (ClosingAnswers.preferNotToSay(plain)) {
 				return Optional.of("PREFER_NOT_TO_SAY");
 			}
-			return plain.length() <= 80 ? Optional.of(text.strip()) : Optional.empty();
+			return text.strip().length() <= 80 ? Optional.of(text.strip()) : Optional.empty();
 		}
 		if (step.options().equals(List.of("YES", "NO"))) {
-			if (plain.matches("(1|si|s|yes|y|claro|ok|dale)\\b.*")) {
-				return Optional.of("YES");
-			}
-			if (plain.matches("(2|no|n)\\b.*")) {
-				return Optional.of("NO");
-			}
-			return Optional.empty();
+			return ClosingAnswers.yesOrNo(plain);
 		}
 		boolean demographic = step != ClosingStep.SATISFACTION;
-		if (demographic && (plain.startsWith("prefiero no") || plain.startsWith("prefer not") || plain.equals("no se")
-				|| plain.equals("no lo se"))) {
+		if (demographic && ClosingAnswers.preferNotToSay(plain) && !plain.equals("0")) {
 			return Optional.of(step.options().getLast());
 		}
 		Matcher number = NUMBER.matcher(plain);
@@ -207,8 +207,9 @@ public class ClosingFlow {
 			if (choice >= 1 && choice <= step.options().size()) {
 				return Optional.of(step.options().get(choice - 1));
 			}
+			return Optional.empty();
 		}
-		return Optional.empty();
+		return step == ClosingStep.SATISFACTION ? ClosingAnswers.satisfaction(plain) : Optional.empty();
 	}
 
 	private void askedConsent(long contactId, ClosingStep step) {

@@ -25,7 +25,7 @@ class DecisionLog {
 	/** Decisions whose question the bank could not answer. */
 	static final Set<String> UNANSWERED = Set.of("LOW_CONFIDENCE", "NO_MATCH", "CLOSE_ENTRIES");
 
-	record Unanswered(long id, String question, String reason, String bestEntry, double score, Instant decidedAt) {
+	record Unanswered(long id, long conversationId, String question, String reason, String bestEntry, double score, Instant decidedAt) {
 	}
 
 	private final JdbcClient jdbc;
@@ -64,11 +64,11 @@ class DecisionLog {
 
 	List<Unanswered> unanswered(long lineId, Instant since, int limit) {
 		return this.jdbc.sql("""
-				select id, question, reason, candidates->0->>'entryKey' as best, score, decided_at
+				select id, conversation_id, question, reason, candidates->0->>'entryKey' as best, score, decided_at
 				from bot_decision where line_id = ? and question is not null and decided_at >= ?
 				order by decided_at desc limit ?
 				""").params(lineId, Rows.timestamp(since), limit).query((rs, row) -> new Unanswered(rs.getLong("id"),
-						rs.getString("question"), rs.getString("reason"), rs.getString("best"), rs.getDouble("score"),
+						rs.getLong("conversation_id"), rs.getString("question"), rs.getString("reason"), rs.getString("best"), rs.getDouble("score"),
 						Rows.instant(rs, "decided_at"))).list();
 	}
 

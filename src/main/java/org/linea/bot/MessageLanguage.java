@@ -40,6 +40,8 @@ public class MessageLanguage {
 
 	private final Map<Set<String>, LanguageDetector> detectors = new ConcurrentHashMap<>();
 
+	private final Map<String, Set<String>> functionWords = functionWords();
+
 	/**
 	 * @param supported the line's languages (ISO 639-1)
 	 * @param fallback the language to keep when the text does not say clearly
@@ -48,14 +50,56 @@ public class MessageLanguage {
 		String folded = ChatText.fold(text);
 		List<String> words = WORD.matcher(folded).results().map(m -> m.group()).toList();
 		if (supported.contains("ht")) {
-			long haitian = words.stream().filter(HAITIAN_WORDS::contains).distinct().count();
-			if (haitian >= 2) {
+			long haitian = words.stream().filter(w -> HAITIAN_WORDS.contains(w) || this.functionWords.get("ht").contains(w))
+				.distinct().count();
+			if (haitian >= 2 && haitian > count("es", words) && haitian > count("fr", words)) {
 				return "ht";
 			}
 		}
 		if (words.size() < MIN_WORDS) {
 			return fallback;
 		}
+		String detected = statistical(text, supported, fallback);
+		return byFunctionWords(detected, words, supported, fallback);
+	}
+
+	/**
+	 * The detector's choice, unless the message's grammatical words say otherwise: another language's
+	 * outnumber the chosen one's (by two when it is not the conversation's language).
+	 */
+	private String byFunctionWords(String detected, List<String> words, List<String> supported, String fallback) {
+		long own = count(detected, words);
+		String best = detected;
+		long bestCount = own;
+		for (String language : supported) {
+			long count = count(language, words);
+			if (count > bestCount) {
+				best = language;
+				bestCount = count;
+			}
+		}
+		if (best.equals(detected)) {
+			return detected;
+		}
+		long needed = best.equals(fallback) ? 1 : 2;
+		return bestCount - own >= needed && bestCount >= needed ? best : detected;
+	}
+
+	private long count(String language, List<String> words) {
+		Set<String> known = this.functionWords.getOrDefault(language, Set.of());
+		return words.stream().filter(known::contains).distinct().count();
+	}
+
+	private static Map<String, Set<String>> functionWords() {
+		Map<String, Set<String>> words = new java.util.HashMap<>();
+		for (String line : Resources.lines("bot/function-words.txt")) {
+			int colon = line.indexOf(':');
+			words.put(line.substring(0, colon).strip(), Set.copyOf(java.util.Arrays.asList(line.substring(colon + 1).strip().split("\\s+"))));
+		}
+		return Map.copyOf(words);
+	}
+
+	private String statistical(String text, List<String> supported, String fallback) {
 		LanguageDetector detector = detector(supported);
 		if (detector == null) {
 			return fallback;

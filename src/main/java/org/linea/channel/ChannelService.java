@@ -14,8 +14,10 @@ import java.util.Optional;
 
 import org.linea.admin.Line;
 import org.linea.admin.LineService;
+import org.linea.contact.ContactKeys;
 import org.linea.contact.ContactService;
 import org.linea.shared.crypto.FieldCipher;
+import org.linea.shared.db.StorableText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,6 +43,8 @@ public class ChannelService {
 
 	private final FieldCipher cipher;
 
+	private final ContactKeys keys;
+
 	private final ContactService contacts;
 
 	private final ApplicationEventPublisher events;
@@ -59,11 +63,12 @@ public class ChannelService {
 
 	private final Clock clock;
 
-	ChannelService(JdbcClient jdbc, FieldCipher cipher, ContactService contacts, ApplicationEventPublisher events,
+	ChannelService(JdbcClient jdbc, FieldCipher cipher, ContactKeys keys, ContactService contacts, ApplicationEventPublisher events,
 			LineService lines, ChannelAdapters adapters, ChannelAccounts accounts, InboundMedia media, ChannelMetrics metrics,
 			JsonMapper json, Clock clock) {
 		this.jdbc = jdbc;
 		this.cipher = cipher;
+		this.keys = keys;
 		this.contacts = contacts;
 		this.events = events;
 		this.lines = lines;
@@ -83,17 +88,21 @@ public class ChannelService {
 
 	/**
 	 * Stores one webhook call: its raw payload once, each new message, each new delivery report, in one
-	 * transaction. A provider's retry of a message or report is acknowledged and ignored.
+	 * transaction. A provider's retry of a message or report is acknowledged and ignored. Text the
+	 * database cannot keep is replaced visibly (see {@link StorableText}), so such a character never
+	 * loses the call; the raw payload keeps the original bytes.
 	 */
 	@Transactional
 	public List<ReceiveResult> ingest(Line line, String rawPayload, String contentType, List<InboundMessage> messages,
 			List<DeliveryReport> reports) {
-		long eventId = storeEvent(line, rawPayload, contentType, "ACCEPTED", null);
+		// the payload is the first sender's data: encrypted with their key, it goes when they are erased
+		Long payloadKey = messages.isEmpty() ? null : this.keys.keyFor(line.id(), this.contacts.phoneHash(messages.getFirst().from()));
+		long eventId = storeEvent(line, rawPayload, contentType, "ACCEPTED", null, payloadKey);
 		List<ReceiveResult> results = new ArrayList<>();
 		for (InboundMessage message : messages) {
-			results.add(store(line, eventId, message));
+			results.add(store(line, eventId, message.storable()));
 		}
-		reports.forEach(report -> recordStatus(line, report));
+		reports.forEach(report -> recordStatus(line, report.storable()));
 		if (!messages.isEmpty() && results.stream().allMatch(ReceiveResult::duplicate)) {
 			this.jdbc.sql("update channel_inbound_event set outcome = 'DUPLICATE' where id = ?").param(eventId).update();
 		}
@@ -109,6 +118,8 @@ public class ChannelService {
 			log.info("Duplicate delivery ignored line={} inbound={}", line.key(), existing.get());
 			return new ReceiveResult(existing.get(), true);
 		}
+		byte[] senderHash = this.contacts.phoneHash(message.from());
+		long key = this.keys.keyFor(line.id(), senderHash);
 		Optional<Long> inboundId = this.jdbc.sql("""
 				insert into channel_inbound_message (line_id, event_id, provider_message_id, sender_hash, sender_encrypted,
 				    sender_name_encrypted, kind, body, media_ref, provider_timestamp)
@@ -116,9 +127,9 @@ public class ChannelService {
 				on conflict (line_id, provider_message_id) do nothing
 				returning id
 				""")
-			.params(line.id(), eventId, message.providerMessageId(), this.contacts.phoneHash(message.from()),
-					this.cipher.encrypt(message.from()), this.cipher.encrypt(message.profileName()), message.kind().name(),
-					message.text(), this.media.reference(line, message.attachment()),
+			.params(line.id(), eventId, message.providerMessageId(), senderHash, this.keys.encrypt(key, message.from()),
+					this.keys.encrypt(key, message.profileName()), message.kind().name(), message.text(),
+					this.media.reference(line, message.attachment(), key),
 					message.sentAt() == null ? null : Timestamp.from(message.sentAt()))
 			.query(Long.class)
 			.optional();
@@ -134,16 +145,18 @@ public class ChannelService {
 	/** Keeps a payload that could not be understood, for inspection, and nothing else. */
 	@Transactional
 	public void reject(Line line, String rawPayload, String contentType, String reason) {
-		storeEvent(line, rawPayload, contentType, "REJECTED", reason);
+		storeEvent(line, rawPayload, contentType, "REJECTED", reason, null);
 	}
 
-	private long storeEvent(Line line, String rawPayload, String contentType, String outcome, String reason) {
+	private long storeEvent(Line line, String rawPayload, String contentType, String outcome, String reason, Long key) {
+		byte[] payload = rawPayload.getBytes(StandardCharsets.UTF_8);
 		return this.jdbc.sql("""
 				insert into channel_inbound_event (line_id, channel_type, content_type, payload_encrypted, outcome, reason)
 				values (?, ?, ?, ?, ?, ?) returning id
 				""")
-			.params(line.id(), line.channelType().name(), contentType,
-					this.cipher.encrypt(rawPayload.getBytes(StandardCharsets.UTF_8)), outcome, reason)
+			.params(line.id(), line.channelType().name(), StorableText.of(contentType),
+					key == null ? this.cipher.encrypt(payload) : this.keys.encrypt(key, payload), outcome,
+					StorableText.of(reason))
 			.query(Long.class)
 			.single();
 	}
@@ -205,7 +218,7 @@ public class ChannelService {
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void markAttemptFailed(long inboundId, String error) {
 		this.jdbc.sql("update channel_inbound_message set attempts = attempts + 1, last_error = ? where id = ?")
-			.params(error, inboundId)
+			.params(StorableText.of(error), inboundId)
 			.update();
 	}
 
@@ -261,7 +274,10 @@ public class ChannelService {
 				() -> log.info("Status {} kept for a message not yet known on line {}", report.status(), line.key()));
 	}
 
-	/** The send call for this outbox row has not returned (or never will): the report names the provider's id. */
+	/**
+	 * The send call for this outbox row has not returned (or never will): the report names the provider's
+	 * id. A row marked SENT here stays so: the call's late answer and its timeout only note their outcome.
+	 */
 	private Optional<Long> claimByReference(Line line, DeliveryReport report) {
 		Long outboxId = ChannelAdapter.Delivery.outboxIdOf(report.reference());
 		if (outboxId == null) {
@@ -269,7 +285,8 @@ public class ChannelService {
 		}
 		return this.jdbc.sql("""
 				update channel_outbox set provider_message_id = ?, status = 'SENT', sent_at = coalesce(sent_at, now()), locked_until = null
-				where id = ? and line_id = ? and provider_message_id is null and status in ('PENDING', 'CLAIMED', 'SENDING', 'FAILED')
+				where id = ? and line_id = ? and provider_message_id is null
+				  and status in ('PENDING', 'CLAIMED', 'SENDING', 'UNCONFIRMED', 'FAILED')
 				returning message_id
 				""").params(report.providerMessageId(), outboxId, line.id()).query(Long.class).optional();
 	}
@@ -332,8 +349,8 @@ public class ChannelService {
 	}
 
 	private PendingInbound pending(ResultSet rs, int row) throws SQLException {
-		return new PendingInbound(rs.getLong("id"), rs.getLong("line_id"), this.cipher.decryptToString(rs.getBytes("sender_encrypted")),
-				this.cipher.decryptToString(rs.getBytes("sender_name_encrypted")), MessageKind.valueOf(rs.getString("kind")),
+		return new PendingInbound(rs.getLong("id"), rs.getLong("line_id"), this.keys.decryptToString(rs.getBytes("sender_encrypted")),
+				this.keys.decryptToString(rs.getBytes("sender_name_encrypted")), MessageKind.valueOf(rs.getString("kind")),
 				rs.getString("body"), rs.getString("media_ref"), rs.getTimestamp("received_at").toInstant());
 	}
 

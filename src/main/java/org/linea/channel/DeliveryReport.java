@@ -2,6 +2,8 @@ package org.linea.channel;
 
 import java.time.Instant;
 
+import org.linea.shared.db.StorableText;
+
 /**
  * A provider's report on an outgoing message, as an adapter decoded it.
  *
@@ -11,4 +13,11 @@ import java.time.Instant;
  */
 public record DeliveryReport(String providerMessageId, String reference, DeliveryStatus status, Instant at,
 		String errorCode) {
+
+	/** The same report with text PostgreSQL cannot keep (NUL, lone surrogates) visibly replaced. */
+	public DeliveryReport storable() {
+		return new DeliveryReport(StorableText.of(this.providerMessageId), StorableText.of(this.reference), this.status, this.at,
+				StorableText.of(this.errorCode));
+	}
+
 }

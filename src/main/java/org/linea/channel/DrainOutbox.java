@@ -38,9 +38,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * nodes together keep to the line's rate, and a provider's rate-limit answer pauses the line for all.
  * <p>
  * A node that stops dead leaves CLAIMED rows, which go back to PENDING when their lease ends, and
- * perhaps one SENDING row per line, whose fate only the provider knows: its status report (which
- * echoes the row's reference) marks it sent; without one it ends FAILED as unconfirmed rather than
- * being sent twice.
+ * perhaps one SENDING row per line, whose fate only the provider knows; a call that timed out is
+ * UNCONFIRMED for the same reason. The provider's status report (which echoes the row's reference)
+ * marks either sent, whenever it comes. Without one within {@code confirm-wait} the row is sent once
+ * more (the provider most likely never took it), or, on an at-most-once line, ends FAILED and its
+ * conversation is put before operators as "reply may not have arrived".
+ * <p>
+ * Every change of a row's status is conditional on the status it is expected to have, so a status
+ * report, a call's late answer and another node's clean-up can come in any order: once a row is SENT
+ * nothing sets it back.
  */
 @Component
 class DrainOutbox {
@@ -188,7 +194,7 @@ class DrainOutbox {
 				    where o.status = 'PENDING' and o.next_attempt_at <= now()
 				      and not exists (select 1 from channel_outbox earlier
 				                      where earlier.contact_id = o.contact_id and earlier.id < o.id
-				                        and earlier.status in ('PENDING', 'CLAIMED', 'SENDING'))
+				                        and earlier.status in ('PENDING', 'CLAIMED', 'SENDING', 'UNCONFIRMED'))
 				    order by o.id limit ? for update skip locked),
 				ranked as (
 				    select o.id, o.line_id, row_number() over (partition by o.line_id order by o.id) as n
@@ -298,10 +304,16 @@ class DrainOutbox {
 		switch (result) {
 			case SendResult.Accepted accepted -> {
 				this.channels.lockProviderId(line.id(), accepted.providerMessageId());
-				this.jdbc.sql("""
+				// a status report may have marked it sent already, under this same id: the answer only completes the row
+				int recorded = this.jdbc.sql("""
 						update channel_outbox set status = 'SENT', provider_message_id = ?, sent_at = coalesce(sent_at, ?),
-						    locked_until = null, last_error = null where id = ?
-						""").params(accepted.providerMessageId(), Timestamp.from(now), row.id()).update();
+						    locked_until = null, last_error = null
+						where id = ? and (provider_message_id is null or provider_message_id = ?)
+						""").params(accepted.providerMessageId(), Timestamp.from(now), row.id(), accepted.providerMessageId()).update();
+				if (recorded == 0) {
+					log.warn("Provider took outbox={} line={} again after an earlier send was confirmed", row.id(), line.key());
+					return;
+				}
 				if (row.segments() != null) {
 					this.metrics.smsSegments(line.channelType(), row.segments());
 				}
@@ -312,35 +324,54 @@ class DrainOutbox {
 			}
 			case SendResult.Throttled throttled -> {
 				Duration wait = throttleWait(throttled, row);
-				this.jdbc.sql("""
+				updateWhileSending(row, line, throttled.errorCode(), """
 						update channel_outbox set status = 'PENDING', attempts = attempts - 1, throttled = throttled + 1,
-						    next_attempt_at = ?, locked_until = null, last_error = ? where id = ?
-						""").params(Timestamp.from(now.plus(wait)), throttled.errorCode(), row.id()).update();
+						    next_attempt_at = ?, locked_until = null, last_error = ? where id = ? and status = 'SENDING'
+						""", Timestamp.from(now.plus(wait)), throttled.errorCode(), row.id());
 				log.info("Provider asked to slow down line={} outbox={} code={} wait={}ms", line.key(), row.id(),
 						throttled.errorCode(), wait.toMillis());
 			}
+			case SendResult.Retry retry when "TIMEOUT".equals(retry.error()) ->
+				// the provider may have taken it: its status report, which names this row, decides (see reconcileUnconfirmed)
+				updateWhileSending(row, line, retry.error(), """
+						update channel_outbox set status = 'UNCONFIRMED', locked_until = ?, last_error = ?
+						where id = ? and status = 'SENDING'
+						""", Timestamp.from(now.plus(this.properties.confirmWait())), retry.error(), row.id());
 			case SendResult.Retry retry when row.attempts() + 1 < this.properties.maxAttempts() -> {
 				Duration wait = retry.retryAfter() != null ? retry.retryAfter() : backoff(row.attempts() + 1, this.properties.initialBackoff());
-				if ("TIMEOUT".equals(retry.error()) && wait.compareTo(this.properties.sendTimeout()) < 0) {
-					// the provider may have taken it: give its status report (which names this row) time to arrive first
-					wait = this.properties.sendTimeout();
-				}
-				this.jdbc.sql("""
+				updateWhileSending(row, line, retry.error(), """
 						update channel_outbox set status = 'PENDING', next_attempt_at = ?, locked_until = null, last_error = ?
-						where id = ?
-						""").params(Timestamp.from(now.plus(wait)), retry.error(), row.id()).update();
+						where id = ? and status = 'SENDING'
+						""", Timestamp.from(now.plus(wait)), retry.error(), row.id());
 			}
-			case SendResult.Retry retry -> fail(row.id(), row.messageId(), row.lineId(), "RETRIES_EXHAUSTED", retry.error(), now);
-			case SendResult.Failed failed -> fail(row.id(), row.messageId(), row.lineId(), failed.errorCode(), failed.reason(), now);
+			case SendResult.Retry retry -> fail(row, line, "RETRIES_EXHAUSTED", retry.error(), now);
+			case SendResult.Failed failed -> fail(row, line, failed.errorCode(), failed.reason(), now);
 		}
 	}
 
-	private void fail(long outboxId, long messageId, long lineId, String code, String reason, Instant now) {
-		this.jdbc.sql("update channel_outbox set status = 'FAILED', locked_until = null, last_error = ? where id = ?")
-			.params(code + ": " + reason, outboxId)
+	/**
+	 * Applies a call's outcome to a row still SENDING. A row that is no longer (a status report marked
+	 * it sent while the call was under way) keeps its status; the call's answer is only noted on it.
+	 */
+	private void updateWhileSending(Claimed row, Line line, String outcome, String sql, Object... params) {
+		if (this.jdbc.sql(sql).params(params).update() == 0) {
+			this.jdbc.sql("update channel_outbox set last_error = ? where id = ? and status = 'SENT'")
+				.params(outcome + ": the call's answer came after the provider's status report confirmed it", row.id())
+				.update();
+			log.info("Late answer {} for outbox={} line={}: already confirmed, not sent again", outcome, row.id(), line.key());
+		}
+	}
+
+	private void fail(Claimed row, Line line, String code, String reason, Instant now) {
+		int failed = this.jdbc.sql("update channel_outbox set status = 'FAILED', locked_until = null, last_error = ? where id = ? and status = 'SENDING'")
+			.params(code + ": " + reason, row.id())
 			.update();
-		this.events.publishEvent(new MessageStatusChanged(messageId, lineId, DeliveryStatus.FAILED, now, code));
-		log.warn("Message not delivered line={} outbox={} code={}", lineId, outboxId, code);
+		if (failed == 0) {
+			log.info("Late answer {} for outbox={} line={}: already confirmed", code, row.id(), line.key());
+			return;
+		}
+		this.events.publishEvent(new MessageStatusChanged(row.messageId(), row.lineId(), DeliveryStatus.FAILED, now, code));
+		log.warn("Message not delivered line={} outbox={} code={}", line.key(), row.id(), code);
 	}
 
 	/** Meta suggests 4^n seconds for a recipient's pair limit; the line's own limit uses the usual backoff. */
@@ -380,15 +411,38 @@ class DrainOutbox {
 		if (requeued > 0) {
 			log.warn("Requeued {} outbox messages claimed by a stopped node", requeued);
 		}
+		reconcileUnconfirmed();
+	}
+
+	/**
+	 * Sends whose outcome is unknown and for which no status report came in time: a node stopped during
+	 * the call (its SENDING lease ran out) or the call timed out (UNCONFIRMED past {@code confirm-wait}).
+	 * Each is sent once more, except on at-most-once lines and when it already was: those end FAILED
+	 * and their conversations go before operators. Conditional updates: one node wins each row.
+	 */
+	void reconcileUnconfirmed() {
+		String[] atMostOnce = this.properties.atMostOnceLines().toArray(String[]::new);
+		int resent = this.jdbc.sql("""
+				update channel_outbox o set status = 'PENDING', locked_until = null, next_attempt_at = now(), resent_unconfirmed = true,
+				    last_error = 'LINEA_UNCONFIRMED: no status report came; sent once more'
+				from admin_line l
+				where l.id = o.line_id and o.status in ('SENDING', 'UNCONFIRMED') and o.locked_until < now()
+				  and o.provider_message_id is null and not o.resent_unconfirmed
+				  and not ('*' = any(?::text[]) or l.line_key = any(?::text[]))
+				""").params(atMostOnce, atMostOnce).update();
+		if (resent > 0) {
+			log.warn("Sending {} unconfirmed outbox messages once more: no status report came", resent);
+		}
 		Instant now = Instant.now(this.clock);
 		this.jdbc.sql("""
 				update channel_outbox set status = 'FAILED', locked_until = null,
-				    last_error = 'LINEA_UNCONFIRMED: the sender stopped during the provider call and no status report came'
-				where status = 'SENDING' and locked_until < now() and provider_message_id is null
+				    last_error = 'LINEA_UNCONFIRMED: the provider call got no answer and no status report came'
+				where status in ('SENDING', 'UNCONFIRMED') and locked_until < now() and provider_message_id is null
 				returning id, message_id, line_id
 				""").query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3) }).list().forEach(row -> {
 			this.events.publishEvent(new MessageStatusChanged(row[1], row[2], DeliveryStatus.FAILED, now, "LINEA_UNCONFIRMED"));
-			log.warn("Message left unconfirmed by a stopped node line={} outbox={}", row[2], row[0]);
+			this.events.publishEvent(new DeliveryInDoubt(row[1], row[2], now));
+			log.warn("Message left unconfirmed, shown to operators line={} outbox={}", row[2], row[0]);
 		});
 	}
 

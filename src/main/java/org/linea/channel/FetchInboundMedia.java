@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import jakarta.annotation.PreDestroy;
 import org.linea.admin.Line;
 import org.linea.admin.LineService;
+import org.linea.contact.ContactKeys;
 import org.linea.shared.crypto.FieldCipher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +44,8 @@ class FetchInboundMedia {
 
 	private final FieldCipher cipher;
 
+	private final ContactKeys keys;
+
 	private final ChannelProperties properties;
 
 	private final Clock clock;
@@ -50,12 +53,13 @@ class FetchInboundMedia {
 	private final ExecutorService wakeups = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("media-wakeup").factory());
 
 	FetchInboundMedia(JdbcClient jdbc, TransactionTemplate transactions, LineService lines, ChannelAdapters adapters,
-			FieldCipher cipher, ChannelProperties properties, Clock clock) {
+			FieldCipher cipher, ContactKeys keys, ChannelProperties properties, Clock clock) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.lines = lines;
 		this.adapters = adapters;
 		this.cipher = cipher;
+		this.keys = keys;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -91,7 +95,7 @@ class FetchInboundMedia {
 				update channel_media m set attempts = m.attempts + 1, next_attempt_at = ?
 				where m.id in (select id from channel_media where status = 'PENDING' and next_attempt_at <= now()
 				               order by id limit 10 for update skip locked)
-				returning m.id, m.line_id, m.provider_ref, m.attempts
+				returning m.id, m.line_id, m.provider_ref, m.attempts, m.data_key_id
 				""").param(Timestamp.from(lease)).query(Pending.class).list());
 	}
 
@@ -103,7 +107,8 @@ class FetchInboundMedia {
 			this.jdbc.sql("""
 					update channel_media set status = 'STORED', content_type = ?, size_bytes = ?, data_encrypted = ?,
 					    stored_at = now(), last_error = null where id = ?
-					""").params(fetched.contentType(), fetched.data().length, this.cipher.encrypt(fetched.data()), media.id()).update();
+					""").params(fetched.contentType(), fetched.data().length, media.dataKeyId() == null ? this.cipher.encrypt(fetched.data())
+							: this.keys.encrypt(media.dataKeyId(), fetched.data()), media.id()).update();
 		}
 		catch (ChannelAdapter.MediaFetchException ex) {
 			boolean again = ex.retry() && media.attempts() < MAX_ATTEMPTS;
@@ -118,7 +123,7 @@ class FetchInboundMedia {
 		}
 	}
 
-	record Pending(long id, long lineId, String providerRef, int attempts) {
+	record Pending(long id, long lineId, String providerRef, int attempts, Long dataKeyId) {
 	}
 
 }

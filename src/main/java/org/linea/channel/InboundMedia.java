@@ -7,7 +7,7 @@ import org.linea.admin.Line;
 import org.linea.channel.InboundMessage.Attachment.Location;
 import org.linea.channel.InboundMessage.Attachment.ProviderMedia;
 import org.linea.channel.InboundMessage.Attachment.Unsupported;
-import org.linea.shared.crypto.FieldCipher;
+import org.linea.contact.ContactKeys;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,24 +25,24 @@ class InboundMedia {
 
 	private final JdbcClient jdbc;
 
-	private final FieldCipher cipher;
+	private final ContactKeys keys;
 
 	private final ApplicationEventPublisher events;
 
-	InboundMedia(JdbcClient jdbc, FieldCipher cipher, ApplicationEventPublisher events) {
+	InboundMedia(JdbcClient jdbc, ContactKeys keys, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
-		this.cipher = cipher;
+		this.keys = keys;
 		this.events = events;
 	}
 
 	/** The reference to store for an attachment; media gets a row to download into. */
 	@Transactional(propagation = Propagation.MANDATORY)
-	String reference(Line line, InboundMessage.Attachment attachment) {
+	String reference(Line line, InboundMessage.Attachment attachment, long dataKeyId) {
 		return switch (attachment) {
 			case null -> null;
 			case ProviderMedia media -> {
-				long id = this.jdbc.sql("insert into channel_media (line_id, provider_ref, content_type) values (?, ?, ?) returning id")
-					.params(line.id(), media.providerRef(), media.contentType())
+				long id = this.jdbc.sql("insert into channel_media (line_id, provider_ref, content_type, data_key_id) values (?, ?, ?, ?) returning id")
+					.params(line.id(), media.providerRef(), media.contentType(), dataKeyId)
 					.query(Long.class)
 					.single();
 				this.events.publishEvent(new MediaAwaited(id));
@@ -80,8 +80,13 @@ class InboundMedia {
 	Optional<StoredMedia> load(long id) {
 		return this.jdbc.sql("select line_id, content_type, data_encrypted from channel_media where id = ? and status = 'STORED'")
 			.param(id)
-			.query((rs, row) -> new StoredMedia(rs.getLong(1), rs.getString(2), this.cipher.decrypt(rs.getBytes(3))))
-			.optional();
+			.query((rs, row) -> {
+				long lineId = rs.getLong(1);
+				String contentType = rs.getString(2);
+				return this.keys.decrypt(rs.getBytes(3)).map(data -> new StoredMedia(lineId, contentType, data));
+			})
+			.optional()
+			.flatMap(media -> media);
 	}
 
 	/** Which line the media belongs to, whatever its state. */

@@ -2,6 +2,8 @@ package org.linea.channel;
 
 import java.time.Instant;
 
+import org.linea.shared.db.StorableText;
+
 /**
  * A message a person sent, as a channel adapter decoded it.
  *
@@ -16,6 +18,18 @@ import java.time.Instant;
 public record InboundMessage(String providerMessageId, String from, String profileName, MessageKind kind, String text,
 		Attachment attachment, Instant sentAt) {
 
+	/** The same message with text PostgreSQL cannot keep (NUL, lone surrogates) visibly replaced. */
+	public InboundMessage storable() {
+		Attachment storableAttachment = switch (this.attachment) {
+			case Attachment.ProviderMedia media -> new Attachment.ProviderMedia(StorableText.of(media.providerRef()),
+					StorableText.of(media.contentType()));
+			case Attachment.Unsupported unsupported -> new Attachment.Unsupported(StorableText.of(unsupported.providerType()));
+			case null, default -> this.attachment;
+		};
+		return new InboundMessage(StorableText.of(this.providerMessageId), StorableText.of(this.from),
+				StorableText.of(this.profileName), this.kind, StorableText.of(this.text), storableAttachment, this.sentAt);
+	}
+
 	/** What came with a message besides its text. */
 	public sealed interface Attachment {
 
@@ -24,6 +38,15 @@ public record InboundMessage(String providerMessageId, String from, String profi
 		}
 
 		record Location(double latitude, double longitude) implements Attachment {
+
+			/** A point on Earth; anything else (NaN, out of range) is an {@link IllegalArgumentException}. */
+			public static Location of(double latitude, double longitude) {
+				if (!(Math.abs(latitude) <= 90) || !(Math.abs(longitude) <= 180)) {
+					throw new IllegalArgumentException("Not a point on Earth");
+				}
+				return new Location(latitude, longitude);
+			}
+
 		}
 
 		/** A message type Linea does not handle, kept with the provider's name for it. */

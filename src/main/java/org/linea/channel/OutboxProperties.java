@@ -1,6 +1,7 @@
 package org.linea.channel;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -15,10 +16,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param initialBackoff wait before the first retry, doubled each attempt, with jitter
  * @param sendTimeout how long a provider call may stay unanswered before the message is given up on;
  * longer than {@code linea.channel.provider-timeout}
+ * @param confirmWait how long a send whose outcome is unknown (the call timed out, or the node stopped
+ * during it) waits for the provider's status report naming it, before it is sent once more
+ * @param atMostOnceLines keys of lines (or {@code *} for all) whose unconfirmed sends are never repeated:
+ * their conversations are put before operators as "reply may not have arrived" instead
  */
 @ConfigurationProperties("linea.outbox")
 public record OutboxProperties(Boolean enabled, Duration pollInterval, Integer batchSize, Duration lookahead,
-		Integer maxAttempts, Duration initialBackoff, Duration sendTimeout) {
+		Integer maxAttempts, Duration initialBackoff, Duration sendTimeout, Duration confirmWait, List<String> atMostOnceLines) {
 
 	public OutboxProperties {
 		enabled = enabled == null || enabled;
@@ -28,6 +33,8 @@ public record OutboxProperties(Boolean enabled, Duration pollInterval, Integer b
 		maxAttempts = maxAttempts == null ? 8 : maxAttempts;
 		initialBackoff = initialBackoff == null ? Duration.ofSeconds(2) : initialBackoff;
 		sendTimeout = sendTimeout == null ? Duration.ofSeconds(60) : sendTimeout;
+		confirmWait = confirmWait == null ? Duration.ofSeconds(60) : confirmWait;
+		atMostOnceLines = atMostOnceLines == null ? List.of() : List.copyOf(atMostOnceLines);
 	}
 
 }

@@ -13,7 +13,6 @@ import java.util.TreeMap;
 import org.linea.admin.Line;
 import org.linea.privacy.AuditLog;
 import org.linea.shared.NotFoundException;
-import org.linea.shared.crypto.FieldCipher;
 import org.linea.shared.crypto.KeyedHash;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,9 +26,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ContactService {
 
+	/** How an erased person's number shows. */
+	static final String ERASED = "—";
+
 	private final JdbcClient jdbc;
 
-	private final FieldCipher cipher;
+	private final ContactKeys cipher;
 
 	private final KeyedHash hash;
 
@@ -37,7 +39,7 @@ public class ContactService {
 
 	private final Clock clock;
 
-	ContactService(JdbcClient jdbc, FieldCipher cipher, KeyedHash hash, AuditLog audit, Clock clock) {
+	ContactService(JdbcClient jdbc, ContactKeys cipher, KeyedHash hash, AuditLog audit, Clock clock) {
 		this.jdbc = jdbc;
 		this.cipher = cipher;
 		this.hash = hash;
@@ -62,7 +64,7 @@ public class ContactService {
 			this.jdbc.sql("update contact_contact set last_seen_at = now() where id = ?").param(existing.get().id()).update();
 			if (profileName != null && !profileName.isBlank()) {
 				this.jdbc.sql("update contact_contact set name_encrypted = ? where id = ?")
-					.params(this.cipher.encrypt(profileName.strip()), existing.get().id())
+					.params(this.cipher.encrypt(this.cipher.keyFor(line.id(), phoneHash), profileName.strip()), existing.get().id())
 					.update();
 			}
 			return existing.get();
@@ -74,12 +76,13 @@ public class ContactService {
 				returning last_value
 				""").params(line.id(), year).query(Integer.class).single();
 		String code = PseudonymousCode.of(year, line.countryCode(), correlative);
+		long key = this.cipher.keyFor(line.id(), phoneHash);
 		long id = this.jdbc.sql("""
 				insert into contact_contact (line_id, code, phone_hash, phone_encrypted, name_encrypted, language)
 				values (?, ?, ?, ?, ?, ?) returning id
 				""")
-			.params(line.id(), code, phoneHash, this.cipher.encrypt(e164),
-					profileName == null || profileName.isBlank() ? null : this.cipher.encrypt(profileName.strip()),
+			.params(line.id(), code, phoneHash, this.cipher.encrypt(key, e164),
+					profileName == null || profileName.isBlank() ? null : this.cipher.encrypt(key, profileName.strip()),
 					line.defaultLanguage())
 			.query(Long.class)
 			.single();
@@ -94,6 +97,26 @@ public class ContactService {
 			.optional();
 	}
 
+	/** The line's contact with this code, unless erased. */
+	@Transactional(readOnly = true)
+	public Optional<Contact> findByCode(long lineId, String code) {
+		return this.jdbc.sql("select * from contact_contact where line_id = ? and code = ? and erased_at is null")
+			.params(lineId, code)
+			.query(this::map)
+			.optional();
+	}
+
+	/** The keyed hash stored for the contact (null once erased), to find rows written before the contact existed. */
+	@Transactional(readOnly = true)
+	public byte[] storedPhoneHash(long contactId) {
+		return this.jdbc.sql("select phone_hash from contact_contact where id = ?")
+			.param(contactId)
+			.query((rs, row) -> Optional.ofNullable(rs.getBytes(1)))
+			.optional()
+			.flatMap(hash -> hash)
+			.orElse(null);
+	}
+
 	@Transactional(readOnly = true)
 	public Contact get(long contactId) {
 		return this.jdbc.sql("select * from contact_contact where id = ?")
@@ -106,7 +129,7 @@ public class ContactService {
 	/** The number to send to. For channels only: never shown, never logged. */
 	@Transactional(readOnly = true)
 	public String addressOf(long contactId) {
-		return this.jdbc.sql("select phone_encrypted from contact_contact where id = ?")
+		return this.jdbc.sql("select phone_encrypted from contact_contact where id = ? and phone_encrypted is not null")
 			.param(contactId)
 			.query((rs, row) -> this.cipher.decryptToString(rs.getBytes(1)))
 			.optional()
@@ -119,7 +142,7 @@ public class ContactService {
 	 */
 	@Transactional
 	public RevealedIdentity reveal(long contactId, Long organisationId, String where, String reason) {
-		RevealedIdentity identity = this.jdbc.sql("select code, line_id, phone_encrypted, name_encrypted from contact_contact where id = ?")
+		RevealedIdentity identity = this.jdbc.sql("select code, line_id, phone_encrypted, name_encrypted from contact_contact where id = ? and erased_at is null")
 			.param(contactId)
 			.query((rs, row) -> new RevealedIdentity(rs.getString("code"), this.cipher.decryptToString(rs.getBytes("phone_encrypted")),
 					this.cipher.decryptToString(rs.getBytes("name_encrypted"))))
@@ -195,8 +218,9 @@ public class ContactService {
 
 	private Contact map(ResultSet rs, int row) throws SQLException {
 		Timestamp optedOut = rs.getTimestamp("opted_out_at");
+		byte[] phone = rs.getBytes("phone_encrypted");
 		return new Contact(rs.getLong("id"), rs.getLong("line_id"), rs.getString("code"),
-				PhoneNumbers.mask(this.cipher.decryptToString(rs.getBytes("phone_encrypted"))), rs.getString("language"),
+				phone == null ? ERASED : PhoneNumbers.mask(this.cipher.decryptToString(phone)), rs.getString("language"),
 				optedOut == null ? null : optedOut.toInstant(), false);
 	}
 

@@ -25,6 +25,12 @@ public record Conversation(long id, long lineId, long contactId, String contactC
 		return this.state == ConversationState.ASSIGNED && this.assigneeId != null && this.assigneeId == userId;
 	}
 
+	Conversation speaking(String language) {
+		return new Conversation(this.id, this.lineId, this.contactId, this.contactCode, this.state, language, this.assigneeId,
+				this.teamId, this.triage, this.tags, this.openedAt, this.waitingSince, this.lastInboundAt, this.lastMessageAt,
+				this.firstResponseAt, this.escalatedAt, this.closedAt, this.isNew);
+	}
+
 	Conversation asNew() {
 		return new Conversation(this.id, this.lineId, this.contactId, this.contactCode, this.state, this.language,
 				this.assigneeId, this.teamId, this.triage, this.tags, this.openedAt, this.waitingSince, this.lastInboundAt,

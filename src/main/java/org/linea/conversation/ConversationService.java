@@ -12,9 +12,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.linea.admin.Line;
 import org.linea.channel.ChannelService;
+import org.linea.channel.DeliveryInDoubt;
 import org.linea.channel.DeliveryStatus;
 import org.linea.channel.MessageStatusChanged;
 import org.linea.channel.OutboundContent;
@@ -156,6 +158,16 @@ public class ConversationService {
 		return get(id).asNew();
 	}
 
+	/** The conversation goes on in the language the person writes in (replies, handover, closing questions). */
+	@Transactional
+	public Conversation speaking(Conversation conversation, String language) {
+		if (language == null || language.equals(conversation.language())) {
+			return conversation;
+		}
+		this.jdbc.sql("update conversation_conversation set language = ? where id = ?").params(language, conversation.id()).update();
+		return conversation.speaking(language);
+	}
+
 	/** Adds what the person sent; the conversation now waits for an answer. */
 	@Transactional
 	public long recordInbound(Conversation conversation, PendingInbound message) {
@@ -200,9 +212,10 @@ public class ConversationService {
 		this.jdbc.sql("""
 				update conversation_conversation
 				set waiting_since = null, last_message_at = ?,
-				    first_response_at = case when ? then coalesce(first_response_at, ?) else first_response_at end
+				    first_response_at = case when ? then coalesce(first_response_at, ?) else first_response_at end,
+				    delivery_doubt_at = case when ? then null else delivery_doubt_at end
 				where id = ?
-				""").params(now(), sender == SenderKind.OPERATOR, now(), conversation.id()).update();
+				""").params(now(), sender == SenderKind.OPERATOR, now(), sender == SenderKind.OPERATOR, conversation.id()).update();
 		publish(conversation.id(), conversation.lineId(), Change.MESSAGE_OUT);
 		return id;
 	}
@@ -358,15 +371,59 @@ public class ConversationService {
 			.list();
 	}
 
+	/**
+	 * A reply may not have reached the person and will not be sent again: the conversation is marked
+	 * and, if the bot had it, handed to people, so that someone looks instead of the person waiting
+	 * unseen. An operator's next message clears the mark.
+	 */
+	@EventListener
+	@Transactional
+	void deliveryInDoubt(DeliveryInDoubt event) {
+		Optional<Conversation> conversation = this.jdbc.sql(SELECT + """
+				 where id = (select conversation_id from conversation_message where id = ?) for update
+				""").param(event.messageId()).query(this::map).optional();
+		if (conversation.isEmpty()) {
+			return;
+		}
+		Conversation c = conversation.get();
+		this.jdbc.sql("""
+				update conversation_conversation set delivery_doubt_at = coalesce(delivery_doubt_at, ?),
+				    waiting_since = case when state = 'CLOSED' then waiting_since else coalesce(waiting_since, last_inbound_at, ?) end
+				where id = ?
+				""").params(timestamp(event.at()), timestamp(event.at()), c.id()).update();
+		if (c.state() == ConversationState.BOT) {
+			queue(c);
+		}
+		else {
+			publish(c.id(), c.lineId(), Change.STATUS);
+		}
+	}
+
+	/** Of these conversations, those with a reply that may not have arrived. */
+	@Transactional(readOnly = true)
+	public Set<Long> withDeliveryInDoubt(Collection<Long> conversationIds) {
+		if (conversationIds.isEmpty()) {
+			return Set.of();
+		}
+		return Set.copyOf(this.jdbc.sql("""
+				select id from conversation_conversation where id = any(?) and delivery_doubt_at is not null
+				""").param(conversationIds.toArray(Long[]::new)).query(Long.class).list());
+	}
+
 	/** Statuses only move forward, whatever order the provider's reports arrive in. */
 	@EventListener
 	@Transactional
 	void statusChanged(MessageStatusChanged event) {
-		Optional<String> current = this.jdbc.sql("select status from conversation_message where id = ? for update")
+		Optional<String[]> current = this.jdbc.sql("select status, error_code from conversation_message where id = ? for update")
 			.param(event.messageId())
-			.query(String.class)
+			.query((rs, row) -> new String[] { rs.getString(1), rs.getString(2) })
 			.optional();
-		if (current.isEmpty() || !DeliveryStatus.valueOf(current.get()).canMoveTo(event.status())) {
+		if (current.isEmpty()) {
+			return;
+		}
+		// given up on as unconfirmed, then the provider's late report proves it went: it did arrive after all
+		boolean unconfirmedProven = "LINEA_UNCONFIRMED".equals(current.get()[1]) && event.status() != DeliveryStatus.FAILED;
+		if (!unconfirmedProven && !DeliveryStatus.valueOf(current.get()[0]).canMoveTo(event.status())) {
 			return;
 		}
 		String column = switch (event.status()) {
@@ -381,6 +438,9 @@ public class ConversationService {
 			.params(event.status().name(), event.errorCode(), timestamp(event.at()), event.messageId())
 			.query(Long.class)
 			.single();
+		if (unconfirmedProven) {
+			this.jdbc.sql("update conversation_conversation set delivery_doubt_at = null where id = ?").param(conversationId).update();
+		}
 		publish(conversationId, event.lineId(), Change.STATUS);
 	}
 

@@ -15,10 +15,12 @@ import org.linea.bot.BotReplies;
 import org.linea.bot.ClosingFlow;
 import org.linea.bot.InboundQuestion;
 import org.linea.bot.Keywords;
+import org.linea.bot.MessageLanguage;
 import org.linea.channel.ChannelService;
 import org.linea.channel.PendingInbound;
 import org.linea.contact.Contact;
 import org.linea.contact.ContactService;
+import org.linea.privacy.PersonRequests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,10 +52,16 @@ class InboundPipeline {
 
 	private final BotReplies replies;
 
+	private final PersonRequests personRequests;
+
+	private final MessageLanguage languages;
+
 	private final Clock clock;
 
 	InboundPipeline(ChannelService channels, LineService lines, ContactService contacts, ConversationService conversations,
-			AutoAnswer autoAnswer, ClosingFlow closingFlow, BotReplies replies, Clock clock) {
+			AutoAnswer autoAnswer, ClosingFlow closingFlow, BotReplies replies, PersonRequests personRequests,
+			MessageLanguage languages, Clock clock) {
+		this.personRequests = personRequests;
 		this.channels = channels;
 		this.lines = lines;
 		this.contacts = contacts;
@@ -61,6 +69,7 @@ class InboundPipeline {
 		this.autoAnswer = autoAnswer;
 		this.closingFlow = closingFlow;
 		this.replies = replies;
+		this.languages = languages;
 		this.clock = clock;
 	}
 
@@ -78,20 +87,20 @@ class InboundPipeline {
 		Contact contact = this.contacts.findOrCreate(line, message.from(), message.profileName());
 		if (answeredClosingFlow(contact, message)) {
 			this.channels.markProcessed(message.id());
-			log.info("Inbound processed line={} contact={} outcome=CLOSING_FLOW", line.key(), contact.code());
+			log.info("Inbound processed line={} inbound={} outcome=CLOSING_FLOW", line.key(), message.id());
 			return;
 		}
 		Conversation conversation = this.conversations.openFor(line, contact);
 		long messageId = this.conversations.recordInbound(conversation, message);
 		String outcome = route(line, contact, conversation, message, messageId);
 		this.channels.markProcessed(message.id());
-		log.info("Inbound processed line={} contact={} conversation={} kind={} outcome={}", line.key(), contact.code(),
+		log.info("Inbound processed line={} inbound={} conversation={} kind={} outcome={}", line.key(), message.id(),
 				conversation.id(), message.kind(), outcome);
 	}
 
 	/** A reply to the closing questions of the person's last conversation stays in that conversation. */
 	private boolean answeredClosingFlow(Contact contact, PendingInbound message) {
-		if (Keywords.optOut(message.text()) != null) {
+		if (Keywords.optOut(message.text()) != null || Keywords.dataRequest(message.text()) != null) {
 			return false;
 		}
 		Optional<ClosingFlow.ActiveFlow> flow = this.closingFlow.active(contact.id());
@@ -108,16 +117,28 @@ class InboundPipeline {
 		return true;
 	}
 
-	private String route(Line line, Contact contact, Conversation conversation, PendingInbound message, long messageId) {
+	private String route(Line line, Contact contact, Conversation opened, PendingInbound message, long messageId) {
+		Conversation conversation = opened;
+		if (conversation.isNew() && conversation.state() == ConversationState.BOT) {
+			// greeted in the language the person writes in, among the line's
+			conversation = this.conversations.speaking(conversation,
+					this.languages.detect(message.text(), line.languages(), conversation.language()));
+		}
 		String language = conversation.language();
 		String optOut = Keywords.optOut(message.text());
 		if (optOut != null) {
 			this.contacts.optOut(contact.id(), optOut);
+			this.closingFlow.stop(contact.id());
 			this.conversations.send(conversation, SenderKind.BOT, null, this.replies.optOutConfirmed(language));
 			if (conversation.state() == ConversationState.BOT) {
 				this.conversations.close(conversation.id(), null, "OPTED_OUT");
 			}
 			return "OPTED_OUT";
+		}
+		PersonRequests.Kind dataRequest = Keywords.dataRequest(message.text());
+		if (dataRequest != null) {
+			this.conversations.send(conversation, SenderKind.BOT, null, this.personRequests.handle(line, contact, dataRequest, language));
+			return "DATA_REQUEST:" + dataRequest;
 		}
 		if (conversation.state() != ConversationState.BOT) {
 			return "TO_TEAM";
@@ -134,11 +155,11 @@ class InboundPipeline {
 		}
 		BotDecision decision = this.autoAnswer.decide(
 				new InboundQuestion(line, conversation.id(), messageId, language, message.text(), conversation.isNew()));
-		decision.replies().forEach(reply -> this.conversations.send(conversation, SenderKind.BOT, null, reply));
+		Conversation answering = this.conversations.speaking(conversation, decision.language());
+		decision.replies().forEach(reply -> this.conversations.send(answering, SenderKind.BOT, null, reply));
 		if (decision.handOff()) {
-			String replyLanguage = decision.language() != null ? decision.language() : language;
-			this.conversations.send(conversation, SenderKind.BOT, null, this.replies.handOff(replyLanguage));
-			this.conversations.queue(conversation);
+			this.conversations.send(answering, SenderKind.BOT, null, this.replies.handOff(answering.language()));
+			this.conversations.queue(answering);
 			return "HANDOFF:" + decision.reason();
 		}
 		return "BOT:" + decision.kind();

@@ -184,7 +184,7 @@ public class RumourService {
 		Map<Long, Double> best = new HashMap<>();
 		this.jdbc.sql("""
 				select p.rumour_id, p.text, p.language from feedback_rumour_report p join feedback_rumour r on r.id = p.rumour_id
-				where r.organisation_id = ? and r.status <> 'CLOSED'
+				where r.organisation_id = ? and r.status <> 'CLOSED' and p.text is not null
 				""").param(organisationId).query((rs, n) -> best.merge(rs.getLong(1),
 				RumourTerms.similarity(terms, RumourTerms.of(rs.getString(2), rs.getString(3))), Math::max)).list();
 		return best.entrySet().stream().filter(e -> e.getValue() >= RumourTerms.ALIKE)

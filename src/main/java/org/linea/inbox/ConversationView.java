@@ -13,8 +13,10 @@ import org.linea.feedback.Coding;
  *
  * @param window whether free-form replies can go now; when not, the {@code templates} can
  * @param overdue whether the person has waited longer than the line's response-time objective
+ * @param replyInDoubt whether a reply may not have reached the person (its send was never confirmed)
  */
 public record ConversationView(Conversation conversation, Line line, String maskedPhone, String team, String holder,
 		boolean heldByMe, List<MessageView> messages, List<Team> teams, List<TeamMember> colleagues, List<Referral> referrals,
-		Coding coding, ReplyWindow window, List<MessageTemplate> templates, boolean overdue) {
+		Coding coding, ReplyWindow window, List<MessageTemplate> templates, boolean overdue,
+		boolean replyInDoubt) {
 }

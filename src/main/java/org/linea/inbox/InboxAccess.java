@@ -1,8 +1,9 @@
 package org.linea.inbox;
 
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.linea.access.ConversationContent;
 import org.linea.access.Permission;
@@ -13,6 +14,7 @@ import org.linea.admin.LineaUser;
 import org.linea.conversation.Conversation;
 import org.linea.conversation.ConversationService;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Who may do what with a conversation: the permission on its line ({@link #require}), and need to
  * know ({@link #visibleTo}): a conversation in a restricted team's queue (safeguarding...) is opened
  * only by that team's members. Others see that it exists, its code and times, never its content.
- * This is the one place that decides it: extend {@link #visibleTo} for new kinds of restriction.
+ * This is the one place that decides it: extend {@link #hiddenFrom} for new kinds of restriction.
  */
 @Component
 public class InboxAccess implements ConversationContent {
@@ -30,12 +32,12 @@ public class InboxAccess implements ConversationContent {
 
 	private final ConversationService conversations;
 
-	private final TeamService teams;
+	private final JdbcClient jdbc;
 
-	InboxAccess(LineService lines, ConversationService conversations, TeamService teams) {
+	InboxAccess(LineService lines, ConversationService conversations, JdbcClient jdbc) {
+		this.jdbc = jdbc;
 		this.lines = lines;
 		this.conversations = conversations;
-		this.teams = teams;
 	}
 
 	/** The conversation's line, if the current user holds the permission there; else not found or refused. */
@@ -55,7 +57,21 @@ public class InboxAccess implements ConversationContent {
 	@Override
 	@Transactional(readOnly = true)
 	public boolean visibleTo(LineaUser user, long conversationId) {
-		return visibleTo(user, this.conversations.get(conversationId));
+		return hiddenFrom(user, List.of(conversationId)).isEmpty();
+	}
+
+	/** The one rule: a conversation in a restricted team's queue is hidden from whoever is not a member of that team. */
+	@Override
+	@Transactional(readOnly = true)
+	public Set<Long> hiddenFrom(LineaUser user, Collection<Long> conversationIds) {
+		if (conversationIds.isEmpty()) {
+			return Set.of();
+		}
+		return new HashSet<>(this.jdbc.sql("""
+				select c.id from conversation_conversation c join inbox_team t on t.id = c.team_id
+				where c.id = any(?) and t.restricted
+				  and not exists (select 1 from inbox_team_member m where m.team_id = t.id and m.user_id = ?)
+				""").params(conversationIds.toArray(Long[]::new), user.id()).query(Long.class).list());
 	}
 
 	@Override
@@ -66,16 +82,7 @@ public class InboxAccess implements ConversationContent {
 
 	/** Whether the user may see what was said: always, unless the conversation sits in a restricted team they are not in. */
 	public boolean visibleTo(LineaUser user, Conversation conversation) {
-		return conversation.teamId() == null || !hides(this.teams.get(conversation.teamId()), user);
-	}
-
-	/** Of these teams, those whose conversations' content the user may not see, for lists. */
-	public Set<Long> teamsHiddenFrom(LineaUser user, Collection<Team> teams) {
-		return teams.stream().filter(team -> hides(team, user)).map(Team::id).collect(Collectors.toSet());
-	}
-
-	private boolean hides(Team team, LineaUser user) {
-		return team.restricted() && !this.teams.isMember(team.id(), user.id());
+		return conversation.teamId() == null || hiddenFrom(user, List.of(conversation.id())).isEmpty();
 	}
 
 }

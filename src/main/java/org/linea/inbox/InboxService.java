@@ -3,7 +3,6 @@ package org.linea.inbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -45,6 +44,7 @@ import org.linea.conversation.SenderKind;
 import org.linea.feedback.Coding;
 import org.linea.feedback.FeedbackCodingService;
 import org.linea.knowledge.EntryKind;
+import org.linea.privacy.AuditLog;
 import org.linea.shared.InvalidRequestException;
 import org.linea.shared.NotFoundException;
 
@@ -94,6 +94,8 @@ public class InboxService {
 
 	private final QuickReplies quickReplies;
 
+	private final AuditLog audit;
+
 	private final Clock clock;
 
 	private final InboxAccess access;
@@ -102,7 +104,9 @@ public class InboxService {
 
 	InboxService(JdbcClient jdbc, LineService lines, ConversationService conversations, Closing closing,
 			ContactService contacts, UserService users, TeamService teams, FeedbackCodingService coding,
-			ChannelService channels, QuickReplies quickReplies, Clock clock, InboxAccess access, RevealRoles revealRoles) {
+			ChannelService channels, QuickReplies quickReplies, Clock clock, InboxAccess access, RevealRoles revealRoles,
+			AuditLog audit) {
+		this.audit = audit;
 		this.access = access;
 		this.revealRoles = revealRoles;
 		this.jdbc = jdbc;
@@ -148,31 +152,36 @@ public class InboxService {
 			case "all" -> EnumSet.of(ConversationState.BOT, ConversationState.QUEUED, ConversationState.ASSIGNED);
 			default -> EnumSet.of(ConversationState.QUEUED, ConversationState.ASSIGNED);
 		};
-		List<Conversation> rows = this.conversations.waitingForPeople(new QueueFilter(byId.keySet(), form.team(),
+		List<Conversation> found = this.conversations.waitingForPeople(new QueueFilter(byId.keySet(), form.team(),
 				view.equals("mine") ? me : null, view.equals("waiting"), form.code(), form.tag(), form.text(), states, QUEUE_LIMIT));
+		// a search by words or tags must not tell what a restricted conversation says
+		boolean searched = !isBlank(form.text()) || !isBlank(form.tag());
+		Set<Long> unsearchable = searched ? this.access.hiddenFrom(CurrentUser.require(), found.stream().map(Conversation::id).toList())
+				: Set.of();
+		List<Conversation> rows = found.stream().filter(c -> !unsearchable.contains(c.id())).toList();
 		Map<Long, String> names = this.users.displayNames(
 				rows.stream().map(Conversation::assigneeId).filter(Objects::nonNull).collect(Collectors.toSet()));
 		Map<Long, String> teamNames = new HashMap<>();
-		List<Team> lineTeams = new ArrayList<>();
-		lines.forEach(line -> lineTeams.addAll(this.teams.teamsOf(line.id())));
-		lineTeams.forEach(team -> teamNames.put(team.id(), team.name()));
-		Set<Long> hidden = this.access.teamsHiddenFrom(CurrentUser.require(), lineTeams);
+		lines.forEach(line -> this.teams.teamsOf(line.id()).forEach(team -> teamNames.put(team.id(), team.name())));
+		Set<Long> hidden = unsearchable.isEmpty() ? this.access.hiddenFrom(CurrentUser.require(), rows.stream().map(Conversation::id).toList())
+				: Set.of();
 		Map<Long, Integer> unread = unread(me, rows.stream().map(Conversation::id).toList());
 		Map<Long, OpeningHours> hours = lines.stream().collect(Collectors.toMap(Line::id, line -> OpeningHours.parse(line.openingHours())));
 		Map<Long, Duration> windows = new HashMap<>();
 		lines.forEach(line -> windows.put(line.id(), this.channels.replyWindowLength(line)));
 		Instant now = Instant.now(this.clock);
+		Set<Long> inDoubt = this.conversations.withDeliveryInDoubt(rows.stream().map(Conversation::id).toList());
 		return rows.stream()
 			.map(c -> {
 				Line line = byId.get(c.lineId());
-				boolean restricted = c.teamId() != null && hidden.contains(c.teamId());
+				boolean restricted = hidden.contains(c.id());
 				return new QueueEntry(c.id(), line.key(), c.contactCode(), c.language(), line.channelType().name(), c.state(),
 						c.teamId() == null ? null : teamNames.get(c.teamId()),
 						c.assigneeId() == null ? null : names.get(c.assigneeId()), c.isHeldBy(me), restricted ? null : c.triage(),
 						restricted ? List.of() : c.tags(), restricted,
 						unread.getOrDefault(c.id(), 0), c.waitingSince(), windowClosesAt(windows.get(line.id()), c),
 						overdue(line, hours.get(line.id()), c, now),
-						c.lastMessageAt());
+						c.lastMessageAt(), inDoubt.contains(c.id()));
 			})
 			.toList();
 	}
@@ -206,6 +215,7 @@ public class InboxService {
 					"OUT".equals(m.direction()) ? this.channels.segments(line, m.body()).orElse(null) : null))
 			.toList();
 		markRead(me.id(), conversationId, messages.isEmpty() ? 0 : messages.getLast().id());
+		this.audit.record(line.organisationId(), "CONVERSATION_VIEWED", "conversation", Long.toString(conversationId), Map.of());
 		List<Team> lineTeams = this.teams.teamsOf(line.id());
 		Map<Long, TeamMember> colleagues = new LinkedHashMap<>();
 		lineTeams.forEach(team -> this.teams.members(team.id()).forEach(member -> colleagues.putIfAbsent(member.userId(), member)));
@@ -216,7 +226,8 @@ public class InboxService {
 				views, lineTeams, List.copyOf(colleagues.values()), referrals(conversationId),
 				this.coding.codingOf(conversationId).orElse(null), this.channels.replyWindow(line, conversation.contactId()),
 				this.channels.templates(line),
-				overdue(line, OpeningHours.parse(line.openingHours()), conversation, Instant.now(this.clock)));
+				overdue(line, OpeningHours.parse(line.openingHours()), conversation, Instant.now(this.clock)),
+				!this.conversations.withDeliveryInDoubt(List.of(conversationId)).isEmpty());
 	}
 
 	/** Takes the conversation; if another operator was faster, says who holds it. */
@@ -504,6 +515,10 @@ public class InboxService {
 		}
 		return hours.openBetween(conversation.waitingSince(), now, line.timeZone())
 			.compareTo(Duration.ofMinutes(line.firstResponseMinutes())) > 0;
+	}
+
+	private static boolean isBlank(String value) {
+		return value == null || value.isBlank();
 	}
 
 	private static String checkedText(String text) {

@@ -28,6 +28,7 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.linea.shared.InvalidRequestException;
+import org.linea.shared.SpreadsheetText;
 
 /** Reads and writes the cells of a bank file: RFC 4180 .csv (UTF-8) or the first sheet of an .xlsx. */
 public enum BankFile {
@@ -122,7 +123,7 @@ public enum BankFile {
 			for (CSVRecord record : parser) {
 				Map<String, String> cells = new LinkedHashMap<>();
 				for (int i = 0; i < header.size() && i < record.size(); i++) {
-					cells.put(header.get(i), record.get(i));
+					cells.put(header.get(i), SpreadsheetText.unescape(record.get(i)));
 				}
 				// the header is row 1, as in a spreadsheet
 				rows.add(new Row((int) record.getRecordNumber() + 1, cells));
@@ -171,7 +172,7 @@ public enum BankFile {
 		try (CSVPrinter printer = new CSVPrinter(writer, CSV_FORMAT)) {
 			printer.printRecord(header);
 			for (List<String> row : rows) {
-				printer.printRecord(row);
+				printer.printRecord(row.stream().map(SpreadsheetText::escape));
 			}
 		}
 	}

@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.linea.feedback.LogRecord;
+import org.linea.shared.SpreadsheetText;
 
 import org.springframework.context.MessageSource;
 
@@ -52,10 +53,7 @@ final class LogCsv {
 	 * prefixed with a quote; numbers stay numbers.
 	 */
 	static Object safe(Object value) {
-		if (!(value instanceof String text) || text.isEmpty()) {
-			return value;
-		}
-		return "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+		return value instanceof String text && SpreadsheetText.looksLikeFormula(text) ? "'" + text : value;
 	}
 
 }

@@ -38,7 +38,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
 		}
 		Optional<LineaUser> user = this.tokens.authenticate(header.substring(7).strip());
 		if (user.isEmpty()) {
-			log.warn("Refused an API call with an unknown or revoked token from {}", request.getRemoteAddr());
+			log.warn("Refused an API call with an unknown or revoked token");
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
 			response.sendError(HttpServletResponse.SC_UNAUTHORIZED, "Unknown or revoked token");
 			return;

@@ -12,7 +12,10 @@ import org.springframework.security.authorization.FactorAuthorizationDecision;
 import org.springframework.security.authorization.event.AuthorizationDeniedEvent;
 import org.springframework.stereotype.Component;
 
-/** Logs sign-ins, failed sign-ins and refusals (staff usernames only, never personal data of contacts). */
+/**
+ * Logs sign-ins, failed sign-ins and refusals by account id: no username (it can be a person's e-mail,
+ * or a password typed in the wrong field), no address.
+ */
 @Component
 class SignInEvents {
 
@@ -28,14 +31,13 @@ class SignInEvents {
 	void signedIn(InteractiveAuthenticationSuccessEvent event) {
 		if (event.getAuthentication().getPrincipal() instanceof LineaUser user) {
 			this.users.recordLogin(user.id());
-			log.info("Sign-in user={}", user.getUsername());
+			log.info("Sign-in user={}", user.id());
 		}
 	}
 
 	@EventListener
 	void failed(AbstractAuthenticationFailureEvent event) {
-		log.warn("Failed sign-in user={} reason={}", sanitise(event.getAuthentication().getName()),
-				event.getException().getClass().getSimpleName());
+		log.warn("Failed sign-in reason={}", event.getException().getClass().getSimpleName());
 	}
 
 	@EventListener
@@ -46,12 +48,8 @@ class SignInEvents {
 		}
 		var auth = event.getAuthentication().get();
 		if (auth != null && auth.isAuthenticated() && auth.getPrincipal() instanceof LineaUser user) {
-			log.warn("Access denied user={}", user.getUsername());
+			log.warn("Access denied user={}", user.id());
 		}
-	}
-
-	private static String sanitise(String value) {
-		return value == null ? "" : value.replaceAll("[^\\w.@-]", "_");
 	}
 
 }

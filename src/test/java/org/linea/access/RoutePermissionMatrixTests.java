@@ -20,6 +20,8 @@ import org.linea.admin.LineaUser;
 import org.linea.admin.Organisation;
 import org.linea.admin.Role;
 import org.linea.channel.simulator.SimulatedMessageRequest;
+import org.linea.contact.Contact;
+import org.linea.contact.ContactService;
 import org.linea.feedback.Coding;
 import org.linea.feedback.FeedbackType;
 import org.linea.feedback.InteractionsIntegrationTest;
@@ -101,6 +103,9 @@ class RoutePermissionMatrixTests extends InteractionsIntegrationTest {
 	@Autowired
 	private RevealRoles revealRoles;
 
+	@Autowired
+	private ContactService contacts;
+
 	private MockMvc mvc;
 
 	@BeforeEach
@@ -136,8 +141,12 @@ class RoutePermissionMatrixTests extends InteractionsIntegrationTest {
 			}
 			for (Map.Entry<String, LineaUser> requester : requesters.entrySet()) {
 				fixture.ids().put("/profile/tokens/{id}", Long.toString(tokenOf(requester.getValue())));
+				if (route.pattern().endsWith("/erase") || route.pattern().contains("/requests/{id}/")) {
+					freshDataSubject(fixture);
+				}
 				boolean allowed = allowed(requester.getKey(), route, needed);
 				int status = status(request(route, fixture).with(user(requester.getValue())).with(csrf()));
+				fixture.ids().remove("/contacts/{code}");
 				boolean denied = status == 401 || status == 403 || status == 404;
 				if (allowed == denied || status >= 500) {
 					wrong.add(route + " as " + requester.getKey() + ": " + status + (allowed ? " (should be allowed)" : " (should be refused)"));
@@ -163,6 +172,18 @@ class RoutePermissionMatrixTests extends InteractionsIntegrationTest {
 		boolean granted = List.of(needed).stream().anyMatch(p -> RolePermissions.grants(role, p));
 		boolean aboutOneOrganisation = route.scoped() && !List.of(needed).contains(Permission.SIGNED_IN);
 		return granted && (!aboutOneOrganisation || !requester.endsWith("@other"));
+	}
+
+	/** A person of their own for each erasure request (erasing is done once), with a pending request of theirs. */
+	private void freshDataSubject(Fixture fixture) {
+		Line line = this.lines.findByKey(fixture.ids().get("lineKey")).orElseThrow();
+		Contact contact = this.contacts.findOrCreate(line, randomPhone(), null);
+		long request = this.jdbc.sql("insert into privacy_erasure_request (line_id, contact_id, contact_code, status) values (?, ?, ?, 'PENDING') returning id")
+			.params(line.id(), contact.id(), contact.code())
+			.query(Long.class)
+			.single();
+		fixture.ids().put("/contacts/{code}", contact.code());
+		fixture.ids().put("/requests/{id}", Long.toString(request));
 	}
 
 	/** A token of the user's own, to revoke. */
@@ -232,6 +253,8 @@ class RoutePermissionMatrixTests extends InteractionsIntegrationTest {
 		ids.put("key", entry);
 		ids.put("version", "1");
 		ids.put("from", phone);
+		ids.put("code", this.jdbc.sql("select code from contact_contact where line_id = ? order by id desc limit 1").param(line.id())
+			.query(String.class).single());
 		ids.put("templateId", Long.toString(template));
 		// {id} and {referralId} name different things on different routes
 		ids.put("/inbox/conversations/{id}", Long.toString(open));
@@ -334,6 +357,9 @@ class RoutePermissionMatrixTests extends InteractionsIntegrationTest {
 			case "slug", "key" -> unique("k").substring(0, 10);
 			case "status" -> "BOOKED";
 			case "reason" -> "para devolver la llamada";
+			case "phone" -> fixture.ids().get("from");
+			case "olderThan" -> "P1D";
+			case "dataType" -> "message_texts";
 			default -> "hola";
 		};
 	}
@@ -344,6 +370,9 @@ class RoutePermissionMatrixTests extends InteractionsIntegrationTest {
 		}
 		if (pattern.endsWith("/channel")) {
 			return "{\"values\": {}}";
+		}
+		if (pattern.endsWith("/privacy/purge")) {
+			return "{\"olderThan\": \"P1D\"}";
 		}
 		if (pattern.endsWith("/messages")) {
 			return "{\"from\": \"" + fixture.ids().get("from") + "\", \"text\": \"hola\"}";

@@ -44,6 +44,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class InboxLoadHarness {
 
+	/** Every bench account's password (the admin's too): long, uncommon, without the username. */
+	static final String PASSWORD = "load harness passphrase";
+
 	private static final int CONVERSATIONS = Integer.getInteger("bench.conversations", 100_000);
 
 	private static final int MESSAGES_PER_CONVERSATION = Integer.getInteger("bench.messagesPerConversation", 10);
@@ -68,7 +71,7 @@ public final class InboxLoadHarness {
 	static ConfigurableApplicationContext start() {
 		return new SpringApplicationBuilder(LineaApplication.class).run("--server.port=0",
 				"--linea.demo=false", "--linea.data-dir=target/bench-data", "--linea.db.embedded.data-dir=target/bench-postgres",
-				"--linea.db.embedded.ephemeral=true", "--linea.admin.password=bench-admin-password",
+				"--linea.db.embedded.ephemeral=true", "--linea.admin.password=" + PASSWORD,
 				"--logging.level.org.linea=WARN", "--linea.conversation.bot-idle-close=P3650D");
 	}
 
@@ -79,11 +82,11 @@ public final class InboxLoadHarness {
 				"PE", "America/Lima", List.of("es", "en"), "", 30, 30));
 	}
 
-	/** A user of the role on the bench organisation, password "bench-<role>-password"; returns the id. */
+	/** A user of the role on the bench organisation, password {@link #PASSWORD}; returns the id. */
 	static long benchUser(ConfigurableApplicationContext app, Line line, Role role) {
 		String name = "bench-" + role.name().toLowerCase(java.util.Locale.ROOT);
 		UserService users = app.getBean(UserService.class);
-		long id = users.create(name, "Bench " + role.name().toLowerCase(java.util.Locale.ROOT), name + "-password");
+		long id = users.create(name, "Bench " + role.name().toLowerCase(java.util.Locale.ROOT), PASSWORD);
 		users.grant(id, line.organisationId(), role);
 		return id;
 	}
@@ -99,7 +102,7 @@ public final class InboxLoadHarness {
 		System.out.printf("Seeded %,d conversations and %,d messages in %.1f s%n", count(jdbc, "conversation_conversation"),
 				count(jdbc, "conversation_message"), (System.nanoTime() - started) / 1e9);
 
-		SignedInClient browser = new SignedInClient(port).signIn("bench-operator", "bench-operator-password");
+		SignedInClient browser = new SignedInClient(port).signIn("bench-operator", PASSWORD);
 		List<Long> open = jdbc.sql("select id from conversation_conversation where state <> 'CLOSED' order by random() limit 500")
 			.query(Long.class).list();
 		Long health = jdbc.sql("select id from inbox_team where line_id = ? and team_key = 'health'").param(line.id()).query(Long.class).single();

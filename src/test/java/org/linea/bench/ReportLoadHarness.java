@@ -57,7 +57,7 @@ public final class ReportLoadHarness {
 				InboxLoadHarness.count(jdbc, "conversation_conversation"), InboxLoadHarness.count(jdbc, "conversation_message"),
 				InboxLoadHarness.count(jdbc, "feedback_log"), (System.nanoTime() - started) / 1e9);
 
-		SignedInClient browser = new SignedInClient(port).signIn("bench-analyst", "bench-analyst-password");
+		SignedInClient browser = new SignedInClient(port).signIn("bench-analyst", InboxLoadHarness.PASSWORD);
 		LocalDate today = LocalDate.now(ZoneId.of("America/Lima"));
 		String week = "scope=line:bench&from=" + today.minusDays(6) + "&to=" + today;
 		String year = "scope=line:bench&from=" + today.minusDays(364) + "&to=" + today;

@@ -22,7 +22,7 @@ class AnswerFinderTests {
 		try (InputStream in = AnswerFinderTests.class.getResourceAsStream("/knowledge/sample-bank.csv")) {
 			index = BankIndex.build(new BankAnalysis("es"), KnowledgeTestData.validatedEntries(in));
 		}
-		finder = new AnswerFinder(Signals.load(), Courtesy.load(), new BotProperties(null, null, null, null, null));
+		finder = new AnswerFinder(Signals.load(), Courtesy.load(), new BotProperties(null, null, null, null, null, null));
 	}
 
 	@ParameterizedTest(name = "{0} -> {1} {2}")
@@ -49,6 +49,10 @@ class AnswerFinderTests {
 			una señora con chaleco de ustedes me pidio 50 soles para inscribirme | SENSITIVE |
 			i want to end my life                                 | SENSITIVE |
 			mi bebe tiene fiebre de 40 desde anoche y no responde | HANDOFF   |
+			atienden los feriados?                                | HANDOFF   |
+			donde me puedo vacunar contra la fiebre amarilla para viajar | HANDOFF |
+			cuanto dinero cuesta un abogado para el divorcio      | HANDOFF   |
+			que documentos necesito para casarme aqui             | HANDOFF   |
 			""")
 	void decides(String text, DecisionKind kind, String entry) {
 		BotDecision decision = finder.decide(index, text, "es");

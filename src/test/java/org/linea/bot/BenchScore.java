@@ -62,6 +62,32 @@ final class BenchScore {
 		}
 	}
 
+	/** A labelled file whose fourth column may be {@code category} instead of {@code kind} (safeguarding_dev.csv). */
+	static List<Labelled> readAny(Path csv) throws IOException {
+		try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+			List<Labelled> messages = new ArrayList<>();
+			for (CSVRecord r : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
+				messages.add(new Labelled(r.get("text"), r.get("lang"), r.get("expected"),
+						r.isMapped("kind") ? r.get("kind") : r.get("category")));
+			}
+			return messages;
+		}
+	}
+
+	/** One line: right among answerable, wrong over all, handed over, HUMAN+SENSITIVE answered. */
+	static void brief(String title, List<Outcome> outcomes) {
+		long answerable = outcomes.stream().filter(o -> o.message().answerable()).count();
+		long right = outcomes.stream().filter(o -> o.message().answerable() && o.right()).count();
+		long wrong = outcomes.stream().filter(Outcome::wrong).count();
+		long handedOver = outcomes.stream().filter(o -> o.decision().handOff()).count();
+		long mustAnswered = outcomes.stream()
+			.filter(o -> List.of("HUMAN", "SENSITIVE").contains(o.message().expected()) && !o.decision().handOff())
+			.count();
+		System.out.printf("%-34s right %5.1f%% (%3d/%3d)  wrong %4.1f%% (%2d/%3d)  handed over %3d  HUMAN/SENSITIVE not handed over %d%n",
+				title, pct(right, answerable), right, answerable, pct(wrong, outcomes.size()), wrong, outcomes.size(), handedOver,
+				mustAnswered);
+	}
+
 	/** Decides every message, {@code rounds} times (the first rounds warm the JVM up; the last is kept). */
 	static List<Outcome> run(List<Labelled> messages, Function<String, BotDecision> bot, int rounds) {
 		List<Outcome> outcomes = new ArrayList<>();
@@ -114,11 +140,12 @@ final class BenchScore {
 				list.stream().filter(o -> o.decision().kind() == DecisionKind.MENU).count(),
 				list.stream().filter(o -> o.decision().handOff()).count(),
 				list.stream().filter(o -> o.decision().kind() == DecisionKind.GREETING).count()));
-		System.out.println("per language  n   right  wrong");
+		System.out.println("per language  n   answerable  right  wrong  handoff");
 		Map<String, List<Outcome>> byLanguage = new TreeMap<>();
 		outcomes.forEach(o -> byLanguage.computeIfAbsent(o.message().language(), k -> new ArrayList<>()).add(o));
-		byLanguage.forEach((language, list) -> System.out.printf("%-12s %3d  %5d  %5d%n", language, list.size(),
-				list.stream().filter(Outcome::right).count(), list.stream().filter(Outcome::wrong).count()));
+		byLanguage.forEach((language, list) -> System.out.printf("%-12s %3d  %10d  %5d  %5d  %7d%n", language, list.size(),
+				list.stream().filter(o -> o.message().answerable()).count(), list.stream().filter(Outcome::right).count(),
+				list.stream().filter(Outcome::wrong).count(), list.stream().filter(o -> o.decision().handOff()).count()));
 		if (details) {
 			System.out.println("misses (expected -> decision):");
 			for (Outcome o : outcomes) {

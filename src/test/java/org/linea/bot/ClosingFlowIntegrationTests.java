@@ -165,6 +165,51 @@ class ClosingFlowIntegrationTests extends LineaIntegrationTest {
 	}
 
 	@Test
+	void someoneWhoOptedOutWhileQueuedIsAskedNoClosingQuestionsWhenTheOperatorCloses() {
+		write("hola, una consulta sobre el bono");
+		long conversation = this.jdbc.sql("select max(id) from conversation_conversation where line_id = ?").param(this.line.id())
+			.query(Long.class).single();
+		write("BAJA");
+		assertThat(lastReceived()).contains("no recibirás más mensajes");
+		assertThat(this.jdbc.sql("select state from conversation_conversation where id = ?").param(conversation).query(String.class)
+			.single()).as("the person still waits for the team").isEqualTo("QUEUED");
+		int before = phone().size();
+
+		signIn(newUser(this.organisation, Role.OPERATOR));
+		this.inbox.reply(conversation, "El pago es el día 15.", false);
+		this.inbox.close(conversation, new Coding(List.of("transferencias"), List.of(), FeedbackType.QUESTION));
+		settled();
+
+		assertThat(this.jdbc.sql("select state from conversation_conversation where id = ?").param(conversation).query(String.class)
+			.single()).isEqualTo("CLOSED");
+		assertThat(phone().subList(before, phone().size())).extracting(SimulatorMessage::text).containsExactly("El pago es el día 15.");
+		assertThat(this.jdbc.sql("select count(*) from bot_closing_flow where contact_id = ?").param(contactId()).query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
+	void bajaInTheMiddleOfTheClosingQuestionsEndsThemAndNothingMoreIsAsked() {
+		helpedAndClosed();
+		eventually(() -> lastReceived().contains("del 1 (nada) al 5 (mucho)"), "the satisfaction question");
+		write("4");
+		assertThat(lastReceived()).contains("guardar algunos datos");
+
+		write("BAJA");
+		assertThat(lastReceived()).contains("no recibirás más mensajes");
+		assertThat(this.jdbc.sql("select coalesce(outcome, 'UNFINISHED') from bot_closing_flow where contact_id = ?").param(contactId())
+			.query(String.class).single()).isEqualTo("STOPPED");
+		int before = phone().size();
+		// "1" would have been "yes, keep my data" to the pending question
+		write("1");
+		assertThat(phone().subList(before, phone().size())).extracting(SimulatorMessage::text)
+			.noneMatch(text -> text.contains("género") || text.contains("mensajes informativos") || text.contains("encuestas"));
+		assertThat(this.jdbc.sql("select count(*) from contact_consent_event where contact_id = ? and purpose = 'DEMOGRAPHICS' and event = 'GIVEN'")
+			.param(contactId()).query(Long.class).single()).isZero();
+		assertThat(this.jdbc.sql("select opted_out_at is not null from contact_contact where id = ?").param(contactId())
+			.query(Boolean.class).single()).isTrue();
+	}
+
+	@Test
 	void readsAnswersAsPeopleWriteThem() {
 		assertThat(ClosingFlow.read(ClosingStep.SATISFACTION, " 4 ")).contains("4");
 		assertThat(ClosingFlow.read(ClosingStep.SATISFACTION, "5 muy bien gracias")).contains("5");
@@ -176,6 +221,32 @@ class ClosingFlowIntegrationTests extends LineaIntegrationTest {
 		assertThat(ClosingFlow.read(ClosingStep.GENDER, "1")).contains("FEMALE");
 		assertThat(ClosingFlow.read(ClosingStep.MIGRANT_STATUS, "no sé")).contains("DONT_KNOW_OR_PREFER_NOT_TO_SAY");
 		assertThat(ClosingFlow.read(ClosingStep.LOCATION, "San Juan de Lurigancho")).contains("San Juan de Lurigancho");
+	}
+
+	@Test
+	void readsAnswersInEveryLanguageOfTheLine() {
+		assertThat(ClosingFlow.read(ClosingStep.SATISFACTION, "muy bien, gracias")).contains("5");
+		assertThat(ClosingFlow.read(ClosingStep.SATISFACTION, "tres")).contains("3");
+		assertThat(ClosingFlow.read(ClosingStep.SATISFACTION, "más o menos")).contains("3");
+		assertThat(ClosingFlow.read(ClosingStep.SATISFACTION, "nada mal")).contains("4");
+		assertThat(ClosingFlow.read(ClosingStep.SATISFACTION, "very bad")).contains("1");
+		assertThat(ClosingFlow.read(ClosingStep.SATISFACTION, "péssimo")).contains("1");
+		assertThat(ClosingFlow.read(ClosingStep.SATISFACTION, "mais ou menos")).contains("3");
+		assertThat(ClosingFlow.read(ClosingStep.SATISFACTION, "Très bien, merci !")).contains("5");
+		assertThat(ClosingFlow.read(ClosingStep.SATISFACTION, "pas mal")).contains("4");
+		assertThat(ClosingFlow.read(ClosingStep.SATISFACTION, "trè byen")).contains("5");
+		assertThat(ClosingFlow.read(ClosingStep.SATISFACTION, "pa bon")).contains("2");
+		assertThat(ClosingFlow.read(ClosingStep.SATISFACTION, "una pregunta más")).isEmpty();
+		assertThat(ClosingFlow.read(ClosingStep.CONSENT_SURVEYS, "Sim, pode")).contains("YES");
+		assertThat(ClosingFlow.read(ClosingStep.CONSENT_SURVEYS, "não, obrigada")).contains("NO");
+		assertThat(ClosingFlow.read(ClosingStep.CONSENT_SURVEYS, "d'accord")).contains("YES");
+		assertThat(ClosingFlow.read(ClosingStep.CONSENT_SURVEYS, "Non")).contains("NO");
+		assertThat(ClosingFlow.read(ClosingStep.CONSENT_SURVEYS, "wi")).contains("YES");
+		assertThat(ClosingFlow.read(ClosingStep.CONSENT_SURVEYS, "mwen pa vle")).contains("NO");
+		assertThat(ClosingFlow.read(ClosingStep.GENDER, "prefiro não dizer")).contains("PREFER_NOT_TO_SAY");
+		assertThat(ClosingFlow.read(ClosingStep.AGE_RANGE, "je préfère ne pas le dire")).contains("PREFER_NOT_TO_SAY");
+		assertThat(ClosingFlow.read(ClosingStep.MIGRANT_STATUS, "m pa konnen")).contains("DONT_KNOW_OR_PREFER_NOT_TO_SAY");
+		assertThat(ClosingFlow.read(ClosingStep.LOCATION, "mwen pito pa di")).contains("PREFER_NOT_TO_SAY");
 	}
 
 }

@@ -55,12 +55,26 @@ public final class FaqBenchmark {
 			knowledge.seed(line, new ByteArrayInputStream(bank));
 			int size = knowledge.validated(line.id()).size();
 			BenchScore.print("faq_es.csv, " + size + " entries", BenchScore.run(messages, text -> bot.test(line, text), 5), details);
+			// in-sample and held-out side by side (bench/README.md): the dev halves, our own file's halves, safeguarding_dev.csv
+			System.out.println();
+			for (BenchSets.Set set : BenchSets.all(dir, Path.of("bench/own_questions.csv"))) {
+				BenchScore.brief(set.name() + (set.heldOut() ? " (held out)" : ""), BenchScore.run(set.messages(), text -> bot.test(line, text), 3));
+			}
+			for (BenchSets.Set set : BenchSets.all(dir, Path.of("bench/own_questions.csv"))) {
+				if (set.name().startsWith("own")) {
+					BenchScore.print(set.name() + " by language", BenchScore.run(set.messages(), text -> bot.test(line, text), 1), false);
+				}
+			}
 
 			Line large = newLine(context, "bench-1000");
 			knowledge.seed(large, new ByteArrayInputStream(withDistractors(bank, 1000)));
 			int largeSize = knowledge.validated(large.id()).size();
 			BenchScore.print("faq_es.csv + made-up distractors, " + largeSize + " entries",
 					BenchScore.run(messages, text -> bot.test(large, text), 5), false);
+			System.out.println();
+			for (BenchSets.Set set : BenchSets.all(dir, Path.of("bench/own_questions.csv"))) {
+				BenchScore.brief(set.name() + ", 1,000 entries", BenchScore.run(set.messages(), text -> bot.test(large, text), 3));
+			}
 		}
 	}
 

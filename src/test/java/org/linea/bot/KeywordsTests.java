@@ -9,7 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class KeywordsTests {
 
 	@ParameterizedTest
-	@ValueSource(strings = { "STOP", "stop", "Baja", " baja. ", "ALTO!", "cancelar", "UNSUBSCRIBE", "Bája" })
+	@ValueSource(strings = { "STOP", "stop", "Baja", " baja. ", "ALTO!", "cancelar", "UNSUBSCRIBE", "Bája", "PARAR", "Detener",
+			"desuscribir", "STOPALL", "Cancel", "END", "quit" })
 	void recognisesOptOutWordsSentAlone(String text) {
 		assertThat(Keywords.optOut(text)).isNotNull();
 	}

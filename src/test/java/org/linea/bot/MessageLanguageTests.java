@@ -18,6 +18,10 @@ class MessageLanguageTests {
 			como faço para parar de receber mensagens?         | pt
 			mon passeport est expiré, qu'est-ce que je peux faire ? | fr
 			Bonjou, ki kote mwen ka fè tès COVID gratis?       | ht
+			kijan pou m mande refij                            | ht
+			como me legalizo en el pais                        | es
+			que dia es feriado este mes                        | es
+			deu positivo o que eu faco                         | pt
 			operador                                           | es
 			ok                                                 | es
 			""")

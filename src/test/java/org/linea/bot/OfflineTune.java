@@ -10,15 +10,18 @@ import java.util.List;
 import org.linea.knowledge.KnowledgeTestData;
 
 /**
- * Matcher tuning without the application: the pure matcher on the benchmark bank. {@code -Dhalf=odd}
- * or {@code even} keeps only the odd- or even-numbered messages (1-based, as in the file) so a change
- * tuned on one half can be checked on the other; {@code -Dsize=1000} grows the bank with the
- * benchmark's made-up distractors; {@code -DanswerAt= -Dmargin= -DmenuAt=} override the thresholds.
+ * Matcher tuning without the application: the pure matcher on the benchmark bank, on every labelled
+ * file and split of bench/README.md side by side. {@code -Dset=} keeps one of them ({@code dev-odd},
+ * {@code dev-even}, {@code own-a}, {@code own-b}, {@code safeguarding}, or a file and half as
+ * {@code own-b}); {@code -Dsize=1000} grows the bank with the benchmark's made-up distractors;
+ * {@code -DanswerAt= -Dmargin= -DmenuAt= -DclearAt= -DclearMargin= -DcoverAt=} override the
+ * thresholds; {@code -Dmisses=true} lists the misses (never for the held-out sets, see README).
  */
 class OfflineTune {
 
 	public static void main(String[] args) throws Exception {
 		Path dir = Path.of(args.length > 0 ? args[0] : "/work/shared/faq-eval");
+		Path own = Path.of(args.length > 1 ? args[1] : "bench/own_questions.csv");
 		byte[] csv = Files.readAllBytes(dir.resolve("faq_es.csv"));
 		int size = Integer.getInteger("size", 0);
 		if (size > 0) {
@@ -30,27 +33,32 @@ class OfflineTune {
 		}
 		BankAnalysis analysis = new BankAnalysis("es");
 		BankIndex index = BankIndex.build(analysis, bank);
-		BotProperties defaults = new BotProperties(null, null, null, null, null);
+		BotProperties defaults = new BotProperties(null, null, null, null, null, null);
 		AnswerFinder finder = new AnswerFinder(Signals.load(), Courtesy.load(),
-				new BotProperties(Double.parseDouble(System.getProperty("answerAt", String.valueOf(defaults.answerAt()))),
-						Double.parseDouble(System.getProperty("margin", String.valueOf(defaults.margin()))),
-						Double.parseDouble(System.getProperty("menuAt", String.valueOf(defaults.menuAt()))),
-						Double.parseDouble(System.getProperty("clearAt", String.valueOf(defaults.clearAt()))),
-						Double.parseDouble(System.getProperty("clearMargin", String.valueOf(defaults.clearMargin())))));
+				new BotProperties(property("answerAt", defaults.answerAt()), property("margin", defaults.margin()),
+						property("menuAt", defaults.menuAt()), property("clearAt", defaults.clearAt()),
+						property("clearMargin", defaults.clearMargin()), property("coverAt", defaults.coverAt())));
 		MessageLanguage languages = new MessageLanguage();
 		List<String> lineLanguages = List.of("es", "en", "pt", "fr", "ht");
-		List<BenchScore.Labelled> all = BenchScore.read(dir.resolve("dev_questions.csv"));
-		String half = System.getProperty("half", "all");
-		List<BenchScore.Labelled> messages = new ArrayList<>();
-		for (int i = 0; i < all.size(); i++) {
-			boolean odd = (i + 1) % 2 == 1;
-			if (half.equals("all") || (half.equals("odd") && odd) || (half.equals("even") && !odd)) {
-				messages.add(all.get(i));
+		String only = System.getProperty("set", "");
+		for (BenchSets.Set set : BenchSets.all(dir, own)) {
+			if (!only.isEmpty() && !only.equals(set.name())) {
+				continue;
+			}
+			var outcomes = BenchScore.run(set.messages(),
+					text -> finder.decide(index, text, languages.detect(text, lineLanguages, "es")), 2);
+			boolean misses = Boolean.getBoolean("misses") && !set.heldOut();
+			if (Boolean.getBoolean("brief")) {
+				BenchScore.brief(set.name() + ", " + bank.size() + " entries", outcomes);
+			}
+			else {
+				BenchScore.print(set.name() + ", " + bank.size() + " entries", outcomes, misses);
 			}
 		}
-		var outcomes = BenchScore.run(messages,
-				text -> finder.decide(index, text, languages.detect(text, lineLanguages, "es")), 3);
-		BenchScore.print("offline, " + bank.size() + " entries, " + half + " messages", outcomes, !Boolean.getBoolean("quiet"));
+	}
+
+	private static double property(String name, double fallback) {
+		return Double.parseDouble(System.getProperty(name, String.valueOf(fallback)));
 	}
 
 }

@@ -44,7 +44,15 @@ public abstract class ChannelIntegrationTest extends LineaIntegrationTest {
 	}
 
 	protected WhatsAppLine whatsAppLine(String... statusesBeforeAnswer) {
-		Line line = newProviderLine(ChannelType.WHATSAPP_CLOUD);
+		return whatsAppLine(newProviderLine(ChannelType.WHATSAPP_CLOUD, unique("line")), statusesBeforeAnswer);
+	}
+
+	/** A WhatsApp Cloud API line with this key, for settings that name lines. */
+	protected WhatsAppLine whatsAppLineWithKey(String key, String... statusesBeforeAnswer) {
+		return whatsAppLine(newProviderLine(ChannelType.WHATSAPP_CLOUD, key), statusesBeforeAnswer);
+	}
+
+	private WhatsAppLine whatsAppLine(Line line, String... statusesBeforeAnswer) {
 		String phoneNumberId = String.valueOf(100_000_000_000L + ThreadLocalRandom.current().nextLong(800_000_000_000L));
 		String token = "EAAG" + UUID.randomUUID();
 		String appSecret = UUID.randomUUID().toString();
@@ -58,7 +66,7 @@ public abstract class ChannelIntegrationTest extends LineaIntegrationTest {
 	}
 
 	protected TwilioLine twilioLine(ChannelType type, String... statusesBeforeAnswer) {
-		Line line = newProviderLine(type);
+		Line line = newProviderLine(type, unique("line"));
 		String accountSid = "AC" + UUID.randomUUID().toString().replace("-", "");
 		String authToken = UUID.randomUUID().toString().replace("-", "");
 		asAdmin(() -> this.accounts.connect(line.key(), Map.of("accountSid", accountSid, "authToken", authToken, "sender", "+51100000000"),
@@ -68,8 +76,8 @@ public abstract class ChannelIntegrationTest extends LineaIntegrationTest {
 		return new TwilioLine(line, accountSid, authToken, account);
 	}
 
-	private Line newProviderLine(ChannelType type) {
-		return this.lines.create(new LineForm(newOrganisation().id(), unique("line"), "Línea", type, "PE", "America/Lima",
+	private Line newProviderLine(ChannelType type, String key) {
+		return this.lines.create(new LineForm(newOrganisation().id(), key, "Línea", type, "PE", "America/Lima",
 				List.of("es", "en"), "", 30, 30));
 	}
 

@@ -62,18 +62,23 @@ public abstract class FakeProvider {
 	 * @param status HTTP status, or 0 to hang until {@link #release(String)}
 	 * @param delayMillis wait before answering (a timeout when longer than Linea's provider timeout)
 	 */
-	public record Answer(int status, String body, long delayMillis, CountDownLatch hold) {
+	public record Answer(int status, String body, long delayMillis, CountDownLatch hold, String retryAfter) {
 
 		public static Answer error(int status, String body) {
-			return new Answer(status, body, 0, null);
+			return new Answer(status, body, 0, null, null);
+		}
+
+		/** An error with a {@code Retry-After} header, in seconds. */
+		public static Answer error(int status, String body, int retryAfterSeconds) {
+			return new Answer(status, body, 0, null, String.valueOf(retryAfterSeconds));
 		}
 
 		public static Answer slow(long delayMillis) {
-			return new Answer(-1, null, delayMillis, null);
+			return new Answer(-1, null, delayMillis, null, null);
 		}
 
 		public static Answer hang() {
-			return new Answer(0, null, 0, new CountDownLatch(1));
+			return new Answer(0, null, 0, new CountDownLatch(1), null);
 		}
 
 	}
@@ -129,6 +134,9 @@ public abstract class FakeProvider {
 		}
 		if (answer.status() < 0) {
 			return false;
+		}
+		if (answer.retryAfter() != null) {
+			exchange.getResponseHeaders().set("Retry-After", answer.retryAfter());
 		}
 		respond(exchange, answer.status() == 0 ? 500 : answer.status(), answer.body() == null ? "{}" : answer.body());
 		return true;

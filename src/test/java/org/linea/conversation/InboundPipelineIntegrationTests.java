@@ -13,6 +13,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.linea.LineaIntegrationTest;
 import org.linea.admin.Line;
 import org.linea.channel.ReceiveResult;
@@ -143,6 +145,32 @@ class InboundPipelineIntegrationTests extends LineaIntegrationTest {
 				where c.line_id = ?""").param(line.id()).query(String.class).list()).containsExactly("WITHDRAWN:keyword:BAJA");
 		assertThat(this.jdbc.sql("select state from conversation_conversation where line_id = ?").param(line.id())
 			.query(String.class).single()).isEqualTo("CLOSED");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "PARAR", "DETENER", "DESUSCRIBIR", "STOPALL", "STOP", "BAJA", "ALTO", "UNSUBSCRIBE", "CANCELAR",
+			"CANCEL", "END", "QUIT", "parar.", " Detener ", "Desuscribirme", "Stop!", "baja" })
+	void everyOptOutKeywordOptsThePersonOutAndIsConfirmed(String keyword) {
+		Line line = newLine(newOrganisation());
+		String number = randomPhone();
+		this.simulator.write(line, new SimulatedMessageRequest(number, keyword, null));
+		eventually(() -> phone(line, number).size() == 2, "the opt-out is confirmed");
+		assertThat(phone(line, number).get(1).text()).contains("no recibirás más mensajes");
+		assertThat(this.jdbc.sql("select opted_out_at is not null from contact_contact where line_id = ?").param(line.id())
+			.query(Boolean.class).single()).isTrue();
+		assertThat(this.jdbc.sql("""
+				select count(*) from contact_consent_event e join contact_contact c on c.id = e.contact_id
+				where c.line_id = ? and e.event = 'WITHDRAWN'""").param(line.id()).query(Long.class).single()).isEqualTo(1);
+	}
+
+	@Test
+	void aSentenceWithAKeywordInItIsAnsweredNotTakenAsAnOptOut() {
+		Line line = newLine(newOrganisation());
+		String number = randomPhone();
+		this.simulator.write(line, new SimulatedMessageRequest(number, "no quiero que paren la ayuda", null));
+		eventually(() -> phone(line, number).size() == 3, "greeted and handed to the team");
+		assertThat(this.jdbc.sql("select opted_out_at is null from contact_contact where line_id = ?").param(line.id())
+			.query(Boolean.class).single()).isTrue();
 	}
 
 	@Test

@@ -18,10 +18,12 @@ import org.linea.channel.ChannelService;
 import org.linea.channel.ChannelType;
 import org.linea.channel.InboundMessage;
 import org.linea.channel.MessageKind;
+import org.linea.channel.whatsapp.FakeGraphApi;
 import org.linea.contact.ContactService;
 import org.linea.knowledge.KnowledgeService;
 import org.linea.shared.InvalidRequestException;
 import org.linea.shared.NotFoundException;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
@@ -179,7 +181,13 @@ class RumoursIntegrationTests extends InteractionsIntegrationTest {
 		Line line = this.lines.create(new LineForm(organisation.id(), unique("wa"), "WhatsApp Tumbes", ChannelType.WHATSAPP_CLOUD, "PE",
 				"America/Lima", List.of("es", "en"), "", 30, 30));
 		seedBank(line);
+		// connected to the fake Graph API: what closing the loop sends is observed where Meta would receive it
+		String phoneNumberId = String.valueOf(100_000_000_000L + java.util.concurrent.ThreadLocalRandom.current().nextLong(800_000_000_000L));
+		String token = "EAAG" + UUID.randomUUID();
+		FakeGraphApi.instance().register(phoneNumberId, new FakeGraphApi.Number(token, null, "secret", List.of()));
 		signIn(administrator());
+		this.accounts.connect(line.key(), Map.of("phoneNumberId", phoneNumberId, "businessAccountId", "102290129340398",
+				"accessToken", token, "appSecret", "secret"), null);
 		this.accounts.addTemplate(line.key(), "aviso_rumor", "es", "Información verificada: {{1}}");
 		SecurityContextHolder.clearContext();
 		String inside = randomPhone();
@@ -203,6 +211,10 @@ class RumoursIntegrationTests extends InteractionsIntegrationTest {
 
 		// the bot may already have answered the rumour from the bank: only what closing the loop adds counts
 		long answeredBefore = sentBodies(optedOutConversation).stream().filter(body -> body.contains("No es cierto")).count();
+		eventually(() -> this.jdbc.sql("select count(*) from channel_outbox where line_id = ? and status in ('PENDING', 'CLAIMED', 'SENDING')")
+			.param(line.id()).query(Integer.class).single() == 0, "the bot's replies have gone");
+		int outsideBefore = atProvider(phoneNumberId, outside).size();
+		long optedOutBefore = atProvider(phoneNumberId, optedOut).stream().filter(json -> json.toString().contains("No es cierto")).count();
 		signIn(coordinator);
 		this.rumours.chooseCounterMessage(group, "RUM-01");
 		this.rumours.changeStatus(group, RumourStatus.ANSWERED);
@@ -214,6 +226,21 @@ class RumoursIntegrationTests extends InteractionsIntegrationTest {
 		String answer = "No es cierto: el bono sigue hasta marzo. Consulte solo los canales oficiales.";
 		assertThat(sentBodies(insideConversation)).contains(answer);
 		assertThat(sentBodies(outsideConversation)).contains("Información verificada: " + answer);
+		// at the provider: free text inside the 24-hour window, the approved template with the answer outside it
+		eventually(() -> atProvider(phoneNumberId, inside).stream().anyMatch(json -> json.path("type").asString().equals("text")
+				&& json.path("text").path("body").asString().equals(answer))
+				&& atProvider(phoneNumberId, outside).stream().anyMatch(json -> json.path("type").asString().equals("template")),
+				"the counter-messages reach WhatsApp");
+		JsonNode template = atProvider(phoneNumberId, outside).stream().filter(json -> json.path("type").asString().equals("template"))
+			.findFirst().orElseThrow().path("template");
+		assertThat(template.path("name").asString()).isEqualTo("aviso_rumor");
+		assertThat(template.path("language").path("code").asString()).isEqualTo("es");
+		assertThat(template.path("components").path(0).path("parameters").path(0).path("text").asString()).isEqualTo(answer);
+		List<JsonNode> outsideAfter = atProvider(phoneNumberId, outside);
+		assertThat(outsideAfter.subList(outsideBefore, outsideAfter.size())).as("only the template outside the window")
+			.extracting(json -> json.path("type").asString()).containsExactly("template");
+		assertThat(atProvider(phoneNumberId, optedOut).stream().filter(json -> json.toString().contains("No es cierto")).count())
+			.as("nothing more to the person who opted out").isEqualTo(optedOutBefore);
 		assertThat(sentBodies(optedOutConversation).stream().filter(body -> body.contains("No es cierto")).count())
 			.isEqualTo(answeredBefore);
 		RumourDetail detail = this.board.detail(group);
@@ -266,6 +293,12 @@ class RumoursIntegrationTests extends InteractionsIntegrationTest {
 	private long inbound(long conversation, String text) {
 		return this.jdbc.sql("select id from conversation_message where conversation_id = ? and body = ? and direction = 'IN'")
 			.params(conversation, text).query(Long.class).single();
+	}
+
+	/** What the fake Graph API received for this person. */
+	private static List<JsonNode> atProvider(String phoneNumberId, String phone) {
+		return FakeGraphApi.instance().sent(phoneNumberId).stream().filter(json -> json.path("to").asString().equals(phone.replace("+", "")))
+			.toList();
 	}
 
 	private List<String> sentBodies(long conversation) {

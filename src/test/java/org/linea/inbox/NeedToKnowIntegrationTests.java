@@ -8,6 +8,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.linea.access.RevealRoles;
 import org.linea.admin.Line;
+import org.linea.bot.BotService;
 import org.linea.admin.LineaUser;
 import org.linea.admin.Organisation;
 import org.linea.admin.Role;
@@ -45,6 +46,9 @@ class NeedToKnowIntegrationTests extends InteractionsIntegrationTest {
 	@Autowired
 	private RumourService rumours;
 
+	@Autowired
+	private BotService bot;
+
 	@LocalServerPort
 	private int port;
 
@@ -67,6 +71,12 @@ class NeedToKnowIntegrationTests extends InteractionsIntegrationTest {
 		this.teams.addMember(safeguarding.id(), focalPoint.id(), 8);
 		long conversation = waiting(line, randomPhone(), SAID);
 
+		// what the bot could not answer is kept for the coordinators' review (this one it did not even try)
+		this.jdbc.sql("insert into bot_decision (line_id, conversation_id, kind, reason, score, question) values (?, ?, 'HANDOFF', 'NO_MATCH', 0, ?)")
+			.params(line.id(), conversation, SAID).update();
+		signIn(coordinator);
+		assertThat(unansweredSay(line, SAID)).isTrue();
+
 		signIn(operator);
 		this.inbox.tag(conversation, "violencia");
 		this.inbox.escalate(conversation, safeguarding.id(), "Riesgo: derivo a protección");
@@ -86,6 +96,9 @@ class NeedToKnowIntegrationTests extends InteractionsIntegrationTest {
 			assertThatThrownBy(() -> this.rumours.flag(conversation, null)).isInstanceOf(AccessDeniedException.class);
 		}
 
+		signIn(coordinator);
+		assertThat(unansweredSay(line, SAID)).as("the bot's review keeps a restricted conversation's words to its team").isFalse();
+
 		signIn(focalPoint);
 		assertThat(this.inbox.queue(List.of(line), InboxServiceIntegrationTests.ALL)).singleElement()
 			.satisfies(entry -> assertThat(entry.restricted()).isFalse());
@@ -97,6 +110,10 @@ class NeedToKnowIntegrationTests extends InteractionsIntegrationTest {
 			.get("/inbox/conversations/" + conversation);
 		assertThat(page.statusCode()).isEqualTo(403);
 		assertThat(page.body()).doesNotContain(SAID);
+	}
+
+	private boolean unansweredSay(Line line, String words) {
+		return this.bot.unanswered(line.key(), 1).stream().anyMatch(group -> group.examples().stream().anyMatch(e -> e.contains(words)));
 	}
 
 	@Test
@@ -149,6 +166,11 @@ class NeedToKnowIntegrationTests extends InteractionsIntegrationTest {
 		browser.get("/inbox/conversations/" + conversation);
 		HttpResponse<String> withoutReason = browser.postForm("/inbox/conversations/" + conversation + "/reveal", Map.of());
 		assertThat(withoutReason.body()).doesNotContain(phone);
+		browser.get("/inbox/conversations/" + conversation);
+		HttpResponse<String> withReason = browser.postForm("/inbox/conversations/" + conversation + "/reveal",
+				Map.of("reason", "Devolver la llamada perdida"));
+		assertThat(withReason.body()).contains(phone);
+		assertThat(browser.get("/inbox/conversations/" + conversation).body()).contains("name=\"reason\"");
 	}
 
 	@Test

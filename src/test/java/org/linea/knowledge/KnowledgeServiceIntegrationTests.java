@@ -78,6 +78,32 @@ class KnowledgeServiceIntegrationTests extends LineaIntegrationTest {
 	}
 
 	@Test
+	void theCsvExportNeutralisesFormulasAndReadsThemBackAsWritten() throws Exception {
+		EntryContent hostile = new EntryContent("FRM-01", "formulas", EntryKind.FAQ, "=HYPERLINK(\"http://x\")",
+				List.of("+51 999 000 111", "-1 sol", "@cmd", "'=ya citado"),
+				Map.of("es", new Answer("-Lleve su DNI y su carné", "=SUM(A1)"), "en", new Answer("@home: bring ID", "+1 help")),
+				List.of(), List.of("formula"), "=fuente", LocalDate.of(2027, 1, 31));
+		this.knowledge.create(this.line.key(), hostile);
+		KnowledgeEntry before = this.knowledge.entries(this.line.key()).getFirst();
+
+		ByteArrayOutputStream exported = new ByteArrayOutputStream();
+		this.knowledge.export(this.line.key(), BankFile.CSV, exported);
+
+		List<org.apache.commons.csv.CSVRecord> records = org.apache.commons.csv.CSVFormat.RFC4180
+			.parse(new java.io.StringReader(exported.toString(java.nio.charset.StandardCharsets.UTF_8).replace("\uFEFF", "")))
+			.getRecords();
+		assertThat(records).hasSizeGreaterThan(1);
+		List<String> cells = records.stream().skip(1).flatMap(r -> r.toList().stream()).toList();
+		assertThat(cells).as("no cell a spreadsheet would run").noneMatch(org.linea.shared.SpreadsheetText::looksLikeFormula);
+		assertThat(cells).contains("'=HYPERLINK(\"http://x\")", "'-Lleve su DNI y su carné", "'=SUM(A1)", "'@home: bring ID");
+
+		Line other = newLine(this.organisation);
+		this.knowledge.importBank(other.key(), BankFile.CSV, new ByteArrayInputStream(exported.toByteArray()), false);
+		assertThat(this.knowledge.entries(other.key())).singleElement()
+			.satisfies(entry -> assertThat(entry.content()).isEqualTo(before.content()));
+	}
+
+	@Test
 	void aFileWithABadRowImportsNothingAndSaysWhichRowsAndWhy() throws Exception {
 		importFixture("sample-bank.csv", false);
 		List<KnowledgeEntry> before = this.knowledge.entries(this.line.key());

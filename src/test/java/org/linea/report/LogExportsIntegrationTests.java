@@ -10,6 +10,8 @@ import java.util.Locale;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -94,8 +96,14 @@ class LogExportsIntegrationTests extends InteractionsIntegrationTest {
 			Row novemberRow = workbook.getSheetAt(2).getRow(1);
 			assertThat(novemberRow.getCell(LogColumn.CODE.ordinal()).getStringCellValue()).isEqualTo(novemberCode);
 			assertThat(novemberRow.getCell(LogColumn.TOPICS.ordinal()).getStringCellValue()).isEqualTo("transferencias, registro");
+
+			// no cell of any sheet carries the number, whole or in its local form
+			List<String> cells = new java.util.ArrayList<>();
+			DataFormatter formatter = new DataFormatter();
+			workbook.forEach(sheet -> sheet.forEach(r -> r.forEach(cell -> cells.add(formatter.formatCellValue(cell)))));
+			assertThat(cells).contains(octoberCode, novemberCode);
+			assertThat(cells).noneMatch(cell -> cell.replaceAll("\\D", "").contains(phone.substring(4)));
 		}
-		assertThat(new String(out.toByteArray(), StandardCharsets.ISO_8859_1)).doesNotContain(phone.substring(1));
 		assertThat(this.jdbc.sql("""
 				select count(*) from privacy_audit_log where action = 'FEEDBACK_LOG_EXPORTED' and organisation_id = ?
 				and detail ->> 'format' = 'xlsx' and (detail ->> 'records')::int = 2
@@ -127,6 +135,37 @@ class LogExportsIntegrationTests extends InteractionsIntegrationTest {
 		assertThat(record.get(LogColumn.CODE.ordinal())).isEqualTo(code(conversation));
 		assertThat(record.get(LogColumn.FEEDBACK_TYPE.ordinal())).isEqualTo("SUGGESTION");
 		assertThat(record.get(LogColumn.LOCATION.ordinal())).isEqualTo("'=HYPERLINK(\"x\")");
+	}
+
+	@Test
+	void everyFormulaPrefixIsNeutralisedInTheCsvAndStaysPlainTextInTheWorkbook() throws Exception {
+		Organisation organisation = newOrganisation();
+		Line line = newLine(organisation);
+		long conversation = answeredAndClosed(line, randomPhone(), newUser(organisation, Role.OPERATOR),
+				new Coding(List.of("salud"), List.of(), FeedbackType.SUGGESTION));
+		eventually(() -> this.jdbc.sql("select count(*) from feedback_log where conversation_id = ? and feedback_type is not null")
+			.param(conversation).query(Integer.class).single() == 1, "logged");
+		signIn(newUser(organisation, Role.COORDINATOR));
+		LineScope scope = this.lineScopes.resolve("line:" + line.key(), LocalDate.now().minusDays(2), LocalDate.now().plusDays(1));
+
+		for (String prefix : List.of("=", "+", "-", "@", "\t", "\r")) {
+			String hostile = prefix + "cmd|' /C calc'!A0";
+			this.jdbc.sql("update feedback_log set location = ? where conversation_id = ?").params(hostile, conversation).update();
+
+			ByteArrayOutputStream csv = new ByteArrayOutputStream();
+			this.exports.csv(scope, false, Locale.ENGLISH, csv);
+			List<CSVRecord> rows = CSVFormat.RFC4180.parse(new StringReader(new String(csv.toByteArray(), StandardCharsets.UTF_8).substring(1)))
+				.getRecords();
+			assertThat(rows.get(1).get(LogColumn.LOCATION.ordinal())).as("csv, prefix %s", (int) prefix.charAt(0)).isEqualTo("'" + hostile);
+
+			ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
+			this.exports.xlsx(scope, Locale.ENGLISH, xlsx);
+			try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.toByteArray()))) {
+				org.apache.poi.ss.usermodel.Cell cell = workbook.getSheetAt(1).getRow(1).getCell(LogColumn.LOCATION.ordinal());
+				assertThat(cell.getCellType()).as("xlsx, prefix %s", (int) prefix.charAt(0)).isEqualTo(CellType.STRING);
+				assertThat(cell.getStringCellValue()).isIn(hostile, "'" + hostile);
+			}
+		}
 	}
 
 	private String code(long conversation) {

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.linea.access.Permission;
 import org.linea.admin.Line;
@@ -16,7 +15,6 @@ import org.linea.channel.ChannelType;
 import org.linea.channel.DeliveryReport;
 import org.linea.channel.DeliveryStatus;
 import org.linea.channel.InboundMessage;
-import org.linea.channel.MessageKind;
 import org.linea.channel.ReceiveResult;
 import org.linea.contact.ContactService;
 import org.linea.contact.PhoneNumbers;
@@ -69,24 +67,17 @@ public class SimulatorService {
 
 	@Transactional
 	public ReceiveResult write(Line line, SimulatedMessageRequest request) {
-		String from = PhoneNumbers.normalise(request.from());
-		String text = request.text().strip();
-		if (text.isEmpty()) {
-			throw new InvalidRequestException("The message is empty");
-		}
-		String providerId = request.id() == null || request.id().isBlank() ? "sim-in-" + UUID.randomUUID() : request.id();
+		InboundMessage message = SimulatorInbound.message(request, Instant.now(this.clock));
 		Map<String, String> payload = new LinkedHashMap<>();
-		payload.put("id", providerId);
-		payload.put("from", from);
-		payload.put("text", text);
-		ReceiveResult result = this.channels.receive(line,
-				new InboundMessage(providerId, from, null, MessageKind.TEXT, text, null, Instant.now(this.clock)),
-				this.json.writeValueAsString(payload), "application/json");
+		payload.put("id", message.providerMessageId());
+		payload.put("from", message.from());
+		payload.put("text", request.text());
+		ReceiveResult result = this.channels.receive(line, message, this.json.writeValueAsString(payload), "application/json");
 		if (!result.duplicate()) {
 			this.jdbc.sql("""
 					insert into channel_simulator_message (line_id, phone_hash, direction, provider_message_id, body, status)
 					values (?, ?, 'FROM_PERSON', ?, ?, 'RECEIVED') on conflict do nothing
-					""").params(line.id(), this.contacts.phoneHash(from), providerId, text).update();
+					""").params(line.id(), this.contacts.phoneHash(message.from()), message.providerMessageId(), message.text()).update();
 		}
 		return result;
 	}

@@ -11,7 +11,7 @@ final class FormBody {
 	private FormBody() {
 	}
 
-	/** Parameters by name; a repeated name keeps its first value. */
+	/** Parameters by name; a repeated name keeps its first value. A broken %-escape is {@link TwilioInbound.Malformed}. */
 	static Map<String, String> parse(byte[] body) {
 		Map<String, String> params = new LinkedHashMap<>();
 		String text = new String(body, StandardCharsets.UTF_8);
@@ -23,11 +23,18 @@ final class FormBody {
 				continue;
 			}
 			int eq = pair.indexOf('=');
-			String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-			String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-			params.putIfAbsent(name, value);
+			params.putIfAbsent(decode(eq < 0 ? pair : pair.substring(0, eq)), eq < 0 ? "" : decode(pair.substring(eq + 1)));
 		}
 		return params;
+	}
+
+	private static String decode(String encoded) {
+		try {
+			return URLDecoder.decode(encoded, StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new TwilioInbound.Malformed("The body is not form-encoded: a % is not followed by two hex digits");
+		}
 	}
 
 }

@@ -62,11 +62,11 @@ final class TwilioInbound {
 				String label = blankToNull(String.join(", ", List.of(params.getOrDefault("Label", ""), params.getOrDefault("Address", "")))
 					.replaceAll("^, |, $", ""));
 				messages.add(new InboundMessage(sid, from, name, MessageKind.LOCATION, label,
-						new Attachment.Location(Double.parseDouble(latitude), Double.parseDouble(longitude)), receivedAt));
+						Attachment.Location.of(Double.parseDouble(latitude), Double.parseDouble(longitude)), receivedAt));
 				return messages;
 			}
-			catch (NumberFormatException ex) {
-				throw new Malformed("Latitude and Longitude must be numbers");
+			catch (IllegalArgumentException ex) {
+				throw new Malformed("Latitude and Longitude must be numbers of degrees on Earth");
 			}
 		}
 		if (params.get("ButtonText") != null) {

@@ -74,10 +74,10 @@ class TwilioWebhookController {
 	ResponseEntity<Void> status(@PathVariable String lineKey, HttpServletRequest request) {
 		Signed call = signed(lineKey, request);
 		// read from the query string by hand: asking the request for a parameter would consume the signed body
-		String ref = request.getQueryString() == null ? null
-				: FormBody.parse(request.getQueryString().getBytes(StandardCharsets.UTF_8)).get("ref");
 		DeliveryReport report;
 		try {
+			String ref = request.getQueryString() == null ? null
+					: FormBody.parse(request.getQueryString().getBytes(StandardCharsets.UTF_8)).get("ref");
 			report = TwilioInbound.report(call.params(), ref, Instant.now(this.clock));
 		}
 		catch (TwilioInbound.Malformed ex) {
@@ -91,7 +91,14 @@ class TwilioWebhookController {
 	private Signed signed(String lineKey, HttpServletRequest request) {
 		ConnectedLine connected = this.gate.line(lineKey, CHANNELS, ChannelType.TWILIO_SMS);
 		byte[] body = this.gate.body(request, connected.line());
-		Map<String, String> params = FormBody.parse(body);
+		Map<String, String> params;
+		try {
+			params = FormBody.parse(body);
+		}
+		catch (TwilioInbound.Malformed ex) {
+			// not signed yet, so nothing is stored
+			throw this.gate.malformed(connected.line(), ex.getMessage());
+		}
 		String url = this.properties.publicUrl().replaceAll("/+$", "") + request.getRequestURI()
 				+ (request.getQueryString() == null ? "" : "?" + request.getQueryString());
 		String signature = request.getHeader("X-Twilio-Signature");

@@ -14,6 +14,8 @@ import org.linea.channel.InboundMessage.Attachment;
 import org.linea.channel.MessageKind;
 import org.linea.channel.whatsapp.WhatsAppPayload.Message;
 import org.linea.channel.whatsapp.WhatsAppPayload.Value;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns a webhook body into messages and delivery reports. Only the line's own phone number is read;
@@ -39,6 +41,18 @@ final class WhatsAppInbound {
 
 	}
 
+	/** Reads a webhook body; anything but JSON of the documented shape is {@link Malformed}. */
+	static Decoded parse(byte[] body, JsonMapper json, String phoneNumberId) {
+		WhatsAppPayload payload;
+		try {
+			payload = json.readValue(body, WhatsAppPayload.class);
+		}
+		catch (JacksonException ex) {
+			throw new Malformed("not JSON of the documented shape");
+		}
+		return decode(payload, phoneNumberId);
+	}
+
 	static Decoded decode(WhatsAppPayload payload, String phoneNumberId) {
 		if (payload == null || !"whatsapp_business_account".equals(payload.object())) {
 			throw new Malformed("object must be whatsapp_business_account");
@@ -49,8 +63,8 @@ final class WhatsAppInbound {
 		List<InboundMessage> messages = new ArrayList<>();
 		List<DeliveryReport> reports = new ArrayList<>();
 		int foreign = 0;
-		for (WhatsAppPayload.Entry entry : payload.entry()) {
-			for (WhatsAppPayload.Change change : entry.changes() == null ? List.<WhatsAppPayload.Change>of() : entry.changes()) {
+		for (WhatsAppPayload.Entry entry : present(payload.entry())) {
+			for (WhatsAppPayload.Change change : present(entry.changes())) {
 				Value value = change.value();
 				if (!"messages".equals(change.field()) || value == null) {
 					continue;
@@ -59,20 +73,16 @@ final class WhatsAppInbound {
 					foreign++;
 					continue;
 				}
-				Map<String, String> names = value.contacts() == null ? Map.of()
-						: value.contacts().stream().filter(c -> c.waId() != null && c.profile() != null && c.profile().name() != null)
-							.collect(Collectors.toMap(WhatsAppPayload.Contact::waId, c -> c.profile().name(), (a, b) -> a));
-				if (value.messages() != null) {
-					value.messages().forEach(message -> messages.add(message(message, names)));
-				}
-				if (value.statuses() != null) {
-					value.statuses().forEach(status -> {
-						DeliveryReport report = report(status);
-						if (report != null) {
-							reports.add(report);
-						}
-					});
-				}
+				Map<String, String> names = present(value.contacts()).stream()
+					.filter(c -> c.waId() != null && c.profile() != null && c.profile().name() != null)
+					.collect(Collectors.toMap(WhatsAppPayload.Contact::waId, c -> c.profile().name(), (a, b) -> a));
+				present(value.messages()).forEach(message -> messages.add(message(message, names)));
+				present(value.statuses()).forEach(status -> {
+					DeliveryReport report = report(status);
+					if (report != null) {
+						reports.add(report);
+					}
+				});
 			}
 		}
 		return new Decoded(messages, reports, foreign);
@@ -109,8 +119,9 @@ final class WhatsAppInbound {
 			case "document" -> media(m, from, name, at, MessageKind.DOCUMENT, m.document());
 			case "location" -> {
 				WhatsAppPayload.Location l = m.location();
-				if (l == null || l.latitude() == null || l.longitude() == null) {
-					throw new Malformed("messages[].location needs latitude and longitude");
+				if (l == null || l.latitude() == null || l.longitude() == null || Math.abs(l.latitude()) > 90
+						|| Math.abs(l.longitude()) > 180 || l.latitude().isNaN() || l.longitude().isNaN()) {
+					throw new Malformed("messages[].location needs latitude and longitude in degrees");
 				}
 				String label = java.util.stream.Stream.of(l.name(), l.address()).filter(Objects::nonNull)
 					.collect(Collectors.joining(", "));
@@ -140,10 +151,10 @@ final class WhatsAppInbound {
 		if (contacts == null) {
 			return null;
 		}
-		return contacts.stream()
+		return present(contacts).stream()
 			.map(c -> java.util.stream.Stream.concat(
 					java.util.stream.Stream.ofNullable(c.name() == null ? null : c.name().formattedName()),
-					c.phones() == null ? java.util.stream.Stream.empty() : c.phones().stream().map(WhatsAppPayload.Phone::phone))
+					present(c.phones()).stream().map(WhatsAppPayload.Phone::phone))
 				.filter(Objects::nonNull)
 				.collect(Collectors.joining(" ")))
 			.collect(Collectors.joining("\n"));
@@ -167,6 +178,11 @@ final class WhatsAppInbound {
 			throw new Malformed(field + " must be Unix seconds");
 		}
 		return Instant.ofEpochSecond(Long.parseLong(unixSeconds));
+	}
+
+	/** The list's elements without the nulls JSON allows ({@code [null]}); empty for no list. */
+	private static <T> List<T> present(List<T> list) {
+		return list == null ? List.of() : list.stream().filter(Objects::nonNull).toList();
 	}
 
 	private static void require(String value, String field) {

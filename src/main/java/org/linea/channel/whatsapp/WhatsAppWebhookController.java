@@ -11,7 +11,6 @@ import org.linea.channel.ChannelService;
 import org.linea.channel.ChannelType;
 import org.linea.channel.WebhookGate;
 import org.linea.channel.WebhookGate.ConnectedLine;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.MediaType;
@@ -70,12 +69,7 @@ class WhatsAppWebhookController {
 		String raw = new String(body, StandardCharsets.UTF_8);
 		WhatsAppInbound.Decoded decoded;
 		try {
-			decoded = WhatsAppInbound.decode(this.json.readValue(body, WhatsAppPayload.class),
-					connected.account().setting(WhatsAppChannel.PHONE_NUMBER_ID));
-		}
-		catch (JacksonException ex) {
-			this.channels.reject(connected.line(), raw, request.getContentType(), "not JSON of the documented shape");
-			throw this.gate.malformed(connected.line(), "The body is not JSON of the shape Meta documents");
+			decoded = WhatsAppInbound.parse(body, this.json, connected.account().setting(WhatsAppChannel.PHONE_NUMBER_ID));
 		}
 		catch (WhatsAppInbound.Malformed ex) {
 			this.channels.reject(connected.line(), raw, request.getContentType(), ex.getMessage());

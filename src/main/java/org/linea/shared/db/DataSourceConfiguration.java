@@ -22,6 +22,9 @@ class DataSourceConfiguration {
 		HikariConfig config = new HikariConfig();
 		config.setPoolName("linea");
 		config.setMaximumPoolSize(db.maxPoolSize());
+		// PostgreSQL's error details quote the failing row and parameters: personal data must not reach
+		// exception messages and so logs
+		config.addDataSourceProperty("logServerErrorDetail", "false");
 		if (db.isEmbedded()) {
 			Path dir = db.embedded().dataDir() != null ? Path.of(db.embedded().dataDir())
 					: Path.of(linea.dataDir(), "postgres");

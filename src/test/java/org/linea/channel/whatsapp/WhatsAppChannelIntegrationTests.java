@@ -6,10 +6,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.linea.channel.ChannelIntegrationTest;
+import org.linea.channel.FakeProvider;
 import org.linea.channel.FakeProvider.Answer;
 import org.linea.channel.Fixtures;
 import org.linea.channel.MessageTemplate;
@@ -95,10 +97,20 @@ class WhatsAppChannelIntegrationTests extends ChannelIntegrationTest {
 			assertThat(send(wa, "text", from, id).statusCode()).isEqualTo(200);
 		}
 
+		eventually(() -> count("select count(*) from channel_inbound_message where line_id = ? and processed_at is null", wa.line().id()) == 0
+				&& count("select count(*) from channel_outbox where line_id = ?", wa.line().id()) > 0
+				&& count("select count(*) from channel_outbox where line_id = ? and status <> 'SENT'", wa.line().id()) == 0,
+				"the message is processed and its replies sent");
 		assertThat(count("select count(*) from channel_inbound_message where line_id = ?", wa.line().id())).isEqualTo(1);
-		eventually(() -> !this.graph.sent(wa.phoneNumberId()).isEmpty(), "the reply is sent");
-		sleep(Duration.ofMillis(800));
-		assertThat(this.graph.sent(wa.phoneNumberId())).hasSize(outgoingStatuses(wa.line()).size());
+		assertThat(count("select count(*) from channel_inbound_event where line_id = ? and outcome = 'DUPLICATE'", wa.line().id())).isEqualTo(4);
+		assertThat(count("select count(*) from conversation_conversation where line_id = ?", wa.line().id())).isEqualTo(1);
+		assertThat(count("select count(*) from conversation_message where line_id = ? and direction = 'IN'", wa.line().id())).isEqualTo(1);
+		List<JsonNode> sent = this.graph.sent(wa.phoneNumberId());
+		assertThat(sent).extracting(json -> json.path("to").asString()).containsOnly(from);
+		assertThat(sent).extracting(json -> json.path("text").path("body").asString()).filteredOn(body -> body.startsWith("¡Hola!"))
+			.as("one greeting").hasSize(1);
+		assertThat(sendsPerReference(wa)).hasSize(outgoingStatuses(wa.line()).size())
+			.allSatisfy((reference, times) -> assertThat(times).as(reference).isEqualTo(1));
 	}
 
 	@Test
@@ -164,17 +176,32 @@ class WhatsAppChannelIntegrationTests extends ChannelIntegrationTest {
 	@Test
 	void backsOffOnRateLimitsAndRetriesServerErrorsWithoutDuplicates() {
 		WhatsAppLine wa = whatsAppLine();
-		this.graph.script(wa.phoneNumberId(), Answer.error(429, "{\"error\":{\"message\":\"(#130429) Rate limit hit\",\"code\":130429}}"),
-				Answer.error(503, "{\"error\":{\"code\":2,\"message\":\"Service temporarily unavailable\"}}"));
+		this.graph.script(wa.phoneNumberId(),
+				Answer.error(400, "{\"error\":{\"message\":\"(#131056) Pair rate limit hit\",\"code\":131056}}"),
+				Answer.error(429, "{\"error\":{\"message\":\"(#130429) Rate limit hit\",\"code\":130429}}"),
+				Answer.error(503, "{\"error\":{\"code\":2,\"message\":\"Service temporarily unavailable\"}}", 2));
 
 		send(wa, "text", randomDigits(), "wamid.in-" + UUID.randomUUID());
 
 		eventually(() -> !outgoingStatuses(wa.line()).isEmpty() && outgoingStatuses(wa.line()).stream().allMatch("SENT"::equals),
 				"every reply is sent in the end");
+		List<FakeProvider.Request> requests = this.graph.received(wa.phoneNumberId());
 		List<String> bodies = this.graph.sent(wa.phoneNumberId()).stream().map(JsonNode::toString).toList();
-		// two refused attempts of the first reply, then each reply once
-		assertThat(bodies).hasSize(outgoingStatuses(wa.line()).size() + 2);
-		assertThat(bodies.subList(2, bodies.size())).doesNotHaveDuplicates();
+		// three refused attempts of the first reply, then each reply once
+		assertThat(bodies).hasSize(outgoingStatuses(wa.line()).size() + 3);
+		assertThat(bodies.subList(0, 4)).as("the same reply four times").containsOnly(bodies.getFirst());
+		assertThat(bodies.subList(3, bodies.size())).doesNotHaveDuplicates();
+		// the waits' floors: half of 1 s for Meta's pair limit, half of the 100 ms initial backoff for the line's,
+		// and the 2 s the server asked for (the backoff formula itself: OutboxBackoffTests)
+		assertThat(gap(requests, 0)).as("after the pair rate limit").isGreaterThanOrEqualTo(Duration.ofMillis(500));
+		assertThat(gap(requests, 1)).as("after the line's rate limit").isGreaterThanOrEqualTo(Duration.ofMillis(50));
+		assertThat(gap(requests, 2)).as("after the server error with Retry-After").isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+		assertThat(this.jdbc.sql("select throttled || ':' || attempts from channel_outbox where line_id = ? order by id limit 1")
+			.param(wa.line().id()).query(String.class).single()).as("rate limits do not use up attempts").isEqualTo("2:2");
+	}
+
+	private static Duration gap(List<FakeProvider.Request> requests, int after) {
+		return Duration.ofNanos(requests.get(after + 1).receivedAtNanos() - requests.get(after).receivedAtNanos());
 	}
 
 	@Test
@@ -191,16 +218,57 @@ class WhatsAppChannelIntegrationTests extends ChannelIntegrationTest {
 	}
 
 	@Test
-	void aTimeoutIsNotResentWhenTheProvidersStatusShowsItArrived() {
+	void aSendConfirmedByItsStatusReportIsNeverSentAgainWhenTheCallThenTimesOut() {
+		// Meta under strain: its "sent" webhook (naming the row) arrives, then the call outlives Linea's provider timeout
 		WhatsAppLine wa = whatsAppLine("sent");
 		this.graph.script(wa.phoneNumberId(), Answer.slow(2500));
 
 		send(wa, "text", randomDigits(), "wamid.in-" + UUID.randomUUID());
 
-		eventually(() -> !outgoingStatuses(wa.line()).isEmpty() && outgoingStatuses(wa.line()).stream().allMatch("SENT"::equals),
+		long first = firstOutboxRow(wa);
+		eventually(() -> lastError(first) != null, "the call's timeout is recorded on the row");
+		assertThat(outboxStatus(first)).as("the row the status report marked sent").isEqualTo("SENT");
+		assertThat(lastError(first)).startsWith("TIMEOUT");
+		eventually(() -> count("select count(*) from channel_outbox where line_id = ? and status <> 'SENT'", wa.line().id()) == 0,
 				"every reply is sent");
-		sleep(Duration.ofSeconds(4));
-		assertThat(this.graph.sent(wa.phoneNumberId())).hasSize(outgoingStatuses(wa.line()).size());
+		assertThat(sendsPerReference(wa)).allSatisfy((reference, times) -> assertThat(times).as(reference).isEqualTo(1));
+		assertThat(sendsPerReference(wa)).hasSize(outgoingStatuses(wa.line()).size());
+		assertThat(providerId(first)).as("the id the status report named").startsWith("wamid.");
+	}
+
+	@Test
+	void anAnswerArrivingAfterTheStatusReportIsRecordedWithoutASecondSend() {
+		WhatsAppLine wa = whatsAppLine("sent");
+		this.graph.script(wa.phoneNumberId(), Answer.slow(400));
+
+		send(wa, "text", randomDigits(), "wamid.in-" + UUID.randomUUID());
+
+		long first = firstOutboxRow(wa);
+		eventually(() -> count("select count(*) from channel_outbox where line_id = ? and status <> 'SENT'", wa.line().id()) == 0
+				&& !outgoingStatuses(wa.line()).isEmpty() && outgoingStatuses(wa.line()).stream().allMatch("SENT"::equals),
+				"every reply is sent");
+		assertThat(lastError(first)).isNull();
+		assertThat(sendsPerReference(wa)).allSatisfy((reference, times) -> assertThat(times).as(reference).isEqualTo(1));
+		assertThat(count("select count(*) from channel_delivery_report where line_id = ? and provider_message_id = ?", wa.line().id(),
+				providerId(first))).as("the report and the answer name the same message").isEqualTo(1);
+	}
+
+	@Test
+	void aTimedOutSendWhoseStatusReportComesLaterIsNotSentAgain() {
+		WhatsAppLine wa = whatsAppLine();
+		this.graph.script(wa.phoneNumberId(), Answer.slow(2500));
+		String from = randomDigits();
+
+		send(wa, "text", from, "wamid.in-" + UUID.randomUUID());
+
+		long first = firstOutboxRow(wa);
+		eventually(() -> "UNCONFIRMED".equals(outboxStatus(first)), "the timed-out send waits for its status report");
+		this.graph.report(wa.number(), wa.phoneNumberId(), "wamid.late-" + UUID.randomUUID(), "linea-" + first, from, "delivered", null);
+		assertThat(outboxStatus(first)).isEqualTo("SENT");
+		eventually(() -> count("select count(*) from channel_outbox where line_id = ? and status <> 'SENT'", wa.line().id()) == 0,
+				"the person's later replies follow");
+		assertThat(sendsPerReference(wa)).allSatisfy((reference, times) -> assertThat(times).as(reference).isEqualTo(1));
+		assertThat(outgoingStatuses(wa.line()).getFirst()).isEqualTo("DELIVERED");
 	}
 
 	@Test
@@ -232,6 +300,29 @@ class WhatsAppChannelIntegrationTests extends ChannelIntegrationTest {
 		assertThat(templateJson.path("components").path(0).path("parameters").path(0).path("text").asString()).isEqualTo("Juan");
 	}
 
+	private long firstOutboxRow(WhatsAppLine wa) {
+		eventually(() -> count("select count(*) from channel_outbox where line_id = ?", wa.line().id()) > 0, "a reply is queued");
+		return this.jdbc.sql("select min(id) from channel_outbox where line_id = ?").param(wa.line().id()).query(Long.class).single();
+	}
+
+	private String outboxStatus(long outboxId) {
+		return this.jdbc.sql("select status from channel_outbox where id = ?").param(outboxId).query(String.class).single();
+	}
+
+	private String lastError(long outboxId) {
+		return this.jdbc.sql("select last_error from channel_outbox where id = ?").param(outboxId).query(String.class).optional().orElse(null);
+	}
+
+	private String providerId(long outboxId) {
+		return this.jdbc.sql("select provider_message_id from channel_outbox where id = ?").param(outboxId).query(String.class).single();
+	}
+
+	/** How many times the fake received each outbox row (by the reference Linea gives the provider). */
+	private Map<String, Long> sendsPerReference(WhatsAppLine wa) {
+		return this.graph.sent(wa.phoneNumberId()).stream()
+			.collect(Collectors.groupingBy(json -> json.path("biz_opaque_callback_data").asString(), Collectors.counting()));
+	}
+
 	private String status(long messageId) {
 		return this.jdbc.sql("select status from conversation_message where id = ?").param(messageId).query(String.class).single();
 	}
@@ -258,15 +349,6 @@ class WhatsAppChannelIntegrationTests extends ChannelIntegrationTest {
 
 	private static String enc(String value) {
 		return URLEncoder.encode(value, StandardCharsets.UTF_8);
-	}
-
-	private static void sleep(Duration duration) {
-		try {
-			Thread.sleep(duration);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
 	}
 
 }

@@ -1,0 +1,146 @@
+package org.linea.contact;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Optional;
+
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.linea.shared.crypto.FieldCipher;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Envelope encryption per person (crypto-shredding). Each line and number gets a random AES-256 data
+ * key, stored only wrapped by the master key ({@link FieldCipher}). Data encrypted with it is
+ * {@code [0][data key id: 8 bytes][nonce: 12 bytes][ciphertext + tag]}; the leading zero tells it from
+ * a master-key ciphertext (key ids 1..255), which still decrypts as before. Deleting the data key makes
+ * every copy of that person's ciphertexts unreadable; a master-key rotation re-wraps only these keys.
+ */
+@Service
+public class ContactKeys {
+
+	private static final byte ENVELOPE = 0;
+
+	private static final int NONCE_BYTES = 12;
+
+	private static final int TAG_BITS = 128;
+
+	private final SecureRandom random = new SecureRandom();
+
+	private final JdbcClient jdbc;
+
+	private final FieldCipher master;
+
+	ContactKeys(JdbcClient jdbc, FieldCipher master) {
+		this.jdbc = jdbc;
+		this.master = master;
+	}
+
+	/** The data key of this number on this line, made on first use. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public long keyFor(long lineId, byte[] phoneHash) {
+		byte[] key = new byte[32];
+		this.random.nextBytes(key);
+		this.jdbc.sql("insert into contact_data_key (line_id, phone_hash, wrapped_key) values (?, ?, ?) on conflict (line_id, phone_hash) do nothing")
+			.params(lineId, phoneHash, this.master.encrypt(key))
+			.update();
+		return this.jdbc.sql("select id from contact_data_key where line_id = ? and phone_hash = ?")
+			.params(lineId, phoneHash)
+			.query(Long.class)
+			.single();
+	}
+
+	public byte[] encrypt(long keyId, String plaintext) {
+		return plaintext == null ? null : encrypt(keyId, plaintext.getBytes(StandardCharsets.UTF_8));
+	}
+
+	public byte[] encrypt(long keyId, byte[] plaintext) {
+		byte[] key = unwrap(keyId).orElseThrow(() -> new IllegalStateException("Data key " + keyId + " was destroyed"));
+		byte[] nonce = new byte[NONCE_BYTES];
+		this.random.nextBytes(nonce);
+		try {
+			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+			cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, nonce));
+			byte[] sealed = cipher.doFinal(plaintext);
+			return ByteBuffer.allocate(1 + 8 + NONCE_BYTES + sealed.length).put(ENVELOPE).putLong(keyId).put(nonce).put(sealed).array();
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("Encryption failed", ex);
+		}
+	}
+
+	/** The plaintext, or empty when its data key was destroyed (the person was erased). */
+	public Optional<byte[]> decrypt(byte[] ciphertext) {
+		if (ciphertext == null) {
+			return Optional.empty();
+		}
+		if (ciphertext.length == 0 || ciphertext[0] != ENVELOPE) {
+			return Optional.of(this.master.decrypt(ciphertext));
+		}
+		ByteBuffer buffer = ByteBuffer.wrap(ciphertext);
+		buffer.get();
+		long keyId = buffer.getLong();
+		return unwrap(keyId).map(key -> {
+			try {
+				Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+				cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, ciphertext, 9, NONCE_BYTES));
+				return cipher.doFinal(ciphertext, 9 + NONCE_BYTES, ciphertext.length - 9 - NONCE_BYTES);
+			}
+			catch (GeneralSecurityException ex) {
+				throw new IllegalStateException("Decryption failed: wrong key or tampered data", ex);
+			}
+		});
+	}
+
+	/** The text, or null when there is none or its key was destroyed. */
+	public String decryptToString(byte[] ciphertext) {
+		return decrypt(ciphertext).map(bytes -> new String(bytes, StandardCharsets.UTF_8)).orElse(null);
+	}
+
+	/** Deletes the data key of this number on this line: whatever it encrypted is unreadable from now on. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public int destroy(long lineId, byte[] phoneHash) {
+		if (phoneHash == null) {
+			return 0;
+		}
+		return this.jdbc.sql("delete from contact_data_key where line_id = ? and phone_hash = ?").params(lineId, phoneHash).update();
+	}
+
+	/**
+	 * After a master-key rotation (new key configured as current, the old one under previous keys):
+	 * re-wraps every data key still wrapped by an older master key. The data itself is not touched.
+	 */
+	@Transactional
+	public int rewrap() {
+		List<Wrapped> stale = this.jdbc.sql("select id, wrapped_key from contact_data_key")
+			.query((rs, n) -> new Wrapped(rs.getLong(1), rs.getBytes(2)))
+			.list()
+			.stream()
+			.filter(wrapped -> this.master.needsRotation(wrapped.key()))
+			.toList();
+		stale.forEach(wrapped -> this.jdbc.sql("update contact_data_key set wrapped_key = ? where id = ?")
+			.params(this.master.encrypt(this.master.decrypt(wrapped.key())), wrapped.id())
+			.update());
+		return stale.size();
+	}
+
+	private Optional<byte[]> unwrap(long keyId) {
+		return this.jdbc.sql("select wrapped_key from contact_data_key where id = ?")
+			.param(keyId)
+			.query((rs, n) -> this.master.decrypt(rs.getBytes(1)))
+			.optional();
+	}
+
+	private record Wrapped(long id, byte[] key) {
+	}
+
+}

@@ -1,0 +1,17 @@
+package org.linea.privacy;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The person a data-subject request is about, as every module can find their rows: by contact, by the
+ * keyed hash of their number (for rows written before the contact existed) and by conversation.
+ */
+public record DataSubject(long contactId, long lineId, String code, byte[] phoneHash, List<Long> conversationIds) {
+
+	/** The conversation ids as a PostgreSQL array literal, for {@code = any(?::bigint[])}. */
+	public String conversationArray() {
+		return this.conversationIds.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
+	}
+
+}

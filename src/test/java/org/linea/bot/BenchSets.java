@@ -1,0 +1,48 @@
+package org.linea.bot;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The labelled messages the benchmark is scored on, split as bench/README.md writes down: the dev
+ * file by odd and even rows (1-based), our own file by odd rows ({@code own-a}, whose misses may be
+ * read) and even rows ({@code own-b}, figures only), and the safeguarding file, figures only.
+ */
+final class BenchSets {
+
+	record Set(String name, List<BenchScore.Labelled> messages, boolean heldOut) {
+	}
+
+	private BenchSets() {
+	}
+
+	static List<Set> all(Path faqEval, Path own) throws IOException {
+		List<Set> sets = new ArrayList<>();
+		List<BenchScore.Labelled> dev = BenchScore.read(faqEval.resolve("dev_questions.csv"));
+		sets.add(new Set("dev-odd", half(dev, true), false));
+		sets.add(new Set("dev-even", half(dev, false), false));
+		if (own.toFile().exists()) {
+			List<BenchScore.Labelled> ours = BenchScore.read(own);
+			sets.add(new Set("own-a", half(ours, true), false));
+			sets.add(new Set("own-b", half(ours, false), true));
+		}
+		Path safeguarding = faqEval.resolve("safeguarding_dev.csv");
+		if (safeguarding.toFile().exists()) {
+			sets.add(new Set("safeguarding", BenchScore.readAny(safeguarding), true));
+		}
+		return sets;
+	}
+
+	static List<BenchScore.Labelled> half(List<BenchScore.Labelled> all, boolean odd) {
+		List<BenchScore.Labelled> half = new ArrayList<>();
+		for (int i = 0; i < all.size(); i++) {
+			if (((i + 1) % 2 == 1) == odd) {
+				half.add(all.get(i));
+			}
+		}
+		return half;
+	}
+
+}

@@ -1,0 +1,63 @@
+package org.linea.bot;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.context.support.ResourceBundleMessageSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Everything Linea itself sends to people exists in every language a line can speak, not only in English. */
+class PersonFacingTextsTests {
+
+	private static final List<String> LANGUAGES = List.of("es", "pt", "fr", "ht");
+
+	private static final List<String> KEYS = List.of("bot.greeting", "bot.handoff", "bot.optOutConfirmed", "bot.outOfHours",
+			"bot.howCanWeHelp", "bot.thanks", "bot.menuIntro", "bot.menuChoose", "bot.answerInOtherLanguage",
+			"bot.closing.thanks");
+
+	/** The message source as application.yml configures it. */
+	private static ResourceBundleMessageSource messages() {
+		ResourceBundleMessageSource source = new ResourceBundleMessageSource();
+		source.setBasenames("messages", "messages-knowledge", "messages-channels", "messages-inbox", "messages-report",
+				"messages-access", "messages-security", "messages-safeguarding", "messages-privacy");
+		source.setFallbackToSystemLocale(false);
+		source.setDefaultEncoding("UTF-8");
+		return source;
+	}
+
+	@Test
+	void everyTextToPeopleIsWrittenInEveryLanguage() {
+		ResourceBundleMessageSource messages = messages();
+		List<String> keys = new java.util.ArrayList<>(KEYS);
+		for (ClosingStep step : ClosingStep.values()) {
+			keys.add(step.messageKey());
+		}
+		for (String key : keys) {
+			String english = messages.getMessage(key, new Object[] { "X", "Y" }, Locale.ENGLISH);
+			for (String language : LANGUAGES) {
+				assertThat(messages.getMessage(key, new Object[] { "X", "Y" }, Locale.forLanguageTag(language)))
+					.as(key + " in " + language)
+					.isNotBlank()
+					.isNotEqualTo(english);
+			}
+		}
+	}
+
+	@Test
+	void theNumberedOptionsOfTheClosingQuestionsAreTheSameInEveryLanguage() {
+		ResourceBundleMessageSource messages = messages();
+		for (ClosingStep step : ClosingStep.values()) {
+			long options = step.options().size();
+			for (String language : LANGUAGES) {
+				String text = messages.getMessage(step.messageKey(), null, Locale.forLanguageTag(language));
+				for (int n = 1; n <= options && step != ClosingStep.SATISFACTION; n++) {
+					assertThat(text).as(step + " in " + language).contains(n + " ");
+				}
+			}
+		}
+	}
+
+}

@@ -1,0 +1,168 @@
+package org.linea.privacy;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.linea.admin.ApiTokenService;
+import org.linea.admin.Line;
+import org.linea.admin.LineaUser;
+import org.linea.admin.Organisation;
+import org.linea.admin.Role;
+import org.linea.channel.simulator.SimulatedMessageRequest;
+import org.linea.contact.ContactKeys;
+import org.linea.feedback.Coding;
+import org.linea.feedback.FeedbackType;
+import org.linea.feedback.InteractionsIntegrationTest;
+import org.linea.feedback.InformationType;
+import org.linea.feedback.RumourService;
+import org.linea.web.ApiClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The issue's "done when": after an erasure and after a purge, no text, JSON or binary column of any
+ * table holds the person's words or number (encrypted copies only where their key is gone), the
+ * feedback record still counts, and the line goes on working for that number.
+ */
+class PrivacyIntegrationTests extends InteractionsIntegrationTest {
+
+	@Autowired
+	RumourService rumours;
+
+	@Autowired
+	ContactKeys keys;
+
+	@Autowired
+	ApiTokenService tokens;
+
+	@Autowired
+	JsonMapper json;
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void anErasedPersonIsNowhereInTheSchemaTheirRecordStillCountsAndTheirNumberStartsAfresh() {
+		Organisation organisation = newOrganisation();
+		Line line = newLine(organisation);
+		String phone = randomPhone();
+		String marker = marker();
+		long conversation = interaction(line, organisation, phone, marker);
+		ApiClient coordinator = coordinatorApi(organisation);
+		PersonalDataScan scan = new PersonalDataScan(this.jdbc, this.keys);
+		assertThat(scan.columnsHolding(marker)).as("the marker is there before").isNotEmpty();
+
+		HttpResponse<String> lookup = coordinator.get("/api/lines/" + line.key() + "/contacts/lookup?phone=" + phone.replace("+", "%2B"));
+		assertThat(lookup.statusCode()).isEqualTo(200);
+		String code = read(lookup).get("code").asString();
+		assertThat(code).matches("\\d{2}PE\\d{4}");
+		HttpResponse<String> export = coordinator.get("/api/lines/" + line.key() + "/contacts/" + code + "/export");
+		assertThat(export.statusCode()).isEqualTo(200);
+		assertThat(export.body()).contains(marker).contains(phone).contains("\"consent\"").contains("\"records\"")
+			.contains("CONTACT_LOOKED_UP");
+
+		HttpResponse<String> erase = coordinator.postJson("/api/lines/" + line.key() + "/contacts/" + code + "/erase", "{}");
+		assertThat(erase.statusCode()).isEqualTo(200);
+		assertThat(read(erase).get("code").asString()).isEqualTo(code);
+
+		assertThat(scan.columnsHolding(marker, phone, phone.substring(1))).isEmpty();
+		assertThat(scan.columnCount()).isGreaterThan(60);
+		assertThat(this.jdbc.sql("select count(*) from feedback_log where conversation_id = ?").param(conversation)
+			.query(Integer.class).single()).isEqualTo(1);
+		assertThat(this.jdbc.sql("select count(*) from privacy_erasure where contact_code = ? and line_id = ?")
+			.params(code, line.id()).query(Integer.class).single()).isEqualTo(1);
+		assertThat(coordinator.get("/api/lines/" + line.key() + "/contacts/lookup?phone=" + phone.replace("+", "%2B")).statusCode())
+			.isEqualTo(404);
+
+		this.simulator.write(line, new SimulatedMessageRequest(phone, "hola de nuevo", null));
+		eventually(() -> this.jdbc.sql("select count(*) from contact_contact where line_id = ? and erased_at is null")
+			.param(line.id()).query(Integer.class).single() == 1, "the number is a new contact");
+		String newCode = read(coordinator.get("/api/lines/" + line.key() + "/contacts/lookup?phone=" + phone.replace("+", "%2B")))
+			.get("code").asString();
+		assertThat(newCode).isNotEqualTo(code);
+		eventually(() -> this.simulator.thread(line, phone).stream().anyMatch(m -> "OUT".equals(m.direction())),
+				"the line answers the number again");
+	}
+
+	@Test
+	void aPurgeOfEverythingLeavesNoWordsOrNumbersAndKeepsTheFeedbackRecord() {
+		Organisation organisation = newOrganisation();
+		Line line = newLine(organisation);
+		String phone = randomPhone();
+		String marker = marker();
+		long conversation = interaction(line, organisation, phone, marker);
+		ApiClient coordinator = coordinatorApi(organisation);
+
+		HttpResponse<String> bad = coordinator.postJson("/api/lines/" + line.key() + "/privacy/purge", "{\"olderThan\": \"yesterday\"}");
+		assertThat(bad.statusCode()).isEqualTo(400);
+		HttpResponse<String> purge = coordinator.postJson("/api/lines/" + line.key() + "/privacy/purge", "{\"olderThan\": \"PT0S\"}");
+		assertThat(purge.statusCode()).isEqualTo(200);
+		JsonNode erased = read(purge).get("erased");
+		assertThat(erased.get(DataTypes.MESSAGE_TEXTS).asInt()).isGreaterThanOrEqualTo(3);
+		assertThat(erased.get(DataTypes.IDENTIFIERS).asInt()).isGreaterThanOrEqualTo(1);
+		assertThat(erased.get(DataTypes.RUMOUR_TEXTS).asInt()).isEqualTo(1);
+		assertThat(erased.get(DataTypes.BOT_QUESTIONS).asInt()).isGreaterThanOrEqualTo(0);
+		assertThat(erased.get(DataTypes.PROVIDER_PAYLOADS).asInt()).isGreaterThanOrEqualTo(1);
+
+		assertThat(new PersonalDataScan(this.jdbc, this.keys).columnsHolding(marker, phone, phone.substring(1))).isEmpty();
+		assertThat(this.jdbc.sql("select count(*) from feedback_log where conversation_id = ? and feedback_type = 'RUMOUR'")
+			.param(conversation).query(Integer.class).single()).isEqualTo(1);
+
+		this.simulator.write(line, new SimulatedMessageRequest(phone, "hola otra vez", null));
+		eventually(() -> this.jdbc.sql("select count(*) from contact_contact where line_id = ? and erased_at is null")
+			.param(line.id()).query(Integer.class).single() == 1, "the number writes again as a new contact");
+	}
+
+	@Test
+	void onlyTheLinesAdministratorsAndCoordinatorsPurgeOrAnswerRequests() {
+		Organisation organisation = newOrganisation();
+		Line line = newLine(organisation);
+		LineaUser operator = newUser(organisation, Role.OPERATOR);
+		ApiClient operatorApi = new ApiClient(this.port, this.tokens.create(operator.id(), "test"));
+		assertThat(operatorApi.postJson("/api/lines/" + line.key() + "/privacy/purge", "{\"olderThan\": \"P1D\"}").statusCode())
+			.isEqualTo(403);
+		assertThat(operatorApi.get("/api/lines/" + line.key() + "/contacts/lookup?phone=%2B51911111111").statusCode()).isEqualTo(403);
+		ApiClient otherOrganisation = coordinatorApi(newOrganisation());
+		assertThat(otherOrganisation.postJson("/api/lines/" + line.key() + "/privacy/purge", "{\"olderThan\": \"P1D\"}").statusCode())
+			.isEqualTo(404);
+	}
+
+	/** A person writes the marker, the bot cannot answer, an operator answers quoting it, flags it as a rumour and closes. */
+	private long interaction(Line line, Organisation organisation, String phone, String marker) {
+		this.simulator.write(line, new SimulatedMessageRequest(phone, "necesito ayuda con " + marker, null));
+		eventually(() -> this.jdbc.sql("select count(*) from conversation_conversation where line_id = ? and state = 'QUEUED'")
+			.param(line.id()).query(Integer.class).single() == 1, "queued for the team");
+		long conversation = this.jdbc.sql("select id from conversation_conversation where line_id = ?").param(line.id())
+			.query(Long.class).single();
+		signIn(newUser(organisation, Role.OPERATOR));
+		this.inbox.view(conversation);
+		this.inbox.reply(conversation, "Entiendo lo de " + marker + ", le ayudamos.", true);
+		this.inbox.note(conversation, "Nota interna: " + marker);
+		this.rumours.flag(conversation, null);
+		this.inbox.close(conversation, new Coding(List.of(), List.of(InformationType.PROGRAMME_INFORMATION), FeedbackType.RUMOUR));
+		eventually(() -> this.jdbc.sql("select count(*) from channel_simulator_message where line_id = ? and body like ?")
+			.params(line.id(), "Entiendo lo de%").query(Integer.class).single() == 1, "the answer reached the phone");
+		return conversation;
+	}
+
+	private ApiClient coordinatorApi(Organisation organisation) {
+		LineaUser coordinator = newUser(organisation, Role.COORDINATOR);
+		return new ApiClient(this.port, this.tokens.create(coordinator.id(), "privacy test"));
+	}
+
+	private JsonNode read(HttpResponse<String> response) {
+		return this.json.readTree(response.body());
+	}
+
+	private static String marker() {
+		return "zq" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+	}
+
+}
