@@ -1,7 +1,8 @@
 package org.linea.admin;
 
-import org.linea.access.Requires;
 import org.linea.access.Permission;
+import org.linea.access.Requires;
+import org.linea.mfa.MfaService;
 import org.linea.shared.InvalidRequestException;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -14,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The signed-in user's own page: password and personal access tokens for the API. */
+/** The signed-in user's own page: password, two-step sign-in and personal access tokens for the API. */
 @Controller
 @RequestMapping("/profile")
 @Requires(Permission.SIGNED_IN)
@@ -26,11 +27,13 @@ class ProfileController {
 
 	private final PasswordEncoder passwords;
 
-	ProfileController(ApiTokenService tokens, UserService users,
-			PasswordEncoder passwords) {
+	private final MfaService mfa;
+
+	ProfileController(ApiTokenService tokens, UserService users, PasswordEncoder passwords, MfaService mfa) {
 		this.tokens = tokens;
 		this.users = users;
 		this.passwords = passwords;
+		this.mfa = mfa;
 	}
 
 	@GetMapping
@@ -38,6 +41,7 @@ class ProfileController {
 		LineaUser me = CurrentUser.require();
 		model.addAttribute("me", me);
 		model.addAttribute("tokens", this.tokens.tokensOf(me.id()));
+		model.addAttribute("mfa", this.mfa.status(me));
 		return "profile/profile";
 	}
 

@@ -1,6 +1,8 @@
 package org.linea.web;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
@@ -13,6 +15,8 @@ import org.linea.admin.UserService;
 
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -44,9 +48,11 @@ class RefreshSignedInUser extends OncePerRequestFilter {
 				return;
 			}
 			fresh.get().eraseCredentials();
+			// the factors this session has shown (password, code) stay; roles are the fresh ones
+			List<GrantedAuthority> authorities = new ArrayList<>(fresh.get().getAuthorities());
+			current.getAuthorities().stream().filter(FactorGrantedAuthority.class::isInstance).forEach(authorities::add);
 			SecurityContextHolder.getContext()
-				.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(fresh.get(), null,
-						fresh.get().getAuthorities()));
+				.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(fresh.get(), null, authorities));
 		}
 		chain.doFilter(request, response);
 	}

@@ -5,6 +5,9 @@ import java.time.Clock;
 import org.linea.admin.ApiTokenService;
 import org.linea.admin.Role;
 import org.linea.admin.UserService;
+import org.linea.mfa.MfaSecurity;
+import org.linea.mfa.MfaService;
+import org.linea.mfa.SecondFactor;
 import org.linea.web.session.AbsoluteSessionLifetime;
 import org.linea.web.throttle.RequestRateLimits;
 import org.linea.web.throttle.SignInThrottle;
@@ -32,7 +35,10 @@ import org.springframework.security.web.servletapi.SecurityContextHolderAwareReq
  * no session, no CSRF since no cookie is involved); people reach every page through the login form,
  * with CSRF protection on every form. Every page needs a signed-in user; every route declares its
  * permission ({@code org.linea.access.Requires}, enforced by {@code RouteGuard}) and feature services
- * check it on the organisation concerned ({@code org.linea.access.Access}).
+ * check it on the organisation concerned ({@code org.linea.access.Access}). Users who have or must
+ * have an authenticator also give a code after the password (see {@code org.linea.mfa.MfaSecurity}):
+ * rules written with {@code authenticated()} or {@code hasRole(..)} require it; a rule given its own
+ * manager with {@code access(..)} does not, unless it adds it.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -85,16 +91,22 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain pageSecurity(HttpSecurity http, UserService users, SignInThrottle signInThrottle, RequestRateLimits limits,
-			SecurityProperties properties, Clock clock) throws Exception {
+			SecurityProperties properties, Clock clock, MfaService mfa, MfaSecurity.SecondStepEntryPoint secondStep) throws Exception {
 		return http
 			.authorizeHttpRequests(auth -> auth
 				.requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error", "/v3/api-docs",
 						"/v3/api-docs/**")
 				.permitAll()
+				// the second step of sign-in: reached with the password alone (every other rule also wants the code, see MfaSecurity)
+				.requestMatchers("/login/code")
+				.access(MfaSecurity.secondStepPages())
+				.requestMatchers("/mfa/enrol")
+				.access(MfaSecurity.enrolmentPages(mfa))
 				.anyRequest()
 				.authenticated())
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/").permitAll())
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+			.exceptionHandling(ex -> ex.defaultDeniedHandlerForMissingAuthority(secondStep, SecondFactor.AUTHORITY))
 			.addFilterAfter(new RefreshSignedInUser(users), SecurityContextHolderAwareRequestFilter.class)
 			.addFilterBefore(new SignInThrottle.Filter(signInThrottle), UsernamePasswordAuthenticationFilter.class)
 			.addFilterBefore(new AbsoluteSessionLifetime(properties.session().absoluteTimeout(), clock), SecurityContextHolderFilter.class)

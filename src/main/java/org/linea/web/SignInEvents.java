@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
+import org.springframework.security.authorization.FactorAuthorizationDecision;
 import org.springframework.security.authorization.event.AuthorizationDeniedEvent;
 import org.springframework.stereotype.Component;
 
@@ -41,6 +42,10 @@ class SignInEvents {
 
 	@EventListener
 	void denied(AuthorizationDeniedEvent<?> event) {
+		if (event.getAuthorizationResult() instanceof FactorAuthorizationDecision) {
+			// not a refusal: the session is on its way to the second step of sign-in
+			return;
+		}
 		var auth = event.getAuthentication().get();
 		if (auth != null && auth.isAuthenticated() && auth.getPrincipal() instanceof LineaUser user) {
 			log.warn("Access denied user={}", user.id());

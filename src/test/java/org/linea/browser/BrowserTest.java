@@ -7,6 +7,7 @@ import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.linea.LineaIntegrationTest;
 import org.linea.admin.LineaUser;
+import org.linea.web.TestAuthenticator;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -28,13 +29,28 @@ abstract class BrowserTest extends LineaIntegrationTest {
 		return chromium.browser().newContext(new Browser.NewContextOptions().setLocale("es-PE").setViewportSize(width, height));
 	}
 
-	/** Signs the user in through the login form (test users' password) and opens the inbox. */
+	/**
+	 * Signs the user in through the login form (test users' password), with the second step when asked
+	 * (setting up the authenticator as a person would, from the key on the page), and opens the inbox.
+	 */
 	protected Page signedIn(BrowserContext context, LineaUser user) {
 		Page page = context.newPage();
 		page.navigate(url("/login?lang=es"));
 		page.getByLabel("Usuario").fill(user.getUsername());
 		page.getByLabel("Contraseña").fill("a-long-test-password");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ingresar")).click();
+		page.waitForURL(address -> !address.contains("/login?") && !address.endsWith("/login"));
+		if (page.url().contains("/mfa/enrol")) {
+			TestAuthenticator.add(user.getUsername(), page.locator("#mfa-secret").textContent());
+			page.getByLabel("Código que muestra ahora la aplicación").fill(TestAuthenticator.nextCode(user.getUsername()));
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Activar la verificación en dos pasos")).click();
+			page.waitForURL(address -> address.contains("/mfa/recovery-codes"));
+		}
+		else if (page.url().contains("/login/code")) {
+			page.getByLabel("Código de tu aplicación de autenticación").fill(TestAuthenticator.nextCode(user.getUsername()));
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continuar")).click();
+			page.waitForURL(address -> !address.contains("/login/code"));
+		}
 		page.navigate(url("/inbox"));
 		return page;
 	}

@@ -18,6 +18,8 @@ public final class SignedInClient {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"|name=\"csrf-token\" content=\"([^\"]+)\"");
 
+	private static final Pattern SECRET = Pattern.compile("id=\"mfa-secret\"[^>]*>([A-Z2-7 ]+)<");
+
 	private final CookieManager cookies;
 
 	private final HttpClient http;
@@ -57,13 +59,28 @@ public final class SignedInClient {
 		return this;
 	}
 
+	/** Signs in with the password and, when asked, the second step: a code, or enrolment as a person would do it. */
 	public SignedInClient signIn(String username, String password) {
+		signInWithPassword(username, password);
+		String next = get("/").headers().firstValue("Location").orElse("");
+		if (next.endsWith("/login/code")) {
+			get("/login/code");
+			expectRedirect(postForm("/login/code", Map.of("code", TestAuthenticator.nextCode(username))), "/login/code", username);
+		}
+		else if (next.endsWith("/mfa/enrol")) {
+			enrol(username);
+		}
+		get("/inbox");
+		return this;
+	}
+
+	/** Only the first step: the password form. */
+	public SignedInClient signInWithPassword(String username, String password) {
 		HttpResponse<String> result = attemptSignIn(username, password);
 		String location = result.headers().firstValue("Location").orElse("");
 		if (result.statusCode() != 302 || location.contains("error") || location.contains("throttled")) {
 			throw new AssertionError("Sign-in failed for " + username + " (" + location + ")");
 		}
-		get("/inbox");
 		return this;
 	}
 
@@ -71,6 +88,24 @@ public final class SignedInClient {
 	public HttpResponse<String> attemptSignIn(String username, String password) {
 		get("/login");
 		return postForm("/login", Map.of("username", username, "password", password));
+	}
+
+	/** Sets up the authenticator from the enrolment page (the key shown for manual entry) and returns the recovery codes page. */
+	public HttpResponse<String> enrol(String username) {
+		Matcher secret = SECRET.matcher(get("/mfa/enrol").body());
+		if (!secret.find()) {
+			throw new AssertionError("No key on the enrolment page for " + username);
+		}
+		TestAuthenticator.add(username, secret.group(1));
+		expectRedirect(postForm("/mfa/enrol", Map.of("code", TestAuthenticator.nextCode(username))), "/mfa/enrol", username);
+		return get("/mfa/recovery-codes");
+	}
+
+	private static void expectRedirect(HttpResponse<String> response, String notBackTo, String username) {
+		String location = response.headers().firstValue("Location").orElse("");
+		if (response.statusCode() != 302 || location.contains(notBackTo)) {
+			throw new AssertionError("Second step failed for " + username + ": " + response.statusCode() + " " + location);
+		}
 	}
 
 	/** The session cookie, for clients that stream (Server-Sent Events). */
