@@ -178,7 +178,7 @@ public class UserService implements UserDetailsService {
 			.update();
 		this.audit.record(organisationId, "ROLE_REVOKED", "user", Long.toString(userId),
 				Map.of("role", role.name(), "organisation", String.valueOf(organisationId)));
-		withdrawAccess(userId);
+		endOtherSessions(userId);
 	}
 
 	@Transactional
@@ -192,7 +192,7 @@ public class UserService implements UserDetailsService {
 		}
 		this.audit.record(enabled ? "USER_ENABLED" : "USER_DISABLED", "user", Long.toString(userId), Map.of());
 		if (!enabled) {
-			withdrawAccess(userId);
+			endOtherSessions(userId);
 		}
 	}
 
@@ -209,11 +209,11 @@ public class UserService implements UserDetailsService {
 			throw new NotFoundException("User " + userId);
 		}
 		this.audit.record("PASSWORD_SET", "user", Long.toString(userId), Map.of());
-		withdrawAccess(userId);
+		endOtherSessions(userId);
 	}
 
 	/** Ends the user's other sessions, in this transaction (see {@link AccessWithdrawn}). */
-	private void withdrawAccess(long userId) {
+	public void endOtherSessions(long userId) {
 		this.jdbc.sql("select username from admin_user where id = ?")
 			.param(userId)
 			.query(String.class)

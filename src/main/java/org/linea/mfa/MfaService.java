@@ -15,6 +15,7 @@ import java.util.Set;
 
 import org.linea.admin.LineaUser;
 import org.linea.admin.Membership;
+import org.linea.admin.UserService;
 import org.linea.privacy.AuditLog;
 import org.linea.shared.crypto.FieldCipher;
 
@@ -53,8 +54,11 @@ public class MfaService {
 
 	private final Clock clock;
 
+	private final UserService users;
+
 	MfaService(JdbcClient jdbc, FieldCipher cipher, RecoveryCodes recoveryCodes, MfaPolicy policy, AuditLog audit,
-			MfaProperties properties, Clock clock) {
+			MfaProperties properties, Clock clock, UserService users) {
+		this.users = users;
 		this.jdbc = jdbc;
 		this.cipher = cipher;
 		this.recoveryCodes = recoveryCodes;
@@ -210,6 +214,7 @@ public class MfaService {
 	public void disable(long userId) {
 		remove(userId);
 		this.audit.record("MFA_DISABLED", "user", Long.toString(userId), Map.of());
+		this.users.endOtherSessions(userId);
 	}
 
 	/** An administrator removes a user's authenticator (lost phone): they enrol again at their next sign-in. */
@@ -217,6 +222,8 @@ public class MfaService {
 	public void reset(long userId, Long organisationId) {
 		remove(userId);
 		this.audit.record(organisationId, "MFA_RESET", "user", Long.toString(userId), Map.of());
+		// whoever holds the lost phone may also hold a signed-in session
+		this.users.endOtherSessions(userId);
 	}
 
 	@Transactional(readOnly = true)

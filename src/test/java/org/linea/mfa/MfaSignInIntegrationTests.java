@@ -255,7 +255,9 @@ class MfaSignInIntegrationTests extends LineaIntegrationTest {
 	void anAdminResetsTheAuthenticatorOfUsersInTheirScopeOnlyAndItIsAudited() {
 		Organisation mine = newOrganisation();
 		LineaUser operator = newUser(mine, Role.OPERATOR);
-		new SignedInClient(this.port).signIn(operator.getUsername(), PASSWORD).enrol(operator.getUsername());
+		SignedInClient operatorsPhone = new SignedInClient(this.port).signIn(operator.getUsername(), PASSWORD);
+		operatorsPhone.enrol(operator.getUsername());
+		assertThat(operatorsPhone.get("/inbox").statusCode()).isEqualTo(200);
 		SignedInClient otherAdmin = new SignedInClient(this.port).signIn(newUser(newOrganisation(), Role.ADMIN).getUsername(), PASSWORD);
 		otherAdmin.get("/admin/mfa");
 		assertThat(otherAdmin.postForm("/admin/mfa/users/" + operator.id() + "/reset", Map.of()).statusCode()).isEqualTo(403);
@@ -268,6 +270,8 @@ class MfaSignInIntegrationTests extends LineaIntegrationTest {
 		assertThat(this.mfa.enrolled(operator.id())).isFalse();
 		assertThat(this.jdbc.sql("select count(*) from privacy_audit_log where action = 'MFA_RESET' and subject_id = ? and organisation_id = ?")
 			.params(Long.toString(operator.id()), mine.id()).query(Integer.class).single()).isEqualTo(1);
+		// the lost phone's session ends with the reset
+		assertThat(location(operatorsPhone.get("/inbox"))).endsWith("/login");
 		assertThat(passwordOnly(operator).get("/inbox").statusCode()).isEqualTo(200);
 	}
 

@@ -40,7 +40,7 @@ class EndSessionsOnAccessWithdrawn {
 			}
 		}
 		if (ended > 0) {
-			log.info("Ended {} session(s) of user={}", ended, event.username());
+			log.info("Ended {} session(s) of user={}", ended, event.userId());
 		}
 	}
 
