@@ -4,26 +4,16 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.linea.LineaIntegrationTest;
-import org.linea.admin.ApiTokenService;
-import org.linea.admin.Line;
-import org.linea.admin.LineaUser;
-import org.linea.admin.Organisation;
+import org.linea.SimulatorLineWithBankTest;
 import org.linea.admin.Role;
-import org.linea.channel.simulator.SimulatedMessageRequest;
 import org.linea.channel.simulator.SimulatorMessage;
-import org.linea.channel.simulator.SimulatorService;
 import org.linea.knowledge.Answer;
-import org.linea.knowledge.BankFile;
 import org.linea.knowledge.EntryContent;
 import org.linea.knowledge.EntryKind;
 import org.linea.knowledge.EntryStatus;
-import org.linea.knowledge.KnowledgeService;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -34,39 +24,10 @@ import org.springframework.web.client.RestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The bot on a real line: through the pipeline, the test API, the review of what it could not answer. */
-class KnowledgeBotIntegrationTests extends LineaIntegrationTest {
-
-	@Autowired
-	KnowledgeService knowledge;
-
-	@Autowired
-	SimulatorService simulator;
+class KnowledgeBotIntegrationTests extends SimulatorLineWithBankTest {
 
 	@Autowired
 	BotService bot;
-
-	@Autowired
-	ApiTokenService tokens;
-
-	@LocalServerPort
-	int port;
-
-	Organisation organisation;
-
-	Line line;
-
-	LineaUser coordinator;
-
-	@BeforeEach
-	void lineWithAValidatedBank() throws Exception {
-		this.organisation = newOrganisation();
-		this.line = newLine(this.organisation);
-		this.coordinator = newUser(this.organisation, Role.COORDINATOR);
-		signIn(this.coordinator);
-		try (InputStream in = getClass().getResourceAsStream("/knowledge/sample-bank.csv")) {
-			this.knowledge.importBank(this.line.key(), BankFile.CSV, in, true);
-		}
-	}
 
 	@Test
 	void answersFromTheBankAndRecordsTheDecision() {
@@ -201,15 +162,6 @@ class KnowledgeBotIntegrationTests extends LineaIntegrationTest {
 			.satisfies(w -> assertThat(w.entryKey()).isEqualTo("VAC-01"));
 	}
 
-	private void write(String phone, String text) {
-		this.simulator.write(this.line, new SimulatedMessageRequest(phone, text, null));
-	}
-
-	private List<SimulatorMessage> eventuallyReceived(String phone, int outgoing) {
-		eventually(() -> this.simulator.thread(this.line, phone).stream().filter(m -> m.direction().equals("OUT")).count() >= outgoing,
-				outgoing + " messages reach the phone");
-		return this.simulator.thread(this.line, phone);
-	}
 
 	private List<Map<String, Object>> decisions() {
 		return this.jdbc.sql("select kind, entry_key from bot_decision where line_id = ? order by id")

@@ -1,27 +1,17 @@
 package org.linea.safeguarding;
 
-import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.linea.LineaIntegrationTest;
-import org.linea.admin.ApiTokenService;
-import org.linea.admin.Line;
+import org.linea.SimulatorLineWithBankTest;
 import org.linea.admin.LineaUser;
-import org.linea.admin.Organisation;
 import org.linea.admin.Role;
-import org.linea.channel.simulator.SimulatedMessageRequest;
 import org.linea.channel.simulator.SimulatorMessage;
-import org.linea.channel.simulator.SimulatorService;
 import org.linea.inbox.InboxService;
-import org.linea.knowledge.BankFile;
-import org.linea.knowledge.KnowledgeService;
 import org.linea.shared.NotFoundException;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
@@ -31,42 +21,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A report through the pipeline: the safe reply, a restricted case, and who sees its content. */
-class SafeguardingIntegrationTests extends LineaIntegrationTest {
-
-	@Autowired
-	KnowledgeService knowledge;
-
-	@Autowired
-	SimulatorService simulator;
+class SafeguardingIntegrationTests extends SimulatorLineWithBankTest {
 
 	@Autowired
 	InboxService inbox;
 
 	@Autowired
 	SafeguardingService safeguarding;
-
-	@Autowired
-	ApiTokenService tokens;
-
-	@LocalServerPort
-	int port;
-
-	Organisation organisation;
-
-	Line line;
-
-	LineaUser coordinator;
-
-	@BeforeEach
-	void lineWithABank() throws Exception {
-		this.organisation = newOrganisation();
-		this.line = newLine(this.organisation);
-		this.coordinator = newUser(this.organisation, Role.COORDINATOR);
-		signIn(this.coordinator);
-		try (InputStream in = getClass().getResourceAsStream("/knowledge/sample-bank.csv")) {
-			this.knowledge.importBank(this.line.key(), BankFile.CSV, in, true);
-		}
-	}
 
 	@Test
 	void aFraudReportGetsTheSafeReplyNeverAnEntryAndBecomesARestrictedCase() {
@@ -175,16 +136,6 @@ class SafeguardingIntegrationTests extends LineaIntegrationTest {
 		return this.jdbc.sql("select conversation_id from safeguarding_case where id = ?").param(id).query(Long.class).optional()
 			.flatMap(this.safeguarding::caseOf)
 			.orElseThrow();
-	}
-
-	private void write(String phone, String text) {
-		this.simulator.write(this.line, new SimulatedMessageRequest(phone, text, null));
-	}
-
-	private List<SimulatorMessage> eventuallyReceived(String phone, int outgoing) {
-		eventually(() -> this.simulator.thread(this.line, phone).stream().filter(m -> m.direction().equals("OUT")).count() >= outgoing,
-				outgoing + " messages reach the phone");
-		return this.simulator.thread(this.line, phone);
 	}
 
 }

@@ -1,0 +1,67 @@
+package org.linea;
+
+import java.io.InputStream;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.linea.admin.ApiTokenService;
+import org.linea.admin.Line;
+import org.linea.admin.LineaUser;
+import org.linea.admin.Organisation;
+import org.linea.admin.Role;
+import org.linea.channel.simulator.SimulatedMessageRequest;
+import org.linea.channel.simulator.SimulatorMessage;
+import org.linea.channel.simulator.SimulatorService;
+import org.linea.knowledge.BankFile;
+import org.linea.knowledge.KnowledgeService;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A fresh organisation with a simulator line whose bank is the validated sample bank, its coordinator
+ * signed in, and a phone to write from: the stage for tests of what people are answered.
+ */
+public abstract class SimulatorLineWithBankTest extends LineaIntegrationTest {
+
+	@Autowired
+	protected KnowledgeService knowledge;
+
+	@Autowired
+	protected SimulatorService simulator;
+
+	@Autowired
+	protected ApiTokenService tokens;
+
+	@LocalServerPort
+	protected int port;
+
+	protected Organisation organisation;
+
+	protected Line line;
+
+	protected LineaUser coordinator;
+
+	@BeforeEach
+	void lineWithAValidatedBank() throws Exception {
+		this.organisation = newOrganisation();
+		this.line = newLine(this.organisation);
+		this.coordinator = newUser(this.organisation, Role.COORDINATOR);
+		signIn(this.coordinator);
+		try (InputStream in = SimulatorLineWithBankTest.class.getResourceAsStream("/knowledge/sample-bank.csv")) {
+			this.knowledge.importBank(this.line.key(), BankFile.CSV, in, true);
+		}
+	}
+
+	protected void write(String phone, String text) {
+		this.simulator.write(this.line, new SimulatedMessageRequest(phone, text, null));
+	}
+
+	/** The phone's thread once at least this many messages reached it. */
+	protected List<SimulatorMessage> eventuallyReceived(String phone, int outgoing) {
+		eventually(() -> this.simulator.thread(this.line, phone).stream().filter(m -> m.direction().equals("OUT")).count() >= outgoing,
+				outgoing + " messages reach the phone");
+		return this.simulator.thread(this.line, phone);
+	}
+
+}
