@@ -1,6 +1,9 @@
 package org.linea.report;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.util.HashMap;
+import java.util.Map;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +12,9 @@ import java.util.Locale;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.linea.admin.Line;
 import org.linea.admin.LineaUser;
@@ -91,6 +97,19 @@ class SafeguardingFiguresIntegrationTests extends InteractionsIntegrationTest {
 			.contains("Abierto: 7")
 			.doesNotContain("Wenceslao");
 		codes.forEach(code -> assertThat(text).doesNotContain(code));
+		ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
+		WeeklyReportWorkbook.write(report, "Informe", "Semana", "Decisiones tomadas", "Decisiones anteriores", xlsx);
+		Map<String, String> cells = new HashMap<>();
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.toByteArray()))) {
+			for (Row row : workbook.getSheetAt(0)) {
+				Cell value = row.getCell(1);
+				cells.put(row.getCell(0).getStringCellValue(), value == null ? "" : value.toString());
+			}
+		}
+		assertThat(cells).containsEntry("Fraude, soborno o PIN pedido", "5.0")
+			.containsEntry("Violencia basada en género", "menos de 5")
+			.containsEntry("Abierto", "7.0");
+		assertThat(cells.toString()).doesNotContain("Wenceslao");
 		assertThat(client.get("/report/weekly?scope=line:" + line.key() + "&from=" + today).body())
 			.contains("Fraud, bribe or PIN asked").doesNotContain("Wenceslao");
 	}
