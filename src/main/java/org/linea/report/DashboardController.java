@@ -11,6 +11,7 @@ import org.linea.feedback.LineScope;
 import org.linea.feedback.LineScopes;
 import org.linea.feedback.LogForm;
 import org.linea.feedback.RumourFigures;
+import org.linea.safeguarding.SafeguardingFigures;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,8 +36,12 @@ class DashboardController {
 
 	private final RumourFigures rumours;
 
-	DashboardController(LineScopes scopes, FeedbackFigures figures, DashboardCharts charts, RumourFigures rumours) {
+	private final SafeguardingFigures safeguarding;
+
+	DashboardController(LineScopes scopes, FeedbackFigures figures, DashboardCharts charts, RumourFigures rumours,
+			SafeguardingFigures safeguarding) {
 		this.scopes = scopes;
+		this.safeguarding = safeguarding;
 		this.rumours = rumours;
 		this.figures = figures;
 		this.charts = charts;
@@ -49,6 +54,7 @@ class DashboardController {
 		model.addAttribute("choices", this.scopes.choices());
 		model.addAttribute("figures", this.figures.of(scope));
 		model.addAttribute("rumours", this.rumours.of(scope, TOP_RUMOURS));
+		model.addAttribute("safeguarding", this.safeguarding.of(scope));
 		return "report/dashboard";
 	}
 

@@ -17,6 +17,7 @@ import org.linea.feedback.LocalCalendar;
 import org.linea.feedback.RumourFigures;
 import org.linea.report.WeeklyReport.Item;
 import org.linea.report.WeeklyReport.Section;
+import org.linea.safeguarding.SafeguardingFigures;
 
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,8 +43,12 @@ class WeeklyReports {
 
 	private final RumourFigures rumours;
 
-	WeeklyReports(FeedbackFigures figures, JdbcClient jdbc, MessageSource messages, LineService lines, RumourFigures rumours) {
+	private final SafeguardingFigures safeguarding;
+
+	WeeklyReports(FeedbackFigures figures, JdbcClient jdbc, MessageSource messages, LineService lines, RumourFigures rumours,
+			SafeguardingFigures safeguarding) {
 		this.figures = figures;
+		this.safeguarding = safeguarding;
 		this.rumours = rumours;
 		this.jdbc = jdbc;
 		this.messages = messages;
@@ -81,6 +86,7 @@ class WeeklyReports {
 		RumourFigures.Counts r = this.rumours.of(week, TOP);
 		sections.add(new Section(text("report.weekly.rumours", locale), withHeader(
 				text("report.weekly.rumoursCount", locale, r.reports(), r.groups()), counts(r.topByTitle(), "", f, locale))));
+		sections.add(safeguardingCases(this.safeguarding.of(week), locale));
 		return new WeeklyReport(scope.key(), scope.label(), week.from(), week.to(), sections, decisions(scope, week.from()),
 				decisions(scope, week.from().minusWeeks(1)));
 	}
@@ -105,15 +111,34 @@ class WeeklyReports {
 			.orElse("");
 	}
 
+	/** Counts only, by category then by status: a case's code or content never reaches the report. */
+	private Section safeguardingCases(SafeguardingFigures.CaseCounts cases, Locale locale) {
+		List<Item> items = new ArrayList<>();
+		items.add(new Item(text("report.weekly.safeguardingTotal", locale), count(cases.total(), cases.suppressionThreshold(), locale)));
+		items.add(new Item(text("report.weekly.safeguardingByCategory", locale), ""));
+		items.addAll(counts(cases.byCategory(), "safeguarding.category.", cases.suppressionThreshold(), locale));
+		items.add(new Item(text("report.weekly.safeguardingByStatus", locale), ""));
+		items.addAll(counts(cases.byStatus(), "safeguarding.status.", cases.suppressionThreshold(), locale));
+		return new Section(text("report.weekly.safeguarding", locale), items);
+	}
+
 	private List<Item> counts(Map<String, Long> counts, String labelPrefix, Figures f, Locale locale) {
+		return counts(counts, labelPrefix, f.suppressionThreshold(), locale);
+	}
+
+	private List<Item> counts(Map<String, Long> counts, String labelPrefix, int threshold, Locale locale) {
 		if (counts == null || counts.isEmpty()) {
 			return List.of(new Item(text("report.weekly.none", locale), ""));
 		}
 		List<Item> items = new ArrayList<>();
 		counts.forEach((key, count) -> items.add(new Item(
 				labelPrefix.isEmpty() ? key : this.messages.getMessage(labelPrefix + key, null, key, locale),
-				count == null ? text("report.suppressed", locale, f.suppressionThreshold()) : Long.toString(count))));
+				count(count, threshold, locale))));
 		return items;
+	}
+
+	private String count(Long count, int threshold, Locale locale) {
+		return count == null ? text("report.suppressed", locale, threshold) : Long.toString(count);
 	}
 
 	private static List<Item> withHeader(String header, List<Item> items) {
