@@ -4,6 +4,7 @@ import org.linea.access.Permission;
 import org.linea.access.Requires;
 import org.linea.mfa.MfaService;
 import org.linea.shared.InvalidRequestException;
+import org.linea.shared.Messages;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Controller;
@@ -29,11 +30,15 @@ class ProfileController {
 
 	private final MfaService mfa;
 
-	ProfileController(ApiTokenService tokens, UserService users, PasswordEncoder passwords, MfaService mfa) {
+	private final Messages messages;
+
+	ProfileController(ApiTokenService tokens, UserService users, PasswordEncoder passwords, MfaService mfa,
+			Messages messages) {
 		this.tokens = tokens;
 		this.users = users;
 		this.passwords = passwords;
 		this.mfa = mfa;
+		this.messages = messages;
 	}
 
 	@GetMapping
@@ -68,7 +73,7 @@ class ProfileController {
 		LineaUser me = CurrentUser.require();
 		String hash = this.users.loadUserByUsername(me.getUsername()).getPassword();
 		if (!this.passwords.matches(current, hash)) {
-			redirect.addFlashAttribute("error", "The current password is wrong");
+			redirect.addFlashAttribute("error", this.messages.get("security.password.currentWrong"));
 			return "redirect:/profile";
 		}
 		try {

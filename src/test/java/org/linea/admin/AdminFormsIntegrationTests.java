@@ -57,6 +57,8 @@ class AdminFormsIntegrationTests extends LineaIntegrationTest {
 
 		SignedInClient self = new SignedInClient(this.port).signIn(operator.getUsername(), "a-long-test-password");
 		self.get("/profile?lang=es");
+		assertThat(refusal(self, "/profile/password", Map.of("current", "not-my-password", "password", "río verde bajo la lluvia")))
+			.contains("La contraseña actual no es correcta");
 		HttpResponse<String> changed = self.postForm("/profile/password", Map.of("current", "a-long-test-password", "password", "Contraseña2025!"));
 		assertThat(changed.statusCode()).isEqualTo(302);
 		assertThat(self.get("/profile").body()).contains("más a menudo");

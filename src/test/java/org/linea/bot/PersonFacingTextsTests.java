@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
+import org.linea.safeguarding.Category;
 
 import org.springframework.context.support.ResourceBundleMessageSource;
 
@@ -42,6 +43,26 @@ class PersonFacingTextsTests {
 					.as(key + " in " + language)
 					.isNotBlank()
 					.isNotEqualTo(english);
+			}
+		}
+	}
+
+	/** A person who reports abuse is answered at once in their language, with the emergency number kept. */
+	@Test
+	void everySafeguardingSafeReplyIsWrittenInEveryLanguageWithTheNumberKept() {
+		ResourceBundleMessageSource messages = messages();
+		List<String> keys = new java.util.ArrayList<>(List.of("safeguarding.reply.numbersNone", "safeguarding.reply.URGENT"));
+		for (Category category : Category.values()) {
+			keys.add("safeguarding.reply." + category.name());
+		}
+		Object[] numbers = { "911-TEST" };
+		for (String key : keys) {
+			String english = messages.getMessage(key, numbers, Locale.ENGLISH);
+			for (String language : LANGUAGES) {
+				String text = messages.getMessage(key, numbers, Locale.forLanguageTag(language));
+				assertThat(text).as(key + " in " + language).isNotBlank().isNotEqualTo(english);
+				assertThat(text.contains("911-TEST")).as("emergency number in " + key + " in " + language)
+					.isEqualTo(english.contains("911-TEST"));
 			}
 		}
 	}
