@@ -68,6 +68,7 @@ class SafeguardingAlertsTests extends LineaIntegrationTest {
 		assertThat(alert.getSubject()).isEqualTo("Caso urgente " + code + " en la línea " + this.line.name());
 		String body = (String) alert.getContent();
 		assertThat(body).contains("/safeguarding").doesNotContain("pastillas");
+		eventually(() -> inAppAlerts().size() >= 2, "both focal points get the in-app alert");
 		assertThat(inAppAlerts()).containsExactlyInAnyOrder(this.first.id() + ":ALERT", this.second.id() + ":ALERT");
 
 		Instant opened = this.jdbc.sql("select last_alerted_at from safeguarding_case where line_id = ?").param(this.line.id())
