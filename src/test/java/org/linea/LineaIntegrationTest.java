@@ -34,6 +34,9 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 public abstract class LineaIntegrationTest {
 
+	/** The first administrator's password in application-test.yml. */
+	protected static final String ADMIN_PASSWORD = "test-installation-passphrase";
+
 	static {
 		// every test context talks to the fake providers on loopback, never to Meta or Twilio
 		System.setProperty("linea.whatsapp.graph-url", FakeGraphApi.instance().graphUrl());

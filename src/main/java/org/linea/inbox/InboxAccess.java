@@ -108,7 +108,7 @@ public class InboxAccess implements ConversationContent {
 	 * its organisation.
 	 */
 	public boolean visibleTo(LineaUser user, Conversation conversation) {
-		return hiddenFrom(user, List.of(conversation.id())).isEmpty();
+		return visibleTo(user, conversation.id());
 	}
 
 }

@@ -53,7 +53,7 @@ final class LogCsv {
 	 * prefixed with a quote; numbers stay numbers.
 	 */
 	static Object safe(Object value) {
-		return value instanceof String text && SpreadsheetText.looksLikeFormula(text) ? "'" + text : value;
+		return value instanceof String text ? SpreadsheetText.defuse(text) : value;
 	}
 
 }

@@ -87,14 +87,7 @@ class CaseRepository {
 				""").params(status, java.sql.Timestamp.from(now), userId, outcome, id).update() > 0;
 	}
 
-	/** Whether this conversation has a case that is still restricted (open, acknowledged or closed as real). */
-	boolean restricted(long conversationId) {
-		return this.jdbc.sql("select exists (select 1 from safeguarding_case where conversation_id = ? and status <> 'NOT_SENSITIVE')")
-			.param(conversationId)
-			.query(Boolean.class)
-			.single();
-	}
-
+	/** Of these conversations, those with a case that is still restricted (open, acknowledged or closed as real). */
 	Set<Long> restricted(Collection<Long> conversationIds) {
 		return new HashSet<>(this.jdbc.sql("select conversation_id from safeguarding_case where conversation_id = any(?) and status <> 'NOT_SENSITIVE'")
 			.param(conversationIds.toArray(Long[]::new))

@@ -118,15 +118,10 @@ public class SafeguardingService {
 	}
 
 	/**
-	 * Whether a case keeps this conversation's content to the organisation's focal points: from the
-	 * moment it opens until a focal point marks it not sensitive (closed cases stay restricted).
+	 * Of these conversations, those whose content a case keeps to the organisation's focal points: from
+	 * the moment it opens until a focal point marks it not sensitive (closed cases stay restricted).
 	 * The inbox's one content check ({@link org.linea.inbox.InboxAccess}) asks here.
 	 */
-	public boolean restrictedCase(long conversationId) {
-		return this.cases.restricted(conversationId);
-	}
-
-	/** Of these conversations, those that are open or acknowledged safeguarding cases. */
 	public Set<Long> restrictedCases(Collection<Long> conversationIds) {
 		return this.cases.restricted(conversationIds);
 	}

@@ -69,7 +69,7 @@ class AdminFormsIntegrationTests extends LineaIntegrationTest {
 	}
 
 	private SignedInClient signedInAdmin(String language) {
-		SignedInClient admin = new SignedInClient(this.port).signIn("admin", "test-installation-passphrase");
+		SignedInClient admin = new SignedInClient(this.port).signIn("admin", ADMIN_PASSWORD);
 		admin.get("/admin?lang=" + language);
 		return admin;
 	}

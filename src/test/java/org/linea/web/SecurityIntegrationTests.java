@@ -90,7 +90,7 @@ class SecurityIntegrationTests extends LineaIntegrationTest {
 		assertThat(browser.get("/inbox").statusCode()).isEqualTo(200);
 		assertThat(api(coordinator).get("/actuator/prometheus").statusCode()).isEqualTo(403);
 		assertThat(api(administrator()).get("/actuator/prometheus").statusCode()).isEqualTo(200);
-		assertThat(new SignedInClient(this.port).signIn("admin", "test-installation-passphrase").get("/admin").statusCode()).isEqualTo(200);
+		assertThat(new SignedInClient(this.port).signIn("admin", ADMIN_PASSWORD).get("/admin").statusCode()).isEqualTo(200);
 	}
 
 	@Test

@@ -64,7 +64,7 @@ class SessionsIntegrationTests extends LineaIntegrationTest {
 	void aPasswordResetByAnAdministratorEndsEverySessionOfThatUser() {
 		LineaUser operator = newUser(newOrganisation(), Role.OPERATOR);
 		SignedInClient browser = signedIn(operator);
-		SignedInClient admin = new SignedInClient(this.port).signIn("admin", "test-installation-passphrase");
+		SignedInClient admin = new SignedInClient(this.port).signIn("admin", ADMIN_PASSWORD);
 		admin.get("/admin");
 		admin.postForm("/admin/users/" + operator.id() + "/password", Map.of("password", "reset-by-the-admin"));
 
