@@ -34,10 +34,16 @@ class ConversationPersonalData implements PersonalDataHolder, SubjectConversatio
 		this.conversations = conversations;
 	}
 
+	/**
+	 * Message texts of the line; a safeguarding case's conversation is left to the case's own period
+	 * (safeguarding's {@code safeguarding_case_content}).
+	 */
 	@Bean
 	static RetentionTarget messageTexts(JdbcClient jdbc) {
-		return new SqlRetentionTarget(jdbc, DataTypes.MESSAGE_TEXTS, "conversation_message", "body = null, media_ref = null",
-				"line_id = ? and created_at < ? and (body is not null or media_ref is not null)");
+		return new SqlRetentionTarget(jdbc, DataTypes.MESSAGE_TEXTS, "conversation_message", "body = null, media_ref = null", """
+				line_id = ? and created_at < ? and (body is not null or media_ref is not null)
+				and conversation_id not in (select conversation_id from safeguarding_case
+				                            where conversation_id is not null and status <> 'NOT_SENSITIVE')""");
 	}
 
 	@Override

@@ -67,9 +67,12 @@ public class SafeguardingService {
 
 	private final Clock clock;
 
+	private final CaseAccess caseAccess;
+
 	SafeguardingService(Detector detector, SafeReplies replies, CaseRepository cases, ConversationService conversations,
 			TeamService teams, LineService lines, MessageLanguage languages, AuditLog audit, ApplicationEventPublisher events,
-			@Lazy ConversationContent content, Clock clock) {
+			@Lazy ConversationContent content, Clock clock, CaseAccess caseAccess) {
+		this.caseAccess = caseAccess;
 		this.detector = detector;
 		this.replies = replies;
 		this.cases = cases;
@@ -217,9 +220,7 @@ public class SafeguardingService {
 	}
 
 	private SafeguardingCase requireFocalPoint(long caseId) {
-		SafeguardingCase found = this.cases.find(caseId).orElseThrow(() -> new NotFoundException("Case " + caseId));
-		Access.require(found.organisationId(), Permission.SAFEGUARDING_HANDLE, "Case " + caseId);
-		return found;
+		return this.caseAccess.requireContent(caseId);
 	}
 
 	private void sendSafeReply(Line line, Conversation conversation, Finding finding, String text) {
