@@ -2,7 +2,6 @@ package org.linea.safeguarding;
 
 import org.linea.access.Permission;
 import org.linea.access.Requires;
-import org.linea.shared.InvalidRequestException;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -57,13 +56,7 @@ class CaseController {
 
 	/** A rule the focal point can fix is shown on the case's page; a case they may not see is not found or refused. */
 	private static String attempt(long id, RedirectAttributes redirect, String notice, Runnable action) {
-		try {
-			action.run();
-			redirect.addFlashAttribute("notice", notice);
-		}
-		catch (InvalidRequestException ex) {
-			redirect.addFlashAttribute("errorText", ex.getMessage());
-		}
+		PageActions.attempt(redirect, notice, action);
 		return "redirect:/safeguarding/cases/" + id;
 	}
 

@@ -6,7 +6,6 @@ import org.linea.access.Permission;
 import org.linea.access.Requires;
 import org.linea.admin.Line;
 import org.linea.admin.LineService;
-import org.linea.shared.InvalidRequestException;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,7 +32,7 @@ class ServiceMapController {
 	@GetMapping("/safeguarding/services")
 	String services(@RequestParam(required = false) String line, Model model) {
 		List<Line> managed = this.lines.accessibleLines(Permission.SAFEGUARDING_SETTINGS);
-		Line chosen = managed.stream().filter(l -> l.key().equals(line)).findFirst().orElse(managed.isEmpty() ? null : managed.getFirst());
+		Line chosen = PageActions.chosen(managed, line);
 		model.addAttribute("lines", managed);
 		model.addAttribute("line", chosen);
 		model.addAttribute("kinds", ServiceKind.values());
@@ -61,13 +60,7 @@ class ServiceMapController {
 	}
 
 	private static String attempt(String lineKey, RedirectAttributes redirect, Runnable action) {
-		try {
-			action.run();
-			redirect.addFlashAttribute("notice", "safeguarding.saved");
-		}
-		catch (InvalidRequestException ex) {
-			redirect.addFlashAttribute("errorText", ex.getMessage());
-		}
+		PageActions.attempt(redirect, "safeguarding.saved", action);
 		return "redirect:/safeguarding/services?line=" + lineKey;
 	}
 

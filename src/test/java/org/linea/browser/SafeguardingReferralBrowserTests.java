@@ -55,6 +55,13 @@ class SafeguardingReferralBrowserTests extends BrowserTest {
 			assertThat(carlaPage.locator("[role=status]")).hasText("Saved.");
 			assertThat(carlaPage.locator("tr.sg-service input[name=name]")).hasValue("Casa Refugio Esperanza");
 
+			// the settings once written by SQL: emergency numbers and minutes, on a page
+			carlaPage.navigate(url("/safeguarding/settings?line=" + line.key() + "&lang=en"));
+			carlaPage.getByLabel("Emergency numbers, as the person should read them").fill("Policía 105 · Línea 100");
+			carlaPage.locator("form.sg-alerting button").click();
+			assertThat(carlaPage.locator("[role=status]")).hasText("Saved.");
+			assertThat(carlaPage.locator("#sg-numbers")).hasValue("Policía 105 · Línea 100");
+
 			Page sofiaPage = signedIn(sofiaBrowser, sofia);
 			sofiaPage.navigate(url("/safeguarding"));
 			sofiaPage.locator("tr.sg-case:has-text('" + code + "') a:has-text('Expediente')").click();
