@@ -52,14 +52,14 @@ class SafeguardingReferralBrowserTests extends BrowserTest {
 			carlaPage.getByLabel("Contacts").fill("+51 1 555 0101 · Jr. Lampa 300");
 			carlaPage.getByLabel("Hours").fill("24/7");
 			carlaPage.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add the service")).click();
-			assertThat(carlaPage.locator("[role=status]")).hasText("Saved.");
+			assertThat(carlaPage.locator("p.notice")).hasText("Saved.");
 			assertThat(carlaPage.locator("tr.sg-service input[name=name]")).hasValue("Casa Refugio Esperanza");
 
 			// the settings once written by SQL: emergency numbers and minutes, on a page
 			carlaPage.navigate(url("/safeguarding/settings?line=" + line.key() + "&lang=en"));
 			carlaPage.getByLabel("Emergency numbers, as the person should read them").fill("Policía 105 · Línea 100");
 			carlaPage.locator("form.sg-alerting button").click();
-			assertThat(carlaPage.locator("[role=status]")).hasText("Saved.");
+			assertThat(carlaPage.locator("p.notice")).hasText("Saved.");
 			assertThat(carlaPage.locator("#sg-numbers")).hasValue("Policía 105 · Línea 100");
 
 			Page sofiaPage = signedIn(sofiaBrowser, sofia);
@@ -69,14 +69,14 @@ class SafeguardingReferralBrowserTests extends BrowserTest {
 
 			sofiaPage.getByLabel("Nota nueva").fill("Prefiere mensajes, no llamadas: él revisa el teléfono.");
 			sofiaPage.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Añadir la nota")).click();
-			assertThat(sofiaPage.locator("[role=status]")).hasText("Nota añadida.");
+			assertThat(sofiaPage.locator("p.notice")).hasText("Nota añadida.");
 			assertThat(sofiaPage.locator(".sg-note")).containsText("no llamadas");
 
 			sofiaPage.getByLabel("Servicio", new Page.GetByLabelOptions().setExact(true)).selectOption(new SelectOption().setLabel("Casa Refugio Esperanza (Albergue)"));
 			sofiaPage.getByLabel("La persona aceptó, informada").check();
 			sofiaPage.getByLabel("Nota (qué se compartió, con quién)").fill("Solo su nombre y el distrito");
 			sofiaPage.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Registrar la derivación")).click();
-			assertThat(sofiaPage.locator("[role=status]")).hasText("Derivación registrada.");
+			assertThat(sofiaPage.locator("p.notice")).hasText("Derivación registrada.");
 			assertThat(sofiaPage.locator(".sg-referral")).containsText("Casa Refugio Esperanza");
 			assertThat(sofiaPage.locator(".sg-referral .sg-referral-status")).hasText("Derivado");
 
