@@ -90,6 +90,8 @@ class InvestigationRoutingTests extends LineaIntegrationTest {
 		assertThat(opened.category().againstStaff()).isTrue();
 		eventually(() -> smtp.getReceivedMessages().length >= 2, "the investigators are emailed");
 		assertThat(recipients()).containsExactlyInAnyOrder("investiga1@example.org", "investiga2@example.org");
+		// the in-app alerts commit after the emails leave
+		eventually(() -> inAppAlerted().size() >= 2, "the investigators get the in-app alert");
 		assertThat(inAppAlerted()).containsExactlyInAnyOrder(first.id(), second.id());
 
 		assertKeptFrom(this.inTeam, opened);
@@ -114,6 +116,7 @@ class InvestigationRoutingTests extends LineaIntegrationTest {
 		SafeguardingCase opened = eventuallyCase();
 		eventually(() -> smtp.getReceivedMessages().length >= 1, "the first focal point on call outside the team is emailed");
 		assertThat(recipients()).containsExactly("fuera@example.org");
+		eventually(() -> !inAppAlerted().isEmpty(), "the focal point outside the team gets the in-app alert");
 		assertThat(inAppAlerted()).containsExactly(this.outside.id());
 		assertKeptFrom(this.inTeam, opened);
 		signIn(operator);
