@@ -87,14 +87,14 @@ public class Detector {
 		}
 		Category category = scores.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
 		boolean urgent = this.rules.urgent.stream()
-			.filter(rule -> rule.category().equals("*") || rule.category().equals(category.name()))
+			.filter(rule -> rule.appliesTo(category))
 			.filter(rule -> rule.fires(found))
 			.peek(fired::add)
 			.findAny()
 			.isPresent();
 		fired.forEach(rule -> shown.add("rule " + rule.source()));
 		boolean notReport = !urgent && this.rules.notReports.stream()
-			.filter(rule -> rule.category().equals("*") || rule.category().equals(category.name()))
+			.filter(rule -> rule.appliesTo(category))
 			.anyMatch(rule -> rule.fires(found));
 		if (notReport) {
 			return Finding.none(shown, "GENERAL_QUESTION");

@@ -7,8 +7,8 @@ import java.util.Map;
 /**
  * How concepts combine into a report ({@code safeguarding/rules.txt}): a category rule fires when a
  * message mentions all its concepts ({@code staff + money_ask}), one of several ({@code partner|ex}),
- * and none of those marked {@code !}; an urgent rule marks a report of its category (or any, {@code *})
- * urgent.
+ * and none of those marked {@code !}; an urgent rule marks a report of its category (of one of several,
+ * {@code GBV|CHILD}, or any, {@code *}) urgent.
  */
 final class Rules {
 
@@ -24,6 +24,11 @@ final class Rules {
 				}
 			}
 			return true;
+		}
+
+		/** Whether this rule is for reports of this category ({@code *} for any, {@code GBV|CHILD} for either). */
+		boolean appliesTo(Category reported) {
+			return this.category.equals("*") || List.of(this.category.split("\\|")).contains(reported.name());
 		}
 
 		List<String> concepts() {
@@ -62,7 +67,9 @@ final class Rules {
 			String category = head[0];
 			double weight = head.length > 1 ? Double.parseDouble(head[1]) : 1;
 			if (!category.equals("*")) {
-				Category.valueOf(category);
+				for (String one : category.split("\\|")) {
+					Category.valueOf(one);
+				}
 			}
 			List<List<String>> slots = new ArrayList<>();
 			for (String slot : line.substring(colon + 1).split("\\+")) {

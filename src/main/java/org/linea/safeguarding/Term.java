@@ -9,7 +9,8 @@ import java.util.List;
  * of forms ({@code pidio|pidieron}), a form ending in {@code *} matching any ending ({@code voluntari*}),
  * {@code #N} matching a number from 0 to N ({@code #17 anos}). Up to two other words may come between
  * the words of a phrase; words of six letters or more (with the same first letter) also match with
- * one letter wrong, missing, extra or swapped, so typos still match.
+ * one letter wrong, missing, extra or swapped, so typos still match, and other forms of a word
+ * ("encerrada", "encerrados") match through {@link Stems}.
  */
 record Term(String source, List<List<String>> words) {
 
@@ -100,7 +101,7 @@ record Term(String source, List<List<String>> words) {
 		}
 		// typos rarely fall on the first letter, and other words do ("devolver", "revolver")
 		return form.equals(word) || (Math.min(form.length(), word.length()) >= FUZZY_FROM
-				&& form.charAt(0) == word.charAt(0) && withinOne(form, word));
+				&& form.charAt(0) == word.charAt(0) && withinOne(form, word)) || Stems.same(form, word);
 	}
 
 	/** Whether one edit (a letter changed, added, dropped, or two swapped) turns one into the other. */
