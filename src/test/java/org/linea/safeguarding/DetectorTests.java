@@ -33,6 +33,27 @@ class DetectorTests {
 			Mari m bat mwen epi li gen yon kouto, li di l ap touye m aswè a | GBV | true
 			""")
 	void findsReportsWithTheirCategoryAndUrgency(String text, Category category, boolean urgent) {
+		assertReport(text, category, urgent);
+	}
+
+	/** Said in words no signal phrase holds: general vocabulary, other forms of a word, concepts combined. */
+	@ParameterizedTest(name = "{0} -> {1} urgent={2}")
+	@CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+			mi suegro estuvo golpeandola a mi cuñada toda la tarde | GBV | false
+			a guy at the border grabbed me and wants to kill me right now | GBV | true
+			mi sobrino de 9 desaparecio con un señor del barrio y no ha regresado | CHILD | true
+			los dos nenes de la vecina estan encerrados desde el domingo, nadie los cuida | CHILD | true
+			the supervisor told me i would lose my place unless i go out with him | SEA | false
+			le coordinateur m'a insultée devant tout le monde et m'a menacée de me retirer de la liste | CONDUCT | false
+			mon beau frere a frappe ma soeur et elle saigne beaucoup | GBV | true
+			eu tomei todos os comprimidos da minha mae faz meia hora, nao quero mais viver | SELF_HARM | true
+			yon moun ki di li travay pou lakwa wouj mande m kod kat mwen | FRAUD | false
+			""")
+	void generalisesToPhrasingNoSignalHolds(String text, Category category, boolean urgent) {
+		assertReport(text, category, urgent);
+	}
+
+	private static void assertReport(String text, Category category, boolean urgent) {
 		Finding finding = detector.screen(text);
 		assertThat(finding.sensitive()).as(finding.signals().toString()).isTrue();
 		assertThat(finding.category()).as(finding.signals().toString()).isEqualTo(category);
@@ -47,6 +68,10 @@ class DetectorTests {
 			perdi el pin de la tarjeta, como lo recupero?
 			how do i know if a message from you is official?
 			a q hora atienden el sabado
+			what should i do if my neighbour hits his kids?
+			o que faço se alguém pedir minha senha?
+			kijan pou m konnen si mesaj la soti nan lakwa wouj?
+			la coordinadora de la ONG es quien decide quién entra a la lista?
 			""")
 	void aGeneralQuestionNearTheseTopicsIsNotAReport(String text) {
 		Finding finding = detector.screen(text);
@@ -80,6 +105,15 @@ class DetectorTests {
 	}
 
 	@Test
+	void otherFormsOfAWordMatchThroughTheLightStemmers() {
+		assertThat(Term.matches("encerrada", "encerrados")).isTrue();
+		assertThat(Term.matches("frappee", "frapper")).isTrue();
+		assertThat(Stems.same("threats", "threat")).isFalse(); // under six letters: "threat"
+		assertThat(Stems.same("kiss", "quiso")).isFalse();
+		assertThat(Stems.same("golpeado", "golpeada")).isTrue();
+	}
+
+	@Test
 	void typosAndAccentsAreFolded() {
 		assertThat(detector.screen("el boluntario me pidio mi kontraseña y el pin").category()).isEqualTo(Category.FRAUD);
 		assertThat(detector.screen("MI ESPOSO ME GOLPEÓ Y TIENE UN CUCHIYO").sensitive()).isTrue();
@@ -97,6 +131,16 @@ class DetectorTests {
 	void aSignalsFileWithAnUnknownLayoutIsRefusedAtStart() {
 		assertThatThrownBy(() -> new Detector(Map.of("org/es.txt", List.of("brigadista"))))
 			.hasMessageContaining("before any [concept]");
+	}
+
+	/** Block B of our own messages: in-sample since the generalisation round looked at its misses; a floor. */
+	@Test
+	void ownBlockBStaysAboveTheTargets() throws Exception {
+		Path file = Path.of(getClass().getResource("/safeguarding/own_heldout_b.csv").toURI());
+		DetectionScore.Counts counts = DetectionScore.score(DetectionScore.read(file, DetectionScore.Rows.ALL), detector::screen);
+		assertThat(DetectionScore.pct(counts.routed(), counts.reports())).as(counts.figures()).isGreaterThanOrEqualTo(95);
+		assertThat(DetectionScore.pct(counts.urgentFlagged(), counts.urgentReports())).as(counts.figures()).isGreaterThanOrEqualTo(95);
+		assertThat(counts.falseAlarms()).as(counts.figures()).isZero();
 	}
 
 	/** Our own messages, written before the signals were tuned, never tuned on: a floor against regressions. */
