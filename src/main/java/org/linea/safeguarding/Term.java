@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * One signal phrase of a concept, as written in a signals file: words in order, each word a choice
  * of forms ({@code pidio|pidieron}), a form ending in {@code *} matching any ending ({@code voluntari*}),
- * {@code #N} matching a number from 0 to N ({@code #17 anos}). Up to two other words may come between
+ * {@code #N} matching a number from 0 to N, of up to seven digits ({@code #17 anos}, {@code #99999}). Up to two other words may come between
  * the words of a phrase; words of six letters or more (with the same first letter) also match with
  * one letter wrong, missing, extra or swapped, so typos still match, and other forms of a word
  * ("encerrada", "encerrados") match through {@link Stems}.
@@ -81,7 +81,7 @@ record Term(String source, List<List<String>> words) {
 
 	static boolean matches(String form, String word) {
 		if (form.startsWith("#")) {
-			return word.chars().allMatch(Character::isDigit) && word.length() <= 3
+			return word.chars().allMatch(Character::isDigit) && word.length() <= 7
 					&& Integer.parseInt(word) <= Integer.parseInt(form.substring(1));
 		}
 		if (form.endsWith("*")) {
