@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # The safeguarding benchmark: see bench/README.md.
 # Usage: bench/safeguarding.sh [faq-eval dir] [more labelled .csv files...] [--misses]
-# Scores the dev file (all, odd and even rows) and our own files (own_heldout.csv, and own_heldout_b.csv,
-# the block never looked at), with faq_es.csv imported.
+# Scores the dev file (all, odd and even rows) and our own files (own_heldout.csv, own_heldout_b.csv and
+# own_dev_d.csv: in-sample; own_heldout_c.csv: held out, never tuned on), with faq_es.csv imported.
 # Needs JAVA_HOME pointing at a JDK 21 or newer, as for ./mvnw.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DIR="${1:-../shared/faq-eval}"
 shift || true
 FILES=("$(realpath "$DIR")/safeguarding_dev.csv" "$(realpath src/test/resources/safeguarding/own_heldout.csv)"
-  "$(realpath src/test/resources/safeguarding/own_heldout_b.csv)")
+  "$(realpath src/test/resources/safeguarding/own_heldout_b.csv)" "$(realpath src/test/resources/safeguarding/own_dev_d.csv)"
+  "$(realpath src/test/resources/safeguarding/own_heldout_c.csv)")
 rm -rf target/bench-postgres target/bench-data
 ./mvnw -B -q test-compile
 ./mvnw -B -q org.codehaus.mojo:exec-maven-plugin:3.6.2:java -Dexec.mainClass=org.linea.bot.SafeguardingBenchmark \
