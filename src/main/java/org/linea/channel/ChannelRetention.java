@@ -24,7 +24,7 @@ class ChannelRetention {
 	@Bean
 	RetentionTarget inboundSenders(JdbcClient jdbc) {
 		return new SqlRetentionTarget(jdbc, DataTypes.IDENTIFIERS, "channel_inbound_message",
-				"sender_hash = null, sender_encrypted = null, sender_name_encrypted = null",
+				"sender_hash = null, sender_encrypted = null, sender_name_encrypted = null, sender_user_id_encrypted = null",
 				"line_id = ? and received_at < ? and processed_at is not null and sender_encrypted is not null");
 	}
 

@@ -118,15 +118,19 @@ class ContactPersonalData implements PersonalDataHolder, RetentionTarget {
 	private int tombstone(List<Long> contactIds) {
 		int erased = 0;
 		for (long id : contactIds) {
-			Optional<Identity> identity = this.jdbc.sql("select line_id, phone_hash from contact_contact where id = ? and erased_at is null for update")
+			Optional<Identity> identity = this.jdbc.sql("select line_id, phone_hash, bsuid_hash from contact_contact where id = ? and erased_at is null for update")
 				.param(id)
-				.query((rs, n) -> new Identity(rs.getLong(1), rs.getBytes(2)))
+				.query((rs, n) -> new Identity(rs.getLong(1), rs.getBytes(2), rs.getBytes(3)))
 				.optional();
 			if (identity.isEmpty()) {
 				continue;
 			}
 			this.keys.destroy(identity.get().lineId(), identity.get().phoneHash());
-			this.jdbc.sql("update contact_contact set phone_hash = null, phone_encrypted = null, name_encrypted = null, erased_at = now() where id = ?")
+			this.keys.destroy(identity.get().lineId(), identity.get().bsuidHash());
+			this.jdbc.sql("""
+					update contact_contact set phone_hash = null, phone_encrypted = null, name_encrypted = null, bsuid_hash = null,
+					    bsuid_encrypted = null, erased_at = now() where id = ?
+					""")
 				.param(id)
 				.update();
 			this.events.publishEvent(new ContactErased(id, identity.get().lineId()));
@@ -135,7 +139,7 @@ class ContactPersonalData implements PersonalDataHolder, RetentionTarget {
 		return erased;
 	}
 
-	private record Identity(long lineId, byte[] phoneHash) {
+	private record Identity(long lineId, byte[] phoneHash, byte[] bsuidHash) {
 	}
 
 }

@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -58,16 +59,44 @@ public class ContactService {
 	 */
 	@Transactional
 	public Contact findOrCreate(Line line, String e164, String profileName) {
-		byte[] phoneHash = phoneHash(e164);
-		Optional<Contact> existing = find(line.id(), phoneHash);
-		if (existing.isPresent()) {
-			this.jdbc.sql("update contact_contact set last_seen_at = now() where id = ?").param(existing.get().id()).update();
-			if (profileName != null && !profileName.isBlank()) {
-				this.jdbc.sql("update contact_contact set name_encrypted = ? where id = ?")
-					.params(this.cipher.encrypt(this.cipher.keyFor(line.id(), phoneHash), profileName.strip()), existing.get().id())
+		return findOrCreate(line, e164, null, profileName);
+	}
+
+	/**
+	 * The line's contact for this sender, created with the next code if new. {@code address} is the
+	 * number, or the WhatsApp business-scoped user id (BSUID) when Meta withholds the number;
+	 * {@code bsuid} is the BSUID when the webhook carried one. A person stays one contact with one code
+	 * whichever of the two Meta shows: a contact first known by BSUID gains the number when Meta shows
+	 * it, and one known by number is found by the BSUID seen beside it before.
+	 */
+	@Transactional
+	public Contact findOrCreate(Line line, String address, String bsuid, String profileName) {
+		byte[] addressHash = phoneHash(address);
+		byte[] bsuidHash = bsuid == null || bsuid.isBlank() ? null : phoneHash(bsuid);
+		Optional<Contact> existing = find(line.id(), addressHash);
+		if (existing.isEmpty() && bsuidHash != null) {
+			existing = findByBsuid(line.id(), bsuidHash);
+			if (existing.isPresent() && !address.equals(bsuid)) {
+				// known by BSUID until now, Meta shows the number: the number becomes the address
+				this.jdbc.sql("update contact_contact set phone_hash = ?, phone_encrypted = ? where id = ?")
+					.params(addressHash, this.cipher.encrypt(this.cipher.keyFor(line.id(), addressHash), address), existing.get().id())
 					.update();
 			}
-			return existing.get();
+		}
+		if (existing.isPresent()) {
+			long id = existing.get().id();
+			this.jdbc.sql("update contact_contact set last_seen_at = now() where id = ?").param(id).update();
+			if (bsuidHash != null) {
+				this.jdbc.sql("update contact_contact set bsuid_hash = ?, bsuid_encrypted = ? where id = ? and bsuid_hash is distinct from ?")
+					.params(bsuidHash, this.cipher.encrypt(this.cipher.keyFor(line.id(), bsuidHash), bsuid), id, bsuidHash)
+					.update();
+			}
+			if (profileName != null && !profileName.isBlank()) {
+				this.jdbc.sql("update contact_contact set name_encrypted = ? where id = ?")
+					.params(this.cipher.encrypt(this.cipher.keyFor(line.id(), addressHash), profileName.strip()), id)
+					.update();
+			}
+			return find(line.id(), addressHash).or(() -> findByBsuid(line.id(), bsuidHash)).orElseThrow();
 		}
 		int year = Instant.now(this.clock).atZone(line.timeZone()).getYear();
 		int correlative = this.jdbc.sql("""
@@ -76,17 +105,39 @@ public class ContactService {
 				returning last_value
 				""").params(line.id(), year).query(Integer.class).single();
 		String code = PseudonymousCode.of(year, line.countryCode(), correlative);
-		long key = this.cipher.keyFor(line.id(), phoneHash);
+		long key = this.cipher.keyFor(line.id(), addressHash);
 		long id = this.jdbc.sql("""
-				insert into contact_contact (line_id, code, phone_hash, phone_encrypted, name_encrypted, language)
-				values (?, ?, ?, ?, ?, ?) returning id
+				insert into contact_contact (line_id, code, phone_hash, phone_encrypted, name_encrypted, language, bsuid_hash, bsuid_encrypted)
+				values (?, ?, ?, ?, ?, ?, ?, ?) returning id
 				""")
-			.params(line.id(), code, phoneHash, this.cipher.encrypt(key, e164),
+			.params(line.id(), code, addressHash, this.cipher.encrypt(key, address),
 					profileName == null || profileName.isBlank() ? null : this.cipher.encrypt(key, profileName.strip()),
-					line.defaultLanguage())
+					line.defaultLanguage(), bsuidHash, bsuidHash == null ? null : this.cipher.encrypt(key, bsuid))
 			.query(Long.class)
 			.single();
-		return new Contact(id, line.id(), code, PhoneNumbers.mask(e164), line.defaultLanguage(), null, true);
+		return new Contact(id, line.id(), code, PhoneNumbers.mask(address), line.defaultLanguage(), null, true);
+	}
+
+	private Optional<Contact> findByBsuid(long lineId, byte[] bsuidHash) {
+		return this.jdbc.sql("select * from contact_contact where line_id = ? and bsuid_hash = ?")
+			.params(lineId, bsuidHash)
+			.query(this::map)
+			.optional();
+	}
+
+	/**
+	 * The keyed hashes a contact's messages may be stored under: their number's and, if Meta ever gave
+	 * one, their BSUID's (a message from a person whose number Meta withheld is stored under the BSUID).
+	 */
+	@Transactional(readOnly = true)
+	public List<byte[]> senderHashes(long contactId) {
+		return this.jdbc.sql("select phone_hash, bsuid_hash from contact_contact where id = ?")
+			.param(contactId)
+			.query((rs, row) -> java.util.stream.Stream.of(rs.getBytes(1), rs.getBytes(2))
+				.filter(java.util.Objects::nonNull)
+				.toList())
+			.optional()
+			.orElse(List.of());
 	}
 
 	@Transactional(readOnly = true)
