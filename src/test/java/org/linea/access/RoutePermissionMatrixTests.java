@@ -267,6 +267,10 @@ class RoutePermissionMatrixTests extends InteractionsIntegrationTest {
 		ids.put("code", this.jdbc.sql("select code from contact_contact where line_id = ? order by id desc limit 1").param(line.id())
 			.query(String.class).single());
 		ids.put("templateId", Long.toString(template));
+		ids.put("webhookId", Long.toString(this.jdbc.sql("""
+				insert into integration_webhook (organisation_id, url, secret_encrypted, events) values (?, 'https://crm.example.org/e', ?, '{conversation.closed}')
+				returning id
+				""").params(own.id(), this.cipher.encrypt("whsec_test")).query(Long.class).single()));
 		// {id} and {referralId} name different things on different routes
 		ids.put("/inbox/conversations/{id}", Long.toString(open));
 		ids.put("/safeguarding/conversations/{id}", Long.toString(toFlag));
