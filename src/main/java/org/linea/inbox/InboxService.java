@@ -255,10 +255,10 @@ public class InboxService {
 
 	/** Hands the conversation to a colleague who works on the line. */
 	@Transactional
-	public void assign(long conversationId, long userId) {
+	public void assign(long conversationId, Long userId) {
 		Conversation conversation = this.conversations.get(conversationId);
 		Line line = this.access.requireContent(conversation, Permission.INBOX_REPLY);
-		LineaUser colleague = this.users.findById(userId).filter(LineaUser::isEnabled)
+		LineaUser colleague = java.util.Optional.ofNullable(userId).flatMap(this.users::findById).filter(LineaUser::isEnabled)
 			.filter(u -> u.can(line.organisationId(), Permission.INBOX_READ))
 			.orElseThrow(() -> new InvalidRequestException("That person does not work on this line"));
 		if (!this.conversations.assignTo(conversationId, colleague.id())) {
