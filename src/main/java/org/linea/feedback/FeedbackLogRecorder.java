@@ -1,9 +1,13 @@
 package org.linea.feedback;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import org.linea.admin.Line;
 import org.linea.admin.LineService;
 import org.linea.bot.ClosingFlow;
@@ -18,6 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -32,7 +38,9 @@ import static org.linea.shared.db.Rows.timestamp;
  * Keeps the feedback log's record of each interaction up to date. Conversation changes are gathered
  * per transaction and, once it commits, each touched interaction's record is recomputed from what the
  * conversation, coding, closing flow and consented demographics say now, so a refresh can be repeated
- * safely, on any node.
+ * safely, on any node. The same refresh is also scheduled, in the changing transaction, as a
+ * db-scheduler task a little later: a node that dies between the commit and the refresh cannot leave
+ * the record (and every dashboard, report and export built on it) stale.
  */
 @Component
 class FeedbackLogRecorder {
@@ -54,13 +62,30 @@ class FeedbackLogRecorder {
 
 	private final TransactionTemplate transactions;
 
+	private final ObjectProvider<SchedulerClient> scheduler;
+
+	private final ObjectProvider<OneTimeTask<Long>> durableRefresh;
+
+	private final FeedbackProperties properties;
+
+	private final Clock clock;
+
+	/** Off only in the test that shows the durable refresh alone keeps the record right. */
+	private volatile boolean refreshAfterCommit = true;
+
 	FeedbackLogRecorder(JdbcClient jdbc, ConversationService conversations, LineService lines, ContactService contacts,
-			ClosingFlow closingFlow, PlatformTransactionManager transactionManager) {
+			ClosingFlow closingFlow, PlatformTransactionManager transactionManager, ObjectProvider<SchedulerClient> scheduler,
+			@Qualifier("feedbackLogRefreshTask") ObjectProvider<OneTimeTask<Long>> durableRefresh, FeedbackProperties properties,
+			Clock clock) {
 		this.jdbc = jdbc;
 		this.conversations = conversations;
 		this.lines = lines;
 		this.contacts = contacts;
 		this.closingFlow = closingFlow;
+		this.scheduler = scheduler;
+		this.durableRefresh = durableRefresh;
+		this.properties = properties;
+		this.clock = clock;
 		// after a commit the finished transaction's connection may still be bound: work in a new one
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -75,7 +100,15 @@ class FeedbackLogRecorder {
 			refreshQuietly(event.conversationId());
 			return;
 		}
-		pendingInThisTransaction().add(event.conversationId());
+		if (pendingInThisTransaction().add(event.conversationId())) {
+			this.scheduler.getObject()
+				.scheduleIfNotExists(this.durableRefresh.getObject().instance("conversation-" + event.conversationId(), event.conversationId()),
+						Instant.now(this.clock).plus(this.properties.durableRefreshDelay()));
+		}
+	}
+
+	void refreshAfterCommit(boolean enabled) {
+		this.refreshAfterCommit = enabled;
 	}
 
 	@SuppressWarnings("unchecked")
@@ -90,7 +123,7 @@ class FeedbackLogRecorder {
 			@Override
 			public void afterCompletion(int status) {
 				TransactionSynchronizationManager.unbindResourceIfPossible(FeedbackLogRecorder.this);
-				if (status == STATUS_COMMITTED) {
+				if (status == STATUS_COMMITTED && FeedbackLogRecorder.this.refreshAfterCommit) {
 					pending.forEach(FeedbackLogRecorder.this::refreshQuietly);
 				}
 			}
