@@ -8,7 +8,6 @@ import org.linea.admin.Line;
 import org.linea.admin.LineService;
 import org.linea.bot.ClosingFlow;
 import org.linea.channel.ChannelType;
-import org.linea.contact.ConsentEvent;
 import org.linea.contact.ContactService;
 import org.linea.contact.Demographic;
 import org.linea.conversation.Conversation;
@@ -113,8 +112,7 @@ class FeedbackLogRecorder {
 		Conversation conversation = this.conversations.get(conversationId);
 		Line line = this.lines.get(conversation.lineId());
 		InteractionFacts facts = InteractionFacts.of(this.conversations.messages(conversationId), conversation.closedAt());
-		boolean consented = this.contacts.currentConsent(conversation.contactId()).get("DEMOGRAPHICS") == ConsentEvent.GIVEN;
-		Map<Demographic, String> demographics = consented ? this.contacts.demographics(conversation.contactId()) : Map.of();
+		Map<Demographic, String> demographics = this.contacts.consentedDemographics(conversation.contactId(), conversationId);
 		int earlier = this.jdbc.sql("select count(*) from feedback_log where contact_id = ? and conversation_id < ?")
 			.params(conversation.contactId(), conversationId).query(Integer.class).single();
 		this.jdbc.sql("""
