@@ -13,6 +13,7 @@ import org.linea.admin.Organisation;
 import org.linea.admin.Role;
 import org.linea.channel.simulator.SimulatedMessageRequest;
 import org.linea.contact.ContactService;
+import org.linea.contact.PhoneUse;
 import org.linea.contact.SharedPhones;
 import org.linea.feedback.Coding;
 import org.linea.feedback.FeedbackType;
@@ -101,7 +102,7 @@ class SharedPhonesIntegrationTests extends InteractionsIntegrationTest {
 		this.inbox.reply(first, "Le ayudamos.", false);
 		this.inbox.close(first, CODING);
 		long second = queuedAfter(line, phone, "soy otra persona, quiero saber de salud", first);
-		this.sharedPhones.mark(contactOf(second), org.linea.contact.PhoneUse.SHARED, SharedPhones.Source.PERSON,
+		this.sharedPhones.mark(contactOf(second), PhoneUse.SHARED, SharedPhones.Source.PERSON,
 				organisation.id(), "test");
 		String page = "/inbox/conversations/" + second;
 
