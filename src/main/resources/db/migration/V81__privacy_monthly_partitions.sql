@@ -9,7 +9,7 @@
 -- (inbox_mention.message_id, safeguarding_case.trigger_message_id -> conversation_message;
 -- channel_inbound_message.event_id -> channel_inbound_event) would need the referencing tables to carry
 -- the referenced row's month and would forbid dropping a month they still point into: they become
--- plain ids, read with left joins, that may outlive the row (see docs/data-protection.md).
+-- plain ids that may outlive the row; no code relies on it still being there (docs/data-protection.md).
 do $$
 declare
     t          record;
