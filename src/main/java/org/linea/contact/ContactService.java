@@ -115,7 +115,7 @@ public class ContactService {
 					line.defaultLanguage(), bsuidHash, bsuidHash == null ? null : this.cipher.encrypt(key, bsuid))
 			.query(Long.class)
 			.single();
-		return new Contact(id, line.id(), code, PhoneNumbers.mask(address), line.defaultLanguage(), null, true);
+		return new Contact(id, line.id(), code, PhoneNumbers.mask(address), line.defaultLanguage(), null, PhoneUse.UNKNOWN, true);
 	}
 
 	private Optional<Contact> findByBsuid(long lineId, byte[] bsuidHash) {
@@ -219,10 +219,20 @@ public class ContactService {
 	/** Adds an event to the person's consent ledger and returns its id. */
 	@Transactional
 	public long recordConsent(long contactId, String purpose, ConsentEvent event, String wordingVersion, String source) {
+		return recordConsent(contactId, null, purpose, event, wordingVersion, source);
+	}
+
+	/**
+	 * Adds an event to the person's consent ledger, given in this interaction, and returns its id. On a
+	 * shared phone only the events of the same interaction count for its demographics.
+	 */
+	@Transactional
+	public long recordConsent(long contactId, Long conversationId, String purpose, ConsentEvent event, String wordingVersion,
+			String source) {
 		return this.jdbc.sql("""
-				insert into contact_consent_event (contact_id, purpose, event, wording_version, source)
-				values (?, ?, ?, ?, ?) returning id
-				""").params(contactId, purpose, event.name(), wordingVersion, source).query(Long.class).single();
+				insert into contact_consent_event (contact_id, conversation_id, purpose, event, wording_version, source)
+				values (?, ?, ?, ?, ?, ?) returning id
+				""").params(contactId, conversationId, purpose, event.name(), wordingVersion, source).query(Long.class).single();
 	}
 
 	/** The latest consent event per purpose, e.g. DEMOGRAPHICS -> GIVEN. */
@@ -237,11 +247,23 @@ public class ContactService {
 	}
 
 	/**
-	 * Keeps one demographic answer the person consented to give ({@code gender}, {@code age_range},
-	 * {@code location} or {@code migrant_status}); "prefer not to say" is an answer too.
+	 * Keeps one demographic answer the person consented to give in this interaction ({@code gender},
+	 * {@code age_range}, {@code location} or {@code migrant_status}); "prefer not to say" is an answer
+	 * too. On the person's own phone the answer is the number's; on a shared phone it stays with the
+	 * interaction and is not carried to the next person writing from it.
 	 */
 	@Transactional
-	public void saveDemographic(long contactId, Demographic field, String value, long consentEventId) {
+	public void saveDemographic(long contactId, long conversationId, Demographic field, String value, long consentEventId) {
+		if (isShared(contactId)) {
+			this.jdbc.sql("""
+					insert into contact_interaction_demographics (conversation_id, contact_id, consent_event_id) values (?, ?, ?)
+					on conflict (conversation_id) do nothing""").params(conversationId, contactId, consentEventId).update();
+			this.jdbc.sql("update contact_interaction_demographics set " + field.column()
+					+ " = ?, consent_event_id = ?, updated_at = now() where conversation_id = ?")
+				.params(value, consentEventId, conversationId)
+				.update();
+			return;
+		}
 		this.jdbc.sql("insert into contact_demographics (contact_id, consent_event_id) values (?, ?) on conflict (contact_id) do nothing")
 			.params(contactId, consentEventId)
 			.update();
@@ -252,9 +274,39 @@ public class ContactService {
 
 	@Transactional(readOnly = true)
 	public Map<Demographic, String> demographics(long contactId) {
+		return demographicsIn("contact_demographics where contact_id = ?", contactId);
+	}
+
+	/**
+	 * The demographics that may be recorded with this interaction: nothing without consent. On the
+	 * person's own phone, their latest consent and answers; on a shared phone, only the consent and
+	 * answers given in this same interaction.
+	 */
+	@Transactional(readOnly = true)
+	public Map<Demographic, String> consentedDemographics(long contactId, long conversationId) {
+		if (!isShared(contactId)) {
+			return currentConsent(contactId).get("DEMOGRAPHICS") == ConsentEvent.GIVEN ? demographics(contactId) : Map.of();
+		}
+		boolean given = this.jdbc.sql("""
+				select event from contact_consent_event where contact_id = ? and conversation_id = ? and purpose = 'DEMOGRAPHICS'
+				order by occurred_at desc, id desc limit 1""").params(contactId, conversationId).query(String.class).optional()
+			.filter(ConsentEvent.GIVEN.name()::equals)
+			.isPresent();
+		return given ? demographicsIn("contact_interaction_demographics where conversation_id = ?", conversationId) : Map.of();
+	}
+
+	/** Whether several people write from the contact's number ({@link Contact#shared()}), for callers holding only an id. */
+	@Transactional(readOnly = true)
+	public boolean isShared(long contactId) {
+		return this.jdbc.sql("select phone_use = 'SHARED' from contact_contact where id = ?").param(contactId).query(Boolean.class)
+			.optional()
+			.orElse(false);
+	}
+
+	private Map<Demographic, String> demographicsIn(String fromWhere, long id) {
 		Map<Demographic, String> values = new EnumMap<>(Demographic.class);
-		this.jdbc.sql("select gender, age_range, location, migrant_status from contact_demographics where contact_id = ?")
-			.param(contactId)
+		this.jdbc.sql("select gender, age_range, location, migrant_status from " + fromWhere)
+			.param(id)
 			.query((rs, row) -> {
 				for (Demographic field : Demographic.values()) {
 					if (rs.getString(field.column()) != null) {
@@ -272,7 +324,7 @@ public class ContactService {
 		byte[] phone = rs.getBytes("phone_encrypted");
 		return new Contact(rs.getLong("id"), rs.getLong("line_id"), rs.getString("code"),
 				phone == null ? ERASED : PhoneNumbers.mask(this.cipher.decryptToString(phone)), rs.getString("language"),
-				optedOut == null ? null : optedOut.toInstant(), false);
+				optedOut == null ? null : optedOut.toInstant(), PhoneUse.valueOf(rs.getString("phone_use")), false);
 	}
 
 }

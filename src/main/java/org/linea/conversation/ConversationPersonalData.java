@@ -7,6 +7,7 @@ import java.util.Map;
 import org.linea.contact.ContactErased;
 import org.linea.privacy.DataSubject;
 import org.linea.privacy.DataTypes;
+import org.linea.privacy.MonthlyPartitioned;
 import org.linea.privacy.PersonalDataHolder;
 import org.linea.privacy.RetentionTarget;
 import org.linea.privacy.SqlRetentionTarget;
@@ -38,6 +39,12 @@ class ConversationPersonalData implements PersonalDataHolder, SubjectConversatio
 	static RetentionTarget messageTexts(JdbcClient jdbc) {
 		return new SqlRetentionTarget(jdbc, DataTypes.MESSAGE_TEXTS, "conversation_message", "body = null, media_ref = null",
 				"line_id = ? and created_at < ? and (body is not null or media_ref is not null)");
+	}
+
+	/** Messages go by month once every line is past its period for texts and media (V81). */
+	@Bean
+	static MonthlyPartitioned messagesByMonth() {
+		return MonthlyPartitioned.of("conversation_message", "created_at", DataTypes.MESSAGE_TEXTS, DataTypes.MEDIA);
 	}
 
 	@Override
