@@ -70,8 +70,14 @@ public enum Permission {
 	/** See that safeguarding cases exist: their codes, times and status, never their content or category. */
 	SAFEGUARDING_CASES(Scope.ORGANISATION),
 
-	/** Handle safeguarding cases as a focal point: read them, acknowledge, mark not sensitive. */
+	/** Handle safeguarding cases as a focal point: read them, acknowledge, note, refer, follow up, close, mark not sensitive. */
 	SAFEGUARDING_HANDLE(Scope.ORGANISATION),
+
+	/**
+	 * Set up a line's safeguarding: its referral map of services, safe replies, emergency numbers,
+	 * re-alert minutes, on-call rota, and the organisation's investigation focal points.
+	 */
+	SAFEGUARDING_SETTINGS(Scope.ORGANISATION),
 
 	/**
 	 * A line's privacy: set retention, purge now, find, export and erase a person, confirm erasures

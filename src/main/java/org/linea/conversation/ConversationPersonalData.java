@@ -35,16 +35,24 @@ class ConversationPersonalData implements PersonalDataHolder, SubjectConversatio
 		this.conversations = conversations;
 	}
 
+	/**
+	 * Message texts of the line; a safeguarding case's conversation is left to the case's own period
+	 * (safeguarding's {@code safeguarding_case_content}).
+	 */
 	@Bean
 	static RetentionTarget messageTexts(JdbcClient jdbc) {
-		return new SqlRetentionTarget(jdbc, DataTypes.MESSAGE_TEXTS, "conversation_message", "body = null, media_ref = null",
-				"line_id = ? and created_at < ? and (body is not null or media_ref is not null)");
+		return new SqlRetentionTarget(jdbc, DataTypes.MESSAGE_TEXTS, "conversation_message", "body = null, media_ref = null", """
+				line_id = ? and created_at < ? and (body is not null or media_ref is not null)
+				and conversation_id not in (select conversation_id from safeguarding_case
+				                            where conversation_id is not null and status <> 'NOT_SENSITIVE')""");
 	}
 
 	/** Messages go by month once every line is past its period for texts and media (V81). */
 	@Bean
 	static MonthlyPartitioned messagesByMonth() {
-		return MonthlyPartitioned.of("conversation_message", "created_at", DataTypes.MESSAGE_TEXTS, DataTypes.MEDIA);
+		// a month goes whole only once a case's messages in it are past the case-content period too
+		return MonthlyPartitioned.of("conversation_message", "created_at", DataTypes.MESSAGE_TEXTS, DataTypes.MEDIA,
+				DataTypes.SAFEGUARDING_CASE_CONTENT);
 	}
 
 	@Override

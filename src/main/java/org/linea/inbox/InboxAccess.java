@@ -66,7 +66,7 @@ public class InboxAccess implements ConversationContent {
 
 	/**
 	 * The one rule. A safeguarding case (wherever it sits) is hidden from whoever is not a focal point
-	 * of its organisation. Any other conversation in a restricted team's queue is hidden from whoever is
+	 * of its organisation, and a report against staff from the people and teams it concerns. Any other conversation in a restricted team's queue is hidden from whoever is
 	 * not a member of that team; the organisation's focal points count as members of every line's
 	 * safeguarding team.
 	 */
@@ -78,6 +78,7 @@ public class InboxAccess implements ConversationContent {
 		}
 		Set<Long> hidden = new HashSet<>();
 		Set<Long> cases = this.safeguarding.restrictedCases(conversationIds);
+		Set<Long> keptFromUser = this.safeguarding.casesKeptFrom(user, conversationIds);
 		this.jdbc.sql("""
 				select c.id, l.organisation_id,
 				  t.restricted and not exists (select 1 from inbox_team_member m where m.team_id = t.id and m.user_id = ?) as outside_team,
@@ -88,7 +89,7 @@ public class InboxAccess implements ConversationContent {
 				""").params(user.id(), Team.SAFEGUARDING, conversationIds.toArray(Long[]::new)).query((rs, row) -> {
 			long id = rs.getLong(1);
 			boolean focalPoint = SafeguardingService.focalPoint(user, rs.getLong(2));
-			if (cases.contains(id) ? !focalPoint : rs.getBoolean(3) && !(rs.getBoolean(4) && focalPoint)) {
+			if (cases.contains(id) ? !focalPoint || keptFromUser.contains(id) : rs.getBoolean(3) && !(rs.getBoolean(4) && focalPoint)) {
 				hidden.add(id);
 			}
 			return id;

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.linea.admin.Line;
 import org.linea.admin.LineService;
@@ -28,8 +29,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * of the organisation, and an email ("caso urgente 26PE0042 en la línea X" and a link) to the first
  * person of the line's on-call rota on call now (in the line's time zone). An urgent case not
  * acknowledged within the line's minutes re-alerts and escalates to the next person on call. A report
- * against the organisation's own people ({@link Category#againstStaff()}) is emailed to its
- * investigation focal point instead of the rota.
+ * against the organisation's own people ({@link Category#againstStaff()}) alerts its investigation focal
+ * points instead (in the app and by email, re-alerted while unacknowledged), never the rota; and no
+ * alert ever goes to the people or the members of the teams the report concerns ({@link Accused}).
  */
 @Component
 class CaseAlerts {
@@ -39,10 +41,12 @@ class CaseAlerts {
 	record OnCall(long userId, String email) {
 	}
 
-	private record Due(long caseId, long lineId, long organisationId, String code, boolean urgent, int level) {
+	private record Due(long caseId, long lineId, long organisationId, String code, boolean urgent, int level, boolean againstStaff) {
 	}
 
 	private final JdbcClient jdbc;
+
+	private final CaseRepository cases;
 
 	private final LineService lines;
 
@@ -52,8 +56,10 @@ class CaseAlerts {
 
 	private final Clock clock;
 
-	CaseAlerts(JdbcClient jdbc, LineService lines, ObjectProvider<JavaMailSender> mail, LineaProperties linea, Clock clock) {
+	CaseAlerts(JdbcClient jdbc, CaseRepository cases, LineService lines, ObjectProvider<JavaMailSender> mail, LineaProperties linea,
+			Clock clock) {
 		this.jdbc = jdbc;
+		this.cases = cases;
 		this.lines = lines;
 		this.mail = mail;
 		this.linea = linea;
@@ -66,15 +72,15 @@ class CaseAlerts {
 		Instant now = Instant.now(this.clock);
 		Line line = this.lines.get(opened.lineId());
 		String kind = opened.becameUrgent() ? "REALERT" : "ALERT";
-		inApp(opened.caseId(), opened.organisationId(), kind, now);
-		Optional<OnCall> investigator = opened.category().againstStaff() ? investigator(opened.organisationId()) : Optional.empty();
-		if (investigator.isPresent()) {
-			// a report against the organisation's own people goes to its investigation focal point, never down the rota
-			email(opened.caseId(), investigator.get(), kind, opened.code(), opened.urgent(), line, now);
-			insertAlert(opened.caseId(), investigator.get().userId(), kind, "IN_APP", now);
+		Set<Long> keptFrom = this.cases.keptFrom(opened.caseId());
+		List<OnCall> investigators = opened.category().againstStaff() ? investigators(opened.organisationId(), keptFrom) : List.of();
+		if (!investigators.isEmpty()) {
+			// a report against the organisation's own people goes to its investigation focal points, never down the rota
+			alertInvestigators(opened.caseId(), investigators, kind, opened.code(), opened.urgent(), line, now);
 		}
 		else {
-			onCall(line, now).stream().findFirst()
+			inApp(opened.caseId(), opened.organisationId(), kind, keptFrom, now);
+			onCall(line, now).stream().filter(person -> !keptFrom.contains(person.userId())).findFirst()
 				.ifPresent(first -> email(opened.caseId(), first, kind, opened.code(), opened.urgent(), line, now));
 		}
 		this.jdbc.sql("update safeguarding_case set alert_level = greatest(alert_level, 1), last_alerted_at = ? where id = ?")
@@ -95,7 +101,8 @@ class CaseAlerts {
 	@Transactional
 	int escalate(Instant now) {
 		List<Due> due = this.jdbc.sql("""
-				select c.id as case_id, c.line_id, c.organisation_id, c.code, c.urgent, c.alert_level as level
+				select c.id as case_id, c.line_id, c.organisation_id, c.code, c.urgent, c.alert_level as level,
+				       c.category in ('SEA', 'FRAUD', 'CONDUCT') as against_staff
 				from safeguarding_case c left join safeguarding_line_settings s on s.line_id = c.line_id
 				where c.status = 'OPEN' and c.urgent and c.last_alerted_at is not null
 				  and c.last_alerted_at + make_interval(mins => coalesce(s.ack_minutes, 10)) <= ?
@@ -103,8 +110,17 @@ class CaseAlerts {
 				""").param(java.sql.Timestamp.from(now)).query(Due.class).list();
 		for (Due item : due) {
 			Line line = this.lines.get(item.lineId());
-			List<OnCall> onCall = onCall(line, now);
-			inApp(item.caseId(), item.organisationId(), "REALERT", now);
+			Set<Long> keptFrom = this.cases.keptFrom(item.caseId());
+			List<OnCall> investigators = item.againstStaff() ? investigators(item.organisationId(), keptFrom) : List.of();
+			if (!investigators.isEmpty()) {
+				alertInvestigators(item.caseId(), investigators, "REALERT", item.code(), true, line, now);
+				this.jdbc.sql("update safeguarding_case set last_alerted_at = ? where id = ?")
+					.params(java.sql.Timestamp.from(now), item.caseId())
+					.update();
+				continue;
+			}
+			List<OnCall> onCall = onCall(line, now).stream().filter(person -> !keptFrom.contains(person.userId())).toList();
+			inApp(item.caseId(), item.organisationId(), "REALERT", keptFrom, now);
 			int level = item.level();
 			if (level >= 1 && level <= onCall.size()) {
 				email(item.caseId(), onCall.get(level - 1), "REALERT", item.code(), true, line, now);
@@ -122,11 +138,23 @@ class CaseAlerts {
 		return due.size();
 	}
 
-	Optional<OnCall> investigator(long organisationId) {
-		return this.jdbc.sql("select user_id, email from safeguarding_investigation_focal_point where organisation_id = ?")
+	/** The organisation's investigation focal points, but none the report concerns. */
+	List<OnCall> investigators(long organisationId, Set<Long> keptFrom) {
+		return this.jdbc.sql("select user_id, email from safeguarding_investigation_focal_point where organisation_id = ? order by user_id")
 			.param(organisationId)
 			.query((rs, row) -> new OnCall(rs.getLong("user_id"), rs.getString("email")))
-			.optional();
+			.list()
+			.stream()
+			.filter(person -> !keptFrom.contains(person.userId()))
+			.toList();
+	}
+
+	private void alertInvestigators(long caseId, List<OnCall> investigators, String kind, String code, boolean urgent, Line line,
+			Instant now) {
+		for (OnCall investigator : investigators) {
+			insertAlert(caseId, investigator.userId(), kind, "IN_APP", now);
+			email(caseId, investigator, kind, code, urgent, line, now);
+		}
 	}
 
 	/** The line's rota, in order, keeping those on call at this moment in the line's time zone. */
@@ -141,12 +169,13 @@ class CaseAlerts {
 			.toList();
 	}
 
-	private void inApp(long caseId, long organisationId, String kind, Instant now) {
+	/** Every enabled focal point of the organisation but those the case is kept from. */
+	private void inApp(long caseId, long organisationId, String kind, Set<Long> keptFrom, Instant now) {
 		this.jdbc.sql("""
 				insert into safeguarding_alert (case_id, user_id, kind, channel, sent_at)
 				select distinct cast(? as bigint), m.user_id, cast(? as text), 'IN_APP', cast(? as timestamptz) from admin_membership m join admin_user u on u.id = m.user_id
-				where m.organisation_id = ? and m.role = 'SAFEGUARDING' and u.enabled
-				""").params(caseId, kind, java.sql.Timestamp.from(now), organisationId).update();
+				where m.organisation_id = ? and m.role = 'SAFEGUARDING' and u.enabled and not (m.user_id = any(?))
+				""").params(caseId, kind, java.sql.Timestamp.from(now), organisationId, keptFrom.toArray(Long[]::new)).update();
 	}
 
 	private void email(long caseId, OnCall to, String kind, String code, boolean urgent, Line line, Instant now) {

@@ -23,8 +23,13 @@ class CaseRepository {
 	private static final String SELECT = """
 			select id, organisation_id, line_id, conversation_id, code, category, urgent, signals, source, status, opened_at,
 			       acknowledged_at, outcome
-			from safeguarding_case
+			from safeguarding_case c
 			""";
+
+	/** Whether the case (alias {@code c}) is kept from the user (twice the user id): they or their team are accused. */
+	private static final String KEPT_FROM = """
+			(? = any(c.accused_user_ids)
+			 or exists (select 1 from inbox_team_member m where m.team_id = any(c.accused_team_ids) and m.user_id = ?))""";
 
 	private final JdbcClient jdbc;
 
@@ -33,15 +38,16 @@ class CaseRepository {
 	}
 
 	long open(Line line, long conversationId, Category category, boolean urgent, List<String> signals, String source,
-			Long triggerMessageId, Long flaggedBy, Instant now) {
+			Long triggerMessageId, Long flaggedBy, Accused.Parties accused, Instant now) {
 		return this.jdbc.sql("""
 				insert into safeguarding_case (organisation_id, line_id, conversation_id, code, category, urgent, signals, source,
-				                               trigger_message_id, flagged_by, opened_at)
-				values (?, ?, ?, ?, ?, ?, ?::text[], ?, ?, ?, ?) returning id
+				                               trigger_message_id, flagged_by, opened_at, accused_team_ids, accused_user_ids)
+				values (?, ?, ?, ?, ?, ?, ?::text[], ?, ?, ?, ?, ?, ?) returning id
 				""")
 			.params(line.organisationId(), line.id(), conversationId, nextCode(line, now), category.name(), urgent,
 					"{" + String.join(",", signals.stream().map(CaseRepository::arrayItem).toList()) + "}", source,
-					triggerMessageId, flaggedBy, java.sql.Timestamp.from(now))
+					triggerMessageId, flaggedBy, java.sql.Timestamp.from(now), accused.teamIds().toArray(Long[]::new),
+					accused.userIds().toArray(Long[]::new))
 			.query(Long.class)
 			.single();
 	}
@@ -57,16 +63,41 @@ class CaseRepository {
 		return this.jdbc.sql(SELECT + " where id = ?").param(id).query(CaseRepository::map).optional();
 	}
 
-	/** Open cases first, urgent ones at the top, then the oldest; then the latest others. */
-	List<SafeguardingCase> ofOrganisations(List<Long> organisations, int limit) {
+	/**
+	 * Open cases first, urgent ones at the top, then the oldest; then the latest others. Never a case
+	 * kept from the user (a report against them or their team).
+	 */
+	List<SafeguardingCase> ofOrganisations(List<Long> organisations, long userId, int limit) {
 		if (organisations.isEmpty()) {
 			return List.of();
 		}
-		return this.jdbc.sql(SELECT + """
-				 where organisation_id = any(?)
+		return this.jdbc.sql(SELECT + " where organisation_id = any(?) and not " + KEPT_FROM + """
+
 				order by (status in ('OPEN', 'ACKNOWLEDGED')) desc, urgent desc, opened_at
 				limit ?
-				""").params(organisations.toArray(Long[]::new), limit).query(CaseRepository::map).list();
+				""").params(organisations.toArray(Long[]::new), userId, userId, limit).query(CaseRepository::map).list();
+	}
+
+	/** Whether the case is kept from the user: a report against them or a team of theirs. */
+	boolean keptFrom(long caseId, long userId) {
+		return this.jdbc.sql("select count(*) from safeguarding_case c where id = ? and " + KEPT_FROM)
+			.params(caseId, userId, userId).query(Integer.class).single() > 0;
+	}
+
+	/** Of these conversations, those whose case is kept from the user. */
+	Set<Long> keptFrom(long userId, Collection<Long> conversationIds) {
+		return new HashSet<>(this.jdbc.sql("select conversation_id from safeguarding_case c where conversation_id = any(?) and " + KEPT_FROM)
+			.params(conversationIds.toArray(Long[]::new), userId, userId)
+			.query(Long.class)
+			.list());
+	}
+
+	/** The people a case is kept from: those it names and the members of the teams it concerns. */
+	Set<Long> keptFrom(long caseId) {
+		return new HashSet<>(this.jdbc.sql("""
+				select unnest(accused_user_ids) from safeguarding_case where id = ?
+				union select m.user_id from inbox_team_member m join safeguarding_case c on m.team_id = any(c.accused_team_ids) where c.id = ?
+				""").params(caseId, caseId).query(Long.class).list());
 	}
 
 	void makeUrgent(long id) {

@@ -67,9 +67,15 @@ public class SafeguardingService {
 
 	private final Clock clock;
 
+	private final CaseAccess caseAccess;
+
+	private final Accused accused;
+
 	SafeguardingService(Detector detector, SafeReplies replies, CaseRepository cases, ConversationService conversations,
 			TeamService teams, LineService lines, MessageLanguage languages, AuditLog audit, ApplicationEventPublisher events,
-			@Lazy ConversationContent content, Clock clock) {
+			@Lazy ConversationContent content, Clock clock, CaseAccess caseAccess, Accused accused) {
+		this.accused = accused;
+		this.caseAccess = caseAccess;
 		this.detector = detector;
 		this.replies = replies;
 		this.cases = cases;
@@ -93,7 +99,8 @@ public class SafeguardingService {
 		if (text == null || text.isBlank()) {
 			return Optional.empty();
 		}
-		Finding finding = this.detector.screen(text, previousInbound(conversation.id(), messageId));
+		String previous = previousInbound(conversation.id(), messageId);
+		Finding finding = this.detector.screen(text, previous);
 		if (!finding.sensitive()) {
 			return Optional.empty();
 		}
@@ -107,8 +114,9 @@ public class SafeguardingService {
 			}
 			return Optional.of(finding);
 		}
+		String said = previous == null ? text : previous + "\n" + text;
 		long id = this.cases.open(line, conversation.id(), finding.category(), finding.urgent(), finding.signals(), "DETECTED",
-				messageId, null, Instant.now(this.clock));
+				messageId, null, this.accused.of(line, conversation, finding.category(), said, null), Instant.now(this.clock));
 		sendSafeReply(line, conversation, finding, text);
 		moveToQueue(line, conversation.id());
 		SafeguardingCase opened = this.cases.find(id).orElseThrow();
@@ -124,6 +132,14 @@ public class SafeguardingService {
 	 */
 	public Set<Long> restrictedCases(Collection<Long> conversationIds) {
 		return this.cases.restricted(conversationIds);
+	}
+
+	/**
+	 * Of these conversations, those whose case is a report against the user or a team of theirs: kept
+	 * from them even when they are a focal point (IFRC PSEA policy).
+	 */
+	public Set<Long> casesKeptFrom(LineaUser user, Collection<Long> conversationIds) {
+		return conversationIds.isEmpty() ? Set.of() : this.cases.keptFrom(user.id(), conversationIds);
 	}
 
 	/** Whether the user is a focal point of the organisation, who opens its cases. */
@@ -145,8 +161,10 @@ public class SafeguardingService {
 		if (open.isPresent()) {
 			return open.get();
 		}
+		String said = this.conversations.messages(conversationId).stream().filter(m -> m.id() == messageId).findFirst()
+			.map(ConversationMessage::body).orElse("");
 		long id = this.cases.open(line, conversationId, category, urgent, List.of("flagged by an operator"), "FLAGGED", messageId,
-				me.id(), Instant.now(this.clock));
+				me.id(), this.accused.of(line, conversation, category, said, me.id()), Instant.now(this.clock));
 		moveToQueue(line, conversationId);
 		SafeguardingCase flagged = this.cases.find(id).orElseThrow();
 		this.audit.record(line.organisationId(), "SAFEGUARDING_FLAG", "safeguarding_case", flagged.code(),
@@ -188,7 +206,7 @@ public class SafeguardingService {
 	public List<CaseView> cases() {
 		LineaUser me = CurrentUser.require();
 		List<Long> organisations = me.memberships().stream().map(m -> m.organisationId()).filter(java.util.Objects::nonNull).distinct().toList();
-		return this.cases.ofOrganisations(organisations, 200)
+		return this.cases.ofOrganisations(organisations, me.id(), 200)
 			.stream()
 			.filter(c -> me.can(c.organisationId(), Permission.SAFEGUARDING_CASES))
 			.map(c -> new CaseView(c, focalPoint(me, c.organisationId()), this.lines.get(c.lineId()).name()))
@@ -217,9 +235,7 @@ public class SafeguardingService {
 	}
 
 	private SafeguardingCase requireFocalPoint(long caseId) {
-		SafeguardingCase found = this.cases.find(caseId).orElseThrow(() -> new NotFoundException("Case " + caseId));
-		Access.require(found.organisationId(), Permission.SAFEGUARDING_HANDLE, "Case " + caseId);
-		return found;
+		return this.caseAccess.requireContent(caseId);
 	}
 
 	private void sendSafeReply(Line line, Conversation conversation, Finding finding, String text) {

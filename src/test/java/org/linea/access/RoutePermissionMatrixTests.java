@@ -238,6 +238,15 @@ class RoutePermissionMatrixTests extends InteractionsIntegrationTest {
 		long inboxReferral = this.jdbc.sql("select max(id) from inbox_referral where conversation_id = ?").param(open)
 			.query(Long.class).single();
 		long programmeReferral = this.programmeReferrals.refer(logged, "Transferencias", null);
+		long service = this.jdbc.sql("insert into safeguarding_service (line_id, name, kind) values (?, 'Albergue', 'SHELTER') returning id")
+			.param(line.id()).query(Long.class).single();
+		long safeguardingReferral = this.jdbc.sql("""
+				insert into safeguarding_referral (case_id, service_id, referred_by, consent) values (?, ?, ?, 'GIVEN') returning id
+				""").params(safeguardingCase, service, coordinator.id()).query(Long.class).single();
+		this.jdbc.sql("insert into safeguarding_rota (line_id, position, user_id, email) values (?, 1, ?, 'guardia@example.org')")
+			.params(line.id(), coordinator.id()).update();
+		long safeReply = this.jdbc.sql("insert into safeguarding_safe_reply (line_id, category, language, text) values (?, 'FRAUD', 'es', 'Gracias') returning id")
+			.param(line.id()).query(Long.class).single();
 		this.jdbc.sql("insert into feedback_codebook_entry (organisation_id, category, code, label_es, label_en) values (?, 'topic', ?, 'x', 'x')")
 			.params(own.id(), "c" + System.nanoTime() % 1_000_000_000L).update();
 		long codebookEntry = this.jdbc.sql("select max(id) from feedback_codebook_entry where organisation_id = ?").param(own.id())
@@ -282,6 +291,10 @@ class RoutePermissionMatrixTests extends InteractionsIntegrationTest {
 		ids.put("/templates/{id}", Long.toString(template));
 		ids.put("/inbox/conversations/{id}/referrals/{referralId}", Long.toString(inboxReferral));
 		ids.put("/feedback/log/{id}/referrals/{referralId}", Long.toString(programmeReferral));
+		ids.put("/safeguarding/cases/{id}/referrals/{referralId}", Long.toString(safeguardingReferral));
+		ids.put("serviceId", Long.toString(service));
+		ids.put("position", "1");
+		ids.put("replyId", Long.toString(safeReply));
 		return new Fixture(own, other, ids);
 	}
 
