@@ -80,19 +80,33 @@ public class LineService {
 		return line;
 	}
 
-	/** Whether the current user holds the permission on the line's organisation. */
-	public boolean canAccess(Line line, Permission permission) {
-		return Access.allows(line.organisationId(), permission);
+	/** The line with this key, if the current user holds any of the permissions in its organisation. */
+	@Transactional(readOnly = true)
+	public Line requireAccessAny(String key, Permission... any) {
+		Line line = findByKey(key).orElseThrow(() -> new NotFoundException("Line " + key));
+		for (Permission permission : any) {
+			if (Access.allows(line.organisationId(), permission)) {
+				return line;
+			}
+		}
+		Access.require(line.organisationId(), any[0], "Line " + key);
+		return line;
 	}
 
-	/** Active lines where the current user holds the permission, by name. */
+	/** Active lines where the current user holds any of the permissions, by name. */
 	@Transactional(readOnly = true)
-	public List<Line> accessibleLines(Permission permission) {
+	public List<Line> accessibleLines(Permission first, Permission... more) {
 		LineaUser user = CurrentUser.require();
 		return this.jdbc.sql(SELECT + " where active order by name").query(LineService::map).list()
 			.stream()
-			.filter(line -> user.can(line.organisationId(), permission))
+			.filter(line -> user.can(line.organisationId(), first)
+					|| java.util.Arrays.stream(more).anyMatch(p -> user.can(line.organisationId(), p)))
 			.toList();
+	}
+
+	/** Whether the current user holds the permission on the line's organisation. */
+	public boolean canAccess(Line line, Permission permission) {
+		return Access.allows(line.organisationId(), permission);
 	}
 
 	/** Every line the current user administers: all of them for an installation administrator. */
@@ -126,6 +140,24 @@ public class LineService {
 			.single();
 		this.events.publishEvent(new LineCreated(id));
 		return get(id);
+	}
+
+	/** Changes a line's name, time zone, languages, opening hours, retention or response objective (its administrators). */
+	@Transactional
+	public Line update(String key, LineChanges changes) {
+		Line line = requireAccess(key, Permission.ORG_ADMIN);
+		LineForm form = changes.appliedTo(line);
+		validate(form);
+		this.jdbc.sql("""
+				update admin_line set name = ?, time_zone = ?, languages = ?::text[], opening_hours = ?, retention_days = ?,
+				    first_response_minutes = ?
+				where id = ?
+				""")
+			.params(form.name().strip(), form.timeZone(), "{" + String.join(",", form.languages()) + "}",
+					form.openingHours() == null ? "" : form.openingHours().strip(), form.retentionDays(),
+					form.firstResponseMinutesOrDefault(), line.id())
+			.update();
+		return get(line.id());
 	}
 
 	private void validate(LineForm form) {

@@ -107,6 +107,36 @@ public class UserAdministration {
 		Access.require(organisationId, Permission.ORG_ADMIN, "Organisation " + organisationId);
 	}
 
+	/** The roles the user holds in the organisation, for a caller who administers it. */
+	@Transactional(readOnly = true)
+	public Set<Role> rolesIn(long userId, long organisationId) {
+		Access.require(organisationId, Permission.ORG_ADMIN, "Organisation " + organisationId);
+		requireVisible(userId);
+		return this.users.findById(userId)
+			.orElseThrow()
+			.memberships()
+			.stream()
+			.filter(m -> Long.valueOf(organisationId).equals(m.organisationId()))
+			.map(Membership::role)
+			.collect(Collectors.toCollection(() -> java.util.EnumSet.noneOf(Role.class)));
+	}
+
+	/** Gives the user exactly these roles in the organisation: those missing are granted, the others removed. */
+	@Transactional
+	public void setRoles(long userId, long organisationId, Set<Role> roles) {
+		Set<Role> held = rolesIn(userId, organisationId);
+		for (Role role : roles) {
+			if (!held.contains(role)) {
+				grant(userId, organisationId, role);
+			}
+		}
+		for (Role role : held) {
+			if (!roles.contains(role)) {
+				revoke(userId, organisationId, role);
+			}
+		}
+	}
+
 	private void requireVisible(long userId) {
 		LineaUser me = CurrentUser.require();
 		LineaUser target = this.users.findById(userId).orElseThrow(() -> new NotFoundException("User " + userId));

@@ -10,9 +10,12 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.linea.admin.LineService;
 import org.linea.contact.ConsentEvent;
 import org.linea.contact.ContactService;
 import org.linea.contact.Demographic;
+import org.linea.contact.PhoneUse;
+import org.linea.contact.SharedPhones;
 
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,9 +29,11 @@ import static org.linea.shared.db.Rows.timestamp;
 /**
  * The closing conversation after an interaction ends: how satisfied the person is, then, with their
  * consent, a few demographic questions (each with "prefer not to say"), then consent per purpose for
- * broadcasts and surveys. Answers and consent go to the contact's ledger with the wording version.
- * Someone who did not answer last time is not asked this time. The flow returns texts to send; the
- * caller sends them.
+ * broadcasts and surveys. Answers and consent go to the contact's ledger with the wording version and
+ * the interaction they were given in. Someone who did not answer last time is not asked this time,
+ * unless the phone is shared (the next writer is likely someone else). A number that went through the
+ * flow before and whose use nobody has said is asked whether the phone is shared, before the
+ * demographic questions. The flow returns texts to send; the caller sends them.
  */
 @Service
 public class ClosingFlow {
@@ -43,19 +48,26 @@ public class ClosingFlow {
 
 	private final ContactService contacts;
 
+	private final SharedPhones sharedPhones;
+
+	private final LineService lines;
+
 	private final MessageSource messages;
 
 	private final Clock clock;
 
-	ClosingFlow(JdbcClient jdbc, ContactService contacts, MessageSource messages, Clock clock) {
+	ClosingFlow(JdbcClient jdbc, ContactService contacts, SharedPhones sharedPhones, LineService lines, MessageSource messages,
+			Clock clock) {
 		this.jdbc = jdbc;
 		this.contacts = contacts;
+		this.sharedPhones = sharedPhones;
+		this.lines = lines;
 		this.messages = messages;
 		this.clock = clock;
 	}
 
 	/** A person in the middle of the closing flow. */
-	public record ActiveFlow(long id, long conversationId, long contactId, ClosingStep step, Long demographicsConsentId) {
+	public record ActiveFlow(long id, long conversationId, long contactId, long lineId, ClosingStep step, Long demographicsConsentId) {
 	}
 
 	/**
@@ -68,7 +80,7 @@ public class ClosingFlow {
 		Optional<String> previous = this.jdbc.sql("""
 				select outcome from bot_closing_flow where contact_id = ? order by started_at desc, id desc limit 1
 				""").param(contactId).query(String.class).optional();
-		boolean skip = previous.filter("NO_ANSWER"::equals).isPresent();
+		boolean skip = previous.filter("NO_ANSWER"::equals).isPresent() && !this.contacts.isShared(contactId);
 		this.jdbc.sql("update bot_closing_flow set finished_at = ?, outcome = 'STOPPED' where contact_id = ? and finished_at is null")
 			.params(now(), contactId)
 			.update();
@@ -87,10 +99,11 @@ public class ClosingFlow {
 	@Transactional(readOnly = true)
 	public Optional<ActiveFlow> active(long contactId) {
 		return this.jdbc.sql("""
-				select id, conversation_id, contact_id, step, demographics_consent_id from bot_closing_flow
+				select id, conversation_id, contact_id, line_id, step, demographics_consent_id from bot_closing_flow
 				where contact_id = ? and finished_at is null and last_asked_at > ?
 				""").params(contactId, timestamp(Instant.now(this.clock).minus(ANSWER_WITHIN))).query((rs, row) -> new ActiveFlow(
-				rs.getLong("id"), rs.getLong("conversation_id"), rs.getLong("contact_id"), ClosingStep.valueOf(rs.getString("step")),
+				rs.getLong("id"), rs.getLong("conversation_id"), rs.getLong("contact_id"), rs.getLong("line_id"),
+				ClosingStep.valueOf(rs.getString("step")),
 				nullableLong(rs, "demographics_consent_id")))
 			.optional();
 	}
@@ -108,30 +121,31 @@ public class ClosingFlow {
 			return Optional.empty();
 		}
 		Long consentId = flow.demographicsConsentId();
+		long conversation = flow.conversationId();
 		switch (flow.step()) {
 			case SATISFACTION -> this.jdbc.sql("update bot_closing_flow set satisfaction = ? where id = ?")
 				.params(Integer.parseInt(value.get()), flow.id()).update();
+			case SHARED_PHONE -> this.sharedPhones.mark(flow.contactId(), PhoneUse.valueOf(value.get()), SharedPhones.Source.PERSON,
+					this.lines.get(flow.lineId()).organisationId(), "closing flow of conversation " + conversation);
 			case CONSENT_DEMOGRAPHICS -> {
-				consentId = this.contacts.recordConsent(flow.contactId(), "DEMOGRAPHICS",
-						value.get().equals("YES") ? ConsentEvent.GIVEN : ConsentEvent.REFUSED, WORDING_VERSION, "closing-flow");
+				consentId = consent(flow, "DEMOGRAPHICS", value.get());
 				this.jdbc.sql("update bot_closing_flow set demographics_consent_id = ? where id = ?").params(consentId, flow.id()).update();
 			}
-			case GENDER -> this.contacts.saveDemographic(flow.contactId(), Demographic.GENDER, value.get(), consentId);
-			case AGE_RANGE -> this.contacts.saveDemographic(flow.contactId(), Demographic.AGE_RANGE, value.get(), consentId);
-			case LOCATION -> this.contacts.saveDemographic(flow.contactId(), Demographic.LOCATION, value.get(), consentId);
-			case MIGRANT_STATUS -> this.contacts.saveDemographic(flow.contactId(), Demographic.MIGRANT_STATUS, value.get(), consentId);
-			case CONSENT_INFO_BROADCASTS -> this.contacts.recordConsent(flow.contactId(), "INFO_BROADCASTS",
-					value.get().equals("YES") ? ConsentEvent.GIVEN : ConsentEvent.REFUSED, WORDING_VERSION, "closing-flow");
-			case CONSENT_SURVEYS -> this.contacts.recordConsent(flow.contactId(), "SURVEYS",
-					value.get().equals("YES") ? ConsentEvent.GIVEN : ConsentEvent.REFUSED, WORDING_VERSION, "closing-flow");
+			case GENDER -> this.contacts.saveDemographic(flow.contactId(), conversation, Demographic.GENDER, value.get(), consentId);
+			case AGE_RANGE -> this.contacts.saveDemographic(flow.contactId(), conversation, Demographic.AGE_RANGE, value.get(), consentId);
+			case LOCATION -> this.contacts.saveDemographic(flow.contactId(), conversation, Demographic.LOCATION, value.get(), consentId);
+			case MIGRANT_STATUS -> this.contacts.saveDemographic(flow.contactId(), conversation, Demographic.MIGRANT_STATUS, value.get(),
+					consentId);
+			case CONSENT_INFO_BROADCASTS -> consent(flow, "INFO_BROADCASTS", value.get());
+			case CONSENT_SURVEYS -> consent(flow, "SURVEYS", value.get());
 		}
-		Optional<ClosingStep> next = next(flow.step(), value.get());
+		Optional<ClosingStep> next = next(flow, value.get());
 		List<String> replies = new ArrayList<>();
 		if (next.isPresent()) {
 			this.jdbc.sql("update bot_closing_flow set step = ?, last_asked_at = ? where id = ?")
 				.params(next.get().name(), now(), flow.id())
 				.update();
-			askedConsent(flow.contactId(), next.get());
+			askedConsent(flow, next.get());
 			replies.add(question(next.get(), language));
 		}
 		else {
@@ -168,9 +182,10 @@ public class ClosingFlow {
 				""").params(now(), timestamp(Instant.now(this.clock).minus(ANSWER_WITHIN))).update();
 	}
 
-	private static Optional<ClosingStep> next(ClosingStep step, String value) {
-		return switch (step) {
-			case SATISFACTION -> Optional.of(ClosingStep.CONSENT_DEMOGRAPHICS);
+	private Optional<ClosingStep> next(ActiveFlow flow, String value) {
+		return switch (flow.step()) {
+			case SATISFACTION -> Optional.of(askPhoneUse(flow) ? ClosingStep.SHARED_PHONE : ClosingStep.CONSENT_DEMOGRAPHICS);
+			case SHARED_PHONE -> Optional.of(ClosingStep.CONSENT_DEMOGRAPHICS);
 			case CONSENT_DEMOGRAPHICS ->
 				Optional.of(value.equals("YES") ? ClosingStep.GENDER : ClosingStep.CONSENT_INFO_BROADCASTS);
 			case GENDER -> Optional.of(ClosingStep.AGE_RANGE);
@@ -197,7 +212,7 @@ public class ClosingFlow {
 		if (step.options().equals(List.of("YES", "NO"))) {
 			return ClosingAnswers.yesOrNo(plain);
 		}
-		boolean demographic = step != ClosingStep.SATISFACTION;
+		boolean demographic = step != ClosingStep.SATISFACTION && step != ClosingStep.SHARED_PHONE;
 		if (demographic && ClosingAnswers.preferNotToSay(plain) && !plain.equals("0")) {
 			return Optional.of(step.options().getLast());
 		}
@@ -212,7 +227,19 @@ public class ClosingFlow {
 		return step == ClosingStep.SATISFACTION ? ClosingAnswers.satisfaction(plain) : Optional.empty();
 	}
 
-	private void askedConsent(long contactId, ClosingStep step) {
+	/** A number that went through closing before and whose use nobody has said yet. */
+	private boolean askPhoneUse(ActiveFlow flow) {
+		return this.sharedPhones.use(flow.contactId()) == PhoneUse.UNKNOWN
+				&& this.jdbc.sql("select exists (select 1 from bot_closing_flow where contact_id = ? and id < ?)")
+					.params(flow.contactId(), flow.id()).query(Boolean.class).single();
+	}
+
+	private long consent(ActiveFlow flow, String purpose, String answer) {
+		return this.contacts.recordConsent(flow.contactId(), flow.conversationId(), purpose,
+				answer.equals("YES") ? ConsentEvent.GIVEN : ConsentEvent.REFUSED, WORDING_VERSION, "closing-flow");
+	}
+
+	private void askedConsent(ActiveFlow flow, ClosingStep step) {
 		String purpose = switch (step) {
 			case CONSENT_DEMOGRAPHICS -> "DEMOGRAPHICS";
 			case CONSENT_INFO_BROADCASTS -> "INFO_BROADCASTS";
@@ -220,7 +247,8 @@ public class ClosingFlow {
 			default -> null;
 		};
 		if (purpose != null) {
-			this.contacts.recordConsent(contactId, purpose, ConsentEvent.ASKED, WORDING_VERSION, "closing-flow");
+			this.contacts.recordConsent(flow.contactId(), flow.conversationId(), purpose, ConsentEvent.ASKED, WORDING_VERSION,
+					"closing-flow");
 		}
 	}
 

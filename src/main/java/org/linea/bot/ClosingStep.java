@@ -10,6 +10,12 @@ enum ClosingStep {
 
 	SATISFACTION(List.of("1", "2", "3", "4", "5")),
 
+	/**
+	 * Whether the phone is the person's own or shared; asked of a number that went through closing
+	 * before and whose use nobody has said yet, so that a community phone's answers are not carried over.
+	 */
+	SHARED_PHONE(List.of("OWN", "SHARED")),
+
 	CONSENT_DEMOGRAPHICS(List.of("YES", "NO")),
 
 	GENDER(List.of("FEMALE", "MALE", "OTHER", "PREFER_NOT_TO_SAY")),

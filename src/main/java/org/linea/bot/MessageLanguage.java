@@ -128,6 +128,13 @@ public class MessageLanguage {
 		return best.getKey().getIsoCode639_1().name().toLowerCase(Locale.ROOT);
 	}
 
+	// the runnable jar carries only the models of the languages lines speak (see pom.xml); a line
+	// speaking another falls back to function words and its own language
+	private static boolean hasModel(Language language) {
+		String path = "language-models/" + language.getIsoCode639_1().name().toLowerCase(Locale.ROOT) + "/unigrams.json";
+		return MessageLanguage.class.getClassLoader().getResource(path) != null;
+	}
+
 	private LanguageDetector detector(List<String> supported) {
 		Set<String> key = Set.copyOf(supported);
 		return this.detectors.computeIfAbsent(key, languages -> {
@@ -135,7 +142,7 @@ public class MessageLanguage {
 			for (String code : languages) {
 				for (Language language : Language.values()) {
 					if (language.getIsoCode639_1() != IsoCode639_1.NONE
-							&& language.getIsoCode639_1().name().equalsIgnoreCase(code)) {
+							&& language.getIsoCode639_1().name().equalsIgnoreCase(code) && hasModel(language)) {
 						known.add(language);
 					}
 				}

@@ -35,17 +35,17 @@ class ChannelPersonalData implements PersonalDataHolder, PendingDeliveries {
 	@Override
 	public Object export(DataSubject subject) {
 		Map<String, Object> deliveries = new LinkedHashMap<>();
-		deliveries.put("received", subject.phoneHash() == null ? List.of() : this.jdbc.sql("""
+		deliveries.put("received", subject.senderHashes().stream().flatMap(sender -> this.jdbc.sql("""
 				select provider_message_id, kind, received_at, media_ref from channel_inbound_message
 				where line_id = ? and sender_hash = ? order by id
-				""").params(subject.lineId(), subject.phoneHash()).query((rs, n) -> {
+				""").params(subject.lineId(), sender).query((rs, n) -> {
 			Map<String, Object> row = new LinkedHashMap<>();
 			row.put("providerMessageId", rs.getString(1));
 			row.put("kind", rs.getString(2));
 			row.put("receivedAt", rs.getTimestamp(3).toInstant().toString());
 			row.put("media", rs.getString(4));
 			return row;
-		}).list());
+		}).list().stream()).toList());
 		deliveries.put("sent", this.jdbc.sql("""
 				select status, created_at, sent_at from channel_outbox where contact_id = ? order by id
 				""").param(subject.contactId()).query((rs, n) -> {
@@ -64,24 +64,24 @@ class ChannelPersonalData implements PersonalDataHolder, PendingDeliveries {
 		int payloads = 0;
 		int texts = 0;
 		int identifiers = 0;
-		if (subject.phoneHash() != null) {
-			media = this.jdbc.sql("""
+		for (byte[] sender : subject.senderHashes()) {
+			media += this.jdbc.sql("""
 					update channel_media set data_encrypted = null, status = 'FAILED', last_error = 'ERASED'
 					where id in (select substring(media_ref from 7)::bigint from channel_inbound_message
 					             where line_id = ? and sender_hash = ? and media_ref like 'media:%')
-					""").params(subject.lineId(), subject.phoneHash()).update();
-			payloads = this.jdbc.sql("""
+					""").params(subject.lineId(), sender).update();
+			payloads += this.jdbc.sql("""
 					update channel_inbound_event set payload_encrypted = null
 					where id in (select event_id from channel_inbound_message where line_id = ? and sender_hash = ?)
 					  and payload_encrypted is not null
-					""").params(subject.lineId(), subject.phoneHash()).update();
+					""").params(subject.lineId(), sender).update();
 			texts += this.jdbc.sql("update channel_inbound_message set body = null where line_id = ? and sender_hash = ? and body is not null")
-				.params(subject.lineId(), subject.phoneHash()).update();
-			identifiers = this.jdbc.sql("""
+				.params(subject.lineId(), sender).update();
+			identifiers += this.jdbc.sql("""
 					update channel_inbound_message set sender_hash = null, sender_encrypted = null, sender_name_encrypted = null,
-					    processed_at = coalesce(processed_at, now())
+					    sender_user_id_encrypted = null, processed_at = coalesce(processed_at, now())
 					where line_id = ? and sender_hash = ?
-					""").params(subject.lineId(), subject.phoneHash()).update();
+					""").params(subject.lineId(), sender).update();
 		}
 		texts += this.jdbc.sql("""
 				update channel_outbox set body = null, content = null,

@@ -1,6 +1,7 @@
 package org.linea.channel;
 
 import org.linea.privacy.DataTypes;
+import org.linea.privacy.MonthlyPartitioned;
 import org.linea.privacy.RetentionTarget;
 import org.linea.privacy.SqlRetentionTarget;
 
@@ -24,7 +25,7 @@ class ChannelRetention {
 	@Bean
 	RetentionTarget inboundSenders(JdbcClient jdbc) {
 		return new SqlRetentionTarget(jdbc, DataTypes.IDENTIFIERS, "channel_inbound_message",
-				"sender_hash = null, sender_encrypted = null, sender_name_encrypted = null",
+				"sender_hash = null, sender_encrypted = null, sender_name_encrypted = null, sender_user_id_encrypted = null",
 				"line_id = ? and received_at < ? and processed_at is not null and sender_encrypted is not null");
 	}
 
@@ -39,6 +40,12 @@ class ChannelRetention {
 		return new SqlRetentionTarget(jdbc, DataTypes.PROVIDER_PAYLOADS, "channel_inbound_event e", "payload_encrypted = null", """
 				e.line_id = ? and e.received_at < ? and e.payload_encrypted is not null
 				and not exists (select 1 from channel_inbound_message m where m.event_id = e.id and m.processed_at is null)""");
+	}
+
+	/** Raw payloads go by month once every line is past its period for them (V81). */
+	@Bean
+	MonthlyPartitioned inboundEventsByMonth() {
+		return MonthlyPartitioned.of("channel_inbound_event", "received_at", DataTypes.PROVIDER_PAYLOADS);
 	}
 
 	@Bean

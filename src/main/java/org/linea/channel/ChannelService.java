@@ -122,15 +122,15 @@ public class ChannelService {
 		long key = this.keys.keyFor(line.id(), senderHash);
 		Optional<Long> inboundId = this.jdbc.sql("""
 				insert into channel_inbound_message (line_id, event_id, provider_message_id, sender_hash, sender_encrypted,
-				    sender_name_encrypted, kind, body, media_ref, provider_timestamp)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				    sender_name_encrypted, kind, body, media_ref, provider_timestamp, sender_user_id_encrypted)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				on conflict (line_id, provider_message_id) do nothing
 				returning id
 				""")
 			.params(line.id(), eventId, message.providerMessageId(), senderHash, this.keys.encrypt(key, message.from()),
 					this.keys.encrypt(key, message.profileName()), message.kind().name(), message.text(),
 					this.media.reference(line, message.attachment(), key),
-					message.sentAt() == null ? null : Timestamp.from(message.sentAt()))
+					message.sentAt() == null ? null : Timestamp.from(message.sentAt()), this.keys.encrypt(key, message.userId()))
 			.query(Long.class)
 			.optional();
 		if (inboundId.isEmpty()) {
@@ -191,7 +191,7 @@ public class ChannelService {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public Optional<PendingInbound> lockPending(long inboundId) {
 		return this.jdbc.sql("""
-				select id, line_id, sender_encrypted, sender_name_encrypted, kind, body, media_ref, received_at
+				select id, line_id, sender_encrypted, sender_name_encrypted, kind, body, media_ref, received_at, sender_user_id_encrypted
 				from channel_inbound_message where id = ? and processed_at is null
 				for update skip locked
 				""").param(inboundId).query(this::pending).optional();
@@ -324,11 +324,15 @@ public class ChannelService {
 		if (window == null) {
 			return new ReplyWindow(false, null, now);
 		}
-		byte[] sender = this.contacts.phoneHash(this.contacts.addressOf(contactId));
-		Optional<Timestamp> last = this.jdbc.sql("select max(received_at) from channel_inbound_message where line_id = ? and sender_hash = ?")
-			.params(line.id(), sender)
-			.query(Timestamp.class)
-			.optional();
+		// the person may have written from their number or, with the number withheld, as their BSUID
+		Optional<Timestamp> last = this.contacts.senderHashes(contactId)
+			.stream()
+			.map(sender -> this.jdbc.sql("select max(received_at) from channel_inbound_message where line_id = ? and sender_hash = ?")
+				.params(line.id(), sender)
+				.query(Timestamp.class)
+				.optional())
+			.flatMap(Optional::stream)
+			.max(Timestamp::compareTo);
 		return new ReplyWindow(true, last.map(at -> at.toInstant().plus(window)).orElse(null), now);
 	}
 
@@ -351,7 +355,8 @@ public class ChannelService {
 	private PendingInbound pending(ResultSet rs, int row) throws SQLException {
 		return new PendingInbound(rs.getLong("id"), rs.getLong("line_id"), this.keys.decryptToString(rs.getBytes("sender_encrypted")),
 				this.keys.decryptToString(rs.getBytes("sender_name_encrypted")), MessageKind.valueOf(rs.getString("kind")),
-				rs.getString("body"), rs.getString("media_ref"), rs.getTimestamp("received_at").toInstant());
+				rs.getString("body"), rs.getString("media_ref"), rs.getTimestamp("received_at").toInstant(),
+				this.keys.decryptToString(rs.getBytes("sender_user_id_encrypted")));
 	}
 
 }

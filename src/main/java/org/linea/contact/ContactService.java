@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -58,16 +59,44 @@ public class ContactService {
 	 */
 	@Transactional
 	public Contact findOrCreate(Line line, String e164, String profileName) {
-		byte[] phoneHash = phoneHash(e164);
-		Optional<Contact> existing = find(line.id(), phoneHash);
-		if (existing.isPresent()) {
-			this.jdbc.sql("update contact_contact set last_seen_at = now() where id = ?").param(existing.get().id()).update();
-			if (profileName != null && !profileName.isBlank()) {
-				this.jdbc.sql("update contact_contact set name_encrypted = ? where id = ?")
-					.params(this.cipher.encrypt(this.cipher.keyFor(line.id(), phoneHash), profileName.strip()), existing.get().id())
+		return findOrCreate(line, e164, null, profileName);
+	}
+
+	/**
+	 * The line's contact for this sender, created with the next code if new. {@code address} is the
+	 * number, or the WhatsApp business-scoped user id (BSUID) when Meta withholds the number;
+	 * {@code bsuid} is the BSUID when the webhook carried one. A person stays one contact with one code
+	 * whichever of the two Meta shows: a contact first known by BSUID gains the number when Meta shows
+	 * it, and one known by number is found by the BSUID seen beside it before.
+	 */
+	@Transactional
+	public Contact findOrCreate(Line line, String address, String bsuid, String profileName) {
+		byte[] addressHash = phoneHash(address);
+		byte[] bsuidHash = bsuid == null || bsuid.isBlank() ? null : phoneHash(bsuid);
+		Optional<Contact> existing = find(line.id(), addressHash);
+		if (existing.isEmpty() && bsuidHash != null) {
+			existing = findByBsuid(line.id(), bsuidHash);
+			if (existing.isPresent() && !address.equals(bsuid)) {
+				// known by BSUID until now, Meta shows the number: the number becomes the address
+				this.jdbc.sql("update contact_contact set phone_hash = ?, phone_encrypted = ? where id = ?")
+					.params(addressHash, this.cipher.encrypt(this.cipher.keyFor(line.id(), addressHash), address), existing.get().id())
 					.update();
 			}
-			return existing.get();
+		}
+		if (existing.isPresent()) {
+			long id = existing.get().id();
+			this.jdbc.sql("update contact_contact set last_seen_at = now() where id = ?").param(id).update();
+			if (bsuidHash != null) {
+				this.jdbc.sql("update contact_contact set bsuid_hash = ?, bsuid_encrypted = ? where id = ? and bsuid_hash is distinct from ?")
+					.params(bsuidHash, this.cipher.encrypt(this.cipher.keyFor(line.id(), bsuidHash), bsuid), id, bsuidHash)
+					.update();
+			}
+			if (profileName != null && !profileName.isBlank()) {
+				this.jdbc.sql("update contact_contact set name_encrypted = ? where id = ?")
+					.params(this.cipher.encrypt(this.cipher.keyFor(line.id(), addressHash), profileName.strip()), id)
+					.update();
+			}
+			return find(line.id(), addressHash).or(() -> findByBsuid(line.id(), bsuidHash)).orElseThrow();
 		}
 		int year = Instant.now(this.clock).atZone(line.timeZone()).getYear();
 		int correlative = this.jdbc.sql("""
@@ -76,17 +105,39 @@ public class ContactService {
 				returning last_value
 				""").params(line.id(), year).query(Integer.class).single();
 		String code = PseudonymousCode.of(year, line.countryCode(), correlative);
-		long key = this.cipher.keyFor(line.id(), phoneHash);
+		long key = this.cipher.keyFor(line.id(), addressHash);
 		long id = this.jdbc.sql("""
-				insert into contact_contact (line_id, code, phone_hash, phone_encrypted, name_encrypted, language)
-				values (?, ?, ?, ?, ?, ?) returning id
+				insert into contact_contact (line_id, code, phone_hash, phone_encrypted, name_encrypted, language, bsuid_hash, bsuid_encrypted)
+				values (?, ?, ?, ?, ?, ?, ?, ?) returning id
 				""")
-			.params(line.id(), code, phoneHash, this.cipher.encrypt(key, e164),
+			.params(line.id(), code, addressHash, this.cipher.encrypt(key, address),
 					profileName == null || profileName.isBlank() ? null : this.cipher.encrypt(key, profileName.strip()),
-					line.defaultLanguage())
+					line.defaultLanguage(), bsuidHash, bsuidHash == null ? null : this.cipher.encrypt(key, bsuid))
 			.query(Long.class)
 			.single();
-		return new Contact(id, line.id(), code, PhoneNumbers.mask(e164), line.defaultLanguage(), null, true);
+		return new Contact(id, line.id(), code, PhoneNumbers.mask(address), line.defaultLanguage(), null, PhoneUse.UNKNOWN, true);
+	}
+
+	private Optional<Contact> findByBsuid(long lineId, byte[] bsuidHash) {
+		return this.jdbc.sql("select * from contact_contact where line_id = ? and bsuid_hash = ?")
+			.params(lineId, bsuidHash)
+			.query(this::map)
+			.optional();
+	}
+
+	/**
+	 * The keyed hashes a contact's messages may be stored under: their number's and, if Meta ever gave
+	 * one, their BSUID's (a message from a person whose number Meta withheld is stored under the BSUID).
+	 */
+	@Transactional(readOnly = true)
+	public List<byte[]> senderHashes(long contactId) {
+		return this.jdbc.sql("select phone_hash, bsuid_hash from contact_contact where id = ?")
+			.param(contactId)
+			.query((rs, row) -> java.util.stream.Stream.of(rs.getBytes(1), rs.getBytes(2))
+				.filter(java.util.Objects::nonNull)
+				.toList())
+			.optional()
+			.orElse(List.of());
 	}
 
 	@Transactional(readOnly = true)
@@ -168,10 +219,20 @@ public class ContactService {
 	/** Adds an event to the person's consent ledger and returns its id. */
 	@Transactional
 	public long recordConsent(long contactId, String purpose, ConsentEvent event, String wordingVersion, String source) {
+		return recordConsent(contactId, null, purpose, event, wordingVersion, source);
+	}
+
+	/**
+	 * Adds an event to the person's consent ledger, given in this interaction, and returns its id. On a
+	 * shared phone only the events of the same interaction count for its demographics.
+	 */
+	@Transactional
+	public long recordConsent(long contactId, Long conversationId, String purpose, ConsentEvent event, String wordingVersion,
+			String source) {
 		return this.jdbc.sql("""
-				insert into contact_consent_event (contact_id, purpose, event, wording_version, source)
-				values (?, ?, ?, ?, ?) returning id
-				""").params(contactId, purpose, event.name(), wordingVersion, source).query(Long.class).single();
+				insert into contact_consent_event (contact_id, conversation_id, purpose, event, wording_version, source)
+				values (?, ?, ?, ?, ?, ?) returning id
+				""").params(contactId, conversationId, purpose, event.name(), wordingVersion, source).query(Long.class).single();
 	}
 
 	/** The latest consent event per purpose, e.g. DEMOGRAPHICS -> GIVEN. */
@@ -186,11 +247,23 @@ public class ContactService {
 	}
 
 	/**
-	 * Keeps one demographic answer the person consented to give ({@code gender}, {@code age_range},
-	 * {@code location} or {@code migrant_status}); "prefer not to say" is an answer too.
+	 * Keeps one demographic answer the person consented to give in this interaction ({@code gender},
+	 * {@code age_range}, {@code location} or {@code migrant_status}); "prefer not to say" is an answer
+	 * too. On the person's own phone the answer is the number's; on a shared phone it stays with the
+	 * interaction and is not carried to the next person writing from it.
 	 */
 	@Transactional
-	public void saveDemographic(long contactId, Demographic field, String value, long consentEventId) {
+	public void saveDemographic(long contactId, long conversationId, Demographic field, String value, long consentEventId) {
+		if (isShared(contactId)) {
+			this.jdbc.sql("""
+					insert into contact_interaction_demographics (conversation_id, contact_id, consent_event_id) values (?, ?, ?)
+					on conflict (conversation_id) do nothing""").params(conversationId, contactId, consentEventId).update();
+			this.jdbc.sql("update contact_interaction_demographics set " + field.column()
+					+ " = ?, consent_event_id = ?, updated_at = now() where conversation_id = ?")
+				.params(value, consentEventId, conversationId)
+				.update();
+			return;
+		}
 		this.jdbc.sql("insert into contact_demographics (contact_id, consent_event_id) values (?, ?) on conflict (contact_id) do nothing")
 			.params(contactId, consentEventId)
 			.update();
@@ -201,9 +274,39 @@ public class ContactService {
 
 	@Transactional(readOnly = true)
 	public Map<Demographic, String> demographics(long contactId) {
+		return demographicsIn("contact_demographics where contact_id = ?", contactId);
+	}
+
+	/**
+	 * The demographics that may be recorded with this interaction: nothing without consent. On the
+	 * person's own phone, their latest consent and answers; on a shared phone, only the consent and
+	 * answers given in this same interaction.
+	 */
+	@Transactional(readOnly = true)
+	public Map<Demographic, String> consentedDemographics(long contactId, long conversationId) {
+		if (!isShared(contactId)) {
+			return currentConsent(contactId).get("DEMOGRAPHICS") == ConsentEvent.GIVEN ? demographics(contactId) : Map.of();
+		}
+		boolean given = this.jdbc.sql("""
+				select event from contact_consent_event where contact_id = ? and conversation_id = ? and purpose = 'DEMOGRAPHICS'
+				order by occurred_at desc, id desc limit 1""").params(contactId, conversationId).query(String.class).optional()
+			.filter(ConsentEvent.GIVEN.name()::equals)
+			.isPresent();
+		return given ? demographicsIn("contact_interaction_demographics where conversation_id = ?", conversationId) : Map.of();
+	}
+
+	/** Whether several people write from the contact's number ({@link Contact#shared()}), for callers holding only an id. */
+	@Transactional(readOnly = true)
+	public boolean isShared(long contactId) {
+		return this.jdbc.sql("select phone_use = 'SHARED' from contact_contact where id = ?").param(contactId).query(Boolean.class)
+			.optional()
+			.orElse(false);
+	}
+
+	private Map<Demographic, String> demographicsIn(String fromWhere, long id) {
 		Map<Demographic, String> values = new EnumMap<>(Demographic.class);
-		this.jdbc.sql("select gender, age_range, location, migrant_status from contact_demographics where contact_id = ?")
-			.param(contactId)
+		this.jdbc.sql("select gender, age_range, location, migrant_status from " + fromWhere)
+			.param(id)
 			.query((rs, row) -> {
 				for (Demographic field : Demographic.values()) {
 					if (rs.getString(field.column()) != null) {
@@ -221,7 +324,7 @@ public class ContactService {
 		byte[] phone = rs.getBytes("phone_encrypted");
 		return new Contact(rs.getLong("id"), rs.getLong("line_id"), rs.getString("code"),
 				phone == null ? ERASED : PhoneNumbers.mask(this.cipher.decryptToString(phone)), rs.getString("language"),
-				optedOut == null ? null : optedOut.toInstant(), false);
+				optedOut == null ? null : optedOut.toInstant(), PhoneUse.valueOf(rs.getString("phone_use")), false);
 	}
 
 }

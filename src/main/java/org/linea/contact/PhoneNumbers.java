@@ -41,6 +41,9 @@ public final class PhoneNumbers {
 	 * lone digit joins the group before): {@code +51987654343} becomes {@code +51 9•• ••• •43}.
 	 */
 	public static String mask(String e164) {
+		if (BusinessScopedIds.valid(e164)) {
+			return BusinessScopedIds.mask(e164);
+		}
 		PhoneNumber number;
 		try {
 			number = util.parse(e164, null);

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.linea.contact.ContactErased;
 import org.linea.privacy.DataSubject;
 import org.linea.privacy.DataTypes;
+import org.linea.privacy.MonthlyPartitioned;
 import org.linea.privacy.PersonalDataHolder;
 import org.linea.privacy.RetentionTarget;
 import org.linea.privacy.SqlRetentionTarget;
@@ -44,6 +45,14 @@ class ConversationPersonalData implements PersonalDataHolder, SubjectConversatio
 				line_id = ? and created_at < ? and (body is not null or media_ref is not null)
 				and conversation_id not in (select conversation_id from safeguarding_case
 				                            where conversation_id is not null and status <> 'NOT_SENSITIVE')""");
+	}
+
+	/** Messages go by month once every line is past its period for texts and media (V81). */
+	@Bean
+	static MonthlyPartitioned messagesByMonth() {
+		// a month goes whole only once a case's messages in it are past the case-content period too
+		return MonthlyPartitioned.of("conversation_message", "created_at", DataTypes.MESSAGE_TEXTS, DataTypes.MEDIA,
+				DataTypes.SAFEGUARDING_CASE_CONTENT);
 	}
 
 	@Override

@@ -81,6 +81,24 @@ public class ConversationService {
 		return this.jdbc.sql(SELECT + " where id = ?").param(id).query(this::map).optional();
 	}
 
+	/** The contact's interactions before this one, latest first (at most {@code limit}). */
+	@Transactional(readOnly = true)
+	public List<Conversation> earlierOf(Conversation conversation, int limit) {
+		return this.jdbc.sql(SELECT + " where contact_id = ? and id < ? order by id desc limit ?")
+			.params(conversation.contactId(), conversation.id(), limit)
+			.query(this::map)
+			.list();
+	}
+
+	/** How many interactions the contact had before this one. */
+	@Transactional(readOnly = true)
+	public int earlierCount(Conversation conversation) {
+		return this.jdbc.sql("select count(*) from conversation_conversation where contact_id = ? and id < ?")
+			.params(conversation.contactId(), conversation.id())
+			.query(Integer.class)
+			.single();
+	}
+
 	/** Open conversations matching the filter, longest waiting first, then the latest. */
 	@Transactional(readOnly = true)
 	public List<Conversation> waitingForPeople(QueueFilter filter) {

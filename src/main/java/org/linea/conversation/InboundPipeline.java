@@ -91,7 +91,7 @@ class InboundPipeline {
 
 	private void handle(PendingInbound message) {
 		Line line = this.lines.get(message.lineId());
-		Contact contact = this.contacts.findOrCreate(line, message.from(), message.profileName());
+		Contact contact = this.contacts.findOrCreate(line, message.from(), message.userId(), message.profileName());
 		if (answeredClosingFlow(contact, message)) {
 			this.channels.markProcessed(message.id());
 			log.info("Inbound processed line={} inbound={} outcome=CLOSING_FLOW", line.key(), message.id());

@@ -11,6 +11,7 @@ import org.linea.admin.Line;
 import org.linea.admin.LineService;
 import org.linea.shared.InvalidRequestException;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,11 +33,15 @@ public class FeedbackCodingService {
 
 	private final FeedbackLogRecorder recorder;
 
-	FeedbackCodingService(JdbcClient jdbc, LineService lines, FeedbackLog log, FeedbackLogRecorder recorder) {
+	private final ApplicationEventPublisher events;
+
+	FeedbackCodingService(JdbcClient jdbc, LineService lines, FeedbackLog log, FeedbackLogRecorder recorder,
+			ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.lines = lines;
 		this.log = log;
 		this.recorder = recorder;
+		this.events = events;
 	}
 
 	/** A coder's correction of an interaction's coding; the previous versions stay in its history. */
@@ -86,6 +91,7 @@ public class FeedbackCodingService {
 			.params(conversationId, lineId, topics.toArray(String[]::new), informationTypes.toArray(String[]::new),
 					coding.feedbackType().name(), userId)
 			.update();
+		this.events.publishEvent(new FeedbackCoded(conversationId, lineId, coding.feedbackType(), topics, reason != null));
 	}
 
 	@Transactional(readOnly = true)

@@ -16,7 +16,6 @@ import org.linea.access.Access;
 import org.linea.admin.Line;
 import org.linea.admin.LineService;
 import org.linea.admin.LineaUser;
-import org.linea.contact.ConsentEvent;
 import org.linea.contact.ContactService;
 import org.linea.contact.Demographic;
 import org.linea.conversation.Conversation;
@@ -98,11 +97,12 @@ public class RumourService {
 		}
 		long rumourId = alikeGroup(line.organisationId(), text, conversation.language())
 			.orElseGet(() -> newGroup(line.organisationId(), me.id()));
+		String location = this.contacts.consentedDemographics(conversation.contactId(), conversationId).get(Demographic.LOCATION);
 		this.jdbc.sql("""
 				insert into feedback_rumour_report (rumour_id, line_id, conversation_id, message_id, contact_id, language, text,
 				    location, flagged_by, flagged_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				""").params(rumourId, line.id(), conversationId, messageId, conversation.contactId(), conversation.language(), text,
-				consentedLocation(conversation.contactId()), me.id(), now()).update();
+				location, me.id(), now()).update();
 		this.jdbc.sql("update feedback_rumour set updated_at = ? where id = ?").params(now(), rumourId).update();
 		return rumourId;
 	}
@@ -197,11 +197,6 @@ public class RumourService {
 			.query(Long.class).single();
 		recordStatus(id, RumourStatus.NEW, userId);
 		return id;
-	}
-
-	private String consentedLocation(long contactId) {
-		boolean consented = this.contacts.currentConsent(contactId).get("DEMOGRAPHICS") == ConsentEvent.GIVEN;
-		return consented ? this.contacts.demographics(contactId).get(Demographic.LOCATION) : null;
 	}
 
 	private Locked lock(long rumourId) {

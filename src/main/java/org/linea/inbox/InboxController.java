@@ -10,6 +10,7 @@ import org.linea.access.Requires;
 import org.linea.access.Permission;
 import org.linea.admin.CurrentUser;
 import org.linea.admin.Line;
+import org.linea.contact.PhoneUse;
 import org.linea.feedback.Codebook;
 import org.linea.feedback.FeedbackType;
 import org.linea.feedback.InformationType;
@@ -48,9 +49,12 @@ class InboxController {
 
 	private final Codebook codebook;
 
+	private final EarlierInteractions earlier;
+
 	InboxController(InboxService inbox, InboxLiveUpdates live, Availability availability, AutoAssignment autoAssignment,
-			Codebook codebook) {
+			Codebook codebook, EarlierInteractions earlier) {
 		this.codebook = codebook;
+		this.earlier = earlier;
 		this.inbox = inbox;
 		this.live = live;
 		this.availability = availability;
@@ -222,6 +226,32 @@ class InboxController {
 		}
 		catch (InvalidRequestException ex) {
 			return "inbox/fragments :: revealReasonNeeded";
+		}
+	}
+
+	@Requires(Permission.INBOX_REPLY)
+	@PostMapping("/inbox/conversations/{id}/phone-use")
+	String phoneUse(@PathVariable long id, @RequestParam PhoneUse use, RedirectAttributes redirect) {
+		try {
+			this.inbox.markPhoneUse(id, use);
+			redirect.addFlashAttribute("notice", "inbox.phoneUse.marked." + use.name());
+		}
+		catch (InvalidRequestException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		return back(id);
+	}
+
+	/** The number's earlier interactions, on request: on a shared phone only for the operator working it, with a reason. */
+	@Requires(Permission.INBOX_READ)
+	@PostMapping("/inbox/conversations/{id}/earlier")
+	String earlier(@PathVariable long id, @RequestParam(defaultValue = "") String reason, Model model) {
+		try {
+			model.addAttribute("earlier", this.earlier.show(id, reason));
+			return "inbox/fragments :: earlier";
+		}
+		catch (InvalidRequestException ex) {
+			return "inbox/fragments :: earlierReasonNeeded";
 		}
 	}
 

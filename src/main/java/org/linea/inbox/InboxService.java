@@ -30,7 +30,10 @@ import org.linea.admin.OpeningHours;
 import org.linea.admin.UserService;
 import org.linea.channel.ChannelService;
 import org.linea.channel.OutboundContent;
+import org.linea.contact.Contact;
 import org.linea.contact.ContactService;
+import org.linea.contact.PhoneUse;
+import org.linea.contact.SharedPhones;
 import org.linea.contact.RevealedIdentity;
 import org.linea.conversation.Closing;
 import org.linea.conversation.Conversation;
@@ -102,11 +105,17 @@ public class InboxService {
 
 	private final RevealRoles revealRoles;
 
+	private final MessageViews messageViews;
+
+	private final SharedPhones sharedPhones;
+
 	InboxService(JdbcClient jdbc, LineService lines, ConversationService conversations, Closing closing,
 			ContactService contacts, UserService users, TeamService teams, FeedbackCodingService coding,
 			ChannelService channels, QuickReplies quickReplies, Clock clock, InboxAccess access, RevealRoles revealRoles,
-			AuditLog audit) {
+			AuditLog audit, MessageViews messageViews, SharedPhones sharedPhones) {
 		this.audit = audit;
+		this.messageViews = messageViews;
+		this.sharedPhones = sharedPhones;
 		this.access = access;
 		this.revealRoles = revealRoles;
 		this.jdbc = jdbc;
@@ -198,22 +207,9 @@ public class InboxService {
 		Line line = this.access.requireContent(conversation, Permission.INBOX_READ);
 		LineaUser me = CurrentUser.require();
 		List<ConversationMessage> messages = this.conversations.messages(conversationId);
-		Set<Long> people = new HashSet<>();
-		messages.forEach(m -> {
-			if (m.authorId() != null) {
-				people.add(m.authorId());
-			}
-		});
-		if (conversation.assigneeId() != null) {
-			people.add(conversation.assigneeId());
-		}
-		Map<Long, String> names = this.users.displayNames(people);
-		List<MessageView> views = messages.stream()
-			.map(m -> new MessageView(m.id(), m.direction(), m.senderKind().name(),
-					m.authorId() == null ? null : names.get(m.authorId()), m.body(), m.status(), m.errorCode(), m.createdAt(),
-					this.channels.attachment(m.mediaRef()).orElse(null),
-					"OUT".equals(m.direction()) ? this.channels.segments(line, m.body()).orElse(null) : null))
-			.toList();
+		List<MessageView> views = this.messageViews.of(line, messages);
+		Map<Long, String> names = conversation.assigneeId() == null ? Map.of()
+				: this.users.displayNames(Set.of(conversation.assigneeId()));
 		markRead(me.id(), conversationId, messages.isEmpty() ? 0 : messages.getLast().id());
 		this.audit.record(line.organisationId(), "CONVERSATION_VIEWED", "conversation", Long.toString(conversationId), Map.of());
 		List<Team> lineTeams = this.teams.teamsOf(line.id());
@@ -221,7 +217,9 @@ public class InboxService {
 		lineTeams.forEach(team -> this.teams.members(team.id()).forEach(member -> colleagues.putIfAbsent(member.userId(), member)));
 		String team = lineTeams.stream().filter(t -> t.id() == (conversation.teamId() == null ? -1 : conversation.teamId()))
 			.map(Team::name).findFirst().orElse(null);
-		return new ConversationView(conversation, line, this.contacts.get(conversation.contactId()).maskedPhone(), team,
+		Contact contact = this.contacts.get(conversation.contactId());
+		return new ConversationView(conversation, line, contact.maskedPhone(), contact.phoneUse(),
+				this.conversations.earlierCount(conversation), team,
 				conversation.assigneeId() == null ? null : names.get(conversation.assigneeId()), conversation.isHeldBy(me.id()),
 				views, lineTeams, List.copyOf(colleagues.values()), referrals(conversationId),
 				this.coding.codingOf(conversationId).orElse(null), this.channels.replyWindow(line, conversation.contactId()),
@@ -255,10 +253,10 @@ public class InboxService {
 
 	/** Hands the conversation to a colleague who works on the line. */
 	@Transactional
-	public void assign(long conversationId, long userId) {
+	public void assign(long conversationId, Long userId) {
 		Conversation conversation = this.conversations.get(conversationId);
 		Line line = this.access.requireContent(conversation, Permission.INBOX_REPLY);
-		LineaUser colleague = this.users.findById(userId).filter(LineaUser::isEnabled)
+		LineaUser colleague = java.util.Optional.ofNullable(userId).flatMap(this.users::findById).filter(LineaUser::isEnabled)
 			.filter(u -> u.can(line.organisationId(), Permission.INBOX_READ))
 			.orElseThrow(() -> new InvalidRequestException("That person does not work on this line"));
 		if (!this.conversations.assignTo(conversationId, colleague.id())) {
@@ -470,6 +468,22 @@ public class InboxService {
 			throw new InvalidRequestException("Say why you need the number (5 to 300 characters)");
 		}
 		return this.contacts.reveal(conversation.contactId(), line.organisationId(), "inbox conversation " + conversationId, why);
+	}
+
+	/**
+	 * Marks the conversation's number as the person's own or as a shared (community) phone; an operator
+	 * working the conversation does, and the mark is audited. On a shared phone consent and demographics
+	 * are asked per interaction and earlier interactions are shown only on request, with a reason.
+	 */
+	@Transactional
+	public void markPhoneUse(long conversationId, PhoneUse use) {
+		Conversation conversation = this.conversations.get(conversationId);
+		Line line = this.access.requireContent(conversation, Permission.INBOX_REPLY);
+		if (use == null || use == PhoneUse.UNKNOWN) {
+			throw new InvalidRequestException("Say whether the phone is the person's own or shared");
+		}
+		this.sharedPhones.mark(conversation.contactId(), use, SharedPhones.Source.OPERATOR, line.organisationId(),
+				"inbox conversation " + conversationId);
 	}
 
 	/** Whether the current user may reveal numbers on the line, for the button. */

@@ -13,9 +13,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.linea.admin.CurrentUser;
 import org.linea.admin.LineaUser;
@@ -36,7 +38,7 @@ import org.springframework.transaction.annotation.Transactional;
  * across nodes; {@link #verify()} recomputes the chain and names the first entry that does not fit.
  */
 @Service
-public class AuditLog {
+public class AuditLog implements MonthlyPartitioned {
 
 	private static final String COLUMNS = "id, occurred_at, user_id, username, organisation_id, action, subject_type, subject_id, detail::text as detail, prev_hash, entry_hash";
 
@@ -71,7 +73,9 @@ public class AuditLog {
 			.query(AuditLog::row)
 			.single();
 		byte[] hash = hash(row, previous);
-		this.jdbc.sql("update privacy_audit_log set entry_hash = ? where id = ?").params(hash, row.id()).update();
+		this.jdbc.sql("update privacy_audit_log set entry_hash = ? where id = ? and occurred_at = ?")
+			.params(hash, row.id(), Timestamp.from(row.occurredAt()))
+			.update();
 		this.jdbc.sql("update privacy_audit_chain set head_id = ?, head_hash = ? where id = 1").params(row.id(), hash).update();
 	}
 
@@ -180,6 +184,42 @@ public class AuditLog {
 			.params(anchor.id(), anchor.entryHash())
 			.update();
 		return removed;
+	}
+
+	@Override
+	public String table() {
+		return "privacy_audit_log";
+	}
+
+	@Override
+	public String keyColumn() {
+		return "occurred_at";
+	}
+
+	@Override
+	public Set<String> dataTypes() {
+		return Set.of(DataTypes.AUDIT);
+	}
+
+	/**
+	 * Before a month of entries is dropped, its newest entry becomes the chain's anchor, as after
+	 * {@link #prune}: what is left still verifies, and the drop's own entry records the anchor.
+	 */
+	@Override
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Map<String, Object> beforeDrop(String partition) {
+		lockHead();
+		List<Row> last = this.jdbc.sql("select " + COLUMNS + " from " + partition + " order by id desc limit 1")
+			.query(AuditLog::row)
+			.list();
+		if (last.isEmpty()) {
+			return Map.of();
+		}
+		Row anchor = last.getFirst();
+		this.jdbc.sql("update privacy_audit_chain set start_after_id = ?, start_hash = ? where id = 1 and start_after_id < ?")
+			.params(anchor.id(), anchor.entryHash(), anchor.id())
+			.update();
+		return Map.of("anchorId", anchor.id(), "anchorHash", HexFormat.of().formatHex(anchor.entryHash()));
 	}
 
 	private byte[] lockHead() {

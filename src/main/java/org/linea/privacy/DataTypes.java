@@ -26,6 +26,12 @@ public final class DataTypes {
 	/** Staff notes on referrals (health, PSS, programmes) and programmes' answers. */
 	public static final String CASE_NOTES = "case_notes";
 
+	/**
+	 * What a safeguarding case holds: focal points' notes, referral and follow-up notes, the closing note
+	 * and the messages of the case's conversation, kept for a period of its own.
+	 */
+	public static final String SAFEGUARDING_CASE_CONTENT = "safeguarding_case_content";
+
 	/** The audit trail: its own, installation-wide period. */
 	public static final String AUDIT = "audit";
 

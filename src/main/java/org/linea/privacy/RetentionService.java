@@ -45,11 +45,15 @@ public class RetentionService {
 
 	private final ApplicationEventPublisher events;
 
+	private final MonthlyPartitions partitions;
+
 	private final Clock clock;
 
 	RetentionService(List<RetentionTarget> targets, LineService lines, RetentionPeriods periods, AuditLog audit,
-			PrivacyProperties properties, TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
+			PrivacyProperties properties, TransactionTemplate transactions, ApplicationEventPublisher events,
+			MonthlyPartitions partitions, Clock clock) {
 		this.events = events;
+		this.partitions = partitions;
 		// identifiers last: other targets may still need to tell whose rows are whose
 		this.targets = targets.stream()
 			.sorted(Comparator.comparing(target -> DataTypes.IDENTIFIERS.equals(target.dataType())))
@@ -100,12 +104,20 @@ public class RetentionService {
 	}
 
 	/**
-	 * The daily run: for each line, each data type older than its period; then the audit trail older
-	 * than its own period. Each line is its own transaction, so one failing line does not stop the rest.
+	 * The daily run: first whole months of the partitioned tables past every line's period go as a
+	 * partition drop; then for each line, each data type older than its period, row by row; then the
+	 * audit trail older than its own period. Each line is its own transaction, so one failing line does
+	 * not stop the rest.
 	 */
 	public Map<String, Map<String, Integer>> applyRetention() {
 		Instant now = Instant.now(this.clock);
 		Map<String, Map<String, Integer>> byLine = new LinkedHashMap<>();
+		try {
+			this.partitions.dropExpired();
+		}
+		catch (RuntimeException ex) {
+			log.error("Dropping expired partitions failed; their rows are erased row by row", ex);
+		}
 		for (Line line : this.lines.all()) {
 			try {
 				Map<String, Integer> erased = this.transactions.execute(status -> applyTo(line, now));

@@ -158,7 +158,7 @@ public class SubjectRequests {
 
 	private DataSubject subject(Line line, Contact contact) {
 		return new DataSubject(contact.id(), line.id(), contact.code(), this.contacts.storedPhoneHash(contact.id()),
-				this.conversations.of(contact.id()));
+				this.conversations.of(contact.id()), this.contacts.senderHashes(contact.id()));
 	}
 
 	private ContactSummary summary(Line line, Contact contact) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.linea.privacy.DataSubject;
+import org.linea.privacy.DataTypes;
 import org.linea.privacy.PersonalDataHolder;
 import org.linea.privacy.RetentionTarget;
 import org.linea.privacy.SqlRetentionTarget;
@@ -25,7 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class SafeguardingPersonalData implements PersonalDataHolder {
 
 	/** The data type: everything a case says, which its own period erases. */
-	static final String CASE_CONTENT = "safeguarding_case_content";
+	static final String CASE_CONTENT = DataTypes.SAFEGUARDING_CASE_CONTENT;
 
 	private static final String CASES_OF_LINE = "case_id in (select id from safeguarding_case where line_id = ?)";
 

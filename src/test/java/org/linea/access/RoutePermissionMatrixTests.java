@@ -276,6 +276,10 @@ class RoutePermissionMatrixTests extends InteractionsIntegrationTest {
 		ids.put("code", this.jdbc.sql("select code from contact_contact where line_id = ? order by id desc limit 1").param(line.id())
 			.query(String.class).single());
 		ids.put("templateId", Long.toString(template));
+		ids.put("webhookId", Long.toString(this.jdbc.sql("""
+				insert into integration_webhook (organisation_id, url, secret_encrypted, events) values (?, 'https://crm.example.org/e', ?, '{conversation.closed}')
+				returning id
+				""").params(own.id(), this.cipher.encrypt("whsec_test")).query(Long.class).single()));
 		// {id} and {referralId} name different things on different routes
 		ids.put("/inbox/conversations/{id}", Long.toString(open));
 		ids.put("/safeguarding/conversations/{id}", Long.toString(toFlag));
@@ -358,6 +362,9 @@ class RoutePermissionMatrixTests extends InteractionsIntegrationTest {
 		if (fixture.ids().containsKey(name) && (type == long.class || type == Long.class)) {
 			return fixture.ids().get(name);
 		}
+		if (type == java.time.LocalDate.class) {
+			return "2026-11-30";
+		}
 		if (type == Role.class) {
 			// grants the role the target holds already; removes one they never held, so they stay in the organisation
 			return pattern.endsWith("/remove") ? Role.ANALYST.name() : Role.OPERATOR.name();
@@ -403,7 +410,21 @@ class RoutePermissionMatrixTests extends InteractionsIntegrationTest {
 		if (pattern.endsWith("/messages")) {
 			return "{\"from\": \"" + fixture.ids().get("from") + "\", \"text\": \"hola\"}";
 		}
-		return "{\"text\": \"hola\"}";
+		return switch (pattern) {
+			case "/api/lines" -> """
+					{"organisationId": %s, "key": "%s", "name": "Otra", "channelType": "SIMULATOR", "countryCode": "PE",
+					 "timeZone": "America/Lima", "languages": ["es"], "retentionDays": 30}
+					""".formatted(fixture.ids().get("organisationId"), unique("m").substring(0, 10));
+			case "/api/conversations/{conversationId}/assign" -> "{\"userId\": " + fixture.ids().get("userId") + "}";
+			case "/api/organisations/{organisationId}/users" -> """
+					{"username": "%s", "displayName": "Nueva", "password": "another-long-password", "role": "OPERATOR"}
+					""".formatted(unique("u").replace("-", ""));
+			// the fixture operator keeps their role, so later routes still find them in the organisation
+			case "/api/organisations/{organisationId}/users/{userId}/roles" -> "{\"roles\": [\"OPERATOR\"]}";
+			case "/api/organisations/{organisationId}/webhooks" -> "{\"url\": \"https://crm.example.org/e\", \"events\": [\"conversation.closed\"]}";
+			case "/api/lines/{lineKey}/contacts/{code}/consent" -> "{\"purpose\": \"SURVEYS\", \"event\": \"GIVEN\", \"source\": \"matrix\"}";
+			default -> "{\"text\": \"hola\"}";
+		};
 	}
 
 	private List<Route> routes() {

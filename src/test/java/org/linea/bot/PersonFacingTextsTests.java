@@ -17,7 +17,7 @@ class PersonFacingTextsTests {
 
 	private static final List<String> KEYS = List.of("bot.greeting", "bot.handoff", "bot.optOutConfirmed", "bot.outOfHours",
 			"bot.howCanWeHelp", "bot.thanks", "bot.menuIntro", "bot.menuChoose", "bot.answerInOtherLanguage",
-			"bot.closing.thanks");
+			"bot.closing.thanks", "contact.sharedPhone.broadcastNotice");
 
 	/** The message source as application.yml configures it. */
 	private static ResourceBundleMessageSource messages() {

@@ -11,7 +11,12 @@ import org.linea.admin.LineaUser;
 import org.linea.admin.Organisation;
 import org.linea.admin.Role;
 import org.linea.channel.simulator.SimulatedMessageRequest;
+import org.linea.contact.ConsentEvent;
 import org.linea.contact.ContactKeys;
+import org.linea.contact.ContactService;
+import org.linea.contact.Demographic;
+import org.linea.contact.PhoneUse;
+import org.linea.contact.SharedPhones;
 import org.linea.feedback.Coding;
 import org.linea.feedback.FeedbackType;
 import org.linea.feedback.InteractionsIntegrationTest;
@@ -45,6 +50,12 @@ class PrivacyIntegrationTests extends InteractionsIntegrationTest {
 	@Autowired
 	JsonMapper json;
 
+	@Autowired
+	ContactService contacts;
+
+	@Autowired
+	SharedPhones sharedPhones;
+
 	@LocalServerPort
 	int port;
 
@@ -55,8 +66,16 @@ class PrivacyIntegrationTests extends InteractionsIntegrationTest {
 		String phone = randomPhone();
 		String marker = marker();
 		long conversation = interaction(line, organisation, phone, marker);
+		// a shared phone: this interaction's consent and demographics are kept apart, and go with the person too
+		long contact = this.jdbc.sql("select contact_id from conversation_conversation where id = ?").param(conversation)
+			.query(Long.class).single();
+		this.sharedPhones.mark(contact, PhoneUse.SHARED, SharedPhones.Source.OPERATOR, organisation.id(), "test");
+		long consent = this.contacts.recordConsent(contact, conversation, "DEMOGRAPHICS", ConsentEvent.GIVEN, "closing-v1", "closing-flow");
+		this.contacts.saveDemographic(contact, conversation, Demographic.LOCATION, "barrio " + marker, consent);
 		ApiClient coordinator = coordinatorApi(organisation);
 		PersonalDataScan scan = new PersonalDataScan(this.jdbc, this.keys);
+		assertThat(scan.columnsHolding(marker)).as("the shared phone's demographics hold the marker")
+			.anyMatch(column -> column.startsWith("contact_interaction_demographics.location"));
 		assertThat(scan.columnsHolding(marker)).as("the marker is there before").isNotEmpty();
 
 		HttpResponse<String> lookup = coordinator.get("/api/lines/" + line.key() + "/contacts/lookup?phone=" + phone.replace("+", "%2B"));
@@ -66,6 +85,7 @@ class PrivacyIntegrationTests extends InteractionsIntegrationTest {
 		HttpResponse<String> export = coordinator.get("/api/lines/" + line.key() + "/contacts/" + code + "/export");
 		assertThat(export.statusCode()).isEqualTo(200);
 		assertThat(export.body()).contains(marker).contains(phone).contains("\"consent\"").contains("\"records\"")
+			.contains("\"demographicsPerInteraction\"").contains("\"phoneUse\":\"SHARED\"")
 			.contains("CONTACT_LOOKED_UP");
 
 		HttpResponse<String> erase = coordinator.postJson("/api/lines/" + line.key() + "/contacts/" + code + "/erase", "{}");

@@ -29,6 +29,22 @@ public final class ApiClient {
 			.POST(HttpRequest.BodyPublishers.ofString(json)));
 	}
 
+	public HttpResponse<String> putJson(String path, String json) {
+		return send(HttpRequest.newBuilder(URI.create(this.base + path))
+			.header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(json)));
+	}
+
+	public HttpResponse<String> patchJson(String path, String json) {
+		return send(HttpRequest.newBuilder(URI.create(this.base + path))
+			.header("Content-Type", "application/json")
+			.method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+	}
+
+	public HttpResponse<String> delete(String path) {
+		return send(HttpRequest.newBuilder(URI.create(this.base + path)).DELETE());
+	}
+
 	private HttpResponse<String> send(HttpRequest.Builder request) {
 		if (this.token != null) {
 			request.header("Authorization", "Bearer " + this.token);

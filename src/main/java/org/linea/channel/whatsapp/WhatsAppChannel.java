@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.linea.contact.BusinessScopedIds;
 import org.linea.admin.Line;
 import org.linea.channel.ChannelAccounts;
 import org.linea.channel.ChannelAdapter;
@@ -88,7 +89,13 @@ class WhatsAppChannel implements ChannelAdapter {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("messaging_product", "whatsapp");
 		body.put("recipient_type", "individual");
-		body.put("to", delivery.to().replace("+", ""));
+		if (BusinessScopedIds.valid(delivery.to())) {
+			// a person Linea knows only by their business-scoped user id (Meta withholds the number)
+			body.put("recipient", delivery.to());
+		}
+		else {
+			body.put("to", delivery.to().replace("+", ""));
+		}
 		body.put("biz_opaque_callback_data", delivery.reference());
 		WhatsAppMessages.describe(delivery.content(), body);
 		HttpRequest request = this.http.request(URI.create(this.properties.graphUrl() + "/" + account.setting(PHONE_NUMBER_ID) + "/messages"))

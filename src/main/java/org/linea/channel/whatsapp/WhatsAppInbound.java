@@ -14,6 +14,7 @@ import org.linea.channel.InboundMessage.Attachment;
 import org.linea.channel.MessageKind;
 import org.linea.channel.whatsapp.WhatsAppPayload.Message;
 import org.linea.channel.whatsapp.WhatsAppPayload.Value;
+import org.linea.contact.BusinessScopedIds;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -73,10 +74,8 @@ final class WhatsAppInbound {
 					foreign++;
 					continue;
 				}
-				Map<String, String> names = present(value.contacts()).stream()
-					.filter(c -> c.waId() != null && c.profile() != null && c.profile().name() != null)
-					.collect(Collectors.toMap(WhatsAppPayload.Contact::waId, c -> c.profile().name(), (a, b) -> a));
-				present(value.messages()).forEach(message -> messages.add(message(message, names)));
+				List<WhatsAppPayload.Contact> contacts = present(value.contacts());
+				present(value.messages()).forEach(message -> messages.add(message(message, contacts)));
 				present(value.statuses()).forEach(status -> {
 					DeliveryReport report = report(status);
 					if (report != null) {
@@ -88,15 +87,30 @@ final class WhatsAppInbound {
 		return new Decoded(messages, reports, foreign);
 	}
 
-	private static InboundMessage message(Message m, Map<String, String> names) {
+	/**
+	 * Since 2026 Meta gives each person a business-scoped user id (BSUID) beside, or for people with a
+	 * username instead of, their number: {@code from_user_id} on the message, {@code user_id} on the
+	 * contact. The sender's address is the number when Meta shows it, else the BSUID.
+	 */
+	private static InboundMessage message(Message m, List<WhatsAppPayload.Contact> contacts) {
 		require(m.id(), "messages[].id");
 		require(m.type(), "messages[].type");
-		if (m.from() == null || !m.from().matches("\\d{6,20}")) {
-			throw new Malformed("messages[].from must be the sender's number in digits");
+		boolean hasNumber = m.from() != null && m.from().matches("\\d{6,20}");
+		WhatsAppPayload.Contact contact = contacts.stream()
+			.filter(c -> (hasNumber && m.from().equals(c.waId())) || (m.fromUserId() != null && m.fromUserId().equals(c.userId())))
+			.findFirst()
+			.orElse(null);
+		String bsuid = BusinessScopedIds.valid(m.fromUserId()) ? m.fromUserId()
+				: contact != null && BusinessScopedIds.valid(contact.userId()) ? contact.userId() : null;
+		if (!hasNumber && bsuid == null) {
+			throw new Malformed("messages[].from must be the sender's number in digits, or from_user_id their business-scoped user id");
 		}
+		return decodeMessage(m, hasNumber ? "+" + m.from() : bsuid,
+				contact == null || contact.profile() == null ? null : contact.profile().name()).withUserId(bsuid);
+	}
+
+	private static InboundMessage decodeMessage(Message m, String from, String name) {
 		Instant at = instant(m.timestamp(), "messages[].timestamp");
-		String from = "+" + m.from();
-		String name = names.get(m.from());
 		return switch (m.type()) {
 			case "text" -> {
 				if (m.text() == null || m.text().body() == null) {

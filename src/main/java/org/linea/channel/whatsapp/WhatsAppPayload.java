@@ -29,7 +29,7 @@ record WhatsAppPayload(String object, List<Entry> entry) {
 	}
 
 	@JsonIgnoreProperties(ignoreUnknown = true)
-	record Contact(Profile profile, @JsonProperty("wa_id") String waId) {
+	record Contact(Profile profile, @JsonProperty("wa_id") String waId, @JsonProperty("user_id") String userId) {
 	}
 
 	@JsonIgnoreProperties(ignoreUnknown = true)
@@ -39,7 +39,7 @@ record WhatsAppPayload(String object, List<Entry> entry) {
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	record Message(String from, String id, String timestamp, String type, Text text, Interactive interactive, Button button,
 			Media audio, Media image, Media video, Media document, Media sticker, Location location, List<SharedContact> contacts,
-			Reaction reaction) {
+			Reaction reaction, @JsonProperty("from_user_id") String fromUserId) {
 	}
 
 	@JsonIgnoreProperties(ignoreUnknown = true)

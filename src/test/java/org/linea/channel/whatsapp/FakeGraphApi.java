@@ -95,12 +95,15 @@ public final class FakeGraphApi extends FakeProvider {
 		Request request = record(phoneNumberId, exchange);
 		JsonNode body = this.json.readTree(request.body());
 		String wamid = "wamid." + UUID.randomUUID();
+		// Meta takes "to" (a number) before "recipient" (a business-scoped user id)
+		boolean toUserId = !body.has("to") && body.has("recipient");
+		String recipient = toUserId ? body.path("recipient").asString() : body.path("to").asString();
 		for (String status : number.statusesBeforeAnswer()) {
-			report(number, phoneNumberId, wamid, body.path("biz_opaque_callback_data").asString(), body.path("to").asString(), status, null);
+			report(number, phoneNumberId, wamid, body.path("biz_opaque_callback_data").asString(), recipient, status, null);
 		}
 		if (!scripted(phoneNumberId, exchange)) {
 			respond(exchange, 200, this.json.writeValueAsString(Map.of("messaging_product", "whatsapp", "contacts",
-					List.of(Map.of("input", body.path("to").asString(), "wa_id", body.path("to").asString())), "messages",
+					List.of(Map.of("input", recipient, toUserId ? "user_id" : "wa_id", recipient)), "messages",
 					List.of(Map.of("id", wamid)))));
 		}
 	}
@@ -112,7 +115,7 @@ public final class FakeGraphApi extends FakeProvider {
 		item.put("id", wamid);
 		item.put("status", status);
 		item.put("timestamp", String.valueOf(Instant.now().getEpochSecond()));
-		item.put("recipient_id", recipient);
+		item.put(recipient != null && recipient.contains(".") ? "recipient_user_id" : "recipient_id", recipient);
 		if (reference != null) {
 			item.put("biz_opaque_callback_data", reference);
 		}

@@ -33,6 +33,9 @@ class WhatsAppChannelIntegrationTests extends ChannelIntegrationTest {
 	@Autowired
 	private ConversationService conversations;
 
+	@Autowired
+	private org.linea.contact.ContactService contacts;
+
 	@Test
 	void answersTheSubscriptionHandshakeOnlyWithTheVerifyToken() {
 		WhatsAppLine wa = whatsAppLine();
@@ -72,6 +75,52 @@ class WhatsAppChannelIntegrationTests extends ChannelIntegrationTest {
 		assertThat(outgoingStatuses(wa.line()).getFirst()).isEqualTo("READ");
 		assertThat(count("select count(*) from channel_delivery_report where line_id = ? and provider_message_id = ?", wa.line().id(),
 				wamid)).isEqualTo(2);
+	}
+
+	@Test
+	void aPersonKnownOnlyByTheirBusinessScopedIdIsAnsweredByItAndKeepsOneCodeWhenMetaShowsTheirNumber() {
+		WhatsAppLine wa = whatsAppLine();
+		String number = randomDigits();
+		String bsuid = "PE." + randomDigits() + randomDigits();
+
+		assertThat(signedPost(wa, bodyWithUserId(wa, "text-bsuid-only", number, bsuid)).statusCode()).isEqualTo(200);
+		eventually(() -> !this.graph.sent(wa.phoneNumberId()).isEmpty(), "the reply reaches the Graph API");
+		JsonNode first = this.graph.sent(wa.phoneNumberId()).getFirst();
+		assertThat(first.has("to")).as("no number to send to").isFalse();
+		assertThat(first.path("recipient").asString()).isEqualTo(bsuid);
+		List<String> codes = contactCodes(wa);
+		assertThat(codes).hasSize(1);
+		Conversation conversation = this.conversations.find(this.jdbc.sql("select id from conversation_conversation where line_id = ?")
+			.param(wa.line().id()).query(Long.class).single()).orElseThrow();
+		assertThat(this.contacts.get(conversation.contactId()).maskedPhone()).startsWith("PE.").doesNotContain(bsuid.substring(3, 12));
+
+		// the person's number appears beside the BSUID (Meta's contact book): still one person, one code
+		assertThat(signedPost(wa, bodyWithUserId(wa, "text-bsuid-and-number", number, bsuid)).statusCode()).isEqualTo(200);
+		eventually(() -> count("select count(*) from channel_inbound_message where line_id = ? and processed_at is null", wa.line().id()) == 0
+				&& count("select count(*) from channel_inbound_message where line_id = ?", wa.line().id()) == 2, "both messages processed");
+		assertThat(contactCodes(wa)).isEqualTo(codes);
+		int before = this.graph.sent(wa.phoneNumberId()).size();
+		this.conversations.send(this.conversations.find(conversation.id()).orElseThrow(), SenderKind.OPERATOR, null, "le escribe Ana");
+		eventually(() -> this.graph.sent(wa.phoneNumberId()).size() > before, "the operator's answer is sent");
+		JsonNode answer = this.graph.sent(wa.phoneNumberId()).getLast();
+		assertThat(answer.path("to").asString()).as("the number, as Meta recommends once known").isEqualTo(number);
+		assertThat(answer.has("recipient")).isFalse();
+
+		// the number withheld again: found by the BSUID seen before
+		assertThat(signedPost(wa, bodyWithUserId(wa, "text-bsuid-only", number, bsuid)).statusCode()).isEqualTo(200);
+		eventually(() -> count("select count(*) from channel_inbound_message where line_id = ? and processed_at is not null", wa.line().id()) == 3,
+				"the third message processed");
+		assertThat(contactCodes(wa)).isEqualTo(codes);
+	}
+
+	private List<String> contactCodes(WhatsAppLine wa) {
+		return this.jdbc.sql("select code from contact_contact where line_id = ? order by id").param(wa.line().id()).query(String.class).list();
+	}
+
+	private static byte[] bodyWithUserId(WhatsAppLine wa, String fixture, String from, String bsuid) {
+		return Fixtures.load("whatsapp/" + fixture + ".json", Map.of("PHONE_NUMBER_ID", wa.phoneNumberId(), "FROM", from, "ID",
+				"wamid.in-" + UUID.randomUUID(), "BSUID", bsuid))
+			.getBytes(StandardCharsets.UTF_8);
 	}
 
 	@Test

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class WhatsAppInboundTests {
 
 	private static final Map<String, String> VALUES = Map.of("PHONE_NUMBER_ID", "106540352242922", "FROM", "51987654321", "ID",
-			"wamid.HBgLNTE5ODc2NTQzMjEVAgASGBQzQTRBRTY", "MEDIA_ID", "1037543291543636");
+			"wamid.HBgLNTE5ODc2NTQzMjEVAgASGBQzQTRBRTY", "MEDIA_ID", "1037543291543636", "BSUID", "PE.13491208655302741918");
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
@@ -77,6 +77,34 @@ class WhatsAppInboundTests {
 
 		assertThat(decoded.messages()).isEmpty();
 		assertThat(decoded.foreignChanges()).isEqualTo(1);
+	}
+
+	@Test
+	void aPersonWhoseNumberMetaWithholdsIsKnownByTheirBusinessScopedUserId() {
+		InboundMessage message = decode("text-bsuid-only").messages().getFirst();
+
+		assertThat(message.from()).isEqualTo("PE.13491208655302741918");
+		assertThat(message.userId()).isEqualTo("PE.13491208655302741918");
+		assertThat(message.profileName()).isEqualTo("Juan");
+		assertThat(message.text()).isEqualTo("hola, ¿dónde está el albergue?");
+	}
+
+	@Test
+	void aMessageWithNumberAndBusinessScopedUserIdIsAddressedByTheNumber() {
+		InboundMessage message = decode("text-bsuid-and-number").messages().getFirst();
+
+		assertThat(message.from()).isEqualTo("+51987654321");
+		assertThat(message.userId()).isEqualTo("PE.13491208655302741918");
+		assertThat(message.profileName()).isEqualTo("Juan");
+	}
+
+	@Test
+	void refusesAMessageWithNeitherANumberNorABusinessScopedUserId() {
+		String body = Fixtures.load("whatsapp/text-bsuid-only.json", VALUES).replace("PE.13491208655302741918", "not an id");
+
+		assertThatThrownBy(() -> WhatsAppInbound.decode(this.json.readValue(body, WhatsAppPayload.class), VALUES.get("PHONE_NUMBER_ID")))
+			.isInstanceOf(WhatsAppInbound.Malformed.class)
+			.hasMessageContaining("from_user_id");
 	}
 
 	@Test

@@ -1,0 +1,165 @@
+package org.linea.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.linea.LineaApplication;
+import org.linea.admin.Line;
+import org.linea.admin.LineForm;
+import org.linea.admin.LineService;
+import org.linea.admin.LineaUser;
+import org.linea.admin.Organisation;
+import org.linea.admin.OrganisationService;
+import org.linea.admin.Role;
+import org.linea.admin.UserService;
+import org.linea.channel.ChannelAccounts;
+import org.linea.channel.ChannelType;
+import org.linea.channel.Fixtures;
+import org.linea.channel.whatsapp.FakeGraphApi;
+import org.linea.channel.whatsapp.FakeGraphApiAccess;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * Ingest load harness (issue 13): N signed WhatsApp webhooks from distinct people, C in flight, against
+ * a WhatsApp Cloud API line whose replies go to a local fake Graph API, with processing and sending
+ * running. Prints acknowledged messages per second, acknowledgement latency p50/p99/max, and how long
+ * processing took to drain. Run with {@code bench/ingest.sh}; see bench/README.md.
+ */
+public final class IngestLoadHarness {
+
+	private static final int MESSAGES = Integer.getInteger("bench.messages", 20_000);
+
+	private static final int IN_FLIGHT = Integer.getInteger("bench.inFlight", 32);
+
+	private static final String PHONE_NUMBER_ID = "106540352242922";
+
+	private IngestLoadHarness() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		FakeGraphApi graph = FakeGraphApi.instance();
+		ConfigurableApplicationContext app = new SpringApplicationBuilder(LineaApplication.class).run("--server.port=0",
+				"--linea.demo=false", "--linea.data-dir=target/bench-data", "--linea.db.embedded.data-dir=target/bench-postgres",
+				"--linea.db.embedded.ephemeral=true", "--linea.admin.password=" + InboxLoadHarness.PASSWORD,
+				"--logging.level.org.linea=WARN", "--linea.whatsapp.graph-url=" + graph.graphUrl(),
+				"--linea.security.rate-limits.api=1000000/1m");
+		try {
+			run(app, graph);
+		}
+		finally {
+			app.close();
+			System.exit(0);
+		}
+	}
+
+	private static void run(ConfigurableApplicationContext app, FakeGraphApi graph) throws Exception {
+		int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+		JdbcClient jdbc = app.getBean(JdbcClient.class);
+		Organisation organisation = app.getBean(OrganisationService.class).create("bench", "Bench");
+		Line line = app.getBean(LineService.class).create(new LineForm(organisation.id(), "bench-wa", "Bench WhatsApp",
+				ChannelType.WHATSAPP_CLOUD, "PE", "America/Lima", List.of("es"), "", 30, 30));
+		String appSecret = "bench-app-secret";
+		UserService users = app.getBean(UserService.class);
+		long admin = users.create("bench-admin", "Bench admin", InboxLoadHarness.PASSWORD);
+		users.grant(admin, organisation.id(), Role.ADMIN);
+		LineaUser adminUser = users.findById(admin).orElseThrow();
+		SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(adminUser, null,
+				adminUser.getAuthorities()));
+		app.getBean(ChannelAccounts.class).connect(line.key(), Map.of("phoneNumberId", PHONE_NUMBER_ID, "businessAccountId",
+				"102290129340398", "accessToken", "EAAG-bench", "appSecret", appSecret, "verifyToken", "bench-verify"), 1000.0);
+		SecurityContextHolder.clearContext();
+		String path = "http://localhost:" + port + "/webhooks/whatsapp/" + line.key();
+		graph.register(PHONE_NUMBER_ID, new FakeGraphApi.Number("EAAG-bench", path, appSecret, List.of()));
+
+		List<byte[]> bodies = new ArrayList<>(MESSAGES);
+		List<String> signatures = new ArrayList<>(MESSAGES);
+		for (int i = 0; i < MESSAGES; i++) {
+			byte[] body = Fixtures.load("whatsapp/text.json", Map.of("PHONE_NUMBER_ID", PHONE_NUMBER_ID, "FROM",
+					String.valueOf(51_900_000_000L + i), "ID", "wamid.bench-" + i)).getBytes(StandardCharsets.UTF_8);
+			bodies.add(body);
+			signatures.add(FakeGraphApiAccess.sign(appSecret, body));
+		}
+		HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+		warmUp(http, path, appSecret);
+
+		ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+		AtomicInteger refused = new AtomicInteger();
+		Semaphore slots = new Semaphore(IN_FLIGHT);
+		long started = System.nanoTime();
+		try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+			for (int i = 0; i < MESSAGES; i++) {
+				slots.acquire();
+				int n = i;
+				threads.submit(() -> {
+					try {
+						long sent = System.nanoTime();
+						HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(path))
+							.header("Content-Type", "application/json")
+							.header("X-Hub-Signature-256", signatures.get(n))
+							.POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get(n)))
+							.build(), HttpResponse.BodyHandlers.discarding());
+						latencies.add(System.nanoTime() - sent);
+						if (response.statusCode() != 200) {
+							refused.incrementAndGet();
+						}
+					}
+					catch (Exception ex) {
+						refused.incrementAndGet();
+					}
+					finally {
+						slots.release();
+					}
+				});
+			}
+		}
+		double seconds = (System.nanoTime() - started) / 1e9;
+		List<Long> sorted = new ArrayList<>(latencies);
+		Collections.sort(sorted);
+		System.out.printf("%nIngest: %,d signed WhatsApp webhooks from distinct people, %d in flight, processing and sending on%n",
+				MESSAGES, IN_FLIGHT);
+		System.out.printf("acknowledged %,.0f msg/s (%.1f s), not 200: %d%n", MESSAGES / seconds, seconds, refused.get());
+		System.out.printf("ack latency ms: p50 %.1f  p99 %.1f  max %.1f%n", ms(sorted, 0.50), ms(sorted, 0.99),
+				sorted.getLast() / 1e6);
+		long drainStarted = System.nanoTime();
+		while (jdbc.sql("select count(*) from channel_inbound_message where processed_at is null").query(Long.class).single() > 0) {
+			Thread.sleep(200);
+		}
+		System.out.printf("processing drained %.1f s after the last acknowledgement (%,d processed, %,d replies sent so far)%n",
+				(System.nanoTime() - drainStarted) / 1e9,
+				jdbc.sql("select count(*) from channel_inbound_message where processed_at is not null").query(Long.class).single(),
+				jdbc.sql("select count(*) from channel_outbox where status = 'SENT'").query(Long.class).single());
+	}
+
+	private static void warmUp(HttpClient http, String path, String appSecret) throws Exception {
+		for (int i = 0; i < 200; i++) {
+			byte[] body = Fixtures.load("whatsapp/text.json", Map.of("PHONE_NUMBER_ID", PHONE_NUMBER_ID, "FROM",
+					String.valueOf(51_800_000_000L + i), "ID", "wamid.warm-" + i)).getBytes(StandardCharsets.UTF_8);
+			http.send(HttpRequest.newBuilder(URI.create(path)).header("Content-Type", "application/json")
+				.header("X-Hub-Signature-256", FakeGraphApiAccess.sign(appSecret, body))
+				.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding());
+		}
+	}
+
+	private static double ms(List<Long> sorted, double quantile) {
+		return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(quantile * sorted.size()) - 1)) / 1e6;
+	}
+
+}
