@@ -7,6 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -134,24 +135,19 @@ class DetectorTests {
 			.hasMessageContaining("before any [concept]");
 	}
 
-	/** Block B of our own messages: in-sample since the generalisation round looked at its misses; a floor. */
-	@Test
-	void ownBlockBStaysAboveTheTargets() throws Exception {
-		Path file = Path.of(getClass().getResource("/safeguarding/own_heldout_b.csv").toURI());
-		DetectionScore.Counts counts = DetectionScore.score(DetectionScore.read(file, DetectionScore.Rows.ALL), detector::screen);
-		assertThat(DetectionScore.pct(counts.routed(), counts.reports())).as(counts.figures()).isGreaterThanOrEqualTo(95);
-		assertThat(DetectionScore.pct(counts.urgentFlagged(), counts.urgentReports())).as(counts.figures()).isGreaterThanOrEqualTo(95);
-		assertThat(counts.falseAlarms()).as(counts.figures()).isZero();
-	}
-
-	/** Our own messages, written before the signals were tuned, never tuned on: a floor against regressions. */
-	@Test
-	void ownHeldOutMessagesStayAboveTheTargets() throws Exception {
-		Path file = Path.of(getClass().getResource("/safeguarding/own_heldout.csv").toURI());
+	/**
+	 * Our own files, a floor against regressions: {@code own_heldout.csv} (rows 2-107 written before the
+	 * signals were tuned, then block A), block B and block D (in-sample since the generalisation round).
+	 * Block C ({@code own_heldout_c.csv}) is held out and scored only by bench/safeguarding.sh.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "own_heldout.csv", "own_heldout_b.csv", "own_dev_d.csv" })
+	void ownMessagesStayAboveTheTargets(String name) throws Exception {
+		Path file = Path.of(getClass().getResource("/safeguarding/" + name).toURI());
 		DetectionScore.Counts counts = DetectionScore.score(DetectionScore.read(file, DetectionScore.Rows.ALL), detector::screen);
 		assertThat(DetectionScore.pct(counts.routed(), counts.reports())).as(counts.figures()).isGreaterThanOrEqualTo(95);
 		assertThat(DetectionScore.pct(counts.falseAlarms(), counts.nonReports())).as(counts.figures()).isLessThanOrEqualTo(10);
-		assertThat(DetectionScore.pct(counts.urgentFlagged(), counts.urgentReports())).as(counts.figures()).isGreaterThanOrEqualTo(80);
+		assertThat(DetectionScore.pct(counts.urgentFlagged(), counts.urgentReports())).as(counts.figures()).isGreaterThanOrEqualTo(95);
 	}
 
 }
