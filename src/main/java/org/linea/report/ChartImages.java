@@ -109,11 +109,9 @@ final class ChartImages {
 			lines.setDefaultShapesVisible(true);
 		}
 		for (int i = 0; i < chart.series().size(); i++) {
-			Paint paint = PALETTE[i % PALETTE.length];
 			// against the week before: last week pale, this week strong
-			if (chart.kind() == ReportChart.Kind.COMPARE && i == 0) {
-				paint = new Color(0xaecbfa);
-			}
+			Paint paint = chart.kind() != ReportChart.Kind.COMPARE ? PALETTE[i % PALETTE.length]
+					: i == 0 ? new Color(0xaecbfa) : PALETTE[0];
 			plot.getRenderer().setSeriesPaint(i, paint);
 			plot.getRenderer().setSeriesStroke(i, new BasicStroke(2f));
 		}

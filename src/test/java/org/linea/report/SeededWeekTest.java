@@ -15,7 +15,7 @@ import org.linea.feedback.LocalCalendar;
 
 /**
  * A week to report on: this week two questions about cash transfers and a complaint, answered by a
- * named operator, one reply failed at the provider; the week before one question about health.
+ * named operator, rated 5, 4 and 2, one reply failed at the provider; the week before one question about health.
  */
 public abstract class SeededWeekTest extends InteractionsIntegrationTest {
 
@@ -42,6 +42,12 @@ public abstract class SeededWeekTest extends InteractionsIntegrationTest {
 				update feedback_log set opened_at = opened_at - interval '7 days', opened_day = opened_day - 7, opened_week = opened_week - 7
 				where conversation_id = ?
 				""").param(earlier).update();
+		// how satisfied the people of this week said they were
+		this.jdbc.sql("""
+				update feedback_log set satisfaction = (array[5, 4, 2])[(select count(*) from feedback_log o
+				    where o.line_id = feedback_log.line_id and o.conversation_id < feedback_log.conversation_id) + 1]
+				where line_id = ? and conversation_id <> ?
+				""").params(line.id(), earlier).update();
 		// a reply the provider refused (once the simulator has reported it delivered, so that report does not overwrite it)
 		eventually(() -> this.jdbc.sql("""
 				select count(*) from conversation_message where line_id = ? and direction = 'OUT' and status not in ('DELIVERED', 'READ', 'FAILED')
