@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.function.Predicate;
 
 import org.linea.report.WeeklyReport.Direction;
 import org.linea.report.WeeklyReport.Item;
@@ -39,10 +38,10 @@ final class WeekComparison {
 	}
 
 	Item item(String label, Function<ReportFigures.Scoped, Long> figure) {
-		return item(label, figure, false);
+		return item(label, figure, "");
 	}
 
-	Item item(String label, Function<ReportFigures.Scoped, Long> figure, boolean callout) {
+	Item item(String label, Function<ReportFigures.Scoped, Long> figure, String callout) {
 		List<Long> values = this.weeks.stream().map(figure).toList();
 		Long now = values.getLast();
 		Long before = values.get(values.size() - 2);
@@ -57,10 +56,10 @@ final class WeekComparison {
 
 	/**
 	 * One item per entry of this week's breakdown, in its order; an entry missing in an earlier week
-	 * counted 0 there.
+	 * counted 0 there. {@code callout} gives an entry's callout ("" for none).
 	 */
 	List<Item> items(Function<ReportFigures.Scoped, Map<String, Long>> breakdown, Function<String, String> label,
-			Predicate<String> callout) {
+			Function<String, String> callout) {
 		List<Item> items = new ArrayList<>();
 		Map<String, Long> now = breakdown.apply(now());
 		if (now == null) {
@@ -69,7 +68,7 @@ final class WeekComparison {
 		now.keySet().forEach(key -> items.add(item(label.apply(key), week -> {
 			Map<String, Long> counts = breakdown.apply(week);
 			return counts == null || !counts.containsKey(key) ? Long.valueOf(0) : counts.get(key);
-		}, callout.test(key))));
+		}, callout.apply(key))));
 		return items;
 	}
 

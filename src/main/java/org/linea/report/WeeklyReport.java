@@ -40,12 +40,16 @@ record WeeklyReport(String scopeKey, String scopeLabel, LocalDate weekStart, Loc
 	/**
 	 * @param change the difference with the week before ("+3", "-2", "0"), empty when not comparable
 	 * @param lastFour the four weeks up to this one, oldest first
-	 * @param callout new this week, or rising
+	 * @param callout what makes it stand out ("new" this week, "rising"), in the report's language; empty when nothing
 	 */
-	record Item(String label, String value, String change, Direction direction, List<String> lastFour, boolean callout) {
+	record Item(String label, String value, String change, Direction direction, List<String> lastFour, String callout) {
 
 		Item(String label, String value) {
-			this(label, value, "", Direction.NONE, List.of(), false);
+			this(label, value, "", Direction.NONE, List.of(), "");
+		}
+
+		public boolean hasCallout() {
+			return !this.callout.isEmpty();
 		}
 
 		public String arrowAndChange() {

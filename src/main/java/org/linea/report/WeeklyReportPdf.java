@@ -134,8 +134,8 @@ final class WeeklyReportPdf {
 			}
 			for (WeeklyReport.Item item : section.items()) {
 				String label = item.value().isEmpty() ? item.label() : item.label() + ": " + item.value();
-				PDType1Font font = item.callout() ? this.bold : this.regular;
-				String shown = item.callout() ? label + "  (" + report.text("new") + ")" : label;
+				PDType1Font font = item.hasCallout() ? this.bold : this.regular;
+				String shown = item.hasCallout() ? label + "  (" + item.callout() + ")" : label;
 				float room = CHANGE_AT - MARGIN - 18;
 				float size = Math.max(7, Math.min(10, 10 * room / (font.getStringWidth(printable(shown)) / 100)));
 				line(fit(shown, room, size), font, size, 12);

@@ -70,7 +70,7 @@ final class WeeklyReportWorkbook {
 				styled(sheet.createRow(r++), section.title(), bold);
 				for (WeeklyReport.Item item : section.items()) {
 					Row row = sheet.createRow(r++);
-					row.createCell(0).setCellValue(item.callout() ? item.label() + " (" + report.text("new") + ")" : item.label());
+					row.createCell(0).setCellValue(item.hasCallout() ? item.label() + " (" + item.callout() + ")" : item.label());
 					number(row, 1, item.value());
 					if (!item.arrowAndChange().isEmpty()) {
 						row.createCell(2).setCellValue(item.arrowAndChange());

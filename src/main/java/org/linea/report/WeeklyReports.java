@@ -84,9 +84,11 @@ class WeeklyReports {
 		Function<Scoped, Map<String, Long>> complaints = w -> w.feedback().topicsByType()
 			.getOrDefault(FeedbackType.COMPLAINT.name(), Map.of());
 
+		String fresh = text("report.weekly.text.new", locale);
+		String rising = text("report.weekly.text.rising", locale);
 		List<Section> sections = new ArrayList<>();
 		sections.add(section(ReportSection.PEOPLE, "report.weekly.usersByGender", locale,
-				compare.items(w -> w.feedback().demographics().get("GENDER"), key -> key, key -> false)));
+				compare.items(w -> w.feedback().demographics().get("GENDER"), key -> key, key -> "")));
 		sections.add(section(ReportSection.INTERACTIONS, "report.weekly.interactions", locale, List.of(
 				compare.item(text("report.usersReached", locale), w -> w.feedback().totals().users()),
 				compare.item(text("report.newUsers", locale), w -> w.feedback().totals().newUsers()),
@@ -96,29 +98,29 @@ class WeeklyReports {
 				compare.item(text("report.messagesOut", locale),
 						w -> w.feedback().totals().messagesBot() + w.feedback().totals().messagesOperator()))));
 		sections.add(section(ReportSection.FEEDBACK, "report.weekly.feedbackTypes", locale,
-				compare.items(w -> w.feedback().feedbackTypes(), key -> label("feedback." + key, key, locale), key -> false)));
+				compare.items(w -> w.feedback().feedbackTypes(), key -> label("feedback." + key, key, locale), key -> "")));
 		sections.add(section(ReportSection.QUESTIONS, "report.weekly.newQuestions", locale, withHeader(
 				text("report.weekly.newQuestionsCount", locale, f.feedbackTypes().getOrDefault("QUESTION", 0L)),
-				compare.items(w -> TopCounts.first(questions.apply(w), TOP), key -> key, newQuestions::contains))));
+				compare.items(w -> TopCounts.first(questions.apply(w), TOP), key -> key, key -> newQuestions.contains(key) ? fresh : ""))));
 		sections.add(section(ReportSection.UNANSWERED, "report.weekly.unansweredOrLate", locale, List.of(
 				compare.item(text("report.unanswered", locale), w -> w.feedback().totals().unanswered()),
 				compare.item(text("report.late", locale), w -> w.feedback().totals().late()))));
 		sections.add(section(ReportSection.COMPLAINTS, "report.weekly.complaints", locale, withHeader(
 				text("report.weekly.complaintsCount", locale, f.feedbackTypes().getOrDefault("COMPLAINT", 0L)),
-				compare.items(w -> TopCounts.first(complaints.apply(w), TOP), key -> key, key -> false))));
+				compare.items(w -> TopCounts.first(complaints.apply(w), TOP), key -> key, key -> ""))));
 		List<Item> satisfaction = new ArrayList<>();
 		satisfaction.add(new Item(text("report.weekly.satisfied", locale),
 				text("report.weekly.satisfiedOf", locale, f.totals().satisfied(), f.totals().rated())));
 		satisfaction.add(compare.item(text("report.weekly.satisfiedCount", locale), w -> w.feedback().totals().satisfied()));
-		satisfaction.addAll(compare.items(WeeklyCharts::ratings, key -> text("report.weekly.rating", locale, key), key -> false));
+		satisfaction.addAll(compare.items(WeeklyCharts::ratings, key -> text("report.weekly.rating", locale, key), key -> ""));
 		sections.add(section(ReportSection.SATISFACTION, "report.weekly.satisfied", locale, satisfaction));
 		sections.add(section(ReportSection.TOPICS, "report.weekly.topTopics", locale,
-				compare.items(w -> TopCounts.first(w.feedback().topics(), TOP), key -> key, newTopics::contains)));
+				compare.items(w -> TopCounts.first(w.feedback().topics(), TOP), key -> key, key -> newTopics.contains(key) ? fresh : "")));
 		Map<String, Long> rumoursBefore = compare.before().rumours().topByTitle();
 		sections.add(section(ReportSection.RUMOURS, "report.weekly.rumours", locale, withHeader(
 				text("report.weekly.rumoursCount", locale, compare.now().rumours().reports(), compare.now().rumours().groups()),
 				compare.items(w -> w.rumours().topByTitle(), key -> key,
-						key -> compare.now().rumours().topByTitle().get(key) > rumoursBefore.getOrDefault(key, 0L)))));
+						key -> compare.now().rumours().topByTitle().get(key) > rumoursBefore.getOrDefault(key, 0L) ? rising : ""))));
 		sections.add(safeguarding(compare, locale));
 		sections.add(section(ReportSection.MESSAGING, "report.messaging.title", locale, messaging(compare, locale)));
 		sections.add(section(ReportSection.WORKLOAD, "report.workload.title", locale, workload(compare, withOperators, locale)));
@@ -171,9 +173,9 @@ class WeeklyReports {
 		List<Item> items = new ArrayList<>();
 		items.add(compare.item(text("report.weekly.safeguardingTotal", locale), w -> w.safeguarding().total()));
 		items.add(new Item(text("report.weekly.safeguardingByCategory", locale), ""));
-		items.addAll(compare.items(w -> w.safeguarding().byCategory(), key -> label("safeguarding.category." + key, key, locale), key -> false));
+		items.addAll(compare.items(w -> w.safeguarding().byCategory(), key -> label("safeguarding.category." + key, key, locale), key -> ""));
 		items.add(new Item(text("report.weekly.safeguardingByStatus", locale), ""));
-		items.addAll(compare.items(w -> w.safeguarding().byStatus(), key -> label("safeguarding.status." + key, key, locale), key -> false));
+		items.addAll(compare.items(w -> w.safeguarding().byStatus(), key -> label("safeguarding.status." + key, key, locale), key -> ""));
 		return new Section(ReportSection.SAFEGUARDING, text("report.weekly.safeguarding", locale), items);
 	}
 
@@ -190,7 +192,7 @@ class WeeklyReports {
 		});
 		if (!compare.now().messaging().failedByReason().isEmpty()) {
 			items.add(new Item(text("report.messaging.failedByReason", locale), ""));
-			items.addAll(compare.items(w -> w.messaging().failedByReason(), key -> key, key -> false));
+			items.addAll(compare.items(w -> w.messaging().failedByReason(), key -> key, key -> ""));
 		}
 		return items.isEmpty() ? List.of(new Item(text("report.weekly.none", locale), "")) : items;
 	}
@@ -216,7 +218,7 @@ class WeeklyReports {
 			Item item = compare.item(name, w -> rows.apply(w).stream().filter(r -> r.name().equals(row.name()))
 				.mapToLong(WorkloadFigures.Row::conversations).sum());
 			items.add(new Item(item.label(), text("report.workload.row", locale, row.conversations(), row.messages(),
-					minutes(row.medianFirstAnswerMinutes())), item.change(), item.direction(), item.lastFour(), false));
+					minutes(row.medianFirstAnswerMinutes())), item.change(), item.direction(), item.lastFour(), ""));
 		}
 		return items.isEmpty() ? List.of(new Item(text("report.weekly.none", locale), "")) : items;
 	}

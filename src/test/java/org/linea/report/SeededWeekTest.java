@@ -12,14 +12,20 @@ import org.linea.feedback.FeedbackType;
 import org.linea.feedback.InformationType;
 import org.linea.feedback.InteractionsIntegrationTest;
 import org.linea.feedback.LocalCalendar;
+import org.linea.feedback.RumourService;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A week to report on: this week two questions about cash transfers and a complaint, answered by a
- * named operator, rated 5, 4 and 2, one reply failed at the provider; the week before one question about health.
+ * named operator, rated 5, 4 and 2, one reply failed at the provider, a rumour raised; the week before one question about health.
  */
 public abstract class SeededWeekTest extends InteractionsIntegrationTest {
 
 	protected static final String OPERATOR_NAME = "Rosa Quispe Huamán";
+
+	@Autowired
+	protected RumourService rumours;
 
 	protected record Week(Organisation organisation, Line line, LineaUser operator, LineaUser coordinator, LocalDate monday) {
 	}
@@ -32,7 +38,8 @@ public abstract class SeededWeekTest extends InteractionsIntegrationTest {
 		answeredAndClosed(line, randomPhone(), operator,
 				new Coding(List.of("transferencias"), List.of(InformationType.PROGRAMME_INFORMATION), FeedbackType.QUESTION));
 		answeredAndClosed(line, randomPhone(), operator, new Coding(List.of("transferencias"), List.of(), FeedbackType.QUESTION));
-		answeredAndClosed(line, randomPhone(), operator, new Coding(List.of("conducta_personal"), List.of(), FeedbackType.COMPLAINT));
+		long complaint = answeredAndClosed(line, randomPhone(), operator,
+				new Coding(List.of("conducta_personal"), List.of(), FeedbackType.COMPLAINT));
 		long earlier = answeredAndClosed(line, randomPhone(), operator, new Coding(List.of("salud"), List.of(), FeedbackType.QUESTION));
 		eventually(() -> this.jdbc.sql("select count(*) from feedback_log where line_id = ? and feedback_type is not null")
 			.param(line.id()).query(Integer.class).single() == 4, "all four logged and coded");
@@ -58,7 +65,11 @@ public abstract class SeededWeekTest extends InteractionsIntegrationTest {
 				""").param(line.id()).update();
 		LocalDate today = this.jdbc.sql("select max(opened_day) from feedback_log where line_id = ?").param(line.id())
 			.query(LocalDate.class).single();
-		return new Week(organisation, line, operator, newUser(organisation, Role.COORDINATOR), LocalCalendar.weekStart(today));
+		LineaUser coordinator = newUser(organisation, Role.COORDINATOR);
+		// a rumour raised this week, none the week before: rising
+		signIn(coordinator);
+		this.rumours.flag(complaint, null);
+		return new Week(organisation, line, operator, coordinator, LocalCalendar.weekStart(today));
 	}
 
 }

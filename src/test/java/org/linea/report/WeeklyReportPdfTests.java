@@ -84,6 +84,7 @@ class WeeklyReportPdfTests extends SeededWeekTest {
 				.contains("transferencias: 2  (new)")
 				.contains("Failed: " + JsonPath.read(dashboard, "$.messaging.byChannel.WEB.failed"))
 				.contains("131047: 1")
+				.containsPattern("#\\d+: 1  \\(rising\\) \\+1")
 				// the downloaded report names operators for the coordinators; the emailed one does not
 				.contains(OPERATOR_NAME);
 			assertThat((Integer) JsonPath.read(dashboard, "$.messaging.byChannel.WEB.failed")).isEqualTo(1);
