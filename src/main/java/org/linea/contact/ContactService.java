@@ -146,6 +146,21 @@ public class ContactService {
 			.orElseThrow(() -> new NotFoundException("Contact " + contactId));
 	}
 
+	/**
+	 * Whether the person may be written to for this purpose now: not opted out or erased, and their
+	 * latest consent event for it, or a later one withdrawing everything (ALL_MESSAGES), is GIVEN.
+	 * Audiences apply the same rule to many people at once in SQL ({@code AudienceService}).
+	 */
+	@Transactional(readOnly = true)
+	public boolean consents(long contactId, String purpose) {
+		return this.jdbc.sql("""
+				select c.opted_out_at is null and c.erased_at is null
+				    and coalesce((select e.event from contact_consent_event e where e.contact_id = c.id and e.purpose in (?, 'ALL_MESSAGES')
+				                  order by e.occurred_at desc, e.id desc limit 1), '') = 'GIVEN'
+				from contact_contact c where c.id = ?
+				""").params(purpose, contactId).query(Boolean.class).optional().orElse(false);
+	}
+
 	/** The number to send to. For channels only: never shown, never logged. */
 	@Transactional(readOnly = true)
 	public String addressOf(long contactId) {
