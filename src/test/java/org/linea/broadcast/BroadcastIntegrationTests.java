@@ -220,6 +220,14 @@ class BroadcastIntegrationTests extends ChannelIntegrationTest {
 		assertThat(broadcastSends(wa)).as("the refused one is not tried again").hasSize(3);
 	}
 
+	@Test
+	void theOpenApiDescriptionHasTheBroadcastsAndImportApi() {
+		String description = get("/v3/api-docs").body();
+		assertThat(description).contains("/api/lines/{lineKey}/broadcasts", "/api/broadcasts/{id}", "/api/broadcasts/{id}/start",
+				"/api/broadcasts/{id}/pause", "/api/broadcasts/{id}/resume", "/api/broadcasts/{id}/cancel",
+				"/api/lines/{lineKey}/contacts/import", "/api/lines/{lineKey}/audiences/count");
+	}
+
 	private Map<RecipientStatus, Long> counts(long id) {
 		return this.broadcasts.get(id).counts();
 	}
