@@ -29,9 +29,12 @@ class BroadcastApiController {
 
 	private final BroadcastPreviews previews;
 
-	BroadcastApiController(BroadcastService broadcasts, BroadcastPreviews previews) {
+	private final BroadcastSchedules schedules;
+
+	BroadcastApiController(BroadcastService broadcasts, BroadcastPreviews previews, BroadcastSchedules schedules) {
 		this.broadcasts = broadcasts;
 		this.previews = previews;
+		this.schedules = schedules;
 	}
 
 	@PostMapping("/api/lines/{lineKey}/broadcasts")
@@ -90,6 +93,22 @@ class BroadcastApiController {
 	@Operation(summary = "Cancel: nobody still waiting receives it")
 	Broadcast cancel(@PathVariable long id) {
 		return this.broadcasts.cancel(id);
+	}
+
+	@PostMapping("/api/lines/{lineKey}/broadcast-schedules")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "A recurring broadcast from a content calendar",
+			description = "{\"name\", \"audience\", \"days\": [\"MONDAY\", \"WEDNESDAY\", \"FRIDAY\"], \"time\": \"10:00\", "
+					+ "\"entries\": [\"KEY-1\", \"KEY-2\"], \"template\"?}: on those days at that time (the line's time zone) "
+					+ "a broadcast of the next key message in turn is created and started.")
+	Created schedule(@PathVariable String lineKey, @RequestBody ScheduleRequest request) {
+		return new Created(this.schedules.create(lineKey, request));
+	}
+
+	@GetMapping("/api/lines/{lineKey}/broadcast-schedules")
+	@Operation(summary = "The line's broadcast schedules")
+	List<BroadcastSchedules.Schedule> schedules(@PathVariable String lineKey) {
+		return this.schedules.list(lineKey);
 	}
 
 	@ExceptionHandler(BroadcastConflictException.class)

@@ -66,13 +66,18 @@ public class BroadcastService {
 		request.audience().validated();
 		this.content.of(line, request.message());
 		LineaUser me = CurrentUser.require();
+		return insert(line, request, me.id(), null);
+	}
+
+	/** A draft on the line, for a user already checked or for a schedule (which names whoever set it up). */
+	long insert(Line line, BroadcastRequest request, Long createdBy, Long scheduleId) {
 		return this.jdbc.sql("""
-				insert into broadcast_campaign (line_id, name, audience, message, status, start_at, created_by)
-				values (?, ?, ?::jsonb, ?::jsonb, 'DRAFT', ?, ?) returning id
+				insert into broadcast_campaign (line_id, name, audience, message, status, start_at, created_by, schedule_id)
+				values (?, ?, ?::jsonb, ?::jsonb, 'DRAFT', ?, ?, ?) returning id
 				""")
 			.params(line.id(), request.name().strip(), this.json.writeValueAsString(request.audience()),
 					this.json.writeValueAsString(request.message()), request.startAt() == null ? null : Timestamp.from(request.startAt()),
-					me.id())
+					createdBy, scheduleId)
 			.query(Long.class)
 			.single();
 	}

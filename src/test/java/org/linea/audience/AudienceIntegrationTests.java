@@ -44,6 +44,9 @@ class AudienceIntegrationTests extends LineaIntegrationTest {
 	@Autowired
 	ContactService contacts;
 
+	@Autowired
+	org.linea.privacy.SubjectRequests subjects;
+
 	MockMvc mvc;
 
 	Organisation organisation;
@@ -165,6 +168,19 @@ class AudienceIntegrationTests extends LineaIntegrationTest {
 			.with(user(this.coordinator))
 			.with(csrf())).andReturn();
 		assertThat(result.getResponse().getContentAsString()).isEqualTo("{\"count\":1}");
+	}
+
+	@Test
+	void aPersonsTagsAreInTheirExportAndGoWhenTheyAreErased() throws Exception {
+		String phone = randomPhone();
+		upload(csv("people.csv", "phone,language,consent,tags\n" + phone + ",es,BROADCASTS,cash|tumbes\n"));
+		String code = this.contacts.find(this.line.id(), this.contacts.phoneHash(phone)).orElseThrow().code();
+		signIn(this.coordinator);
+		assertThat(this.subjects.export(this.line.key(), code)).containsEntry("audienceTags", List.of("cash", "tumbes"));
+		this.subjects.erase(this.line.key(), code);
+		assertThat(this.jdbc.sql("select count(*) from audience_contact_tag t join contact_contact c on c.id = t.contact_id where c.code = ?")
+			.param(code).query(Long.class).single()).isZero();
+		assertThat(count(new Audience(ConsentPurpose.BROADCASTS, List.of(), List.of("cash"), null, null))).isZero();
 	}
 
 	private long count(Audience audience) {
