@@ -73,6 +73,9 @@ public enum Permission {
 	/** Handle safeguarding cases as a focal point: read them, acknowledge, mark not sensitive. */
 	SAFEGUARDING_HANDLE(Scope.ORGANISATION),
 
+	/** Import surveys, invite people, read and export the answers (free-text answers are personal data). */
+	SURVEY_MANAGE(Scope.ORGANISATION),
+
 	/**
 	 * A line's privacy: set retention, purge now, find, export and erase a person, confirm erasures
 	 * people asked for (every step audited).

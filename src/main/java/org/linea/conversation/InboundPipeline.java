@@ -62,11 +62,14 @@ class InboundPipeline {
 
 	private final SafeguardingService safeguarding;
 
+	private final SurveyTurns surveys;
+
 	private final Clock clock;
 
 	InboundPipeline(ChannelService channels, LineService lines, ContactService contacts, ConversationService conversations,
 			AutoAnswer autoAnswer, ClosingFlow closingFlow, BotReplies replies, PersonRequests personRequests,
-			MessageLanguage languages, SafeguardingService safeguarding, Clock clock) {
+			MessageLanguage languages, SafeguardingService safeguarding, SurveyTurns surveys, Clock clock) {
+		this.surveys = surveys;
 		this.personRequests = personRequests;
 		this.channels = channels;
 		this.lines = lines;
@@ -136,6 +139,7 @@ class InboundPipeline {
 		if (optOut != null) {
 			this.contacts.optOut(contact.id(), optOut);
 			this.closingFlow.stop(contact.id());
+			this.surveys.stop(contact.id(), "OPTED_OUT");
 			this.conversations.send(conversation, SenderKind.BOT, null, this.replies.optOutConfirmed(language));
 			if (conversation.state() == ConversationState.BOT) {
 				this.conversations.close(conversation.id(), null, "OPTED_OUT");
@@ -149,12 +153,28 @@ class InboundPipeline {
 		}
 		Optional<Finding> report = this.safeguarding.screenInbound(line, conversation, messageId, message.text());
 		if (report.isPresent()) {
+			this.surveys.stop(contact.id(), "SAFEGUARDING");
 			if (conversation.state() == ConversationState.BOT) {
 				this.autoAnswer.recordSensitive(
 						new InboundQuestion(line, conversation.id(), messageId, language, message.text(), conversation.isNew()), report.get());
 			}
 			return "SAFEGUARDING:" + report.get().category() + (report.get().urgent() ? ":URGENT" : "");
 		}
+		SurveyTurns.Outcome survey = this.surveys.take(conversation, message.text());
+		if (survey == SurveyTurns.Outcome.TAKEN) {
+			return "SURVEY";
+		}
+		String outcome = answer(line, conversation, message, messageId);
+		if (survey == SurveyTurns.Outcome.NOT_AN_ANSWER) {
+			this.surveys.resumeAfter(this.conversations.get(conversation.id()), !outcome.startsWith("BOT:"));
+			return "SURVEY_INTERRUPTED:" + outcome;
+		}
+		return outcome;
+	}
+
+	/** Greets, says when the line opens, lets the bot answer, or hands the conversation to the team. */
+	private String answer(Line line, Conversation conversation, PendingInbound message, long messageId) {
+		String language = conversation.language();
 		if (conversation.state() != ConversationState.BOT) {
 			return "TO_TEAM";
 		}

@@ -14,6 +14,7 @@ import org.linea.contact.Demographic;
 import org.linea.conversation.Conversation;
 import org.linea.conversation.ConversationChanged;
 import org.linea.conversation.ConversationService;
+import org.linea.survey.SurveyRuns;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,10 +53,13 @@ class FeedbackLogRecorder {
 
 	private final ClosingFlow closingFlow;
 
+	private final SurveyRuns surveys;
+
 	private final TransactionTemplate transactions;
 
 	FeedbackLogRecorder(JdbcClient jdbc, ConversationService conversations, LineService lines, ContactService contacts,
-			ClosingFlow closingFlow, PlatformTransactionManager transactionManager) {
+			ClosingFlow closingFlow, SurveyRuns surveys, PlatformTransactionManager transactionManager) {
+		this.surveys = surveys;
 		this.jdbc = jdbc;
 		this.conversations = conversations;
 		this.lines = lines;
@@ -121,9 +125,9 @@ class FeedbackLogRecorder {
 				insert into feedback_log (conversation_id, line_id, organisation_id, record_code, contact_id, returning_contact, channel,
 				    language, opened_at, opened_day, opened_week, first_response_at, closed_at, answered_by, operator_ids,
 				    messages_in, messages_bot, messages_operator, late, satisfaction, gender, age_range, location, migrant_status,
-				    topics, info_types, feedback_type, coded_by, coded_at, refreshed_at)
+				    topics, info_types, feedback_type, coded_by, coded_at, traffic, refreshed_at)
 				select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::bigint[], ?, ?, ?, ?, ?, ?, ?, ?, ?,
-				    coalesce(c.topics, '{}'), coalesce(c.info_types, '{}'), c.feedback_type, c.coded_by, c.coded_at, now()
+				    coalesce(c.topics, '{}'), coalesce(c.info_types, '{}'), c.feedback_type, c.coded_by, c.coded_at, ?, now()
 				from (select 1) as one left join feedback_coding c on c.conversation_id = ?
 				on conflict (conversation_id) do update set language = excluded.language, first_response_at = excluded.first_response_at,
 				    closed_at = excluded.closed_at, answered_by = excluded.answered_by, operator_ids = excluded.operator_ids,
@@ -132,6 +136,7 @@ class FeedbackLogRecorder {
 				    gender = excluded.gender, age_range = excluded.age_range, location = excluded.location,
 				    migrant_status = excluded.migrant_status, topics = excluded.topics, info_types = excluded.info_types,
 				    feedback_type = excluded.feedback_type, coded_by = excluded.coded_by, coded_at = excluded.coded_at,
+				    traffic = excluded.traffic,
 				    refreshed_at = excluded.refreshed_at
 				""")
 			.params(conversationId, line.id(), line.organisationId(), "%s-%02d".formatted(conversation.contactCode(), earlier + 1),
@@ -143,7 +148,8 @@ class FeedbackLogRecorder {
 					facts.late(conversation.openedAt(), line.firstResponseMinutes()),
 					this.closingFlow.satisfaction(conversationId).orElse(null), demographics.get(Demographic.GENDER),
 					demographics.get(Demographic.AGE_RANGE), demographics.get(Demographic.LOCATION),
-					demographics.get(Demographic.MIGRANT_STATUS), conversationId)
+					demographics.get(Demographic.MIGRANT_STATUS),
+					this.surveys.carriedSurvey(conversationId) ? "SURVEY" : "FEEDBACK", conversationId)
 			.update();
 	}
 
