@@ -61,6 +61,12 @@ public enum Permission {
 	/** Flag a message as a rumour. */
 	RUMOUR_FLAG(Scope.ORGANISATION),
 
+	/** Import people with their consent evidence and see how many an audience reaches. */
+	AUDIENCE_MANAGE(Scope.ORGANISATION),
+
+	/** Create, start, pause, resume and cancel broadcasts, and see their progress. */
+	BROADCAST_SEND(Scope.ORGANISATION),
+
 	/** See rumour groups: their neutral titles and figures, never what people wrote. */
 	RUMOUR_READ(Scope.ORGANISATION),
 

@@ -53,6 +53,12 @@ class DrainOutbox {
 
 	private static final Logger log = LoggerFactory.getLogger(DrainOutbox.class);
 
+	/**
+	 * Bulk messages (broadcasts) claimed per round are those the line's rate allows in this time, so a
+	 * reply to someone writing in never waits behind more than this much of a campaign.
+	 */
+	static final Duration BULK_LOOKAHEAD = Duration.ofMillis(300);
+
 	private final JdbcClient jdbc;
 
 	private final TransactionTemplate transactions;
@@ -167,7 +173,7 @@ class DrainOutbox {
 		List<Claimed> claimed = claim();
 		Map<Long, List<Claimed>> byLine = new LinkedHashMap<>();
 		claimed.stream()
-			.sorted((a, b) -> Long.compare(a.id(), b.id()))
+			.sorted(java.util.Comparator.comparing(Claimed::bulk).thenComparingLong(Claimed::id))
 			.forEach(row -> byLine.computeIfAbsent(row.lineId(), id -> new java.util.ArrayList<>()).add(row));
 		List<Future<?>> lineRounds = byLine.values().stream().<Future<?>>map(rows -> this.workers.submit(() -> sendLine(rows))).toList();
 		for (Future<?> round : lineRounds) {
@@ -195,17 +201,19 @@ class DrainOutbox {
 				      and not exists (select 1 from channel_outbox earlier
 				                      where earlier.contact_id = o.contact_id and earlier.id < o.id
 				                        and earlier.status in ('PENDING', 'CLAIMED', 'SENDING', 'UNCONFIRMED'))
-				    order by o.id limit ? for update skip locked),
+				    order by o.bulk, o.id limit ? for update skip locked),
 				ranked as (
-				    select o.id, o.line_id, row_number() over (partition by o.line_id order by o.id) as n
+				    select o.id, o.line_id, o.bulk, row_number() over (partition by o.line_id order by o.bulk, o.id) as n
 				    from due join channel_outbox o on o.id = due.id)
 				update channel_outbox o set status = 'CLAIMED', locked_until = ?
 				from ranked r left join channel_account a on a.line_id = r.line_id
 				where o.id = r.id and r.n <= greatest(1, floor(coalesce(a.send_rate, ?) * ?))
+				  and (not r.bulk or r.n <= greatest(1, floor(coalesce(a.send_rate, ?) * ?)))
 				returning o.id, o.line_id, o.message_id, o.contact_id, o.body, o.content::text as content, o.segments,
-				          o.attempts, o.throttled
+				          o.attempts, o.throttled, o.bulk, o.consent_purpose
 				""")
-			.params(this.properties.batchSize(), Timestamp.from(lease), 100, this.properties.lookahead().toMillis() / 1000.0)
+			.params(this.properties.batchSize(), Timestamp.from(lease), 100, this.properties.lookahead().toMillis() / 1000.0, 100,
+					Math.min(this.properties.lookahead().toMillis(), BULK_LOOKAHEAD.toMillis()) / 1000.0)
 			.query(Claimed.class)
 			.list());
 	}
@@ -286,6 +294,9 @@ class DrainOutbox {
 		try {
 			OutboundContent content = row.content() == null ? OutboundContent.text(row.body())
 					: this.json.readValue(row.content(), OutboundContent.class);
+			if (row.bulk() && !this.contacts.consents(row.contactId(), row.consentPurpose())) {
+				return new SendResult.Failed(BulkMessage.OPTED_OUT, "The person opted out or withdrew consent after this was queued");
+			}
 			if (content.freeForm() && !this.channels.replyWindow(line, row.contactId()).open()) {
 				return new SendResult.Failed("WINDOW_CLOSED", "More than 24 hours since the person last wrote: only a template may be sent");
 			}
@@ -447,7 +458,7 @@ class DrainOutbox {
 	}
 
 	record Claimed(long id, long lineId, long messageId, long contactId, String body, String content, Integer segments,
-			int attempts, int throttled) {
+			int attempts, int throttled, boolean bulk, String consentPurpose) {
 	}
 
 }

@@ -69,6 +69,26 @@ public class ContactService {
 			}
 			return existing.get();
 		}
+		return create(line, e164, phoneHash, profileName, line.defaultLanguage());
+	}
+
+	/**
+	 * The line's contact for a number brought in by an import (a list of people who consented
+	 * elsewhere), created if new; the language given is theirs from now on. Their last contact is not
+	 * touched: they did not write.
+	 */
+	@Transactional
+	public Contact findOrCreateImported(Line line, String e164, String language) {
+		byte[] phoneHash = phoneHash(e164);
+		Optional<Contact> existing = find(line.id(), phoneHash);
+		if (existing.isPresent()) {
+			this.jdbc.sql("update contact_contact set language = ? where id = ?").params(language, existing.get().id()).update();
+			return existing.get();
+		}
+		return create(line, e164, phoneHash, null, language);
+	}
+
+	private Contact create(Line line, String e164, byte[] phoneHash, String profileName, String language) {
 		int year = Instant.now(this.clock).atZone(line.timeZone()).getYear();
 		int correlative = this.jdbc.sql("""
 				insert into contact_code_sequence (line_id, year, last_value) values (?, ?, 1)
@@ -83,10 +103,10 @@ public class ContactService {
 				""")
 			.params(line.id(), code, phoneHash, this.cipher.encrypt(key, e164),
 					profileName == null || profileName.isBlank() ? null : this.cipher.encrypt(key, profileName.strip()),
-					line.defaultLanguage())
+					language)
 			.query(Long.class)
 			.single();
-		return new Contact(id, line.id(), code, PhoneNumbers.mask(e164), line.defaultLanguage(), null, true);
+		return new Contact(id, line.id(), code, PhoneNumbers.mask(e164), language, null, true);
 	}
 
 	@Transactional(readOnly = true)
@@ -124,6 +144,21 @@ public class ContactService {
 			.query(this::map)
 			.optional()
 			.orElseThrow(() -> new NotFoundException("Contact " + contactId));
+	}
+
+	/**
+	 * Whether the person may be written to for this purpose now: not opted out or erased, and their
+	 * latest consent event for it, or a later one withdrawing everything (ALL_MESSAGES), is GIVEN.
+	 * Audiences apply the same rule to many people at once in SQL ({@code AudienceService}).
+	 */
+	@Transactional(readOnly = true)
+	public boolean consents(long contactId, String purpose) {
+		return this.jdbc.sql("""
+				select c.opted_out_at is null and c.erased_at is null
+				    and coalesce((select e.event from contact_consent_event e where e.contact_id = c.id and e.purpose in (?, 'ALL_MESSAGES')
+				                  order by e.occurred_at desc, e.id desc limit 1), '') = 'GIVEN'
+				from contact_contact c where c.id = ?
+				""").params(purpose, contactId).query(Boolean.class).optional().orElse(false);
 	}
 
 	/** The number to send to. For channels only: never shown, never logged. */
@@ -168,10 +203,17 @@ public class ContactService {
 	/** Adds an event to the person's consent ledger and returns its id. */
 	@Transactional
 	public long recordConsent(long contactId, String purpose, ConsentEvent event, String wordingVersion, String source) {
+		return recordConsent(contactId, purpose, event, wordingVersion, source, Instant.now(this.clock));
+	}
+
+	/** Adds an event that happened at the given time (e.g. consent given on a paper form) to the ledger. */
+	@Transactional
+	public long recordConsent(long contactId, String purpose, ConsentEvent event, String wordingVersion, String source,
+			Instant occurredAt) {
 		return this.jdbc.sql("""
-				insert into contact_consent_event (contact_id, purpose, event, wording_version, source)
-				values (?, ?, ?, ?, ?) returning id
-				""").params(contactId, purpose, event.name(), wordingVersion, source).query(Long.class).single();
+				insert into contact_consent_event (contact_id, purpose, event, wording_version, source, occurred_at)
+				values (?, ?, ?, ?, ?, ?) returning id
+				""").params(contactId, purpose, event.name(), wordingVersion, source, Timestamp.from(occurredAt)).query(Long.class).single();
 	}
 
 	/** The latest consent event per purpose, e.g. DEMOGRAPHICS -> GIVEN. */
