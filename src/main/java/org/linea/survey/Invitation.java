@@ -1,14 +1,15 @@
 package org.linea.survey;
 
 import java.util.List;
-import java.util.Map;
+
+import org.linea.audience.Audience;
 
 /**
- * Whom to ask: phone numbers, or a line's audience (people who consented to surveys), or the
- * cohort of an earlier wave.
+ * Whom to ask: phone numbers, or a line's audience (people whose consent for SURVEYS stands, as
+ * {@code {"consent": "SURVEYS", "languages": [...], "tags": [...]}}), or the cohort of an earlier wave.
  *
  * @param wave the wave to add people to; absent starts a new wave
  * @param cohortOfWave ask again everyone invited in this earlier wave
  */
-public record Invitation(List<String> phones, Map<String, Object> audience, Integer wave, Integer cohortOfWave) {
+public record Invitation(List<String> phones, Audience audience, Integer wave, Integer cohortOfWave) {
 }

@@ -15,6 +15,8 @@ import org.linea.access.Permission;
 import org.linea.admin.Line;
 import org.linea.admin.LineService;
 import org.linea.admin.LineaUser;
+import org.linea.audience.AudienceService;
+import org.linea.audience.ConsentPurpose;
 import org.linea.channel.ChannelService;
 import org.linea.contact.Contact;
 import org.linea.contact.ContactService;
@@ -46,8 +48,11 @@ public class SurveyService {
 
 	private final JdbcClient jdbc;
 
+	private final AudienceService audiences;
+
 	SurveyService(SurveyStore store, SurveyRuns runs, LineService lines, ContactService contacts, ChannelService channels,
-			SurveyProperties properties, Messages messages, JdbcClient jdbc) {
+			SurveyProperties properties, Messages messages, JdbcClient jdbc, AudienceService audiences) {
+		this.audiences = audiences;
 		this.store = store;
 		this.runs = runs;
 		this.lines = lines;
@@ -93,7 +98,10 @@ public class SurveyService {
 		return this.store.xlsform(surveyId);
 	}
 
-	/** Asks each person once per wave; people taking another survey, opted out or out of reach are skipped. */
+	/**
+	 * Asks each person once per wave; people taking another survey, opted out or out of reach are skipped.
+	 * An audience is read as it stands now (consent for SURVEYS, filters), page by page.
+	 */
 	@Transactional
 	public Invited invite(long surveyId, Invitation invitation) {
 		SurveySummary survey = survey(surveyId);
@@ -114,9 +122,12 @@ public class SurveyService {
 			this.store.cohort(surveyId, invitation.cohortOfWave()).forEach(id -> people.add(this.contacts.get(id)));
 		}
 		if (invitation.audience() != null) {
-			throw this.messages.invalid("survey.invite.audienceUnavailable");
+			if (invitation.audience().consent() != ConsentPurpose.SURVEYS) {
+				throw this.messages.invalid("survey.invite.audienceSurveys");
+			}
+			this.audiences.resolve(line, invitation.audience(), ids -> ids.forEach(id -> people.add(this.contacts.get(id))));
 		}
-		if (people.isEmpty() && skipped.isEmpty()) {
+		if (invitation.phones() == null && invitation.audience() == null && invitation.cohortOfWave() == null) {
 			throw this.messages.invalid("survey.invite.nobody");
 		}
 		long waveId = this.store.wave(surveyId, invitation.wave());

@@ -9,6 +9,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.linea.SimulatorLineWithBankTest;
 import org.linea.channel.simulator.SimulatorMessage;
+import org.linea.contact.ConsentEvent;
+import org.linea.contact.Contact;
+import org.linea.contact.ContactService;
 import org.linea.web.ApiClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,6 +28,12 @@ class SurveySimulatorIntegrationTests extends SimulatorLineWithBankTest {
 
 	@Autowired
 	RemindUnfinishedSurveys reminders;
+
+	@Autowired
+	SurveyService surveys;
+
+	@Autowired
+	ContactService contacts;
 
 	private ApiClient api;
 
@@ -150,6 +159,49 @@ class SurveySimulatorIntegrationTests extends SimulatorLineWithBankTest {
 		assertThat(this.jdbc.sql("select status from survey_session where survey_id = ?").param(this.surveyId).query(String.class).single())
 			.isEqualTo("TIMED_OUT");
 		assertThat(outgoing(phone)).hasSize(5);
+	}
+
+	@Test
+	void anAudienceIsThePeopleWhoConsentedToSurveys() {
+		Contact consenting = this.contacts.findOrCreate(this.line, randomPhone(), null);
+		this.contacts.recordConsent(consenting.id(), "SURVEYS", ConsentEvent.GIVEN, "test-v1", "test");
+		Contact broadcastsOnly = this.contacts.findOrCreate(this.line, randomPhone(), null);
+		this.contacts.recordConsent(broadcastsOnly.id(), "BROADCASTS", ConsentEvent.GIVEN, "test-v1", "test");
+		HttpResponse<String> invited = this.api.postJson("/api/surveys/" + this.surveyId + "/invitations",
+				"{\"audience\": {\"consent\": \"SURVEYS\"}}");
+		assertThat(invited.statusCode()).as(invited.body()).isEqualTo(200);
+		assertThat(this.json.readTree(invited.body()).get("invited").asInt()).isEqualTo(1);
+		assertThat(this.jdbc.sql("select contact_id from survey_session where survey_id = ?").param(this.surveyId).query(Long.class).list())
+			.containsExactly(consenting.id());
+		assertThat(this.api.postJson("/api/surveys/" + this.surveyId + "/invitations", "{\"audience\": {\"consent\": \"BROADCASTS\"}}")
+			.statusCode()).isEqualTo(400);
+	}
+
+	@Test
+	void aLaterWaveAsksTheSameCohortAgainWithRatesAndCostPerCompletedSurveyPerWave() {
+		String phone = randomPhone();
+		invite(phone);
+		eventually(() -> outgoing(phone).size() >= 3, "the first question arrives");
+		reply(phone, "2", "¿Qué necesitas?");
+		reply(phone, "1", "¿Algo más que quieras contarnos?");
+		reply(phone, "-", "Gracias por responder la encuesta.");
+
+		HttpResponse<String> again = this.api.postJson("/api/surveys/" + this.surveyId + "/invitations", "{\"cohortOfWave\": 1}");
+		assertThat(this.json.readTree(again.body()).get("wave").asInt()).isEqualTo(2);
+		assertThat(this.json.readTree(again.body()).get("invited").asInt()).isEqualTo(1);
+
+		List<WaveFigures> waves = this.surveys.results(this.surveyId, "es").waves();
+		assertThat(waves).extracting(WaveFigures::number).containsExactly(1, 2);
+		WaveFigures first = waves.get(0);
+		assertThat(first.invited()).isEqualTo(1);
+		assertThat(first.completed()).isEqualTo(1);
+		assertThat(first.responseRate()).isEqualTo(1.0);
+		// introduction, note, 3 questions, thanks
+		assertThat(first.messagesSent()).isEqualTo(6);
+		assertThat(first.costPerComplete()).isEqualByComparingTo("0.06");
+		assertThat(waves.get(1).completed()).isZero();
+		assertThat(waves.get(1).costPerComplete()).isNull();
+		assertThat(results()).contains(",1,no,,,,food,,,,").contains(",complete");
 	}
 
 	@Test
