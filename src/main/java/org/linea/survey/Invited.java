@@ -1,5 +1,6 @@
 package org.linea.survey;
 
+import java.io.Serializable;
 import java.util.Map;
 
 /**
@@ -9,5 +10,12 @@ import java.util.Map;
  * wave), windowClosed (WhatsApp's 24-hour window is closed: a free-form question would not arrive),
  * invalidPhone
  */
-public record Invited(int wave, int invited, Map<String, Integer> skipped) {
+// Serializable: the page shows it once after a redirect, and flash attributes live in the session table
+public record Invited(int wave, int invited, Map<String, Integer> skipped) implements Serializable {
+
+	/** How many were skipped, whatever the reason. */
+	public int skippedCount() {
+		return this.skipped.values().stream().mapToInt(Integer::intValue).sum();
+	}
+
 }
