@@ -32,9 +32,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * What happens to a stored message: find the person and their conversation, honour opt-out keywords,
  * screen for a safeguarding report (before the bot and before anything is sent: a report gets the
- * safe reply and becomes a restricted case), greet a new conversation, say when the line opens if it
- * is closed, let the bot answer, and hand the
- * conversation to the team when the bot does not. Each message is processed once, in the order the
+ * safe reply and becomes a restricted case, and ends a survey the person is taking), take the answer
+ * to a survey question the person is asked, greet a new conversation, say when the line opens if it
+ * is closed, let the bot answer, and hand the conversation to the team when the bot does not (a
+ * person's own question in the middle of a survey goes this way, and the survey resumes after it). Each message is processed once, in the order the
  * person wrote, in one transaction with everything it causes (replies go to the outbox in it).
  */
 @Component

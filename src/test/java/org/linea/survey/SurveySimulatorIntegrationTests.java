@@ -12,6 +12,7 @@ import org.linea.channel.simulator.SimulatorMessage;
 import org.linea.contact.ConsentEvent;
 import org.linea.contact.Contact;
 import org.linea.contact.ContactService;
+import org.linea.conversation.Closing;
 import org.linea.web.ApiClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,6 +35,9 @@ class SurveySimulatorIntegrationTests extends SimulatorLineWithBankTest {
 
 	@Autowired
 	ContactService contacts;
+
+	@Autowired
+	Closing closing;
 
 	private ApiClient api;
 
@@ -131,6 +135,31 @@ class SurveySimulatorIntegrationTests extends SimulatorLineWithBankTest {
 		assertThat(csv).contains(",1,no,,,,,,,,").contains(",partial");
 		assertThat(this.jdbc.sql("select status from survey_session where survey_id = ?").param(this.surveyId).query(String.class).single())
 			.isEqualTo("STOPPED");
+	}
+
+	@Test
+	void aQuestionHandedToTheTeamPausesTheSurveyWhichResumesAfterTheConversationCloses() {
+		String phone = randomPhone();
+		invite(phone);
+		eventually(() -> outgoing(phone).size() >= 3, "the first question arrives");
+		write(phone, "a cuanto esta el dolar hoy");
+		eventually(() -> this.jdbc.sql("select paused from survey_session where survey_id = ?").param(this.surveyId)
+			.query(Boolean.class).single(), "the survey waits for the team");
+		long conversation = this.jdbc.sql("select id from conversation_conversation where line_id = ? and state = 'QUEUED'")
+			.param(this.line.id()).query(Long.class).single();
+		// the team has the person: what they write now is for the team, not an answer
+		write(phone, "1");
+		eventually(() -> this.jdbc.sql("select count(*) from conversation_message where conversation_id = ? and body = '1'")
+			.param(conversation).query(Integer.class).single() == 1, "the message reaches the team's conversation");
+		assertThat(this.jdbc.sql("select count(*) from survey_answer a join survey_session s on s.id = a.session_id where s.survey_id = ?")
+			.param(this.surveyId).query(Integer.class).single()).isZero();
+		int before = outgoing(phone).size();
+		this.closing.close(conversation, this.coordinator.id(), "DONE");
+		// no closing questions on top of the survey; the reminder asks the survey's question again
+		assertThat(outgoing(phone)).hasSize(before);
+		this.reminders.remindAndExpire(Instant.now().plus(Duration.ofHours(21)));
+		eventually(() -> outgoing(phone).size() >= before + 2, "the survey asks again");
+		reply(phone, "1", "¿Cuántos años tienes?");
 	}
 
 	@Test
