@@ -120,6 +120,33 @@ final class XlsFormReader {
 		return cells;
 	}
 
+	/** A data row that is not empty, with its number as a spreadsheet shows it. */
+	private record SheetRow(int number, Map<String, String> cells) {
+	}
+
+	private List<SheetRow> rows(Sheet sheet, Map<Integer, String> header) {
+		List<SheetRow> rows = new ArrayList<>();
+		for (Row row : sheet) {
+			Map<String, String> cells = row.getRowNum() == sheet.getFirstRowNum() ? Map.of() : cells(row, header);
+			if (!cells.isEmpty()) {
+				rows.add(new SheetRow(row.getRowNum() + 1, cells));
+			}
+		}
+		return rows;
+	}
+
+	/** Whether the header has the columns; a problem for each one missing. */
+	private boolean hasColumns(String sheet, Map<Integer, String> header, String... columns) {
+		boolean all = true;
+		for (String column : columns) {
+			if (!header.containsValue(column)) {
+				this.problems.add(new FormProblem(sheet, 1, column, "missingColumn", column));
+				all = false;
+			}
+		}
+		return all;
+	}
+
 	private Map<String, String> settings(Sheet sheet) {
 		Map<String, String> settings = new LinkedHashMap<>();
 		if (sheet == null) {
@@ -139,24 +166,13 @@ final class XlsFormReader {
 			return lists;
 		}
 		Map<Integer, String> header = header(sheet);
-		for (String required : List.of("list_name", "name")) {
-			if (!header.containsValue(required)) {
-				this.problems.add(new FormProblem("choices", 1, required, "missingColumn", required));
-			}
-		}
-		if (!this.problems.isEmpty()) {
+		if (!hasColumns("choices", header, "list_name", "name")) {
 			return lists;
 		}
 		Set<String> seen = new HashSet<>();
-		for (Row row : sheet) {
-			if (row.getRowNum() == sheet.getFirstRowNum()) {
-				continue;
-			}
-			Map<String, String> cells = cells(row, header);
-			if (cells.isEmpty()) {
-				continue;
-			}
-			int number = row.getRowNum() + 1;
+		for (SheetRow row : rows(sheet, header)) {
+			Map<String, String> cells = row.cells();
+			int number = row.number();
 			String list = cells.getOrDefault("list_name", "");
 			String name = cells.getOrDefault("name", "");
 			if (list.isEmpty()) {
@@ -186,27 +202,16 @@ final class XlsFormReader {
 
 	private List<Question> questions(Sheet sheet, String defaultLanguage, Map<String, List<Choice>> choices) {
 		Map<Integer, String> header = header(sheet);
-		for (String required : List.of("type", "name")) {
-			if (!header.containsValue(required)) {
-				this.problems.add(new FormProblem("survey", 1, required, "missingColumn", required));
-			}
-		}
-		if (!this.problems.isEmpty()) {
+		if (!hasColumns("survey", header, "type", "name")) {
 			return List.of();
 		}
 		List<Question> questions = new ArrayList<>();
 		List<Map<String, String>> expressions = new ArrayList<>();
 		Deque<String[]> groups = new ArrayDeque<>();
 		Set<String> names = new HashSet<>();
-		for (Row row : sheet) {
-			if (row.getRowNum() == sheet.getFirstRowNum()) {
-				continue;
-			}
-			Map<String, String> cells = cells(row, header);
-			if (cells.isEmpty()) {
-				continue;
-			}
-			int number = row.getRowNum() + 1;
+		for (SheetRow row : rows(sheet, header)) {
+			Map<String, String> cells = row.cells();
+			int number = row.number();
 			String type = cells.getOrDefault("type", "").strip().replaceAll("\\s+", " ");
 			String keyword = type.contains(" ") ? type.substring(0, type.indexOf(' ')) : type;
 			String name = cells.getOrDefault("name", "");
