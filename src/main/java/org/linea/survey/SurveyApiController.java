@@ -67,7 +67,8 @@ class SurveyApiController {
 	@GetMapping("/api/surveys/{id}/results")
 	@Operation(summary = "One row per respondent and wave, columns by the form's names (format=csv or xlsx); never a phone number")
 	ResponseEntity<byte[]> results(@PathVariable long id, @RequestParam(defaultValue = "csv") String format, Locale locale) {
-		return download(this.surveys.results(id, locale.getLanguage()), ResultsFiles.of(format));
+		ResultsFiles file = ResultsFiles.of(format);
+		return download(this.surveys.exportResults(id, locale.getLanguage(), file.extension), file);
 	}
 
 	static ResponseEntity<byte[]> download(SurveyResults results, ResultsFiles file) {

@@ -112,7 +112,8 @@ class SurveyController {
 
 	@GetMapping("/surveys/{id}/export")
 	ResponseEntity<byte[]> export(@PathVariable long id, @RequestParam(defaultValue = "csv") String format, Locale locale) {
-		return SurveyApiController.download(this.surveys.results(id, locale.getLanguage()), ResultsFiles.of(format));
+		ResultsFiles file = ResultsFiles.of(format);
+		return SurveyApiController.download(this.surveys.exportResults(id, locale.getLanguage(), file.extension), file);
 	}
 
 	/** The XLSForm as imported, to edit in a spreadsheet and import again. */

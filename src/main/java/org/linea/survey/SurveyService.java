@@ -21,6 +21,7 @@ import org.linea.channel.ChannelService;
 import org.linea.contact.Contact;
 import org.linea.contact.ContactService;
 import org.linea.contact.PhoneNumbers;
+import org.linea.privacy.AuditLog;
 import org.linea.shared.InvalidRequestException;
 import org.linea.shared.Messages;
 
@@ -50,9 +51,12 @@ public class SurveyService {
 
 	private final AudienceService audiences;
 
+	private final AuditLog audit;
+
 	SurveyService(SurveyStore store, SurveyRuns runs, LineService lines, ContactService contacts, ChannelService channels,
-			SurveyProperties properties, Messages messages, JdbcClient jdbc, AudienceService audiences) {
+			SurveyProperties properties, Messages messages, JdbcClient jdbc, AudienceService audiences, AuditLog audit) {
 		this.audiences = audiences;
+		this.audit = audit;
 		this.store = store;
 		this.runs = runs;
 		this.lines = lines;
@@ -69,7 +73,10 @@ public class SurveyService {
 		Line line = this.lines.requireAccess(lineKey, Permission.SURVEY_MANAGE);
 		LineaUser user = Access.require(line.organisationId(), Permission.SURVEY_MANAGE, "Line " + lineKey);
 		SurveyForm form = XlsFormReader.read(new ByteArrayInputStream(xlsx));
-		return this.store.insert(line.id(), form, xlsx, user.id());
+		long id = this.store.insert(line.id(), form, xlsx, user.id());
+		this.audit.record(line.organisationId(), "SURVEY_IMPORTED", "survey", String.valueOf(id),
+				Map.of("line", line.key(), "formId", form.formId(), "version", form.version()));
+		return id;
 	}
 
 	@Transactional(readOnly = true)
@@ -141,7 +148,10 @@ public class SurveyService {
 			this.runs.start(surveyId, waveId, line, contact);
 			invited++;
 		}
-		return new Invited(this.store.waveNumber(waveId), invited, skipped);
+		Invited result = new Invited(this.store.waveNumber(waveId), invited, skipped);
+		this.audit.record(line.organisationId(), "SURVEY_INVITED", "survey", String.valueOf(surveyId),
+				Map.of("wave", result.wave(), "invited", invited, "skipped", result.skippedCount()));
+		return result;
 	}
 
 	private static String normalised(String phone) {
@@ -199,6 +209,15 @@ public class SurveyService {
 				return row;
 			}).list();
 		return new SurveyResults(survey, columns, rows, waves(surveyId), charts(form, questions, rows, columns, language));
+	}
+
+	/** The results for a file that leaves Linea: free-text answers are personal data, so the download is audited. */
+	@Transactional
+	public SurveyResults exportResults(long surveyId, String language, String format) {
+		SurveyResults results = results(surveyId, language);
+		this.audit.record(this.lines.get(results.survey().lineId()).organisationId(), "SURVEY_RESULTS_EXPORTED", "survey",
+				String.valueOf(surveyId), Map.of("format", format, "rows", results.rows().size()));
+		return results;
 	}
 
 	private List<WaveFigures> waves(long surveyId) {
