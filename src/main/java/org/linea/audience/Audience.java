@@ -20,15 +20,23 @@ public record Audience(ConsentPurpose consent, List<String> languages, List<Stri
 		Integer lastContactDays) {
 
 	public Audience {
-		if (consent == null) {
-			throw new InvalidRequestException("An audience needs its consent purpose (BROADCASTS or SURVEYS)");
-		}
 		languages = languages == null ? List.of() : languages.stream().map(l -> l.strip().toLowerCase(Locale.ROOT)).distinct().toList();
 		tags = tags == null ? List.of() : tags.stream().map(Audience::tag).distinct().toList();
 		location = location == null || location.isBlank() ? null : location.strip();
-		if (lastContactDays != null && lastContactDays < 1) {
+	}
+
+	/**
+	 * Refuses an audience without its purpose or with an impossible window. Checked when the audience
+	 * is used, after the user's access to the line (so other organisations learn nothing from the answer).
+	 */
+	public Audience validated() {
+		if (this.consent == null) {
+			throw new InvalidRequestException("An audience needs its consent purpose (BROADCASTS or SURVEYS)");
+		}
+		if (this.lastContactDays != null && this.lastContactDays < 1) {
 			throw new InvalidRequestException("lastContactDays must be 1 or more");
 		}
+		return this;
 	}
 
 	/** Everyone who consented to the purpose. */

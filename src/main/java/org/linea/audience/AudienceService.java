@@ -72,6 +72,7 @@ public class AudienceService {
 
 	/** The audience as SQL selecting {@code c.id}, to which callers may append {@code and ...} conditions. */
 	public AudienceQuery query(Line line, Audience audience) {
+		audience.validated();
 		StringBuilder sql = new StringBuilder("""
 				select c.id from contact_contact c
 				where c.line_id = ? and c.erased_at is null and c.opted_out_at is null and c.phone_encrypted is not null

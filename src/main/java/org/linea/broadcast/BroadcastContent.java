@@ -44,6 +44,7 @@ class BroadcastContent {
 
 	/** What the message sends on this line; refuses a template the line does not have or an entry not validated. */
 	Contents of(Line line, BroadcastMessage message) {
+		message.validated();
 		boolean sms = this.channels.segments(line, "").isPresent();
 		Map<String, OutboundContent.Text> texts = new LinkedHashMap<>();
 		if (message.text() != null) {

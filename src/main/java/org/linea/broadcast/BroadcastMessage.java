@@ -23,15 +23,20 @@ public record BroadcastMessage(String text, TemplateRef template, String entry) 
 	public BroadcastMessage {
 		text = text == null || text.isBlank() ? null : text.strip();
 		entry = entry == null || entry.isBlank() ? null : entry.strip();
-		if (text != null && entry != null) {
+	}
+
+	/** Refuses a message that says nothing or too much; checked after the user's access to the line. */
+	BroadcastMessage validated() {
+		if (this.text != null && this.entry != null) {
 			throw new InvalidRequestException("A broadcast message is a text or a key message (entry), not both");
 		}
-		if (text == null && entry == null && template == null) {
+		if (this.text == null && this.entry == null && this.template == null) {
 			throw new InvalidRequestException("A broadcast message needs a text, an entry or a template");
 		}
-		if (text != null && text.length() > 4096) {
+		if (this.text != null && this.text.length() > 4096) {
 			throw new InvalidRequestException("The text has more than 4096 characters");
 		}
+		return this;
 	}
 
 }

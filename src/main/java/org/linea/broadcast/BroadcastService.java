@@ -63,6 +63,7 @@ public class BroadcastService {
 		if (request.audience() == null || request.message() == null) {
 			throw new InvalidRequestException("A broadcast needs an audience and a message");
 		}
+		request.audience().validated();
 		this.content.of(line, request.message());
 		LineaUser me = CurrentUser.require();
 		return this.jdbc.sql("""

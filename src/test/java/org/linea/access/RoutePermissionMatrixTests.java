@@ -254,6 +254,10 @@ class RoutePermissionMatrixTests extends InteractionsIntegrationTest {
 				insert into channel_media (line_id, provider_ref, content_type, status, size_bytes, data_encrypted)
 				values (?, 'ref', 'image/png', 'STORED', 3, ?) returning id
 				""").params(line.id(), this.cipher.encrypt(new byte[] { 1, 2, 3 })).query(Long.class).single();
+		long broadcast = this.jdbc.sql("""
+				insert into broadcast_campaign (line_id, name, audience, message, status)
+				values (?, 'Aviso', '{"consent": "BROADCASTS"}', '{"text": "hola"}', 'DRAFT') returning id
+				""").param(line.id()).query(Long.class).single();
 		// the matrix checks the roles' permissions; a line narrowing who reveals is tested on its own
 		signIn(newUser(own, Role.ADMIN));
 		this.revealRoles.choose(line, RevealRoles.eligible());
@@ -283,6 +287,7 @@ class RoutePermissionMatrixTests extends InteractionsIntegrationTest {
 		ids.put("/admin/users/{id}", Long.toString(operator.id()));
 		ids.put("/media/{id}", Long.toString(media));
 		ids.put("/templates/{id}", Long.toString(template));
+		ids.put("/broadcasts/{id}", Long.toString(broadcast));
 		ids.put("/inbox/conversations/{id}/referrals/{referralId}", Long.toString(inboxReferral));
 		ids.put("/feedback/log/{id}/referrals/{referralId}", Long.toString(programmeReferral));
 		return new Fixture(own, other, ids);

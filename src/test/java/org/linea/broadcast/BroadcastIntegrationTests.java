@@ -98,7 +98,8 @@ class BroadcastIntegrationTests extends ChannelIntegrationTest {
 		assertThat(api(coordinator, "GET", "/api/broadcasts/" + id)).contains("\"status\":\"DRAFT\"", "\"recipients\":0");
 
 		assertThat(api(coordinator, "POST", "/api/broadcasts/" + id + "/start")).contains("\"status\":\"RUNNING\"", "\"recipients\":2");
-		eventually(() -> api(coordinator, "GET", "/api/broadcasts/" + id).contains("\"SENT\":2"), "both are sent");
+		eventually(() -> api(coordinator, "GET", "/api/broadcasts/" + id).contains("\"SENT\":2")
+				&& api(coordinator, "GET", "/api/broadcasts/" + id).contains("\"status\":\"COMPLETED\""), "both are sent");
 		assertThat(api(coordinator, "GET", "/api/broadcasts/" + id)).contains("\"status\":\"COMPLETED\"", "\"QUEUED\":0", "\"FAILED\":0",
 				"\"SKIPPED_OPTED_OUT\":0");
 		Map<String, JsonNode> byNumber = broadcastSends(wa).stream().collect(Collectors.toMap(n -> n.path("to").asString(), n -> n));
