@@ -9,8 +9,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * People who have not answered the last question for {@code linea.survey.remind-after} are asked it
- * again, up to {@code linea.survey.reminders} times; once the reminders are used up and
- * {@code linea.survey.timeout} has passed, the survey ends as partial. Each session is locked while it
+ * again, up to {@code linea.survey.reminders} times (not while the team holds their conversation);
+ * once {@code linea.survey.timeout} has passed since the last question or reminder and no reminder
+ * is due, the survey ends as partial. Each session is locked while it
  * is handled ({@code SKIP LOCKED}), so nodes share the work and nobody is reminded twice.
  */
 @Component
@@ -45,8 +46,8 @@ class RemindUnfinishedSurveys {
 		int handled = 0;
 		for (long id : this.store.askedBefore(now.minus(this.properties.remindAfter()), 200)) {
 			Boolean done = this.transactions.execute(status -> this.store.lockActive(id).map(session -> {
-				if (session.remindersSent() < this.properties.reminders()) {
-					return this.runs.remind(session);
+				if (session.remindersSent() < this.properties.reminders() && this.runs.remind(session)) {
+					return true;
 				}
 				if (!this.store.lastAskedBefore(id, now.minus(this.properties.timeout()))) {
 					return false;

@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param remindAfter how long after the last question a person who has not answered is reminded
  * @param reminders how many reminders a person gets at most
- * @param timeout how long after the last reminder an unfinished survey ends as partial
+ * @param timeout how long after the last question or reminder an unfinished survey ends as partial
  * @param costPerMessage what one message sent costs, to estimate the cost per completed survey
  * @param currency the currency of {@code costPerMessage}
  */

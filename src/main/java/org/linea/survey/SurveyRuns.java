@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.linea.admin.Line;
 import org.linea.admin.LineService;
 import org.linea.bot.ClosingFlow;
+import org.linea.channel.ChannelService;
 import org.linea.channel.OutboundContent;
 import org.linea.contact.Contact;
 import org.linea.contact.ContactService;
@@ -50,12 +51,15 @@ public class SurveyRuns implements SurveyTurns {
 
 	private final ClosingFlow closingFlow;
 
+	private final ChannelService channels;
+
 	private final MessageSource messages;
 
 	private final Clock clock;
 
 	SurveyRuns(SurveyStore store, ConversationService conversations, LineService lines, ContactService contacts,
-			ClosingFlow closingFlow, MessageSource messages, Clock clock) {
+			ClosingFlow closingFlow, ChannelService channels, MessageSource messages, Clock clock) {
+		this.channels = channels;
 		this.store = store;
 		this.conversations = conversations;
 		this.lines = lines;
@@ -181,7 +185,9 @@ public class SurveyRuns implements SurveyTurns {
 
 	/**
 	 * Asks the session's question again after a while without an answer, in the person's open
-	 * conversation with the bot; false when the team holds the conversation (the reminder waits).
+	 * conversation with the bot; false when the team holds the conversation (the reminder waits). Where
+	 * WhatsApp's 24-hour window has closed a free-form reminder would not arrive: it counts as used
+	 * without being sent, so the survey times out.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	boolean remind(Session session) {
@@ -195,6 +201,10 @@ public class SurveyRuns implements SurveyTurns {
 			return false;
 		}
 		this.store.reminded(session.id(), now());
+		if (!this.channels.replyWindow(this.lines.get(session.lineId()), session.contactId()).open()) {
+			log.info("Survey session {}: reminder not sent, the reply window is closed", session.id());
+			return true;
+		}
 		send(session, conversation, OutboundContent.text(text(session.language(), "survey.reminder", form.title())));
 		send(session, conversation, Prompts.question(form, question.get(),
 				visibleChoices(form, question.get(), this.store.answers(session.id())), session.language(), this.textIn(session.language())));

@@ -1,5 +1,7 @@
 package org.linea.survey;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +12,7 @@ import org.linea.admin.Line;
 import org.linea.admin.Role;
 import org.linea.channel.ChannelIntegrationTest;
 import org.linea.channel.ChannelType;
+import org.linea.conversation.Closing;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,6 +24,12 @@ class SurveyChannelsIntegrationTests extends ChannelIntegrationTest {
 
 	@Autowired
 	SurveyService surveys;
+
+	@Autowired
+	RemindUnfinishedSurveys reminders;
+
+	@Autowired
+	Closing closing;
 
 	private static byte[] form() {
 		List<String[]> choices = new ArrayList<>();
@@ -104,6 +113,32 @@ class SurveyChannelsIntegrationTests extends ChannelIntegrationTest {
 		waitFor(() -> this.graph.sent(wa.phoneNumberId()).size(), before + 6, "the thanks");
 
 		assertThat(row(surveyId).subList(2, 6)).containsExactly("yes", "r3", "d12", "a c");
+	}
+
+	@Test
+	void overWhatsAppAReminderOutsideTheWindowIsNotSentAndTheSurveyTimesOut() {
+		WhatsAppLine wa = whatsAppLine();
+		String from = randomDigits();
+		this.graph.personWrites(wa.number(), wa.phoneNumberId(), from, Map.of("type", "text", "text", Map.of("body", "hola")));
+		waitFor(() -> this.graph.sent(wa.phoneNumberId()).size(), 1, "the bot answers");
+		eventually(() -> outgoingStatuses(wa.line()).stream().noneMatch("QUEUED"::equals), "the bot's replies are sent");
+		long surveyId = importAndInvite(wa.line(), "+" + from);
+		waitFor(() -> this.graph.sent(wa.phoneNumberId()).size(), 3, "the introduction and the first question");
+		eventually(() -> outgoingStatuses(wa.line()).stream().noneMatch("QUEUED"::equals), "the survey's messages are sent");
+		int sent = this.graph.sent(wa.phoneNumberId()).size();
+		// the team answered and closed the conversation the bot handed over; the person last wrote 30 hours ago
+		this.jdbc.sql("select id from conversation_conversation where line_id = ? and state <> 'CLOSED'").param(wa.line().id())
+			.query(Long.class).list().forEach(id -> this.closing.close(id, null, "DONE"));
+		this.jdbc.sql("update channel_inbound_message set received_at = received_at - interval '30 hours' where line_id = ?")
+			.param(wa.line().id()).update();
+		Instant now = Instant.now();
+		this.reminders.remindAndExpire(now.plus(Duration.ofHours(21)));
+		this.reminders.remindAndExpire(now.plus(Duration.ofHours(21 + 49)));
+		assertThat(this.jdbc.sql("select status from survey_session where survey_id = ?").param(surveyId).query(String.class).single())
+			.isEqualTo("TIMED_OUT");
+		assertThat(this.graph.sent(wa.phoneNumberId())).hasSize(sent);
+		assertThat(this.jdbc.sql("select reminders_sent from survey_session where survey_id = ?").param(surveyId).query(Integer.class)
+			.single()).as("the reminder was due, and not sent").isEqualTo(1);
 	}
 
 	@Test
