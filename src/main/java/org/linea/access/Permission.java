@@ -79,6 +79,9 @@ public enum Permission {
 	/** Handle safeguarding cases as a focal point: read them, acknowledge, note, refer, follow up, close, mark not sensitive. */
 	SAFEGUARDING_HANDLE(Scope.ORGANISATION),
 
+	/** Import surveys, invite people, read and export the answers (free-text answers are personal data). */
+	SURVEY_MANAGE(Scope.ORGANISATION),
+
 	/**
 	 * Set up a line's safeguarding: its referral map of services, safe replies, emergency numbers,
 	 * re-alert minutes, on-call rota, and the organisation's investigation focal points.
