@@ -61,6 +61,12 @@ public enum Permission {
 	/** Flag a message as a rumour. */
 	RUMOUR_FLAG(Scope.ORGANISATION),
 
+	/** Import people with their consent evidence and see how many an audience reaches. */
+	AUDIENCE_MANAGE(Scope.ORGANISATION),
+
+	/** Create, start, pause, resume and cancel broadcasts, and see their progress. */
+	BROADCAST_SEND(Scope.ORGANISATION),
+
 	/** See rumour groups: their neutral titles and figures, never what people wrote. */
 	RUMOUR_READ(Scope.ORGANISATION),
 
@@ -72,6 +78,9 @@ public enum Permission {
 
 	/** Handle safeguarding cases as a focal point: read them, acknowledge, note, refer, follow up, close, mark not sensitive. */
 	SAFEGUARDING_HANDLE(Scope.ORGANISATION),
+
+	/** Import surveys, invite people, read and export the answers (free-text answers are personal data). */
+	SURVEY_MANAGE(Scope.ORGANISATION),
 
 	/**
 	 * Set up a line's safeguarding: its referral map of services, safe replies, emergency numbers,

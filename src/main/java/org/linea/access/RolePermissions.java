@@ -22,7 +22,7 @@ public final class RolePermissions {
 				Permission.BOT_REVIEW, Permission.TEAM_MANAGE, Permission.FEEDBACK_CODE, Permission.FEEDBACK_RECORD_READ,
 				Permission.REPORT_READ, Permission.REPORT_EDIT, Permission.CODEBOOK_EDIT, Permission.RUMOUR_FLAG,
 				Permission.RUMOUR_READ, Permission.RUMOUR_EDIT, Permission.SAFEGUARDING_CASES, Permission.SAFEGUARDING_SETTINGS,
-				Permission.PRIVACY_MANAGE));
+				Permission.PRIVACY_MANAGE, Permission.AUDIENCE_MANAGE, Permission.BROADCAST_SEND, Permission.SURVEY_MANAGE));
 		GRANTS.put(Role.OPERATOR, EnumSet.of(Permission.INBOX_READ, Permission.INBOX_REPLY, Permission.CONTACT_REVEAL,
 				Permission.SIMULATOR_USE, Permission.KNOWLEDGE_READ, Permission.FEEDBACK_CODE, Permission.FEEDBACK_RECORD_READ,
 				Permission.RUMOUR_FLAG, Permission.SAFEGUARDING_CASES));

@@ -136,7 +136,7 @@ public class ClosingFlow {
 			case LOCATION -> this.contacts.saveDemographic(flow.contactId(), conversation, Demographic.LOCATION, value.get(), consentId);
 			case MIGRANT_STATUS -> this.contacts.saveDemographic(flow.contactId(), conversation, Demographic.MIGRANT_STATUS, value.get(),
 					consentId);
-			case CONSENT_INFO_BROADCASTS -> consent(flow, "INFO_BROADCASTS", value.get());
+			case CONSENT_INFO_BROADCASTS -> consent(flow, "BROADCASTS", value.get());
 			case CONSENT_SURVEYS -> consent(flow, "SURVEYS", value.get());
 		}
 		Optional<ClosingStep> next = next(flow, value.get());
@@ -242,7 +242,7 @@ public class ClosingFlow {
 	private void askedConsent(ActiveFlow flow, ClosingStep step) {
 		String purpose = switch (step) {
 			case CONSENT_DEMOGRAPHICS -> "DEMOGRAPHICS";
-			case CONSENT_INFO_BROADCASTS -> "INFO_BROADCASTS";
+			case CONSENT_INFO_BROADCASTS -> "BROADCASTS";
 			case CONSENT_SURVEYS -> "SURVEYS";
 			default -> null;
 		};

@@ -9,7 +9,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.linea.admin.Line;
@@ -228,23 +230,49 @@ public class ChannelService {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void enqueue(OutboundMessage message) {
-		Line line = this.lines.get(message.lineId());
-		ChannelFacts facts = this.adapters.facts(line.channelType());
-		List<OutboundContent> parts = message.content() instanceof OutboundContent.Text text
-				&& text.body().length() > facts.maxTextLength()
-						? SmsSegments.split(text.body(), facts.maxTextLength()).stream().<OutboundContent>map(OutboundContent.Text::new).toList()
-						: List.of(message.content());
+		insertParts(facts(message.lineId()), message.messageId(), message.lineId(), message.contactId(), message.content(), null);
+		this.events.publishEvent(new OutboxFilled(message.lineId()));
+	}
+
+	/**
+	 * Queues messages sent to many people at once (broadcasts), in the caller's transaction. They share
+	 * the line's rate with conversations but always go after replies to people writing in, and one
+	 * that reaches someone who opted out or withdrew that consent since it was queued is not sent. Their status reports come
+	 * back as {@link MessageStatusChanged} naming {@link BulkMessage#messageId()}.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void enqueueBulk(List<BulkMessage> messages) {
+		if (messages.isEmpty()) {
+			return;
+		}
+		Map<Long, ChannelFacts> facts = new HashMap<>();
+		for (BulkMessage message : messages) {
+			insertParts(facts.computeIfAbsent(message.lineId(), this::facts), message.messageId(), message.lineId(), message.contactId(),
+					message.content(), message.consentPurpose());
+		}
+		messages.stream().map(BulkMessage::lineId).distinct().forEach(lineId -> this.events.publishEvent(new OutboxFilled(lineId)));
+	}
+
+	private ChannelFacts facts(long lineId) {
+		return this.adapters.facts(this.lines.get(lineId).channelType());
+	}
+
+	/** @param consentPurpose null for conversation messages; for bulk ones, the consent they need */
+	private void insertParts(ChannelFacts facts, long messageId, long lineId, long contactId, OutboundContent message,
+			String consentPurpose) {
+		List<OutboundContent> parts = message instanceof OutboundContent.Text text && text.body().length() > facts.maxTextLength()
+				? SmsSegments.split(text.body(), facts.maxTextLength()).stream().<OutboundContent>map(OutboundContent.Text::new).toList()
+				: List.of(message);
 		for (int part = 0; part < parts.size(); part++) {
 			OutboundContent content = parts.get(part);
 			this.jdbc.sql("""
-					insert into channel_outbox (line_id, message_id, part, contact_id, body, content, segments)
-					values (?, ?, ?, ?, ?, ?::jsonb, ?)
+					insert into channel_outbox (line_id, message_id, part, contact_id, body, content, segments, bulk, consent_purpose)
+					values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)
 					""")
-				.params(message.lineId(), message.messageId(), part + 1, message.contactId(), content.preview(),
-						this.json.writeValueAsString(content), facts.sms() ? SmsSegments.of(content.preview()).segments() : null)
+				.params(lineId, messageId, part + 1, contactId, content.preview(), this.json.writeValueAsString(content),
+						facts.sms() ? SmsSegments.of(content.preview()).segments() : null, consentPurpose != null, consentPurpose)
 				.update();
 		}
-		this.events.publishEvent(new OutboxFilled(message.lineId()));
 	}
 
 	/**

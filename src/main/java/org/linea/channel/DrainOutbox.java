@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.annotation.PreDestroy;
 import org.linea.admin.Line;
@@ -52,6 +53,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 class DrainOutbox {
 
 	private static final Logger log = LoggerFactory.getLogger(DrainOutbox.class);
+
+	/**
+	 * Bulk messages (broadcasts) claimed per round are those the line's rate allows in this time, so a
+	 * reply to someone writing in never waits behind more than this much of a campaign.
+	 */
+	static final Duration BULK_LOOKAHEAD = Duration.ofMillis(300);
 
 	private final JdbcClient jdbc;
 
@@ -167,7 +174,7 @@ class DrainOutbox {
 		List<Claimed> claimed = claim();
 		Map<Long, List<Claimed>> byLine = new LinkedHashMap<>();
 		claimed.stream()
-			.sorted((a, b) -> Long.compare(a.id(), b.id()))
+			.sorted(java.util.Comparator.comparing(Claimed::bulk).thenComparingLong(Claimed::id))
 			.forEach(row -> byLine.computeIfAbsent(row.lineId(), id -> new java.util.ArrayList<>()).add(row));
 		List<Future<?>> lineRounds = byLine.values().stream().<Future<?>>map(rows -> this.workers.submit(() -> sendLine(rows))).toList();
 		for (Future<?> round : lineRounds) {
@@ -195,21 +202,28 @@ class DrainOutbox {
 				      and not exists (select 1 from channel_outbox earlier
 				                      where earlier.contact_id = o.contact_id and earlier.id < o.id
 				                        and earlier.status in ('PENDING', 'CLAIMED', 'SENDING', 'UNCONFIRMED'))
-				    order by o.id limit ? for update skip locked),
+				    order by o.bulk, o.id limit ? for update skip locked),
 				ranked as (
-				    select o.id, o.line_id, row_number() over (partition by o.line_id order by o.id) as n
+				    select o.id, o.line_id, o.bulk, row_number() over (partition by o.line_id order by o.bulk, o.id) as n
 				    from due join channel_outbox o on o.id = due.id)
 				update channel_outbox o set status = 'CLAIMED', locked_until = ?
 				from ranked r left join channel_account a on a.line_id = r.line_id
 				where o.id = r.id and r.n <= greatest(1, floor(coalesce(a.send_rate, ?) * ?))
+				  and (not r.bulk or r.n <= greatest(1, floor(coalesce(a.send_rate, ?) * ?)))
 				returning o.id, o.line_id, o.message_id, o.contact_id, o.body, o.content::text as content, o.segments,
-				          o.attempts, o.throttled
+				          o.attempts, o.throttled, o.bulk, o.consent_purpose
 				""")
-			.params(this.properties.batchSize(), Timestamp.from(lease), 100, this.properties.lookahead().toMillis() / 1000.0)
+			.params(this.properties.batchSize(), Timestamp.from(lease), 100, this.properties.lookahead().toMillis() / 1000.0, 100,
+					Math.min(this.properties.lookahead().toMillis(), BULK_LOOKAHEAD.toMillis()) / 1000.0)
 			.query(Claimed.class)
 			.list());
 	}
 
+	/**
+	 * Sends the line's claimed rows, each at its own slot. Calls overlap (at 1,000/s a call outlasts the
+	 * gap between slots); a round holds at most one row per person, so each person's messages still go
+	 * in order. A provider's answer that the whole line must slow down stops the rows not yet begun.
+	 */
 	private void sendLine(List<Claimed> rows) {
 		Line line = this.lines.get(rows.getFirst().lineId());
 		Duration interval = Duration.ofNanos((long) (1_000_000_000 / this.accounts.sendRate(line)));
@@ -218,31 +232,53 @@ class DrainOutbox {
 		if (first == null) {
 			return;
 		}
-		for (int i = 0; i < rows.size(); i++) {
-			Claimed row = rows.get(i);
-			if (this.stopping) {
-				unclaim(rows.subList(i, rows.size()), Instant.now(this.clock));
+		AtomicReference<Instant> pausedUntil = new AtomicReference<>();
+		List<Future<?>> sends = new java.util.ArrayList<>();
+		try {
+			for (int i = 0; i < rows.size(); i++) {
+				Claimed row = rows.get(i);
+				Instant slot = first.plus(interval.multipliedBy(i));
+				sends.add(this.workers.submit(() -> sendAt(line, row, slot, pausedUntil)));
+			}
+			for (Future<?> send : sends) {
+				send.get();
+			}
+		}
+		catch (InterruptedException ex) {
+			// the node is going down hard: leave the rows to their leases
+			sends.forEach(send -> send.cancel(true));
+			Thread.currentThread().interrupt();
+		}
+		catch (java.util.concurrent.RejectedExecutionException ex) {
+			sends.forEach(send -> send.cancel(true));
+		}
+		catch (ExecutionException ex) {
+			log.error("Outbox send failed line={}: {}", line.key(), ex.getCause().getClass().getSimpleName(), ex.getCause());
+		}
+	}
+
+	private void sendAt(Line line, Claimed row, Instant slot, AtomicReference<Instant> pausedUntil) {
+		try {
+			sleepUntil(slot);
+			Instant paused = pausedUntil.get();
+			if (this.stopping || paused != null) {
+				unclaim(List.of(row), paused != null ? paused : Instant.now(this.clock));
 				return;
 			}
-			try {
-				sleepUntil(first.plus(interval.multipliedBy(i)));
-				if (!markSending(row)) {
-					continue;
-				}
-				SendResult result = sendOne(line, row);
-				this.transactions.executeWithoutResult(status -> record(line, row, result));
-				if (result instanceof SendResult.Throttled throttled && throttled.wholeLine()) {
-					Instant resumeAt = Instant.now(this.clock).plus(throttleWait(throttled, row));
-					pause(line.id(), resumeAt);
-					unclaim(rows.subList(i + 1, rows.size()), resumeAt);
-					return;
-				}
-			}
-			catch (InterruptedException ex) {
-				// the node is going down hard: leave the rows to their leases
-				Thread.currentThread().interrupt();
+			if (!markSending(row)) {
 				return;
 			}
+			SendResult result = sendOne(line, row);
+			this.transactions.executeWithoutResult(status -> record(line, row, result));
+			if (result instanceof SendResult.Throttled throttled && throttled.wholeLine()) {
+				Instant resumeAt = Instant.now(this.clock).plus(throttleWait(throttled, row));
+				pausedUntil.accumulateAndGet(resumeAt, (a, b) -> a == null || b.isAfter(a) ? b : a);
+				pause(line.id(), resumeAt);
+			}
+		}
+		catch (InterruptedException ex) {
+			// the node is going down hard: leave the row to its lease
+			Thread.currentThread().interrupt();
 		}
 	}
 
@@ -286,6 +322,9 @@ class DrainOutbox {
 		try {
 			OutboundContent content = row.content() == null ? OutboundContent.text(row.body())
 					: this.json.readValue(row.content(), OutboundContent.class);
+			if (row.bulk() && !this.contacts.consents(row.contactId(), row.consentPurpose())) {
+				return new SendResult.Failed(BulkMessage.OPTED_OUT, "The person opted out or withdrew consent after this was queued");
+			}
 			if (content.freeForm() && !this.channels.replyWindow(line, row.contactId()).open()) {
 				return new SendResult.Failed("WINDOW_CLOSED", "More than 24 hours since the person last wrote: only a template may be sent");
 			}
@@ -447,7 +486,7 @@ class DrainOutbox {
 	}
 
 	record Claimed(long id, long lineId, long messageId, long contactId, String body, String content, Integer segments,
-			int attempts, int throttled) {
+			int attempts, int throttled, boolean bulk, String consentPurpose) {
 	}
 
 }

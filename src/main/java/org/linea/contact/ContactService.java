@@ -98,6 +98,27 @@ public class ContactService {
 			}
 			return find(line.id(), addressHash).or(() -> findByBsuid(line.id(), bsuidHash)).orElseThrow();
 		}
+		return create(line, address, addressHash, profileName, line.defaultLanguage(), bsuid, bsuidHash);
+	}
+
+	/**
+	 * The line's contact for a number brought in by an import (a list of people who consented
+	 * elsewhere), created if new; the language given is theirs from now on. Their last contact is not
+	 * touched: they did not write.
+	 */
+	@Transactional
+	public Contact findOrCreateImported(Line line, String e164, String language) {
+		byte[] phoneHash = phoneHash(e164);
+		Optional<Contact> existing = find(line.id(), phoneHash);
+		if (existing.isPresent()) {
+			this.jdbc.sql("update contact_contact set language = ? where id = ?").params(language, existing.get().id()).update();
+			return existing.get();
+		}
+		return create(line, e164, phoneHash, null, language, null, null);
+	}
+
+	private Contact create(Line line, String address, byte[] addressHash, String profileName, String language, String bsuid,
+			byte[] bsuidHash) {
 		int year = Instant.now(this.clock).atZone(line.timeZone()).getYear();
 		int correlative = this.jdbc.sql("""
 				insert into contact_code_sequence (line_id, year, last_value) values (?, ?, 1)
@@ -112,10 +133,10 @@ public class ContactService {
 				""")
 			.params(line.id(), code, addressHash, this.cipher.encrypt(key, address),
 					profileName == null || profileName.isBlank() ? null : this.cipher.encrypt(key, profileName.strip()),
-					line.defaultLanguage(), bsuidHash, bsuidHash == null ? null : this.cipher.encrypt(key, bsuid))
+					language, bsuidHash, bsuidHash == null ? null : this.cipher.encrypt(key, bsuid))
 			.query(Long.class)
 			.single();
-		return new Contact(id, line.id(), code, PhoneNumbers.mask(address), line.defaultLanguage(), null, PhoneUse.UNKNOWN, true);
+		return new Contact(id, line.id(), code, PhoneNumbers.mask(address), language, null, PhoneUse.UNKNOWN, true);
 	}
 
 	private Optional<Contact> findByBsuid(long lineId, byte[] bsuidHash) {
@@ -177,6 +198,21 @@ public class ContactService {
 			.orElseThrow(() -> new NotFoundException("Contact " + contactId));
 	}
 
+	/**
+	 * Whether the person may be written to for this purpose now: not opted out or erased, and their
+	 * latest consent event for it, or a later one withdrawing everything (ALL_MESSAGES), is GIVEN.
+	 * Audiences apply the same rule to many people at once in SQL ({@code AudienceService}).
+	 */
+	@Transactional(readOnly = true)
+	public boolean consents(long contactId, String purpose) {
+		return this.jdbc.sql("""
+				select c.opted_out_at is null and c.erased_at is null
+				    and coalesce((select e.event from contact_consent_event e where e.contact_id = c.id and e.purpose in (?, 'ALL_MESSAGES')
+				                  order by e.occurred_at desc, e.id desc limit 1), '') = 'GIVEN'
+				from contact_contact c where c.id = ?
+				""").params(purpose, contactId).query(Boolean.class).optional().orElse(false);
+	}
+
 	/** The number to send to. For channels only: never shown, never logged. */
 	@Transactional(readOnly = true)
 	public String addressOf(long contactId) {
@@ -229,10 +265,24 @@ public class ContactService {
 	@Transactional
 	public long recordConsent(long contactId, Long conversationId, String purpose, ConsentEvent event, String wordingVersion,
 			String source) {
+		return recordConsent(contactId, conversationId, purpose, event, wordingVersion, source, Instant.now(this.clock));
+	}
+
+	/** Adds an event that happened at the given time (e.g. consent given on a paper form) to the ledger. */
+	@Transactional
+	public long recordConsent(long contactId, String purpose, ConsentEvent event, String wordingVersion, String source,
+			Instant occurredAt) {
+		return recordConsent(contactId, null, purpose, event, wordingVersion, source, occurredAt);
+	}
+
+	private long recordConsent(long contactId, Long conversationId, String purpose, ConsentEvent event, String wordingVersion,
+			String source, Instant occurredAt) {
 		return this.jdbc.sql("""
-				insert into contact_consent_event (contact_id, conversation_id, purpose, event, wording_version, source)
-				values (?, ?, ?, ?, ?, ?) returning id
-				""").params(contactId, conversationId, purpose, event.name(), wordingVersion, source).query(Long.class).single();
+				insert into contact_consent_event (contact_id, conversation_id, purpose, event, wording_version, source, occurred_at)
+				values (?, ?, ?, ?, ?, ?, ?) returning id
+				""").params(contactId, conversationId, purpose, event.name(), wordingVersion, source, Timestamp.from(occurredAt))
+			.query(Long.class)
+			.single();
 	}
 
 	/** The latest consent event per purpose, e.g. DEMOGRAPHICS -> GIVEN. */
@@ -264,6 +314,15 @@ public class ContactService {
 				.update();
 			return;
 		}
+		saveDemographic(contactId, field, value, consentEventId);
+	}
+
+	/**
+	 * Keeps a demographic answer as the number's, given outside any interaction (a programme's
+	 * enrolment brought in by an import).
+	 */
+	@Transactional
+	public void saveDemographic(long contactId, Demographic field, String value, long consentEventId) {
 		this.jdbc.sql("insert into contact_demographics (contact_id, consent_event_id) values (?, ?) on conflict (contact_id) do nothing")
 			.params(contactId, consentEventId)
 			.update();

@@ -8,7 +8,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Ends an interaction, by an operator or the bot, and starts the line's closing flow over the channel:
- * the first question (satisfaction) goes out unless the person opted out or left the last one unanswered.
+ * the first question (satisfaction) goes out unless the person opted out, left the last one unanswered
+ * or is taking a survey.
  */
 @Service
 public class Closing {
@@ -19,7 +20,10 @@ public class Closing {
 
 	private final ClosingFlow closingFlow;
 
-	Closing(ConversationService conversations, ContactService contacts, ClosingFlow closingFlow) {
+	private final SurveyTurns surveys;
+
+	Closing(ConversationService conversations, ContactService contacts, ClosingFlow closingFlow, SurveyTurns surveys) {
+		this.surveys = surveys;
 		this.conversations = conversations;
 		this.contacts = contacts;
 		this.closingFlow = closingFlow;
@@ -32,7 +36,8 @@ public class Closing {
 			return false;
 		}
 		Conversation closed = this.conversations.get(conversationId);
-		if (!this.contacts.get(closed.contactId()).optedOut()) {
+		// someone in the middle of a survey is not asked the closing questions on top of it
+		if (!this.contacts.get(closed.contactId()).optedOut() && !this.surveys.running(closed.contactId())) {
 			this.closingFlow.start(closed.id(), closed.contactId(), closed.lineId(), closed.language())
 				.ifPresent(question -> this.conversations.send(closed, SenderKind.BOT, null, question));
 		}

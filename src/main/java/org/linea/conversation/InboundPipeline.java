@@ -32,9 +32,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * What happens to a stored message: find the person and their conversation, honour opt-out keywords,
  * screen for a safeguarding report (before the bot and before anything is sent: a report gets the
- * safe reply and becomes a restricted case), greet a new conversation, say when the line opens if it
- * is closed, let the bot answer, and hand the
- * conversation to the team when the bot does not. Each message is processed once, in the order the
+ * safe reply and becomes a restricted case, and ends a survey the person is taking), take the answer
+ * to a survey question the person is asked, greet a new conversation, say when the line opens if it
+ * is closed, let the bot answer, and hand the conversation to the team when the bot does not (a
+ * person's own question in the middle of a survey goes this way, and the survey resumes after it). Each message is processed once, in the order the
  * person wrote, in one transaction with everything it causes (replies go to the outbox in it).
  */
 @Component
@@ -62,11 +63,14 @@ class InboundPipeline {
 
 	private final SafeguardingService safeguarding;
 
+	private final SurveyTurns surveys;
+
 	private final Clock clock;
 
 	InboundPipeline(ChannelService channels, LineService lines, ContactService contacts, ConversationService conversations,
 			AutoAnswer autoAnswer, ClosingFlow closingFlow, BotReplies replies, PersonRequests personRequests,
-			MessageLanguage languages, SafeguardingService safeguarding, Clock clock) {
+			MessageLanguage languages, SafeguardingService safeguarding, SurveyTurns surveys, Clock clock) {
+		this.surveys = surveys;
 		this.personRequests = personRequests;
 		this.channels = channels;
 		this.lines = lines;
@@ -136,6 +140,7 @@ class InboundPipeline {
 		if (optOut != null) {
 			this.contacts.optOut(contact.id(), optOut);
 			this.closingFlow.stop(contact.id());
+			this.surveys.stop(contact.id(), "OPTED_OUT");
 			this.conversations.send(conversation, SenderKind.BOT, null, this.replies.optOutConfirmed(language));
 			if (conversation.state() == ConversationState.BOT) {
 				this.conversations.close(conversation.id(), null, "OPTED_OUT");
@@ -149,12 +154,28 @@ class InboundPipeline {
 		}
 		Optional<Finding> report = this.safeguarding.screenInbound(line, conversation, messageId, message.text());
 		if (report.isPresent()) {
+			this.surveys.stop(contact.id(), "SAFEGUARDING");
 			if (conversation.state() == ConversationState.BOT) {
 				this.autoAnswer.recordSensitive(
 						new InboundQuestion(line, conversation.id(), messageId, language, message.text(), conversation.isNew()), report.get());
 			}
 			return "SAFEGUARDING:" + report.get().category() + (report.get().urgent() ? ":URGENT" : "");
 		}
+		SurveyTurns.Outcome survey = this.surveys.take(conversation, message.text());
+		if (survey == SurveyTurns.Outcome.TAKEN) {
+			return "SURVEY";
+		}
+		String outcome = answer(line, conversation, message, messageId);
+		if (survey == SurveyTurns.Outcome.NOT_AN_ANSWER) {
+			this.surveys.resumeAfter(this.conversations.get(conversation.id()), !outcome.startsWith("BOT:"));
+			return "SURVEY_INTERRUPTED:" + outcome;
+		}
+		return outcome;
+	}
+
+	/** Greets, says when the line opens, lets the bot answer, or hands the conversation to the team. */
+	private String answer(Line line, Conversation conversation, PendingInbound message, long messageId) {
+		String language = conversation.language();
 		if (conversation.state() != ConversationState.BOT) {
 			return "TO_TEAM";
 		}

@@ -40,7 +40,7 @@ public class FeedbackFigures {
 	}
 
 	/**
-	 * The figures of a scope. The five aggregates read the log independently, so they run at once on
+	 * The figures of a scope. The six aggregates read the log independently, so they run at once on
 	 * separate connections: a year of a busy line costs the slowest of them, not their sum.
 	 */
 	public Figures of(LineScope scope) {
@@ -48,13 +48,14 @@ public class FeedbackFigures {
 		long[] satisfaction = new long[5];
 		CompletableFuture<Figures.Totals> totals = CompletableFuture.supplyAsync(() -> totals(where, satisfaction), this.queries);
 		CompletableFuture<List<Figures.Week>> weeks = CompletableFuture.supplyAsync(() -> weeks(where), this.queries);
+		CompletableFuture<List<Figures.Day>> days = CompletableFuture.supplyAsync(() -> days(where), this.queries);
 		CompletableFuture<Map<String, Long>> types = CompletableFuture.supplyAsync(() -> types(where), this.queries);
 		CompletableFuture<TopicCounts> topics = CompletableFuture.supplyAsync(() -> topics(where), this.queries);
 		CompletableFuture<Map<String, Map<String, Long>>> demographics = CompletableFuture.supplyAsync(() -> demographics(where),
 				this.queries);
 		try {
 			TopicCounts topicCounts = topics.join();
-			return new Figures(totals.join(), weeks.join(), types.join(), topicCounts.overall, topicCounts.byType,
+			return new Figures(totals.join(), weeks.join(), days.join(), types.join(), topicCounts.overall, topicCounts.byType,
 					topicCounts.trend(TOP_TOPICS_IN_TREND), demographics.join(), satisfaction, this.threshold);
 		}
 		catch (CompletionException ex) {
@@ -93,6 +94,13 @@ public class FeedbackFigures {
 				select opened_week, count(*), sum(messages_in), sum(messages_bot + messages_operator)
 				""" + IN_SCOPE + " group by opened_week order by opened_week").params(where)
 			.query((rs, row) -> new Figures.Week(rs.getObject(1, LocalDate.class), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
+			.list();
+	}
+
+	private List<Figures.Day> days(Object[] where) {
+		return this.jdbc.sql("select opened_day, count(*), sum(messages_in), sum(messages_bot + messages_operator)" + IN_SCOPE
+				+ " group by opened_day order by opened_day").params(where)
+			.query((rs, row) -> new Figures.Day(rs.getObject(1, LocalDate.class), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
 			.list();
 	}
 

@@ -17,6 +17,7 @@ import org.linea.contact.Demographic;
 import org.linea.conversation.Conversation;
 import org.linea.conversation.ConversationChanged;
 import org.linea.conversation.ConversationService;
+import org.linea.survey.SurveyRuns;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,6 +66,8 @@ class FeedbackLogRecorder {
 
 	private final ClosingFlow closingFlow;
 
+	private final SurveyRuns surveys;
+
 	private final TransactionTemplate transactions;
 
 	private final ObjectProvider<SchedulerClient> scheduler;
@@ -79,9 +82,10 @@ class FeedbackLogRecorder {
 	private volatile boolean refreshAfterCommit = true;
 
 	FeedbackLogRecorder(JdbcClient jdbc, ConversationService conversations, LineService lines, ContactService contacts,
-			ClosingFlow closingFlow, PlatformTransactionManager transactionManager, ObjectProvider<SchedulerClient> scheduler,
-			@Qualifier("feedbackLogRefreshTask") ObjectProvider<OneTimeTask<Long>> durableRefresh, FeedbackProperties properties,
-			Clock clock) {
+			ClosingFlow closingFlow, SurveyRuns surveys, PlatformTransactionManager transactionManager,
+			ObjectProvider<SchedulerClient> scheduler, @Qualifier("feedbackLogRefreshTask") ObjectProvider<OneTimeTask<Long>> durableRefresh,
+			FeedbackProperties properties, Clock clock) {
+		this.surveys = surveys;
 		this.jdbc = jdbc;
 		this.conversations = conversations;
 		this.lines = lines;
@@ -148,6 +152,10 @@ class FeedbackLogRecorder {
 
 	/** Recomputes the record of one interaction. */
 	void refresh(long conversationId) {
+		// one refresh of a record at a time, each reading only after the one before committed: otherwise
+		// a refresh that read before a change (an erasure) could write its stale result after the
+		// refresh that followed the change
+		this.jdbc.sql("select pg_advisory_xact_lock(hashtextextended('feedback-log:' || ?, 0))").param(conversationId).query().singleRow();
 		Conversation conversation = this.conversations.get(conversationId);
 		Line line = this.lines.get(conversation.lineId());
 		InteractionFacts facts = InteractionFacts.of(this.conversations.messages(conversationId), conversation.closedAt());
@@ -158,9 +166,9 @@ class FeedbackLogRecorder {
 				insert into feedback_log (conversation_id, line_id, organisation_id, record_code, contact_id, returning_contact, channel,
 				    language, opened_at, opened_day, opened_week, first_response_at, closed_at, answered_by, operator_ids,
 				    messages_in, messages_bot, messages_operator, late, satisfaction, gender, age_range, location, migrant_status,
-				    topics, info_types, feedback_type, coded_by, coded_at, refreshed_at)
+				    topics, info_types, feedback_type, coded_by, coded_at, traffic, refreshed_at)
 				select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::bigint[], ?, ?, ?, ?, ?, ?, ?, ?, ?,
-				    coalesce(c.topics, '{}'), coalesce(c.info_types, '{}'), c.feedback_type, c.coded_by, c.coded_at, now()
+				    coalesce(c.topics, '{}'), coalesce(c.info_types, '{}'), c.feedback_type, c.coded_by, c.coded_at, ?, now()
 				from (select 1) as one left join feedback_coding c on c.conversation_id = ?
 				on conflict (conversation_id) do update set language = excluded.language,
 				    first_response_at = case when %1$s then feedback_log.first_response_at else excluded.first_response_at end,
@@ -174,6 +182,7 @@ class FeedbackLogRecorder {
 				    gender = excluded.gender, age_range = excluded.age_range, location = excluded.location,
 				    migrant_status = excluded.migrant_status, topics = excluded.topics, info_types = excluded.info_types,
 				    feedback_type = excluded.feedback_type, coded_by = excluded.coded_by, coded_at = excluded.coded_at,
+				    traffic = excluded.traffic,
 				    refreshed_at = excluded.refreshed_at
 				""".formatted(MESSAGES_GONE))
 			.params(conversationId, line.id(), line.organisationId(), "%s-%02d".formatted(conversation.contactCode(), earlier + 1),
@@ -185,7 +194,8 @@ class FeedbackLogRecorder {
 					facts.late(conversation.openedAt(), line.firstResponseMinutes()),
 					this.closingFlow.satisfaction(conversationId).orElse(null), demographics.get(Demographic.GENDER),
 					demographics.get(Demographic.AGE_RANGE), demographics.get(Demographic.LOCATION),
-					demographics.get(Demographic.MIGRANT_STATUS), conversationId)
+					demographics.get(Demographic.MIGRANT_STATUS),
+					this.surveys.carriedSurvey(conversationId) ? "SURVEY" : "FEEDBACK", conversationId)
 			.update();
 	}
 

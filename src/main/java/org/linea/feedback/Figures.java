@@ -8,6 +8,7 @@ import java.util.Map;
  * What a scope's feedback log adds up to: the dashboard's and the weekly report's figures. Counts
  * of people by demographics are of people who consented, with small counts suppressed (null).
  *
+ * @param days interactions and messages per day (in the line's zone), days without any left out
  * @param feedbackTypes interactions by type of feedback; UNCODED for those not coded yet
  * @param topics interactions by topic, most frequent first
  * @param topicsByType for each type of feedback, its topics, most frequent first
@@ -15,7 +16,7 @@ import java.util.Map;
  * @param demographics people by GENDER, AGE_RANGE, LOCATION and MIGRANT_STATUS, each by answer
  * @param satisfaction how many rated 1, 2, 3, 4 and 5
  */
-public record Figures(Totals totals, List<Week> weeks, Map<String, Long> feedbackTypes, Map<String, Long> topics,
+public record Figures(Totals totals, List<Week> weeks, List<Day> days, Map<String, Long> feedbackTypes, Map<String, Long> topics,
 		Map<String, Map<String, Long>> topicsByType, Map<String, Map<LocalDate, Long>> topicTrend,
 		Map<String, Map<String, Long>> demographics, long[] satisfaction, int suppressionThreshold) {
 
@@ -32,6 +33,10 @@ public record Figures(Totals totals, List<Week> weeks, Map<String, Long> feedbac
 			long messagesOperator, long answeredByBot, long answeredByPerson, long unanswered, long late, long closed,
 			Double medianFirstResponseMinutes, Double averageSatisfaction, long rated, long satisfied, long whatsapp, long sms,
 			long web) {
+	}
+
+	/** A day in the line's zone. */
+	public record Day(LocalDate day, long interactions, long messagesIn, long messagesOut) {
 	}
 
 	/** A week (from its Monday, in the line's zone). */

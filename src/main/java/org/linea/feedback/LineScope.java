@@ -1,5 +1,6 @@
 package org.linea.feedback;
 
+import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -21,6 +22,12 @@ public record LineScope(String key, long organisationId, String label, List<Line
 	/** The zone the scope's weeks are told in: the first line's. */
 	public ZoneId zone() {
 		return this.lines.getFirst().timeZone();
+	}
+
+	/** The first instant of its first day and the first instant after its last day, in its zone: for "at >= ? and at < ?". */
+	public Timestamp[] instants() {
+		return new Timestamp[] { Timestamp.from(this.from.atStartOfDay(zone()).toInstant()),
+				Timestamp.from(this.to.plusDays(1).atStartOfDay(zone()).toInstant()) };
 	}
 
 	public LineScope between(LocalDate from, LocalDate to) {

@@ -1,6 +1,5 @@
 package org.linea.feedback;
 
-import java.sql.Timestamp;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,8 +44,7 @@ public class RumourFigures {
 
 	@Transactional(readOnly = true)
 	public Counts of(LineScope scope, int top) {
-		Object[] where = { scope.lineIds(), Timestamp.from(scope.from().atStartOfDay(scope.zone()).toInstant()),
-				Timestamp.from(scope.to().plusDays(1).atStartOfDay(scope.zone()).toInstant()) };
+		Object[] where = { scope.lineIds(), scope.instants()[0], scope.instants()[1] };
 		String inScope = " from feedback_rumour_report p where p.line_id = any(?) and p.flagged_at >= ? and p.flagged_at < ?";
 		Counts totals = this.jdbc.sql("select count(*), count(distinct rumour_id)" + inScope).params(where)
 			.query((rs, n) -> new Counts(rs.getLong(1), rs.getLong(2), List.of())).single();

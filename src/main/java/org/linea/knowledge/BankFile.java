@@ -30,15 +30,18 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.linea.shared.InvalidRequestException;
 import org.linea.shared.SpreadsheetText;
 
-/** Reads and writes the cells of a bank file: RFC 4180 .csv (UTF-8) or the first sheet of an .xlsx. */
+/**
+ * Reads and writes the cells of a bank file, or of any imported table (e.g. people with their consent):
+ * RFC 4180 .csv (UTF-8) or the first sheet of an .xlsx.
+ */
 public enum BankFile {
 
 	CSV("text/csv", "csv"), XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx");
 
 	/** A row of the file by its column names, with its row number as a spreadsheet shows it (header is 1). */
-	record Row(int number, Map<String, String> cells) {
+	public record Row(int number, Map<String, String> cells) {
 
-		String get(String column) {
+		public String get(String column) {
 			String value = this.cells.get(column);
 			return value == null ? "" : value.strip();
 		}
@@ -46,7 +49,7 @@ public enum BankFile {
 	}
 
 	/** The file's header (lower case) and rows. */
-	record Content(List<String> header, List<Row> rows) {
+	public record Content(List<String> header, List<Row> rows) {
 	}
 
 	private static final CSVFormat CSV_FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get();
@@ -89,7 +92,7 @@ public enum BankFile {
 		return content.length > 1 && content[0] == 'P' && content[1] == 'K' ? XLSX : CSV;
 	}
 
-	Content read(InputStream in) {
+	public Content read(InputStream in) {
 		try {
 			return this == CSV ? readCsv(in) : readXlsx(in);
 		}

@@ -18,9 +18,14 @@ public final class ImportProblems {
 	}
 
 	public static List<Described> describe(List<ImportProblem> problems, MessageSource messages, Locale locale) {
+		return describe(problems, "knowledge.import.", messages, locale);
+	}
+
+	/** As {@link #describe(List, MessageSource, Locale)}, for an import whose message keys start with the prefix. */
+	public static List<Described> describe(List<ImportProblem> problems, String keyPrefix, MessageSource messages, Locale locale) {
 		return problems.stream()
 			.map(p -> new Described(p.row(), p.column(), p.code(),
-					messages.getMessage("knowledge.import." + p.code(), new Object[] { p.row(), p.column(), p.value() },
+					messages.getMessage(keyPrefix + p.code(), new Object[] { p.row(), p.column(), p.value() },
 							p.code(), locale)))
 			.toList();
 	}

@@ -34,13 +34,20 @@ class DashboardCharts {
 	record Dataset(String label, List<Long> data) {
 	}
 
-	Map<String, Chart> of(Figures figures, RumourFigures.Counts rumours, Locale locale) {
+	Map<String, Chart> of(ReportFigures.Scoped scoped, Locale locale) {
+		Figures figures = scoped.feedback();
+		RumourFigures.Counts rumours = scoped.rumours();
 		Map<String, Chart> charts = new LinkedHashMap<>();
 		List<String> weeks = figures.weeks().stream().map(w -> w.start().toString()).toList();
 		charts.put("weekly", new Chart("line", weeks, List.of(
 				dataset("report.interactions", figures.weeks(), Figures.Week::interactions, locale),
 				dataset("report.messagesIn", figures.weeks(), Figures.Week::messagesIn, locale),
 				dataset("report.messagesOut", figures.weeks(), Figures.Week::messagesOut, locale))));
+		charts.put("daily", new Chart("line", figures.days().stream().map(d -> d.day().toString()).toList(), List.of(
+				dataset("report.interactions", figures.days(), Figures.Day::interactions, locale),
+				dataset("report.messagesIn", figures.days(), Figures.Day::messagesIn, locale),
+				dataset("report.messagesOut", figures.days(), Figures.Day::messagesOut, locale))));
+		charts.put("messaging", messaging(scoped.messaging(), locale));
 		charts.put("feedbackTypes", counts("bar", "report.interactions", figures.feedbackTypes(), "feedback.", locale));
 		charts.put("topics", counts("bar", "report.interactions", TopCounts.first(figures.topics(), 10), "", locale));
 		charts.put("topicTrend", topicTrend(figures, locale));
@@ -72,6 +79,17 @@ class DashboardCharts {
 			.map(key -> labelPrefix.isEmpty() ? key : this.messages.getMessage(labelPrefix + key, null, key, locale))
 			.toList();
 		return new Chart(type, labels, List.of(new Dataset(text(seriesKey, locale), new ArrayList<>(counts.values()))));
+	}
+
+	/** Sent, delivered, read and failed per channel. */
+	private Chart messaging(MessagingFigures.Counts counts, Locale locale) {
+		List<String> channels = new ArrayList<>(counts.byChannel().keySet());
+		List<MessagingFigures.Channel> values = channels.stream().map(counts.byChannel()::get).toList();
+		return new Chart("bar", channels.stream().map(c -> this.messages.getMessage("report.channel." + c, null, c, locale)).toList(),
+				List.of(dataset("report.messaging.sent", values, MessagingFigures.Channel::sent, locale),
+						dataset("report.messaging.delivered", values, MessagingFigures.Channel::delivered, locale),
+						dataset("report.messaging.read", values, MessagingFigures.Channel::read, locale),
+						dataset("report.messaging.failed", values, MessagingFigures.Channel::failed, locale)));
 	}
 
 	private Chart topicTrend(Figures figures, Locale locale) {

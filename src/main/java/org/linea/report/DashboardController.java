@@ -5,13 +5,9 @@ import java.util.Map;
 
 import org.linea.access.Requires;
 import org.linea.access.Permission;
-import org.linea.feedback.FeedbackFigures;
-import org.linea.feedback.Figures;
 import org.linea.feedback.LineScope;
 import org.linea.feedback.LineScopes;
 import org.linea.feedback.LogForm;
-import org.linea.feedback.RumourFigures;
-import org.linea.safeguarding.SafeguardingFigures;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,23 +22,14 @@ import org.springframework.web.bind.annotation.ResponseBody;
 @Requires(Permission.REPORT_READ)
 class DashboardController {
 
-	private static final int TOP_RUMOURS = 5;
-
 	private final LineScopes scopes;
 
-	private final FeedbackFigures figures;
+	private final ReportFigures figures;
 
 	private final DashboardCharts charts;
 
-	private final RumourFigures rumours;
-
-	private final SafeguardingFigures safeguarding;
-
-	DashboardController(LineScopes scopes, FeedbackFigures figures, DashboardCharts charts, RumourFigures rumours,
-			SafeguardingFigures safeguarding) {
+	DashboardController(LineScopes scopes, ReportFigures figures, DashboardCharts charts) {
 		this.scopes = scopes;
-		this.safeguarding = safeguarding;
-		this.rumours = rumours;
 		this.figures = figures;
 		this.charts = charts;
 	}
@@ -50,20 +37,23 @@ class DashboardController {
 	@GetMapping("/report/dashboard")
 	String dashboard(LogForm form, Model model) {
 		LineScope scope = this.scopes.resolve(form.scope(), form.from(), form.to());
+		ReportFigures.Scoped figures = this.figures.of(scope);
 		model.addAttribute("scope", scope);
 		model.addAttribute("choices", this.scopes.choices());
-		model.addAttribute("figures", this.figures.of(scope));
-		model.addAttribute("rumours", this.rumours.of(scope, TOP_RUMOURS));
-		model.addAttribute("safeguarding", this.safeguarding.of(scope));
+		model.addAttribute("figures", figures.feedback());
+		model.addAttribute("rumours", figures.rumours());
+		model.addAttribute("safeguarding", figures.safeguarding());
+		model.addAttribute("messaging", figures.messaging());
+		model.addAttribute("workload", figures.workload());
 		return "report/dashboard";
 	}
 
 	@GetMapping("/report/dashboard/data")
 	@ResponseBody
 	Map<String, Object> data(LogForm form, Locale locale) {
-		LineScope scope = this.scopes.resolve(form.scope(), form.from(), form.to());
-		Figures figures = this.figures.of(scope);
-		return Map.of("totals", figures.totals(), "charts", this.charts.of(figures, this.rumours.of(scope, TOP_RUMOURS), locale));
+		ReportFigures.Scoped figures = this.figures.of(this.scopes.resolve(form.scope(), form.from(), form.to()));
+		return Map.of("totals", figures.feedback().totals(), "messaging", figures.messaging(), "charts",
+				this.charts.of(figures, locale));
 	}
 
 }

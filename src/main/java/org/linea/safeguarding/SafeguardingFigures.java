@@ -1,6 +1,5 @@
 package org.linea.safeguarding;
 
-import java.sql.Timestamp;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,8 +52,7 @@ public class SafeguardingFigures {
 				where line_id = any(?) and opened_at >= ? and opened_at < ?
 				group by category, status
 				""")
-			.params(scope.lineIds(), Timestamp.from(scope.from().atStartOfDay(scope.zone()).toInstant()),
-					Timestamp.from(scope.to().plusDays(1).atStartOfDay(scope.zone()).toInstant()))
+			.params(scope.lineIds(), scope.instants()[0], scope.instants()[1])
 			.query((rs, row) -> {
 				if (!rs.getString(2).equals("NOT_SENSITIVE")) {
 					categories.merge(rs.getString(1), rs.getLong(3), Long::sum);

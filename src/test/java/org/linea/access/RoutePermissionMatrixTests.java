@@ -33,6 +33,8 @@ import org.linea.knowledge.EntryContent;
 import org.linea.knowledge.EntryKind;
 import org.linea.knowledge.KnowledgeService;
 import org.linea.shared.crypto.FieldCipher;
+import org.linea.survey.SurveyService;
+import org.linea.survey.XlsForms;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -105,6 +107,9 @@ class RoutePermissionMatrixTests extends InteractionsIntegrationTest {
 
 	@Autowired
 	private ContactService contacts;
+
+	@Autowired
+	private SurveyService surveys;
 
 	private MockMvc mvc;
 
@@ -247,6 +252,7 @@ class RoutePermissionMatrixTests extends InteractionsIntegrationTest {
 			.params(line.id(), coordinator.id()).update();
 		long safeReply = this.jdbc.sql("insert into safeguarding_safe_reply (line_id, category, language, text) values (?, 'FRAUD', 'es', 'Gracias') returning id")
 			.param(line.id()).query(Long.class).single();
+		long survey = this.surveys.importForm(line.key(), XlsForms.everyType().bytes());
 		this.jdbc.sql("insert into feedback_codebook_entry (organisation_id, category, code, label_es, label_en) values (?, 'topic', ?, 'x', 'x')")
 			.params(own.id(), "c" + System.nanoTime() % 1_000_000_000L).update();
 		long codebookEntry = this.jdbc.sql("select max(id) from feedback_codebook_entry where organisation_id = ?").param(own.id())
@@ -257,6 +263,10 @@ class RoutePermissionMatrixTests extends InteractionsIntegrationTest {
 				insert into channel_media (line_id, provider_ref, content_type, status, size_bytes, data_encrypted)
 				values (?, 'ref', 'image/png', 'STORED', 3, ?) returning id
 				""").params(line.id(), this.cipher.encrypt(new byte[] { 1, 2, 3 })).query(Long.class).single();
+		long broadcast = this.jdbc.sql("""
+				insert into broadcast_campaign (line_id, name, audience, message, status)
+				values (?, 'Aviso', '{"consent": "BROADCASTS"}', '{"text": "hola"}', 'DRAFT') returning id
+				""").param(line.id()).query(Long.class).single();
 		// the matrix checks the roles' permissions; a line narrowing who reveals is tested on its own
 		signIn(newUser(own, Role.ADMIN));
 		this.revealRoles.choose(line, RevealRoles.eligible());
@@ -286,9 +296,11 @@ class RoutePermissionMatrixTests extends InteractionsIntegrationTest {
 		ids.put("/safeguarding/cases/{id}", Long.toString(safeguardingCase));
 		ids.put("/feedback/log/{id}", Long.toString(logged));
 		ids.put("/rumours/{id}", Long.toString(rumour));
+		ids.put("/surveys/{id}", Long.toString(survey));
 		ids.put("/admin/users/{id}", Long.toString(operator.id()));
 		ids.put("/media/{id}", Long.toString(media));
 		ids.put("/templates/{id}", Long.toString(template));
+		ids.put("/broadcasts/{id}", Long.toString(broadcast));
 		ids.put("/inbox/conversations/{id}/referrals/{referralId}", Long.toString(inboxReferral));
 		ids.put("/feedback/log/{id}/referrals/{referralId}", Long.toString(programmeReferral));
 		ids.put("/safeguarding/cases/{id}/referrals/{referralId}", Long.toString(safeguardingReferral));

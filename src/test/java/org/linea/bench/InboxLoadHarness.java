@@ -68,11 +68,13 @@ public final class InboxLoadHarness {
 	}
 
 	/** Linea on its own throw-away embedded PostgreSQL under target/. */
-	static ConfigurableApplicationContext start() {
-		return new SpringApplicationBuilder(LineaApplication.class).run("--server.port=0",
+	static ConfigurableApplicationContext start(String... more) {
+		List<String> args = new ArrayList<>(List.of("--server.port=0",
 				"--linea.demo=false", "--linea.data-dir=target/bench-data", "--linea.db.embedded.data-dir=target/bench-postgres",
 				"--linea.db.embedded.ephemeral=true", "--linea.admin.password=" + PASSWORD,
-				"--logging.level.org.linea=WARN", "--linea.conversation.bot-idle-close=P3650D");
+				"--logging.level.org.linea=WARN", "--linea.conversation.bot-idle-close=P3650D"));
+		args.addAll(List.of(more));
+		return new SpringApplicationBuilder(LineaApplication.class).run(args.toArray(String[]::new));
 	}
 
 	/** The organisation "bench" with its line "bench", in Lima's time zone. */

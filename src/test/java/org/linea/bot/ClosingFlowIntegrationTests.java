@@ -112,7 +112,7 @@ class ClosingFlowIntegrationTests extends LineaIntegrationTest {
 		assertThat(this.jdbc.sql("""
 				select purpose || ':' || event || ':' || wording_version from contact_consent_event
 				where contact_id = ? and event <> 'ASKED' order by id""").param(contact).query(String.class).list())
-			.containsExactly("DEMOGRAPHICS:GIVEN:closing-v1", "INFO_BROADCASTS:GIVEN:closing-v1", "SURVEYS:REFUSED:closing-v1");
+			.containsExactly("DEMOGRAPHICS:GIVEN:closing-v1", "BROADCASTS:GIVEN:closing-v1", "SURVEYS:REFUSED:closing-v1");
 		assertThat(this.jdbc.sql("select count(*) from contact_consent_event where contact_id = ? and event = 'ASKED'").param(contact)
 			.query(Long.class).single()).isEqualTo(3);
 		assertThat(this.jdbc.sql("select feedback_type from feedback_coding where line_id = ?").param(this.line.id())

@@ -121,7 +121,7 @@ class LineLanguagesIntegrationTests extends LineaIntegrationTest {
 		assertThat(this.jdbc.sql("""
 				select e.purpose || ':' || e.event from contact_consent_event e join contact_contact c on c.id = e.contact_id
 				where c.line_id = ? and e.event <> 'ASKED' order by e.id""").param(this.line.id()).query(String.class).list())
-			.containsExactly("DEMOGRAPHICS:REFUSED", "INFO_BROADCASTS:GIVEN", "SURVEYS:REFUSED");
+			.containsExactly("DEMOGRAPHICS:REFUSED", "BROADCASTS:GIVEN", "SURVEYS:REFUSED");
 	}
 
 }

@@ -131,6 +131,21 @@ public final class FakeGraphApi extends FakeProvider {
 				bytes);
 	}
 
+	/** Posts a person's message (a {@code messages} item: type and its object) to Linea, signed as Meta would. */
+	public int personWrites(Number number, String phoneNumberId, String from, Map<String, Object> message) {
+		Map<String, Object> item = new java.util.LinkedHashMap<>(message);
+		item.put("from", from);
+		item.put("id", "wamid.in-" + java.util.UUID.randomUUID());
+		item.put("timestamp", String.valueOf(Instant.now().getEpochSecond()));
+		String payload = this.json.writeValueAsString(Map.of("object", "whatsapp_business_account", "entry",
+				List.of(Map.of("id", "waba", "changes", List.of(Map.of("field", "messages", "value", Map.of("messaging_product",
+						"whatsapp", "metadata", Map.of("display_phone_number", "15550001234", "phone_number_id", phoneNumberId),
+						"contacts", List.of(Map.of("profile", Map.of("name", "Ana"), "wa_id", from)), "messages", List.of(item))))))));
+		byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
+		return callLinea(number.webhookUrl(), "application/json", "X-Hub-Signature-256", WhatsAppSignature.sign(number.appSecret(), bytes),
+				bytes);
+	}
+
 	private static boolean authorised(HttpExchange exchange, String token) throws IOException {
 		if (!("Bearer " + token).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
 			respond(exchange, 401, "{\"error\":{\"code\":190,\"message\":\"Invalid OAuth access token\"}}");

@@ -1,0 +1,122 @@
+package org.linea.broadcast;
+
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.linea.access.Permission;
+import org.linea.access.Requires;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Broadcasts from scripts: create, start, pause, resume, cancel, and follow their counts. */
+@RestController
+@Tag(name = "Broadcasts", description = "Messages to the people who consented to receive them, at the line's rate, never twice")
+@Requires(Permission.BROADCAST_SEND)
+class BroadcastApiController {
+
+	private final BroadcastService broadcasts;
+
+	private final BroadcastPreviews previews;
+
+	private final BroadcastSchedules schedules;
+
+	BroadcastApiController(BroadcastService broadcasts, BroadcastPreviews previews, BroadcastSchedules schedules) {
+		this.broadcasts = broadcasts;
+		this.previews = previews;
+		this.schedules = schedules;
+	}
+
+	@PostMapping("/api/lines/{lineKey}/broadcasts")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Create a broadcast (a draft until started)",
+			description = "{\"name\", \"audience\": {\"consent\": \"BROADCASTS\", \"languages\"?, \"tags\"?, \"location\"?, \"lastContactDays\"?}, "
+					+ "\"message\": {\"text\"} | {\"template\": {\"name\", \"language\", \"parameters\"}} | {\"entry\": \"KEY\"}, \"startAt\"?}. "
+					+ "A text or entry may carry a template too: people outside WhatsApp's 24-hour window then get the template.")
+	Created create(@PathVariable String lineKey, @RequestBody BroadcastRequest request) {
+		return new Created(this.broadcasts.create(lineKey, request));
+	}
+
+	@GetMapping("/api/lines/{lineKey}/broadcasts")
+	@Operation(summary = "The line's broadcasts, newest first")
+	List<Broadcast> list(@PathVariable String lineKey) {
+		return this.broadcasts.list(lineKey);
+	}
+
+	@GetMapping("/api/broadcasts/{id}")
+	@Operation(summary = "A broadcast with its status, recipients and counts per status (QUEUED, SENDING, SENT, DELIVERED, READ, FAILED, SKIPPED_...)")
+	Broadcast get(@PathVariable long id) {
+		return this.broadcasts.get(id);
+	}
+
+	@GetMapping("/api/broadcasts/{id}/failures")
+	@Operation(summary = "Failed recipients by the provider's error code (e.g. 131049, 131026)")
+	Map<String, Long> failures(@PathVariable long id) {
+		return this.broadcasts.failures(id);
+	}
+
+	@GetMapping("/api/broadcasts/{id}/preview")
+	@Operation(summary = "What each language receives, with SMS segments and the cost estimate on SMS lines")
+	BroadcastPreviews.Preview preview(@PathVariable long id) {
+		return this.previews.of(id);
+	}
+
+	@PostMapping("/api/broadcasts/{id}/start")
+	@Operation(summary = "Start a draft: lists the audience now and sends (or waits for startAt)")
+	Broadcast start(@PathVariable long id) {
+		return this.broadcasts.start(id);
+	}
+
+	@PostMapping("/api/broadcasts/{id}/pause")
+	@Operation(summary = "Pause: nothing more is sent; messages not yet handed to the provider wait")
+	Broadcast pause(@PathVariable long id) {
+		return this.broadcasts.pause(id);
+	}
+
+	@PostMapping("/api/broadcasts/{id}/resume")
+	@Operation(summary = "Resume a paused broadcast")
+	Broadcast resume(@PathVariable long id) {
+		return this.broadcasts.resume(id);
+	}
+
+	@PostMapping("/api/broadcasts/{id}/cancel")
+	@Operation(summary = "Cancel: nobody still waiting receives it")
+	Broadcast cancel(@PathVariable long id) {
+		return this.broadcasts.cancel(id);
+	}
+
+	@PostMapping("/api/lines/{lineKey}/broadcast-schedules")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "A recurring broadcast from a content calendar",
+			description = "{\"name\", \"audience\", \"days\": [\"MONDAY\", \"WEDNESDAY\", \"FRIDAY\"], \"time\": \"10:00\", "
+					+ "\"entries\": [\"KEY-1\", \"KEY-2\"], \"template\"?}: on those days at that time (the line's time zone) "
+					+ "a broadcast of the next key message in turn is created and started.")
+	Created schedule(@PathVariable String lineKey, @RequestBody ScheduleRequest request) {
+		return new Created(this.schedules.create(lineKey, request));
+	}
+
+	@GetMapping("/api/lines/{lineKey}/broadcast-schedules")
+	@Operation(summary = "The line's broadcast schedules")
+	List<BroadcastSchedules.Schedule> schedules(@PathVariable String lineKey) {
+		return this.schedules.list(lineKey);
+	}
+
+	@ExceptionHandler(BroadcastConflictException.class)
+	ProblemDetail conflict(BroadcastConflictException ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
+	}
+
+	record Created(long id) {
+	}
+
+}

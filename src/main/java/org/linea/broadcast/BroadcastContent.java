@@ -1,0 +1,82 @@
+package org.linea.broadcast;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.linea.admin.Line;
+import org.linea.channel.ChannelService;
+import org.linea.channel.MessageTemplate;
+import org.linea.channel.OutboundContent;
+import org.linea.knowledge.Answer;
+import org.linea.knowledge.EntryKind;
+import org.linea.knowledge.KnowledgeEntry;
+import org.linea.knowledge.KnowledgeService;
+import org.linea.shared.InvalidRequestException;
+
+import org.springframework.stereotype.Component;
+
+/** Turns a broadcast's message into what each person receives: a text per language, and the template. */
+@Component
+class BroadcastContent {
+
+	/**
+	 * @param texts the free text per line language (empty when the message is a template only)
+	 * @param template sent outside the reply window, or to everyone when there is no text; may be null
+	 */
+	record Contents(Map<String, OutboundContent.Text> texts, OutboundContent.Template template) {
+
+		/** The text in the person's language, else in the line's default language. */
+		Optional<OutboundContent.Text> text(String language, String defaultLanguage) {
+			return Optional.ofNullable(this.texts.getOrDefault(language, this.texts.get(defaultLanguage)));
+		}
+
+	}
+
+	private final KnowledgeService knowledge;
+
+	private final ChannelService channels;
+
+	BroadcastContent(KnowledgeService knowledge, ChannelService channels) {
+		this.knowledge = knowledge;
+		this.channels = channels;
+	}
+
+	/** What the message sends on this line; refuses a template the line does not have or an entry not validated. */
+	Contents of(Line line, BroadcastMessage message) {
+		message.validated();
+		boolean sms = this.channels.segments(line, "").isPresent();
+		Map<String, OutboundContent.Text> texts = new LinkedHashMap<>();
+		if (message.text() != null) {
+			line.languages().forEach(language -> texts.put(language, OutboundContent.text(message.text())));
+		}
+		if (message.entry() != null) {
+			KnowledgeEntry entry = this.knowledge.validated(line.id())
+				.stream()
+				.filter(e -> e.content().kind() == EntryKind.KEY_MESSAGE && e.key().equalsIgnoreCase(message.entry()))
+				.findFirst()
+				.orElseThrow(() -> new InvalidRequestException("No validated key message " + message.entry() + " in the line's bank"));
+			for (String language : line.languages()) {
+				Answer answer = entry.content().answers().get(language);
+				if (answer != null && !answer.text().isBlank()) {
+					texts.put(language, OutboundContent.text(sms ? answer.forSms() : answer.text()));
+				}
+			}
+			if (!texts.containsKey(line.defaultLanguage())) {
+				throw new InvalidRequestException("The key message " + message.entry() + " has no answer in " + line.defaultLanguage());
+			}
+		}
+		OutboundContent.Template template = null;
+		if (message.template() != null) {
+			BroadcastMessage.TemplateRef ref = message.template();
+			MessageTemplate approved = this.channels.templates(line)
+				.stream()
+				.filter(t -> t.name().equals(ref.name()) && (ref.language() == null || t.language().equalsIgnoreCase(ref.language())))
+				.findFirst()
+				.orElseThrow(() -> new InvalidRequestException("The line has no approved template " + ref.name() + " in " + ref.language()));
+			template = approved.with(ref.parameters());
+		}
+		return new Contents(Map.copyOf(texts), template);
+	}
+
+}

@@ -1,0 +1,247 @@
+package org.linea.broadcast;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.linea.access.Access;
+import org.linea.access.Permission;
+import org.linea.admin.CurrentUser;
+import org.linea.admin.Line;
+import org.linea.admin.LineService;
+import org.linea.admin.LineaUser;
+import org.linea.audience.AudienceQuery;
+import org.linea.audience.AudienceService;
+import org.linea.shared.InvalidRequestException;
+import org.linea.shared.NotFoundException;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Broadcasts: created as drafts, started (now or at their start time), paused, resumed, cancelled.
+ * Starting lists the audience as it is then, one row per person, in one statement; {@link BroadcastSender}
+ * then feeds the outbox from that list.
+ */
+@Service
+public class BroadcastService {
+
+	private final JdbcClient jdbc;
+
+	private final LineService lines;
+
+	private final AudienceService audiences;
+
+	private final BroadcastContent content;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	BroadcastService(JdbcClient jdbc, LineService lines, AudienceService audiences, BroadcastContent content, JsonMapper json, Clock clock) {
+		this.jdbc = jdbc;
+		this.lines = lines;
+		this.audiences = audiences;
+		this.content = content;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public long create(String lineKey, BroadcastRequest request) {
+		Line line = this.lines.requireAccess(lineKey, Permission.BROADCAST_SEND);
+		if (request.name() == null || request.name().isBlank() || request.name().length() > 200) {
+			throw new InvalidRequestException("A broadcast needs a name of at most 200 characters");
+		}
+		if (request.audience() == null || request.message() == null) {
+			throw new InvalidRequestException("A broadcast needs an audience and a message");
+		}
+		request.audience().validated();
+		this.content.of(line, request.message());
+		LineaUser me = CurrentUser.require();
+		return insert(line, request, me.id(), null);
+	}
+
+	/** A draft on the line, for a user already checked or for a schedule (which names whoever set it up). */
+	long insert(Line line, BroadcastRequest request, Long createdBy, Long scheduleId) {
+		return this.jdbc.sql("""
+				insert into broadcast_campaign (line_id, name, audience, message, status, start_at, created_by, schedule_id)
+				values (?, ?, ?::jsonb, ?::jsonb, 'DRAFT', ?, ?, ?) returning id
+				""")
+			.params(line.id(), request.name().strip(), this.json.writeValueAsString(request.audience()),
+					this.json.writeValueAsString(request.message()), request.startAt() == null ? null : Timestamp.from(request.startAt()),
+					createdBy, scheduleId)
+			.query(Long.class)
+			.single();
+	}
+
+	@Transactional(readOnly = true)
+	public Broadcast get(long id) {
+		Line line = lineOf(id);
+		return read(id, line);
+	}
+
+	/** The line's broadcasts, newest first. */
+	@Transactional(readOnly = true)
+	public List<Broadcast> list(String lineKey) {
+		Line line = this.lines.requireAccess(lineKey, Permission.BROADCAST_SEND);
+		return this.jdbc.sql("select id from broadcast_campaign where line_id = ? order by created_at desc, id desc limit 100")
+			.param(line.id())
+			.query(Long.class)
+			.list()
+			.stream()
+			.map(id -> read(id, line))
+			.toList();
+	}
+
+	/** Failed recipients by the provider's reason (error code), most frequent first. */
+	@Transactional(readOnly = true)
+	public Map<String, Long> failures(long id) {
+		lineOf(id);
+		Map<String, Long> failures = new LinkedHashMap<>();
+		this.jdbc.sql("""
+				select coalesce(reason, 'UNKNOWN'), count(*) from broadcast_recipient where campaign_id = ? and status = 'FAILED'
+				group by 1 order by 2 desc, 1
+				""").param(id).query((rs, row) -> failures.put(rs.getString(1), rs.getLong(2))).list();
+		return failures;
+	}
+
+	@Transactional
+	public Broadcast start(long id) {
+		Line line = lineOf(id);
+		Broadcast broadcast = lockedRead(id, line, Set.of(CampaignStatus.DRAFT));
+		if (broadcast.startAt() != null && broadcast.startAt().isAfter(Instant.now(this.clock))) {
+			setStatus(id, CampaignStatus.SCHEDULED, null);
+		}
+		else {
+			list(line, broadcast);
+		}
+		return read(id, line);
+	}
+
+	@Transactional
+	public Broadcast pause(long id) {
+		Line line = lineOf(id);
+		lockedRead(id, line, Set.of(CampaignStatus.RUNNING, CampaignStatus.SCHEDULED));
+		setStatus(id, CampaignStatus.PAUSED, "USER");
+		pullBack(id);
+		return read(id, line);
+	}
+
+	@Transactional
+	public Broadcast resume(long id) {
+		Line line = lineOf(id);
+		Broadcast broadcast = lockedRead(id, line, Set.of(CampaignStatus.PAUSED));
+		if (broadcast.startedAt() == null) {
+			list(line, broadcast);
+		}
+		else {
+			setStatus(id, CampaignStatus.RUNNING, null);
+		}
+		return read(id, line);
+	}
+
+	@Transactional
+	public Broadcast cancel(long id) {
+		Line line = lineOf(id);
+		lockedRead(id, line, Set.of(CampaignStatus.DRAFT, CampaignStatus.SCHEDULED, CampaignStatus.RUNNING, CampaignStatus.PAUSED));
+		pullBack(id);
+		this.jdbc.sql("update broadcast_recipient set status = 'CANCELLED', updated_at = now() where campaign_id = ? and status = 'QUEUED'")
+			.param(id)
+			.update();
+		this.jdbc.sql("update broadcast_campaign set status = 'CANCELLED', finished_at = now(), pause_reason = null where id = ?")
+			.param(id)
+			.update();
+		return read(id, line);
+	}
+
+	/**
+	 * Lists the audience as it is now, one row per person; a broadcast listed already (a node retried)
+	 * gains nobody twice. Called by a user or by the sender when a scheduled broadcast is due.
+	 */
+	void list(Line line, Broadcast broadcast) {
+		this.content.of(line, broadcast.message());
+		AudienceQuery audience = this.audiences.query(line, broadcast.audience());
+		List<Object> params = new java.util.ArrayList<>();
+		params.add(broadcast.id());
+		params.add(line.id());
+		params.addAll(audience.params());
+		int listed = this.jdbc.sql("insert into broadcast_recipient (campaign_id, line_id, contact_id) select ?, ?, a.id from ("
+				+ audience.sql() + ") a order by a.id on conflict (campaign_id, contact_id) do nothing").params(params).update();
+		this.jdbc.sql("""
+				update broadcast_campaign set status = 'RUNNING', pause_reason = null, started_at = coalesce(started_at, now()),
+				    recipients = recipients + ? where id = ?
+				""").params(listed, broadcast.id()).update();
+	}
+
+	/** Takes back the broadcast's messages the outbox has not begun to send: they wait again. */
+	private void pullBack(long id) {
+		this.jdbc.sql("""
+				with pulled as (
+				    delete from channel_outbox o using broadcast_recipient r
+				    where r.campaign_id = ? and r.status = 'SENDING' and o.message_id = -r.id and o.bulk and o.status = 'PENDING'
+				      and not exists (select 1 from channel_outbox sent where sent.message_id = o.message_id and sent.status <> 'PENDING')
+				    returning r.id)
+				update broadcast_recipient set status = 'QUEUED', enqueued_at = null, updated_at = now() where id in (select id from pulled)
+				""").param(id).update();
+	}
+
+	private void setStatus(long id, CampaignStatus status, String pauseReason) {
+		this.jdbc.sql("update broadcast_campaign set status = ?, pause_reason = ?, resume_at = null where id = ?")
+			.params(status.name(), pauseReason, id)
+			.update();
+	}
+
+	/** The broadcast's line, if the user may send broadcasts there; 404 otherwise. */
+	private Line lineOf(long id) {
+		long lineId = this.jdbc.sql("select line_id from broadcast_campaign where id = ?")
+			.param(id)
+			.query(Long.class)
+			.optional()
+			.orElseThrow(() -> new NotFoundException("Broadcast " + id));
+		Line line = this.lines.get(lineId);
+		Access.require(line.organisationId(), Permission.BROADCAST_SEND, "Broadcast " + id);
+		return line;
+	}
+
+	private Broadcast lockedRead(long id, Line line, Set<CampaignStatus> allowed) {
+		this.jdbc.sql("select id from broadcast_campaign where id = ? for update").param(id).query(Long.class).single();
+		Broadcast broadcast = read(id, line);
+		if (!allowed.contains(broadcast.status())) {
+			throw new BroadcastConflictException("The broadcast is " + broadcast.status() + ": it cannot do that now");
+		}
+		return broadcast;
+	}
+
+	Broadcast read(long id, Line line) {
+		Map<RecipientStatus, Long> counts = new EnumMap<>(RecipientStatus.class);
+		for (RecipientStatus status : RecipientStatus.values()) {
+			counts.put(status, 0L);
+		}
+		this.jdbc.sql("select status, count(*) from broadcast_recipient where campaign_id = ? group by status")
+			.param(id)
+			.query((rs, row) -> counts.put(RecipientStatus.valueOf(rs.getString(1)), rs.getLong(2)))
+			.list();
+		return this.jdbc.sql("""
+				select id, name, status, pause_reason, resume_at, start_at, recipients, audience::text, message::text, created_at,
+				       started_at, finished_at from broadcast_campaign where id = ?
+				""").param(id).query((rs, row) -> new Broadcast(rs.getLong("id"), line.key(), rs.getString("name"),
+				CampaignStatus.valueOf(rs.getString("status")), rs.getString("pause_reason"), instant(rs.getTimestamp("resume_at")),
+				instant(rs.getTimestamp("start_at")), rs.getInt("recipients"), java.util.Collections.unmodifiableMap(counts),
+				this.json.readValue(rs.getString("audience"), org.linea.audience.Audience.class),
+				this.json.readValue(rs.getString("message"), BroadcastMessage.class), instant(rs.getTimestamp("created_at")),
+				instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("finished_at")))).single();
+	}
+
+	private static Instant instant(Timestamp at) {
+		return at == null ? null : at.toInstant();
+	}
+
+}

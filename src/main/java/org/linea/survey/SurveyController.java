@@ -1,0 +1,130 @@
+package org.linea.survey;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import org.linea.access.Permission;
+import org.linea.access.Requires;
+import org.linea.admin.Line;
+import org.linea.admin.LineService;
+import org.linea.shared.InvalidRequestException;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The survey pages: a line's surveys and the import, and a survey's results, invitations and exports. */
+@Controller
+@Requires(Permission.SURVEY_MANAGE)
+class SurveyController {
+
+	private final SurveyService surveys;
+
+	private final LineService lines;
+
+	private final MessageSource messages;
+
+	SurveyController(SurveyService surveys, LineService lines, MessageSource messages) {
+		this.surveys = surveys;
+		this.lines = lines;
+		this.messages = messages;
+	}
+
+	@GetMapping("/surveys")
+	String choose(Model model) {
+		List<Line> mine = this.lines.accessibleLines(Permission.SURVEY_MANAGE);
+		if (mine.size() == 1) {
+			return "redirect:/surveys/lines/" + mine.getFirst().key();
+		}
+		model.addAttribute("lines", mine);
+		return "survey/lines";
+	}
+
+	@GetMapping("/surveys/lines/{lineKey}")
+	String list(@PathVariable String lineKey, Model model) {
+		model.addAttribute("surveys", this.surveys.surveys(lineKey));
+		model.addAttribute("line", this.lines.requireAccess(lineKey, Permission.SURVEY_MANAGE));
+		return "survey/list";
+	}
+
+	@PostMapping("/surveys/lines/{lineKey}")
+	String importForm(@PathVariable String lineKey, @RequestParam("file") MultipartFile file, RedirectAttributes redirect,
+			Locale locale) throws IOException {
+		try {
+			long id = this.surveys.importForm(lineKey, file.getBytes());
+			redirect.addFlashAttribute("notice", "survey.list.imported");
+			return "redirect:/surveys/" + id;
+		}
+		catch (FormRejectedException ex) {
+			redirect.addFlashAttribute("problems", FormProblems.describe(ex.problems(), this.messages, locale));
+			return "redirect:/surveys/lines/" + lineKey;
+		}
+	}
+
+	@GetMapping("/surveys/{id}")
+	String results(@PathVariable long id, Model model, Locale locale) {
+		SurveyResults results = this.surveys.results(id, locale.getLanguage());
+		model.addAttribute("results", results);
+		model.addAttribute("line", this.lines.get(results.survey().lineId()));
+		return "survey/results";
+	}
+
+	/** The waves and the answers, refreshed on the page as results arrive. */
+	@GetMapping("/surveys/{id}/answers")
+	String answers(@PathVariable long id, Model model, Locale locale) {
+		model.addAttribute("results", this.surveys.results(id, locale.getLanguage()));
+		return "survey/results :: answers";
+	}
+
+	/** The charts' data. */
+	@GetMapping(path = "/surveys/{id}/charts", produces = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseBody
+	List<SurveyResults.Chart> charts(@PathVariable long id, Locale locale) {
+		return this.surveys.results(id, locale.getLanguage()).charts();
+	}
+
+	@PostMapping("/surveys/{id}/invitations")
+	String invite(@PathVariable long id, @RequestParam(defaultValue = "") String phones,
+			@RequestParam(required = false) Integer cohortOfWave, RedirectAttributes redirect) {
+		List<String> numbers = Arrays.stream(phones.split("[\\s,;]+")).filter(p -> !p.isBlank()).toList();
+		try {
+			Invited invited = this.surveys.invite(id, new Invitation(numbers.isEmpty() ? null : numbers, null, null, cohortOfWave));
+			redirect.addFlashAttribute("invited", invited);
+		}
+		catch (InvalidRequestException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:/surveys/" + id;
+	}
+
+	@GetMapping("/surveys/{id}/export")
+	ResponseEntity<byte[]> export(@PathVariable long id, @RequestParam(defaultValue = "csv") String format, Locale locale) {
+		ResultsFiles file = ResultsFiles.of(format);
+		return SurveyApiController.download(this.surveys.exportResults(id, locale.getLanguage(), file.extension), file);
+	}
+
+	/** The XLSForm as imported, to edit in a spreadsheet and import again. */
+	@GetMapping("/surveys/{id}/xlsform")
+	ResponseEntity<byte[]> xlsform(@PathVariable long id) {
+		SurveySummary survey = this.surveys.survey(id);
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(ResultsFiles.XLSX.mediaType))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(survey.formId() + ".xlsx").build().toString())
+			.body(this.surveys.xlsform(id));
+	}
+
+}
