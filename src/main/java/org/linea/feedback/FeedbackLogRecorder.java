@@ -152,10 +152,7 @@ class FeedbackLogRecorder {
 
 	/** Recomputes the record of one interaction. */
 	void refresh(long conversationId) {
-		// one refresh of a record at a time, each reading only after the one before committed: otherwise
-		// a refresh that read before a change (an erasure) could write its stale result after the
-		// refresh that followed the change
-		this.jdbc.sql("select pg_advisory_xact_lock(hashtextextended('feedback-log:' || ?, 0))").param(conversationId).query().singleRow();
+		RecordLock.hold(this.jdbc, conversationId);
 		Conversation conversation = this.conversations.get(conversationId);
 		Line line = this.lines.get(conversation.lineId());
 		InteractionFacts facts = InteractionFacts.of(this.conversations.messages(conversationId), conversation.closedAt());

@@ -100,6 +100,13 @@ class FeedbackPersonalData implements PersonalDataHolder {
 				update feedback_programme_referral set note = null, response = null
 				where conversation_id = any(?::bigint[]) and (note is not null or response is not null)
 				""").param(subject.conversationArray()).update();
+		// the records stay and count, without what the person's demographics said (they are erased too,
+		// so a later refresh of a record comes to the same)
+		RecordLock.holdAll(this.jdbc, subject.conversationIds());
+		this.jdbc.sql("""
+				update feedback_log set gender = null, age_range = null, location = null, migrant_status = null
+				where conversation_id = any(?::bigint[])
+				""").param(subject.conversationArray()).update();
 		return Map.of(DataTypes.RUMOUR_TEXTS, rumours, DataTypes.CASE_NOTES, notes);
 	}
 
