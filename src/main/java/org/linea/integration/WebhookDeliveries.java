@@ -84,13 +84,18 @@ class WebhookDeliveries {
 		DELIVERED, RETRY, FAILED, NOTHING_TO_DO
 	}
 
-	// joins the transaction of the change that publishes the event
-	@Transactional
-	void enqueue(long organisationId, WebhookEventType type, String lineKey, Map<String, Object> data) {
-		List<Long> webhooks = this.jdbc.sql("select id from integration_webhook where organisation_id = ? and active and ? = any(events)")
+	/** The organisation's active webhooks subscribed to the event type. */
+	List<Long> subscribed(long organisationId, WebhookEventType type) {
+		return this.jdbc.sql("select id from integration_webhook where organisation_id = ? and active and ? = any(events)")
 			.params(organisationId, type.wireName())
 			.query(Long.class)
 			.list();
+	}
+
+	// joins the transaction of the change that publishes the event
+	@Transactional
+	void enqueue(long organisationId, WebhookEventType type, String lineKey, Map<String, Object> data) {
+		List<Long> webhooks = subscribed(organisationId, type);
 		if (webhooks.isEmpty()) {
 			return;
 		}

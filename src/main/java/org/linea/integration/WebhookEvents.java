@@ -45,6 +45,10 @@ class WebhookEvents {
 			return;
 		}
 		Line line = this.lines.get(changed.lineId());
+		// every message in passes here: nothing more is read for an organisation without such a webhook
+		if (this.deliveries.subscribed(line.organisationId(), type).isEmpty()) {
+			return;
+		}
 		this.conversations.find(changed.conversationId()).ifPresent(conversation -> {
 			Map<String, Object> data = new LinkedHashMap<>();
 			data.put("conversationId", conversation.id());
