@@ -1,7 +1,7 @@
 package org.linea.access;
 
-import org.linea.admin.CurrentUser;
-import org.linea.admin.LineaUser;
+import org.linea.access.CurrentUser;
+import org.linea.access.LineaUser;
 import org.linea.shared.NotFoundException;
 
 import org.springframework.security.access.AccessDeniedException;

@@ -3,8 +3,8 @@ package org.linea.access;
 import java.util.Collection;
 import java.util.Set;
 
-import org.linea.admin.CurrentUser;
-import org.linea.admin.LineaUser;
+import org.linea.access.CurrentUser;
+import org.linea.access.LineaUser;
 
 import org.springframework.security.access.AccessDeniedException;
 

@@ -5,7 +5,7 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 
-import org.linea.admin.Role;
+import org.linea.access.Role;
 
 /** The one place that says which role may do what. */
 public final class RolePermissions {

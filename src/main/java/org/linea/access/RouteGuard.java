@@ -2,8 +2,8 @@ package org.linea.access;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.linea.admin.CurrentUser;
-import org.linea.admin.LineaUser;
+import org.linea.access.CurrentUser;
+import org.linea.access.LineaUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,5 +1,14 @@
 package org.linea.admin;
 
+import org.linea.access.Role;
+import org.linea.access.Organisation;
+import org.linea.access.OrganisationService;
+import org.linea.access.UserSummary;
+import org.linea.access.Line;
+import org.linea.access.LineService;
+import org.linea.access.LineChanges;
+import org.linea.access.LineForm;
+import org.linea.access.NewUserForm;
 import java.net.URI;
 import java.util.List;
 import java.util.Set;

@@ -1,5 +1,15 @@
 package org.linea.admin;
 
+import org.linea.access.CurrentUser;
+import org.linea.access.LineaUser;
+import org.linea.access.Role;
+import org.linea.access.Organisation;
+import org.linea.access.OrganisationService;
+import org.linea.access.UserSummary;
+import org.linea.access.Line;
+import org.linea.access.LineService;
+import org.linea.access.LineForm;
+import org.linea.access.NewUserForm;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -8,9 +18,9 @@ import java.util.stream.Collectors;
 import org.linea.access.Access;
 import org.linea.access.Permission;
 import org.linea.access.Requires;
-import org.linea.access.RevealRoles;
-import org.linea.channel.ChannelType;
-import org.linea.privacy.AuditLog;
+import org.linea.privacy.RevealRoles;
+import org.linea.access.ChannelType;
+import org.linea.access.AuditLog;
 import org.linea.shared.InvalidRequestException;
 
 import org.springframework.stereotype.Controller;

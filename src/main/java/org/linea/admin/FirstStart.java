@@ -1,9 +1,18 @@
 package org.linea.admin;
 
+import org.linea.access.Organisation;
+import org.linea.access.LineForm;
+import org.linea.access.LineaUser;
+import org.linea.access.Role;
+import org.linea.access.OrganisationService;
+import org.linea.access.UserService;
+import org.linea.access.ApiTokenService;
+import org.linea.access.LineService;
+import org.linea.access.AdminProperties;
 import java.security.SecureRandom;
 import java.util.List;
 
-import org.linea.channel.ChannelType;
+import org.linea.access.ChannelType;
 import org.linea.shared.InvalidRequestException;
 import org.linea.shared.LineaProperties;
 import org.slf4j.Logger;

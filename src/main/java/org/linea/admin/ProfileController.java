@@ -1,5 +1,9 @@
 package org.linea.admin;
 
+import org.linea.access.CurrentUser;
+import org.linea.access.LineaUser;
+import org.linea.access.UserService;
+import org.linea.access.ApiTokenService;
 import org.linea.access.Permission;
 import org.linea.access.Requires;
 import org.linea.mfa.MfaService;

@@ -1,5 +1,13 @@
 package org.linea.admin;
 
+import org.linea.access.CurrentUser;
+import org.linea.access.LineaUser;
+import org.linea.access.Role;
+import org.linea.access.Membership;
+import org.linea.access.Organisation;
+import org.linea.access.UserService;
+import org.linea.access.UserSummary;
+import org.linea.access.NewUserForm;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;

@@ -10,7 +10,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.linea.access.Permission;
 import org.linea.access.Requires;
-import org.linea.admin.LineService;
+import org.linea.access.LineService;
 import org.linea.knowledge.BankFile;
 import org.linea.knowledge.ImportFailedException;
 import org.linea.knowledge.ImportProblems;

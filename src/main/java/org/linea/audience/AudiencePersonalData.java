@@ -3,8 +3,8 @@ package org.linea.audience;
 import java.util.List;
 import java.util.Map;
 
-import org.linea.privacy.DataSubject;
-import org.linea.privacy.PersonalDataHolder;
+import org.linea.personaldata.DataSubject;
+import org.linea.personaldata.PersonalDataHolder;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

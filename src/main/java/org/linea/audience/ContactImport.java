@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.linea.access.Permission;
-import org.linea.admin.Line;
-import org.linea.admin.LineService;
+import org.linea.access.Line;
+import org.linea.access.LineService;
 import org.linea.contact.ConsentEvent;
 import org.linea.contact.Contact;
 import org.linea.contact.ContactService;
@@ -22,7 +22,7 @@ import org.linea.contact.PhoneNumbers;
 import org.linea.knowledge.BankFile;
 import org.linea.knowledge.ImportFailedException;
 import org.linea.knowledge.ImportProblem;
-import org.linea.privacy.AuditLog;
+import org.linea.access.AuditLog;
 import org.linea.shared.InvalidRequestException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;

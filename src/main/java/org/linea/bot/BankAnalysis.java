@@ -1,5 +1,7 @@
 package org.linea.bot;
 
+import org.linea.knowledge.ChatText;
+import org.linea.knowledge.Resources;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;

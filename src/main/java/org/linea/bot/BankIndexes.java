@@ -3,9 +3,9 @@ package org.linea.bot;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.linea.admin.Line;
+import org.linea.access.Line;
 import org.linea.knowledge.KnowledgeService;
-import org.linea.privacy.PersonalDataErased;
+import org.linea.personaldata.PersonalDataErased;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;

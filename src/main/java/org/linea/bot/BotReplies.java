@@ -5,7 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
 
-import org.linea.admin.Line;
+import org.linea.access.Line;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;

@@ -1,5 +1,7 @@
 package org.linea.bot;
 
+import org.linea.knowledge.ChatText;
+import org.linea.knowledge.Resources;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

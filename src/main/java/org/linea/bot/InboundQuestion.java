@@ -1,6 +1,6 @@
 package org.linea.bot;
 
-import org.linea.admin.Line;
+import org.linea.access.Line;
 
 /**
  * A person's message for the bot to decide on.

@@ -1,11 +1,13 @@
 package org.linea.bot;
 
+import org.linea.knowledge.ChatText;
+import org.linea.knowledge.MessageLanguage;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.linea.admin.Line;
+import org.linea.access.Line;
 import org.linea.safeguarding.Detector;
 import org.linea.safeguarding.Finding;
 import org.linea.safeguarding.SafeReplies;

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.linea.admin.Line;
-import org.linea.channel.ChannelType;
+import org.linea.access.Line;
+import org.linea.access.ChannelType;
 import org.linea.knowledge.Answer;
 import org.linea.knowledge.Attachment;
 import org.linea.knowledge.KnowledgeEntry;

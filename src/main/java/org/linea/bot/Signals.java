@@ -1,5 +1,6 @@
 package org.linea.bot;
 
+import org.linea.knowledge.Resources;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;

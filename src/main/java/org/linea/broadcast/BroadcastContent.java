@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import org.linea.admin.Line;
+import org.linea.access.Line;
 import org.linea.channel.ChannelService;
 import org.linea.channel.MessageTemplate;
 import org.linea.channel.OutboundContent;

@@ -5,8 +5,8 @@ import java.util.function.LongFunction;
 
 import org.linea.access.Permission;
 import org.linea.access.Requires;
-import org.linea.admin.Line;
-import org.linea.admin.LineService;
+import org.linea.access.Line;
+import org.linea.access.LineService;
 import org.linea.channel.ChannelService;
 import org.linea.shared.InvalidRequestException;
 

@@ -3,8 +3,8 @@ package org.linea.broadcast;
 import java.util.Map;
 
 import org.linea.contact.ContactErased;
-import org.linea.privacy.DataSubject;
-import org.linea.privacy.PersonalDataHolder;
+import org.linea.personaldata.DataSubject;
+import org.linea.personaldata.PersonalDataHolder;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.linea.access.Permission;
-import org.linea.admin.CurrentUser;
-import org.linea.admin.Line;
-import org.linea.admin.LineService;
+import org.linea.access.CurrentUser;
+import org.linea.access.Line;
+import org.linea.access.LineService;
 import org.linea.audience.Audience;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

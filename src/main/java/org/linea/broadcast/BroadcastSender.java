@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.linea.admin.Line;
-import org.linea.admin.LineService;
+import org.linea.access.Line;
+import org.linea.access.LineService;
 import org.linea.audience.AudienceQuery;
 import org.linea.audience.AudienceService;
 import org.linea.channel.BulkMessage;

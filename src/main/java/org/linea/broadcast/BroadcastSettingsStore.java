@@ -2,7 +2,7 @@ package org.linea.broadcast;
 
 import java.sql.Time;
 
-import org.linea.admin.Line;
+import org.linea.access.Line;
 import org.linea.channel.ChannelService;
 import org.linea.shared.InvalidRequestException;
 

@@ -3,7 +3,7 @@ package org.linea.channel;
 import java.util.List;
 import java.util.Map;
 
-import org.linea.admin.Line;
+import org.linea.access.Line;
 
 /**
  * What the setup page and the API show about a line's provider account. Secrets appear only as

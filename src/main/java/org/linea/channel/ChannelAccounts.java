@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.linea.access.Permission;
-import org.linea.admin.Line;
-import org.linea.admin.LineService;
-import org.linea.privacy.AuditLog;
+import org.linea.access.Line;
+import org.linea.access.LineService;
+import org.linea.access.AuditLog;
 import org.linea.shared.InvalidRequestException;
 import org.linea.shared.LineaProperties;
 import org.linea.shared.crypto.FieldCipher;

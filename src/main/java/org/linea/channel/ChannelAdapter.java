@@ -1,9 +1,10 @@
 package org.linea.channel;
 
+import org.linea.access.ChannelType;
 import java.util.List;
 import java.util.Set;
 
-import org.linea.admin.Line;
+import org.linea.access.Line;
 
 /**
  * One provider: how to send to it, what its account needs and where it calls Linea. Every channel,

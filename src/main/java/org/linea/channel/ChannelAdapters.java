@@ -1,5 +1,6 @@
 package org.linea.channel;
 
+import org.linea.access.ChannelType;
 import java.util.EnumMap;
 import java.util.Map;
 

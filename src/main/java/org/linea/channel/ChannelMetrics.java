@@ -1,5 +1,6 @@
 package org.linea.channel;
 
+import org.linea.access.ChannelType;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.stereotype.Component;

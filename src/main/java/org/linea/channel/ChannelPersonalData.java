@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.linea.contact.ContactErased;
-import org.linea.privacy.DataSubject;
-import org.linea.privacy.DataTypes;
-import org.linea.privacy.PendingDeliveries;
-import org.linea.privacy.PersonalDataHolder;
+import org.linea.personaldata.DataSubject;
+import org.linea.personaldata.DataTypes;
+import org.linea.personaldata.PendingDeliveries;
+import org.linea.personaldata.PersonalDataHolder;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;

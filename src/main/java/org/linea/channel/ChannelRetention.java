@@ -1,9 +1,9 @@
 package org.linea.channel;
 
-import org.linea.privacy.DataTypes;
-import org.linea.privacy.MonthlyPartitioned;
-import org.linea.privacy.RetentionTarget;
-import org.linea.privacy.SqlRetentionTarget;
+import org.linea.personaldata.DataTypes;
+import org.linea.personaldata.MonthlyPartitioned;
+import org.linea.personaldata.RetentionTarget;
+import org.linea.personaldata.SqlRetentionTarget;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.linea.admin.Line;
-import org.linea.admin.LineService;
+import org.linea.access.Line;
+import org.linea.access.LineService;
 import org.linea.contact.ContactKeys;
 import org.linea.contact.ContactService;
 import org.linea.shared.crypto.FieldCipher;

@@ -3,7 +3,7 @@ package org.linea.channel;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.linea.admin.Line;
+import org.linea.access.Line;
 import org.linea.channel.InboundMessage.Attachment.Location;
 import org.linea.channel.InboundMessage.Attachment.ProviderMedia;
 import org.linea.channel.InboundMessage.Attachment.Unsupported;

@@ -3,8 +3,8 @@ package org.linea.channel;
 import org.linea.access.ConversationContent;
 import org.linea.access.Requires;
 import org.linea.access.Permission;
-import org.linea.admin.Line;
-import org.linea.admin.LineService;
+import org.linea.access.Line;
+import org.linea.access.LineService;
 import org.linea.shared.NotFoundException;
 
 import org.springframework.http.ContentDisposition;

@@ -1,12 +1,13 @@
 package org.linea.channel;
 
+import org.linea.access.ChannelType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.linea.admin.Line;
-import org.linea.admin.LineService;
+import org.linea.access.Line;
+import org.linea.access.LineService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

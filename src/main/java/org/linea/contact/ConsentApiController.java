@@ -10,9 +10,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.linea.access.Permission;
 import org.linea.access.Requires;
-import org.linea.admin.Line;
-import org.linea.admin.LineService;
-import org.linea.privacy.AuditLog;
+import org.linea.access.Line;
+import org.linea.access.LineService;
+import org.linea.access.AuditLog;
 import org.linea.shared.InvalidRequestException;
 import org.linea.shared.NotFoundException;
 

@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.linea.privacy.DataSubject;
-import org.linea.privacy.DataTypes;
-import org.linea.privacy.PersonalDataHolder;
-import org.linea.privacy.RetentionTarget;
+import org.linea.personaldata.DataSubject;
+import org.linea.personaldata.DataTypes;
+import org.linea.personaldata.PersonalDataHolder;
+import org.linea.personaldata.RetentionTarget;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-import org.linea.admin.Line;
-import org.linea.privacy.AuditLog;
+import org.linea.access.Line;
+import org.linea.access.AuditLog;
 import org.linea.shared.NotFoundException;
 import org.linea.shared.crypto.KeyedHash;
 

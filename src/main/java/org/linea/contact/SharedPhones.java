@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import org.linea.privacy.AuditLog;
+import org.linea.access.AuditLog;
 import org.linea.shared.NotFoundException;
 
 import org.springframework.context.MessageSource;

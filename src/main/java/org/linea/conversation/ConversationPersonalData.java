@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.linea.contact.ContactErased;
-import org.linea.privacy.DataSubject;
-import org.linea.privacy.DataTypes;
-import org.linea.privacy.MonthlyPartitioned;
-import org.linea.privacy.PersonalDataHolder;
-import org.linea.privacy.RetentionTarget;
-import org.linea.privacy.SqlRetentionTarget;
+import org.linea.personaldata.DataSubject;
+import org.linea.personaldata.DataTypes;
+import org.linea.personaldata.MonthlyPartitioned;
+import org.linea.personaldata.PersonalDataHolder;
+import org.linea.personaldata.RetentionTarget;
+import org.linea.personaldata.SqlRetentionTarget;
 import org.linea.privacy.SubjectConversations;
 
 import org.springframework.context.annotation.Bean;

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.linea.admin.Line;
+import org.linea.access.Line;
 import org.linea.channel.ChannelService;
 import org.linea.channel.DeliveryInDoubt;
 import org.linea.channel.DeliveryStatus;

@@ -8,10 +8,10 @@ import java.util.stream.Collectors;
 import org.linea.access.Requires;
 import org.linea.access.Permission;
 import org.linea.access.Access;
-import org.linea.admin.Line;
-import org.linea.admin.LineService;
-import org.linea.admin.Organisation;
-import org.linea.admin.OrganisationService;
+import org.linea.access.Line;
+import org.linea.access.LineService;
+import org.linea.access.Organisation;
+import org.linea.access.OrganisationService;
 import org.linea.shared.InvalidRequestException;
 
 import org.springframework.stereotype.Controller;

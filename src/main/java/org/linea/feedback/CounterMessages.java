@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.linea.admin.Line;
-import org.linea.admin.LineService;
+import org.linea.access.Line;
+import org.linea.access.LineService;
 import org.linea.channel.ChannelService;
-import org.linea.channel.ChannelType;
+import org.linea.access.ChannelType;
 import org.linea.channel.MessageTemplate;
 import org.linea.contact.Contact;
 import org.linea.contact.ContactService;

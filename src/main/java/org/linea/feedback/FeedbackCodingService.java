@@ -6,9 +6,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.linea.access.Permission;
-import org.linea.admin.CurrentUser;
-import org.linea.admin.Line;
-import org.linea.admin.LineService;
+import org.linea.access.CurrentUser;
+import org.linea.access.Line;
+import org.linea.access.LineService;
 import org.linea.shared.InvalidRequestException;
 
 import org.springframework.context.ApplicationEventPublisher;

@@ -20,8 +20,8 @@ import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
-import org.linea.admin.Line;
-import org.linea.admin.UserService;
+import org.linea.access.Line;
+import org.linea.access.UserService;
 import org.linea.shared.NotFoundException;
 
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -2,8 +2,8 @@ package org.linea.feedback;
 
 import org.linea.access.Requires;
 import org.linea.access.Permission;
-import org.linea.admin.Line;
-import org.linea.admin.LineService;
+import org.linea.access.Line;
+import org.linea.access.LineService;
 import org.linea.shared.InvalidRequestException;
 import org.linea.shared.NotFoundException;
 

@@ -8,10 +8,10 @@ import java.util.Set;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
-import org.linea.admin.Line;
-import org.linea.admin.LineService;
-import org.linea.bot.ClosingFlow;
-import org.linea.channel.ChannelType;
+import org.linea.access.Line;
+import org.linea.access.LineService;
+import org.linea.survey.ClosingFlow;
+import org.linea.access.ChannelType;
 import org.linea.contact.ContactService;
 import org.linea.contact.Demographic;
 import org.linea.conversation.Conversation;

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 
-import org.linea.admin.Line;
+import org.linea.access.Line;
 
 /**
  * The lines a log, dashboard or report covers, and its dates (inclusive, in each line's own days):

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.linea.access.Permission;
-import org.linea.admin.Line;
-import org.linea.admin.LineService;
+import org.linea.access.Line;
+import org.linea.access.LineService;
 import org.linea.shared.InvalidRequestException;
 import org.linea.shared.NotFoundException;
 

@@ -13,10 +13,10 @@ import java.util.Map;
 import java.util.Set;
 
 import org.linea.access.Permission;
-import org.linea.admin.CurrentUser;
-import org.linea.admin.Line;
-import org.linea.admin.LineService;
-import org.linea.admin.UserService;
+import org.linea.access.CurrentUser;
+import org.linea.access.Line;
+import org.linea.access.LineService;
+import org.linea.access.UserService;
 import org.linea.shared.InvalidRequestException;
 import org.linea.shared.NotFoundException;
 

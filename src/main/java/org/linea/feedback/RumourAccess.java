@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.linea.access.Permission;
 import org.linea.access.Access;
-import org.linea.admin.LineaUser;
+import org.linea.access.LineaUser;
 import org.linea.shared.NotFoundException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -19,10 +19,10 @@ import java.util.stream.Collectors;
 
 import org.linea.access.Permission;
 import org.linea.access.Access;
-import org.linea.admin.Line;
-import org.linea.admin.LineService;
-import org.linea.admin.LineaUser;
-import org.linea.admin.UserService;
+import org.linea.access.Line;
+import org.linea.access.LineService;
+import org.linea.access.LineaUser;
+import org.linea.access.UserService;
 import org.linea.contact.ContactService;
 import org.linea.conversation.ConversationService;
 import org.linea.knowledge.KnowledgeService;

@@ -2,7 +2,7 @@ package org.linea.inbox;
 
 import java.util.List;
 
-import org.linea.admin.Line;
+import org.linea.access.Line;
 import org.linea.channel.MessageTemplate;
 import org.linea.channel.ReplyWindow;
 import org.linea.contact.PhoneUse;

@@ -7,13 +7,13 @@ import java.util.Map;
 import java.util.Set;
 
 import org.linea.access.Permission;
-import org.linea.admin.CurrentUser;
-import org.linea.admin.Line;
-import org.linea.admin.LineaUser;
+import org.linea.access.CurrentUser;
+import org.linea.access.Line;
+import org.linea.access.LineaUser;
 import org.linea.contact.ContactService;
 import org.linea.conversation.Conversation;
 import org.linea.conversation.ConversationService;
-import org.linea.privacy.AuditLog;
+import org.linea.access.AuditLog;
 import org.linea.shared.InvalidRequestException;
 
 import org.springframework.security.access.AccessDeniedException;

@@ -7,13 +7,12 @@ import java.util.Set;
 
 import org.linea.access.ConversationContent;
 import org.linea.access.Permission;
-import org.linea.admin.CurrentUser;
-import org.linea.admin.Line;
-import org.linea.admin.LineService;
-import org.linea.admin.LineaUser;
+import org.linea.access.CurrentUser;
+import org.linea.access.Line;
+import org.linea.access.LineService;
+import org.linea.access.LineaUser;
 import org.linea.conversation.Conversation;
 import org.linea.conversation.ConversationService;
-import org.linea.safeguarding.SafeguardingService;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -35,9 +34,9 @@ public class InboxAccess implements ConversationContent {
 
 	private final JdbcClient jdbc;
 
-	private final SafeguardingService safeguarding;
+	private final RestrictedConversations safeguarding;
 
-	InboxAccess(LineService lines, ConversationService conversations, JdbcClient jdbc, SafeguardingService safeguarding) {
+	InboxAccess(LineService lines, ConversationService conversations, JdbcClient jdbc, RestrictedConversations safeguarding) {
 		this.jdbc = jdbc;
 		this.lines = lines;
 		this.conversations = conversations;
@@ -88,7 +87,7 @@ public class InboxAccess implements ConversationContent {
 				where c.id = any(?)
 				""").params(user.id(), Team.SAFEGUARDING, conversationIds.toArray(Long[]::new)).query((rs, row) -> {
 			long id = rs.getLong(1);
-			boolean focalPoint = SafeguardingService.focalPoint(user, rs.getLong(2));
+			boolean focalPoint = this.safeguarding.focalPoint(user, rs.getLong(2));
 			if (cases.contains(id) ? !focalPoint || keptFromUser.contains(id) : rs.getBoolean(3) && !(rs.getBoolean(4) && focalPoint)) {
 				hidden.add(id);
 			}

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.linea.admin.Line;
-import org.linea.admin.UserService;
+import org.linea.access.Line;
+import org.linea.access.UserService;
 import org.linea.channel.ChannelService;
 import org.linea.conversation.ConversationMessage;
 

@@ -9,7 +9,7 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.linea.admin.Line;
+import org.linea.access.Line;
 import org.linea.knowledge.Answer;
 import org.linea.knowledge.Attachment;
 import org.linea.knowledge.EntryContent;

@@ -6,10 +6,10 @@ import org.linea.access.Requires;
 import org.linea.access.Access;
 import org.linea.access.Permission;
 import org.linea.access.RolePermissions;
-import org.linea.admin.Line;
-import org.linea.admin.LineService;
-import org.linea.admin.UserService;
-import org.linea.admin.UserSummary;
+import org.linea.access.Line;
+import org.linea.access.LineService;
+import org.linea.access.UserService;
+import org.linea.access.UserSummary;
 import org.linea.shared.InvalidRequestException;
 import org.linea.shared.NotFoundException;
 

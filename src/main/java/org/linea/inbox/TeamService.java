@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.linea.admin.LineCreated;
-import org.linea.admin.UserService;
+import org.linea.access.LineCreated;
+import org.linea.access.UserService;
 import org.linea.conversation.ConversationService;
 import org.linea.shared.InvalidRequestException;
 import org.linea.shared.NotFoundException;

@@ -9,8 +9,8 @@ import java.util.Map;
 
 import org.linea.access.Access;
 import org.linea.access.Permission;
-import org.linea.admin.LineaUser;
-import org.linea.privacy.AuditLog;
+import org.linea.access.LineaUser;
+import org.linea.access.AuditLog;
 import org.linea.shared.InvalidRequestException;
 import org.linea.shared.NotFoundException;
 import org.linea.shared.crypto.FieldCipher;

@@ -3,8 +3,8 @@ package org.linea.integration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.linea.admin.Line;
-import org.linea.admin.LineService;
+import org.linea.access.Line;
+import org.linea.access.LineService;
 import org.linea.conversation.Conversation;
 import org.linea.conversation.ConversationChanged;
 import org.linea.conversation.ConversationService;

@@ -11,10 +11,10 @@ import java.util.Objects;
 import java.util.Set;
 
 import org.linea.access.Permission;
-import org.linea.admin.CurrentUser;
-import org.linea.admin.Line;
-import org.linea.admin.LineService;
-import org.linea.admin.LineaUser;
+import org.linea.access.CurrentUser;
+import org.linea.access.Line;
+import org.linea.access.LineService;
+import org.linea.access.LineaUser;
 import org.linea.shared.InvalidRequestException;
 import org.linea.shared.NotFoundException;
 

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 
-import org.linea.admin.LineService;
+import org.linea.access.LineService;
 import org.linea.shared.LineaProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -5,13 +5,13 @@ import java.util.Set;
 
 import org.linea.access.Permission;
 import org.linea.access.Requires;
-import org.linea.admin.CurrentUser;
-import org.linea.admin.LineaUser;
-import org.linea.admin.Membership;
-import org.linea.admin.Organisation;
-import org.linea.admin.OrganisationService;
-import org.linea.admin.UserService;
-import org.linea.admin.UserSummary;
+import org.linea.access.CurrentUser;
+import org.linea.access.LineaUser;
+import org.linea.access.Membership;
+import org.linea.access.Organisation;
+import org.linea.access.OrganisationService;
+import org.linea.access.UserService;
+import org.linea.access.UserSummary;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;

@@ -6,10 +6,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-import org.linea.admin.LineaUser;
-import org.linea.admin.Membership;
-import org.linea.admin.Role;
-import org.linea.privacy.AuditLog;
+import org.linea.access.LineaUser;
+import org.linea.access.Membership;
+import org.linea.access.Role;
+import org.linea.access.AuditLog;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

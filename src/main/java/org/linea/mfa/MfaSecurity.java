@@ -5,8 +5,8 @@ import java.util.function.Predicate;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.linea.admin.CurrentUser;
-import org.linea.admin.LineaUser;
+import org.linea.access.CurrentUser;
+import org.linea.access.LineaUser;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -13,10 +13,10 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 
-import org.linea.admin.LineaUser;
-import org.linea.admin.Membership;
-import org.linea.admin.UserService;
-import org.linea.privacy.AuditLog;
+import org.linea.access.LineaUser;
+import org.linea.access.Membership;
+import org.linea.access.UserService;
+import org.linea.access.AuditLog;
 import org.linea.shared.crypto.FieldCipher;
 
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -1,7 +1,7 @@
 package org.linea.mfa;
 
-import org.linea.admin.LineaUser;
-import org.linea.admin.UserService;
+import org.linea.access.LineaUser;
+import org.linea.access.UserService;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;

@@ -4,8 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.linea.access.Permission;
 import org.linea.access.Requires;
-import org.linea.admin.CurrentUser;
-import org.linea.admin.LineaUser;
+import org.linea.access.CurrentUser;
+import org.linea.access.LineaUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

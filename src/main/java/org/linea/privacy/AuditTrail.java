@@ -1,5 +1,9 @@
 package org.linea.privacy;
 
+import org.linea.access.AuditLog;
+import org.linea.access.AuditEntry;
+import org.linea.access.ChainVerification;
+import org.linea.access.AuditFilter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;

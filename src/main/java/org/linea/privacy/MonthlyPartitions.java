@@ -1,5 +1,8 @@
 package org.linea.privacy;
 
+import org.linea.personaldata.DataTypes;
+import org.linea.access.AuditLog;
+import org.linea.personaldata.MonthlyPartitioned;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,8 +16,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.linea.admin.Line;
-import org.linea.admin.LineService;
+import org.linea.access.Line;
+import org.linea.access.LineService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

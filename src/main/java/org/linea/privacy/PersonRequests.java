@@ -1,5 +1,7 @@
 package org.linea.privacy;
 
+import org.linea.access.AuditLog;
+import org.linea.personaldata.DataTypes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,7 +10,7 @@ import java.util.Map;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
-import org.linea.admin.Line;
+import org.linea.access.Line;
 import org.linea.contact.Contact;
 
 import org.springframework.beans.factory.ObjectProvider;

@@ -1,5 +1,6 @@
 package org.linea.privacy;
 
+import org.linea.access.ChainVerification;
 import java.time.Duration;
 import java.util.Map;
 

@@ -1,5 +1,6 @@
 package org.linea.privacy;
 
+import org.linea.access.AuditFilter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -13,8 +14,8 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletResponse;
 import org.linea.access.Permission;
 import org.linea.access.Requires;
-import org.linea.admin.Line;
-import org.linea.admin.LineService;
+import org.linea.access.Line;
+import org.linea.access.LineService;
 import org.linea.shared.InvalidRequestException;
 import org.linea.shared.NotFoundException;
 import tools.jackson.databind.json.JsonMapper;

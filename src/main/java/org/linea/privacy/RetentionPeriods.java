@@ -1,11 +1,12 @@
 package org.linea.privacy;
 
+import org.linea.personaldata.RetentionTarget;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
-import org.linea.admin.Line;
+import org.linea.access.Line;
 import org.linea.shared.InvalidRequestException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;

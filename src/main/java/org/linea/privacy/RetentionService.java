@@ -1,5 +1,9 @@
 package org.linea.privacy;
 
+import org.linea.personaldata.DataTypes;
+import org.linea.personaldata.PersonalDataErased;
+import org.linea.access.AuditLog;
+import org.linea.personaldata.RetentionTarget;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,8 +14,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.linea.access.Permission;
-import org.linea.admin.Line;
-import org.linea.admin.LineService;
+import org.linea.access.Line;
+import org.linea.access.LineService;
 import org.linea.shared.InvalidRequestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

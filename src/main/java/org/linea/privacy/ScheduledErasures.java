@@ -1,5 +1,7 @@
 package org.linea.privacy;
 
+import org.linea.access.AuditLog;
+import org.linea.personaldata.PendingDeliveries;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -7,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.linea.access.Permission;
-import org.linea.admin.CurrentUser;
-import org.linea.admin.Line;
-import org.linea.admin.LineService;
+import org.linea.access.CurrentUser;
+import org.linea.access.Line;
+import org.linea.access.LineService;
 import org.linea.contact.Contact;
 import org.linea.contact.ContactService;
 import org.linea.shared.NotFoundException;

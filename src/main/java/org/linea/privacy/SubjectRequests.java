@@ -1,5 +1,10 @@
 package org.linea.privacy;
 
+import org.linea.access.AuditLog;
+import org.linea.access.AuditEntry;
+import org.linea.personaldata.DataSubject;
+import org.linea.personaldata.PersonalDataHolder;
+import org.linea.personaldata.PersonalDataErased;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -11,10 +16,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.linea.access.Permission;
-import org.linea.admin.CurrentUser;
-import org.linea.admin.Line;
-import org.linea.admin.LineService;
-import org.linea.admin.LineaUser;
+import org.linea.access.CurrentUser;
+import org.linea.access.Line;
+import org.linea.access.LineService;
+import org.linea.access.LineaUser;
 import org.linea.contact.Contact;
 import org.linea.contact.ContactService;
 import org.linea.contact.PhoneNumbers;

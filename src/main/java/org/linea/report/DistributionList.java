@@ -138,8 +138,8 @@ class DistributionList {
 				""").params(MAX_ATTEMPTS, Timestamp.from(now), deliveryId, organisationId).update() == 1;
 	}
 
-	static LineScope scopeOf(Recipient recipient, List<org.linea.admin.Line> organisationLines, LocalDate weekStart) {
-		List<org.linea.admin.Line> lines = recipient.lineIds().isEmpty() ? organisationLines
+	static LineScope scopeOf(Recipient recipient, List<org.linea.access.Line> organisationLines, LocalDate weekStart) {
+		List<org.linea.access.Line> lines = recipient.lineIds().isEmpty() ? organisationLines
 				: organisationLines.stream().filter(l -> recipient.lineIds().contains(l.id())).toList();
 		if (lines.isEmpty()) {
 			lines = organisationLines;

@@ -9,7 +9,7 @@ import java.util.Map;
 import org.apache.commons.csv.CSVPrinter;
 import org.linea.feedback.FeedbackLog;
 import org.linea.feedback.LineScope;
-import org.linea.privacy.AuditLog;
+import org.linea.access.AuditLog;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;

@@ -9,9 +9,9 @@ import java.util.Map;
 import org.linea.access.Access;
 import org.linea.access.Permission;
 import org.linea.access.Requires;
-import org.linea.admin.Line;
-import org.linea.admin.LineService;
-import org.linea.admin.OrganisationService;
+import org.linea.access.Line;
+import org.linea.access.LineService;
+import org.linea.access.OrganisationService;
 import org.linea.shared.NotFoundException;
 
 import org.springframework.stereotype.Controller;

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.linea.admin.CurrentUser;
+import org.linea.access.CurrentUser;
 import org.linea.feedback.LocalCalendar;
 
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -4,7 +4,7 @@ import org.linea.feedback.FeedbackFigures;
 import org.linea.feedback.Figures;
 import org.linea.feedback.LineScope;
 import org.linea.feedback.RumourFigures;
-import org.linea.safeguarding.SafeguardingFigures;
+import org.linea.report.SafeguardingFigures;
 
 import org.springframework.stereotype.Service;
 

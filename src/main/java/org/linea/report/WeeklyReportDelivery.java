@@ -14,8 +14,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.mail.MessagingException;
-import org.linea.admin.Line;
-import org.linea.admin.LineService;
+import org.linea.access.Line;
+import org.linea.access.LineService;
 import org.linea.feedback.FeedbackProperties;
 import org.linea.feedback.LineScope;
 import org.linea.feedback.LocalCalendar;

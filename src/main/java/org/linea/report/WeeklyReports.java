@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 import org.linea.access.Permission;
-import org.linea.admin.LineService;
+import org.linea.access.LineService;
 import org.linea.feedback.FeedbackType;
 import org.linea.feedback.Figures;
 import org.linea.feedback.LineScope;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import org.linea.admin.Line;
+import org.linea.access.Line;
 import org.linea.conversation.Conversation;
 import org.linea.inbox.Team;
 

@@ -2,7 +2,7 @@ package org.linea.safeguarding;
 
 import org.linea.access.Access;
 import org.linea.access.Permission;
-import org.linea.admin.LineaUser;
+import org.linea.access.LineaUser;
 import org.linea.shared.NotFoundException;
 
 import org.springframework.stereotype.Component;

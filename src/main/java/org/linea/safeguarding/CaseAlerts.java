@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import org.linea.admin.Line;
-import org.linea.admin.LineService;
-import org.linea.admin.OpeningHours;
+import org.linea.access.Line;
+import org.linea.access.LineService;
+import org.linea.access.OpeningHours;
 import org.linea.shared.LineaProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

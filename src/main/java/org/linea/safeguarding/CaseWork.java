@@ -4,9 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 
-import org.linea.admin.CurrentUser;
-import org.linea.admin.LineService;
-import org.linea.privacy.AuditLog;
+import org.linea.access.CurrentUser;
+import org.linea.access.LineService;
+import org.linea.access.AuditLog;
 import org.linea.shared.InvalidRequestException;
 import org.linea.shared.NotFoundException;
 

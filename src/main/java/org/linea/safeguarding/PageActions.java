@@ -11,7 +11,7 @@ final class PageActions {
 	}
 
 	/** The line asked for among those the user sets up, else the first of them (null when none). */
-	static org.linea.admin.Line chosen(java.util.List<org.linea.admin.Line> managed, String key) {
+	static org.linea.access.Line chosen(java.util.List<org.linea.access.Line> managed, String key) {
 		return managed.stream().filter(l -> l.key().equals(key)).findFirst().orElse(managed.isEmpty() ? null : managed.getFirst());
 	}
 

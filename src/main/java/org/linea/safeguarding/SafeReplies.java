@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.linea.admin.Line;
+import org.linea.access.Line;
 
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;

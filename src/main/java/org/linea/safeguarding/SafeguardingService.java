@@ -11,19 +11,20 @@ import java.util.Set;
 import org.linea.access.Access;
 import org.linea.access.ConversationContent;
 import org.linea.access.Permission;
-import org.linea.admin.CurrentUser;
-import org.linea.admin.Line;
-import org.linea.admin.LineService;
-import org.linea.admin.LineaUser;
-import org.linea.admin.Role;
-import org.linea.bot.MessageLanguage;
+import org.linea.access.CurrentUser;
+import org.linea.access.Line;
+import org.linea.access.LineService;
+import org.linea.access.LineaUser;
+import org.linea.access.Role;
+import org.linea.knowledge.MessageLanguage;
 import org.linea.conversation.Conversation;
 import org.linea.conversation.ConversationMessage;
 import org.linea.conversation.ConversationService;
 import org.linea.conversation.SenderKind;
+import org.linea.inbox.RestrictedConversations;
 import org.linea.inbox.Team;
 import org.linea.inbox.TeamService;
-import org.linea.privacy.AuditLog;
+import org.linea.access.AuditLog;
 import org.linea.shared.InvalidRequestException;
 import org.linea.shared.NotFoundException;
 
@@ -40,7 +41,7 @@ import org.springframework.transaction.annotation.Transactional;
  * organisation open a case's conversation; operators can flag one, focal points can say it is not.
  */
 @Service
-public class SafeguardingService {
+public class SafeguardingService implements RestrictedConversations {
 
 	/** The team of a line whose queue holds its cases (restricted). */
 	public static final String TEAM = Team.SAFEGUARDING;
@@ -130,6 +131,7 @@ public class SafeguardingService {
 	 * the moment it opens until a focal point marks it not sensitive (closed cases stay restricted).
 	 * The inbox's one content check ({@link org.linea.inbox.InboxAccess}) asks here.
 	 */
+	@Override
 	public Set<Long> restrictedCases(Collection<Long> conversationIds) {
 		return this.cases.restricted(conversationIds);
 	}
@@ -138,13 +140,19 @@ public class SafeguardingService {
 	 * Of these conversations, those whose case is a report against the user or a team of theirs: kept
 	 * from them even when they are a focal point (IFRC PSEA policy).
 	 */
+	@Override
 	public Set<Long> casesKeptFrom(LineaUser user, Collection<Long> conversationIds) {
 		return conversationIds.isEmpty() ? Set.of() : this.cases.keptFrom(user.id(), conversationIds);
 	}
 
 	/** Whether the user is a focal point of the organisation, who opens its cases. */
-	public static boolean focalPoint(LineaUser user, long organisationId) {
+	public static boolean isFocalPoint(LineaUser user, long organisationId) {
 		return user.can(organisationId, Permission.SAFEGUARDING_HANDLE);
+	}
+
+	@Override
+	public boolean focalPoint(LineaUser user, long organisationId) {
+		return isFocalPoint(user, organisationId);
 	}
 
 	/** An operator flags a message of a conversation they work on as sensitive: it leaves their view. */

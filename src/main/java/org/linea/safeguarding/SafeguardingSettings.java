@@ -6,11 +6,11 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.linea.access.Permission;
-import org.linea.admin.CurrentUser;
-import org.linea.admin.Line;
-import org.linea.admin.LineService;
-import org.linea.admin.OpeningHours;
-import org.linea.privacy.AuditLog;
+import org.linea.access.CurrentUser;
+import org.linea.access.Line;
+import org.linea.access.LineService;
+import org.linea.access.OpeningHours;
+import org.linea.access.AuditLog;
 import org.linea.shared.InvalidRequestException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -4,8 +4,8 @@ import java.util.List;
 
 import org.linea.access.Permission;
 import org.linea.access.Requires;
-import org.linea.admin.Line;
-import org.linea.admin.LineService;
+import org.linea.access.Line;
+import org.linea.access.LineService;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

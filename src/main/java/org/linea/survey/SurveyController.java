@@ -7,8 +7,8 @@ import java.util.Locale;
 
 import org.linea.access.Permission;
 import org.linea.access.Requires;
-import org.linea.admin.Line;
-import org.linea.admin.LineService;
+import org.linea.access.Line;
+import org.linea.access.LineService;
 import org.linea.shared.InvalidRequestException;
 
 import org.springframework.context.MessageSource;

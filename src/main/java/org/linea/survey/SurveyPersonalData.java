@@ -2,10 +2,10 @@ package org.linea.survey;
 
 import java.util.Map;
 
-import org.linea.privacy.DataSubject;
-import org.linea.privacy.PersonalDataHolder;
-import org.linea.privacy.RetentionTarget;
-import org.linea.privacy.SqlRetentionTarget;
+import org.linea.personaldata.DataSubject;
+import org.linea.personaldata.PersonalDataHolder;
+import org.linea.personaldata.RetentionTarget;
+import org.linea.personaldata.SqlRetentionTarget;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -8,9 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import org.linea.admin.Line;
-import org.linea.admin.LineService;
-import org.linea.bot.ClosingFlow;
+import org.linea.access.Line;
+import org.linea.access.LineService;
+import org.linea.survey.ClosingFlow;
 import org.linea.channel.ChannelService;
 import org.linea.channel.OutboundContent;
 import org.linea.contact.Contact;

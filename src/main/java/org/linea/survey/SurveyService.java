@@ -12,16 +12,16 @@ import java.util.TreeMap;
 
 import org.linea.access.Access;
 import org.linea.access.Permission;
-import org.linea.admin.Line;
-import org.linea.admin.LineService;
-import org.linea.admin.LineaUser;
+import org.linea.access.Line;
+import org.linea.access.LineService;
+import org.linea.access.LineaUser;
 import org.linea.audience.AudienceService;
 import org.linea.audience.ConsentPurpose;
 import org.linea.channel.ChannelService;
 import org.linea.contact.Contact;
 import org.linea.contact.ContactService;
 import org.linea.contact.PhoneNumbers;
-import org.linea.privacy.AuditLog;
+import org.linea.access.AuditLog;
 import org.linea.shared.InvalidRequestException;
 import org.linea.shared.Messages;
 

@@ -7,8 +7,8 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.linea.admin.ApiTokenService;
-import org.linea.admin.LineaUser;
+import org.linea.access.ApiTokenService;
+import org.linea.access.LineaUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -2,9 +2,9 @@ package org.linea.web;
 
 import java.time.Clock;
 
-import org.linea.admin.ApiTokenService;
-import org.linea.admin.Role;
-import org.linea.admin.UserService;
+import org.linea.access.ApiTokenService;
+import org.linea.access.Role;
+import org.linea.access.UserService;
 import org.linea.mfa.MfaSecurity;
 import org.linea.mfa.MfaService;
 import org.linea.mfa.SecondFactor;

@@ -1,7 +1,7 @@
 package org.linea.web;
 
-import org.linea.admin.LineaUser;
-import org.linea.admin.UserService;
+import org.linea.access.LineaUser;
+import org.linea.access.UserService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,5 +1,8 @@
 package org.linea.admin;
 
+import org.linea.access.LineaUser;
+import org.linea.access.Role;
+import org.linea.access.Organisation;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.Map;

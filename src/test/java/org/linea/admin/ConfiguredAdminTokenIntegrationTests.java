@@ -1,5 +1,12 @@
 package org.linea.admin;
 
+import org.linea.access.LineaUser;
+import org.linea.access.Role;
+import org.linea.access.Organisation;
+import org.linea.access.ApiToken;
+import org.linea.access.ApiTokenService;
+import org.linea.access.Line;
+import org.linea.access.AdminProperties;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 

@@ -19,15 +19,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 
 import org.linea.LineaApplication;
-import org.linea.admin.ApiTokenService;
-import org.linea.admin.Line;
-import org.linea.admin.LineForm;
-import org.linea.admin.LineService;
-import org.linea.admin.Organisation;
-import org.linea.admin.OrganisationService;
-import org.linea.admin.Role;
-import org.linea.admin.UserService;
-import org.linea.channel.ChannelType;
+import org.linea.access.ApiTokenService;
+import org.linea.access.Line;
+import org.linea.access.LineForm;
+import org.linea.access.LineService;
+import org.linea.access.Organisation;
+import org.linea.access.OrganisationService;
+import org.linea.access.Role;
+import org.linea.access.UserService;
+import org.linea.access.ChannelType;
 import org.linea.shared.crypto.FieldCipher;
 import org.linea.web.SignedInClient;
 

@@ -12,8 +12,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 
-import org.linea.admin.Line;
-import org.linea.admin.Role;
+import org.linea.access.Line;
+import org.linea.access.Role;
 import org.linea.shared.crypto.FieldCipher;
 import org.linea.web.SignedInClient;
 

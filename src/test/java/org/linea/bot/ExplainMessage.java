@@ -1,5 +1,7 @@
 package org.linea.bot;
 
+import org.linea.knowledge.ChatText;
+import org.linea.knowledge.MessageLanguage;
 import java.io.FileInputStream;
 import java.util.List;
 

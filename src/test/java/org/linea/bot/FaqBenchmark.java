@@ -16,11 +16,11 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.linea.LineaApplication;
-import org.linea.admin.Line;
-import org.linea.admin.LineForm;
-import org.linea.admin.LineService;
-import org.linea.admin.OrganisationService;
-import org.linea.channel.ChannelType;
+import org.linea.access.Line;
+import org.linea.access.LineForm;
+import org.linea.access.LineService;
+import org.linea.access.OrganisationService;
+import org.linea.access.ChannelType;
 import org.linea.knowledge.KnowledgeService;
 
 import org.springframework.boot.SpringApplication;

@@ -6,7 +6,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.linea.SimulatorLineWithBankTest;
-import org.linea.admin.Role;
+import org.linea.access.Role;
 import org.linea.channel.simulator.SimulatorMessage;
 import org.linea.knowledge.Answer;
 import org.linea.knowledge.EntryContent;

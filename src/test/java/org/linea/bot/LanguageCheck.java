@@ -1,5 +1,6 @@
 package org.linea.bot;
 
+import org.linea.knowledge.MessageLanguage;
 import java.nio.file.Path;
 import java.util.List;
 

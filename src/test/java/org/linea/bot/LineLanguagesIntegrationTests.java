@@ -1,16 +1,17 @@
 package org.linea.bot;
 
+import org.linea.knowledge.MessageLanguage;
 import java.util.List;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.linea.LineaIntegrationTest;
-import org.linea.admin.Line;
-import org.linea.admin.LineForm;
-import org.linea.admin.LineService;
-import org.linea.admin.Organisation;
-import org.linea.admin.Role;
-import org.linea.channel.ChannelType;
+import org.linea.access.Line;
+import org.linea.access.LineForm;
+import org.linea.access.LineService;
+import org.linea.access.Organisation;
+import org.linea.access.Role;
+import org.linea.access.ChannelType;
 import org.linea.channel.simulator.SimulatedMessageRequest;
 import org.linea.channel.simulator.SimulatorMessage;
 import org.linea.channel.simulator.SimulatorService;

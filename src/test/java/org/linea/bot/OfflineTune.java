@@ -1,5 +1,6 @@
 package org.linea.bot;
 
+import org.linea.knowledge.MessageLanguage;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package org.linea.bot;
 
+import org.linea.survey.ClosingStep;
 import java.util.List;
 import java.util.Locale;
 

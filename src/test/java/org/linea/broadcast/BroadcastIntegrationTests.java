@@ -14,9 +14,9 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.linea.admin.Line;
-import org.linea.admin.LineaUser;
-import org.linea.admin.Role;
+import org.linea.access.Line;
+import org.linea.access.LineaUser;
+import org.linea.access.Role;
 import org.linea.audience.Audience;
 import org.linea.audience.ConsentPurpose;
 import org.linea.audience.ContactImport;

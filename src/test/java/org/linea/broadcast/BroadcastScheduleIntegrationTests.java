@@ -10,9 +10,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.linea.LineaIntegrationTest;
-import org.linea.admin.Line;
-import org.linea.admin.Organisation;
-import org.linea.admin.Role;
+import org.linea.access.Line;
+import org.linea.access.Organisation;
+import org.linea.access.Role;
 import org.linea.audience.Audience;
 import org.linea.audience.ConsentPurpose;
 import org.linea.audience.ContactImport;

@@ -9,11 +9,11 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.linea.admin.LineaUser;
-import org.linea.admin.Role;
+import org.linea.access.LineaUser;
+import org.linea.access.Role;
 import org.linea.audience.ContactImport;
 import org.linea.channel.ChannelIntegrationTest;
-import org.linea.channel.ChannelType;
+import org.linea.access.ChannelType;
 import org.linea.knowledge.BankFile;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -6,7 +6,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.linea.LineaIntegrationTest;
-import org.linea.admin.LineaUser;
+import org.linea.access.LineaUser;
 import org.linea.web.TestAuthenticator;
 
 import org.springframework.boot.test.web.server.LocalServerPort;

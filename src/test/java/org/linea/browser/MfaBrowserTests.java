@@ -6,9 +6,9 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.Test;
-import org.linea.admin.LineaUser;
-import org.linea.admin.Organisation;
-import org.linea.admin.Role;
+import org.linea.access.LineaUser;
+import org.linea.access.Organisation;
+import org.linea.access.Role;
 import org.linea.web.TestAuthenticator;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;

@@ -1,5 +1,6 @@
 package org.linea.channel;
 
+import org.linea.access.ChannelType;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,8 +12,8 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.linea.LineaIntegrationTest;
-import org.linea.admin.Line;
-import org.linea.admin.LineForm;
+import org.linea.access.Line;
+import org.linea.access.LineForm;
 import org.linea.channel.twilio.FakeTwilioApi;
 import org.linea.channel.whatsapp.FakeGraphApi;
 import org.springframework.security.core.context.SecurityContextHolder;

@@ -1,13 +1,14 @@
 package org.linea.channel;
 
+import org.linea.access.ChannelType;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.linea.admin.LineaUser;
-import org.linea.admin.Role;
+import org.linea.access.LineaUser;
+import org.linea.access.Role;
 import org.linea.channel.whatsapp.FakeGraphApiAccess;
 
 import org.springframework.beans.factory.annotation.Autowired;

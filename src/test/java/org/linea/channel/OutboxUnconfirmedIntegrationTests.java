@@ -7,8 +7,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
-import org.linea.admin.LineaUser;
-import org.linea.admin.Role;
+import org.linea.access.LineaUser;
+import org.linea.access.Role;
 import org.linea.channel.FakeProvider.Answer;
 import org.linea.channel.whatsapp.FakeGraphApiAccess;
 import org.linea.conversation.ConversationState;

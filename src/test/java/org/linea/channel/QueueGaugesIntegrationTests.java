@@ -11,7 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
-import org.linea.admin.ApiTokenService;
+import org.linea.access.ApiTokenService;
 import org.linea.channel.whatsapp.FakeGraphApiAccess;
 import org.linea.web.ApiClient;
 

@@ -1,5 +1,6 @@
 package org.linea.channel;
 
+import org.linea.access.ChannelType;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -11,9 +12,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.junit.jupiter.api.Test;
-import org.linea.admin.Line;
-import org.linea.admin.LineaUser;
-import org.linea.admin.Role;
+import org.linea.access.Line;
+import org.linea.access.LineaUser;
+import org.linea.access.Role;
 import org.linea.channel.twilio.FakeTwilioApi;
 import org.linea.contact.ContactKeys;
 import org.linea.web.ApiClient;
@@ -108,7 +109,7 @@ class UnstorableTextIntegrationTests extends ChannelIntegrationTest {
 	}
 
 	@Autowired
-	private org.linea.admin.ApiTokenService tokens;
+	private org.linea.access.ApiTokenService tokens;
 
 	private String asUser(LineaUser user) {
 		return this.tokens.create(user.id(), "unstorable text test");

@@ -8,7 +8,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import org.junit.jupiter.api.Test;
 import org.linea.LineaIntegrationTest;
-import org.linea.admin.Line;
+import org.linea.access.Line;
 import org.linea.shared.crypto.FieldCipher;
 
 import org.springframework.transaction.support.TransactionTemplate;

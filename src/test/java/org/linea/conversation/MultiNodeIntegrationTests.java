@@ -5,7 +5,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
 import org.linea.LineaIntegrationTest;
-import org.linea.admin.Line;
+import org.linea.access.Line;
 import org.linea.channel.simulator.SimulatedMessageRequest;
 import org.linea.channel.simulator.SimulatorService;
 import org.linea.shared.events.ClusterNotification;

@@ -4,9 +4,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.linea.admin.Line;
-import org.linea.admin.Organisation;
-import org.linea.admin.Role;
+import org.linea.access.Line;
+import org.linea.access.Organisation;
+import org.linea.access.Role;
 
 import org.springframework.beans.factory.annotation.Autowired;
 

@@ -1,8 +1,8 @@
 package org.linea.feedback;
 
 import org.linea.LineaIntegrationTest;
-import org.linea.admin.Line;
-import org.linea.admin.LineaUser;
+import org.linea.access.Line;
+import org.linea.access.LineaUser;
 import org.linea.channel.simulator.SimulatedMessageRequest;
 import org.linea.channel.simulator.SimulatorService;
 import org.linea.inbox.InboxService;

@@ -6,12 +6,12 @@ import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
-import org.linea.access.RevealRoles;
-import org.linea.admin.Line;
+import org.linea.privacy.RevealRoles;
+import org.linea.access.Line;
 import org.linea.bot.BotService;
-import org.linea.admin.LineaUser;
-import org.linea.admin.Organisation;
-import org.linea.admin.Role;
+import org.linea.access.LineaUser;
+import org.linea.access.Organisation;
+import org.linea.access.Role;
 import org.linea.channel.simulator.SimulatedMessageRequest;
 import org.linea.feedback.Coding;
 import org.linea.feedback.FeedbackType;

@@ -5,9 +5,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.linea.LineaIntegrationTest;
-import org.linea.admin.Line;
-import org.linea.admin.Organisation;
-import org.linea.admin.Role;
+import org.linea.access.Line;
+import org.linea.access.Organisation;
+import org.linea.access.Role;
 import org.linea.channel.simulator.SimulatedMessageRequest;
 import org.linea.channel.simulator.SimulatorService;
 import org.linea.knowledge.EntryKind;

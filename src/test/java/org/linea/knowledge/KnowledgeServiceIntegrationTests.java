@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.linea.LineaIntegrationTest;
-import org.linea.admin.Line;
-import org.linea.admin.Organisation;
-import org.linea.admin.Role;
+import org.linea.access.Line;
+import org.linea.access.Organisation;
+import org.linea.access.Role;
 import org.linea.shared.NotFoundException;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -10,11 +10,11 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.linea.LineaIntegrationTest;
-import org.linea.admin.ApiTokenService;
-import org.linea.admin.Line;
-import org.linea.admin.LineaUser;
-import org.linea.admin.Organisation;
-import org.linea.admin.Role;
+import org.linea.access.ApiTokenService;
+import org.linea.access.Line;
+import org.linea.access.LineaUser;
+import org.linea.access.Organisation;
+import org.linea.access.Role;
 import org.linea.shared.crypto.FieldCipher;
 import org.linea.web.ApiClient;
 import org.linea.web.SignedInClient;

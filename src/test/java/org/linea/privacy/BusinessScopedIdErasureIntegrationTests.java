@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.linea.admin.ApiTokenService;
-import org.linea.admin.Role;
+import org.linea.access.ApiTokenService;
+import org.linea.access.Role;
 import org.linea.channel.ChannelIntegrationTest;
 import org.linea.channel.Fixtures;
 import org.linea.channel.whatsapp.FakeGraphApiAccess;

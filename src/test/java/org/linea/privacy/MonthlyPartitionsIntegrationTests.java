@@ -1,5 +1,8 @@
 package org.linea.privacy;
 
+import org.linea.personaldata.DataTypes;
+import org.linea.access.AuditLog;
+import org.linea.personaldata.MonthlyPartitioned;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -9,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.linea.admin.Line;
-import org.linea.admin.Organisation;
+import org.linea.access.Line;
+import org.linea.access.Organisation;
 import org.linea.channel.simulator.SimulatedMessageRequest;
 import org.linea.feedback.InteractionsIntegrationTest;
 

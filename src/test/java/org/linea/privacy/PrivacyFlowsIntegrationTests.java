@@ -1,14 +1,18 @@
 package org.linea.privacy;
 
+import org.linea.access.ChainVerification;
+import org.linea.access.AuditFilter;
+import org.linea.access.AuditLog;
+import org.linea.personaldata.DataTypes;
 import java.io.StringWriter;
 import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.linea.admin.Line;
-import org.linea.admin.LineaUser;
-import org.linea.admin.Organisation;
-import org.linea.admin.Role;
+import org.linea.access.Line;
+import org.linea.access.LineaUser;
+import org.linea.access.Organisation;
+import org.linea.access.Role;
 import org.linea.channel.simulator.SimulatedMessageRequest;
 import org.linea.feedback.InteractionsIntegrationTest;
 import org.linea.web.SignedInClient;

@@ -1,15 +1,16 @@
 package org.linea.privacy;
 
+import org.linea.personaldata.DataTypes;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.linea.admin.ApiTokenService;
-import org.linea.admin.Line;
-import org.linea.admin.LineaUser;
-import org.linea.admin.Organisation;
-import org.linea.admin.Role;
+import org.linea.access.ApiTokenService;
+import org.linea.access.Line;
+import org.linea.access.LineaUser;
+import org.linea.access.Organisation;
+import org.linea.access.Role;
 import org.linea.channel.simulator.SimulatedMessageRequest;
 import org.linea.contact.ConsentEvent;
 import org.linea.contact.ContactKeys;

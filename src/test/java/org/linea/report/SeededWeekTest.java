@@ -3,10 +3,10 @@ package org.linea.report;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.linea.admin.Line;
-import org.linea.admin.LineaUser;
-import org.linea.admin.Organisation;
-import org.linea.admin.Role;
+import org.linea.access.Line;
+import org.linea.access.LineaUser;
+import org.linea.access.Organisation;
+import org.linea.access.Role;
 import org.linea.feedback.Coding;
 import org.linea.feedback.FeedbackType;
 import org.linea.feedback.InformationType;

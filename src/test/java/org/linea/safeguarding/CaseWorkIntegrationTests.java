@@ -6,10 +6,10 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.linea.SimulatorLineWithBankTest;
-import org.linea.admin.LineaUser;
-import org.linea.admin.Organisation;
-import org.linea.admin.Role;
-import org.linea.privacy.DataTypes;
+import org.linea.access.LineaUser;
+import org.linea.access.Organisation;
+import org.linea.access.Role;
+import org.linea.personaldata.DataTypes;
 import org.linea.privacy.RetentionService;
 import org.linea.privacy.SubjectRequests;
 import org.linea.shared.InvalidRequestException;

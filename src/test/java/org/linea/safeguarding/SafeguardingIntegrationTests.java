@@ -5,8 +5,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.linea.SimulatorLineWithBankTest;
-import org.linea.admin.LineaUser;
-import org.linea.admin.Role;
+import org.linea.access.LineaUser;
+import org.linea.access.Role;
 import org.linea.channel.simulator.SimulatorMessage;
 import org.linea.inbox.InboxService;
 import org.linea.shared.NotFoundException;

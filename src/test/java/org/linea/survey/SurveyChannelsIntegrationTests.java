@@ -8,11 +8,11 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
-import org.linea.admin.Line;
-import org.linea.admin.Role;
+import org.linea.access.Line;
+import org.linea.access.Role;
 import org.linea.channel.ChannelIntegrationTest;
-import org.linea.channel.ChannelType;
-import org.linea.conversation.Closing;
+import org.linea.access.ChannelType;
+import org.linea.inbox.Closing;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -12,7 +12,7 @@ import org.linea.channel.simulator.SimulatorMessage;
 import org.linea.contact.ConsentEvent;
 import org.linea.contact.Contact;
 import org.linea.contact.ContactService;
-import org.linea.conversation.Closing;
+import org.linea.inbox.Closing;
 import org.linea.web.ApiClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
-import org.linea.admin.Role;
+import org.linea.access.Role;
 import org.linea.channel.DeliveryStatus;
 import org.linea.conversation.ConversationState;
 import org.linea.conversation.SenderKind;

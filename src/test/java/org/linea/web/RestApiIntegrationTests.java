@@ -5,11 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.linea.admin.ApiTokenService;
-import org.linea.admin.Line;
-import org.linea.admin.LineaUser;
-import org.linea.admin.Organisation;
-import org.linea.admin.Role;
+import org.linea.access.ApiTokenService;
+import org.linea.access.Line;
+import org.linea.access.LineaUser;
+import org.linea.access.Organisation;
+import org.linea.access.Role;
 import org.linea.channel.simulator.SimulatedMessageRequest;
 import org.linea.feedback.InteractionsIntegrationTest;
 import tools.jackson.databind.JsonNode;

@@ -7,7 +7,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.linea.access.Requires;
 import org.linea.access.Permission;
-import org.linea.admin.Line;
+import org.linea.access.Line;
 import org.linea.channel.ReceiveResult;
 
 import org.springframework.http.HttpStatus;

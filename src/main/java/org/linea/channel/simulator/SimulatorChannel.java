@@ -2,10 +2,10 @@ package org.linea.channel.simulator;
 
 import java.util.Set;
 
-import org.linea.admin.Line;
+import org.linea.access.Line;
 import org.linea.channel.ChannelAdapter;
 import org.linea.channel.ChannelFacts;
-import org.linea.channel.ChannelType;
+import org.linea.access.ChannelType;
 import org.linea.channel.DeliveryStatus;
 import org.linea.channel.SendResult;
 

@@ -5,9 +5,9 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.linea.access.Requires;
 import org.linea.access.Permission;
-import org.linea.admin.Line;
-import org.linea.admin.LineService;
-import org.linea.channel.ChannelType;
+import org.linea.access.Line;
+import org.linea.access.LineService;
+import org.linea.access.ChannelType;
 import org.linea.shared.InvalidRequestException;
 import org.linea.shared.NotFoundException;
 

@@ -4,9 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.linea.privacy.DataSubject;
-import org.linea.privacy.DataTypes;
-import org.linea.privacy.PersonalDataHolder;
+import org.linea.personaldata.DataSubject;
+import org.linea.personaldata.DataTypes;
+import org.linea.personaldata.PersonalDataHolder;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.linea.access.Permission;
-import org.linea.admin.Line;
-import org.linea.admin.LineService;
+import org.linea.access.Line;
+import org.linea.access.LineService;
 import org.linea.channel.ChannelService;
-import org.linea.channel.ChannelType;
+import org.linea.access.ChannelType;
 import org.linea.channel.DeliveryReport;
 import org.linea.channel.DeliveryStatus;
 import org.linea.channel.InboundMessage;

@@ -15,11 +15,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.linea.admin.Line;
+import org.linea.access.Line;
 import org.linea.channel.ChannelAccounts;
 import org.linea.channel.ChannelAdapter;
 import org.linea.channel.ChannelFacts;
-import org.linea.channel.ChannelType;
+import org.linea.access.ChannelType;
 import org.linea.channel.DeliveryStatus;
 import org.linea.channel.OutboundContent;
 import org.linea.channel.ProviderAccount;

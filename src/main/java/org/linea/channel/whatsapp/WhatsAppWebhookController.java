@@ -8,7 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.linea.access.Requires;
 import org.linea.access.Permission;
 import org.linea.channel.ChannelService;
-import org.linea.channel.ChannelType;
+import org.linea.access.ChannelType;
 import org.linea.channel.WebhookGate;
 import org.linea.channel.WebhookGate.ConnectedLine;
 import tools.jackson.databind.json.JsonMapper;

@@ -1,8 +1,8 @@
 package org.linea.web.session;
 
 import jakarta.servlet.http.HttpSession;
-import org.linea.admin.AccessWithdrawn;
-import org.linea.admin.CurrentUser;
+import org.linea.access.AccessWithdrawn;
+import org.linea.access.CurrentUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

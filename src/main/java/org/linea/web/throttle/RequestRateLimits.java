@@ -7,7 +7,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.linea.admin.LineaUser;
+import org.linea.access.LineaUser;
 import org.linea.web.SecurityProperties;
 import org.linea.web.SecurityProperties.Limit;
 import org.slf4j.Logger;

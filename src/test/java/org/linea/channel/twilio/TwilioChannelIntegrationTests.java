@@ -7,7 +7,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.linea.channel.ChannelIntegrationTest;
-import org.linea.channel.ChannelType;
+import org.linea.access.ChannelType;
 import org.linea.channel.FakeProvider.Answer;
 import org.linea.channel.Fixtures;
 import org.linea.channel.MessageTemplate;

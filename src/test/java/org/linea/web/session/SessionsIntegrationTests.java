@@ -5,9 +5,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.linea.LineaIntegrationTest;
-import org.linea.admin.LineaUser;
-import org.linea.admin.Organisation;
-import org.linea.admin.Role;
+import org.linea.access.LineaUser;
+import org.linea.access.Organisation;
+import org.linea.access.Role;
 import org.linea.conversation.SecondNode;
 import org.linea.web.SignedInClient;
 

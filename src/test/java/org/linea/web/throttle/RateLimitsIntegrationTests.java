@@ -7,11 +7,11 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
 import org.linea.LineaIntegrationTest;
-import org.linea.admin.ApiTokenService;
-import org.linea.admin.Line;
-import org.linea.admin.LineaUser;
-import org.linea.admin.Organisation;
-import org.linea.admin.Role;
+import org.linea.access.ApiTokenService;
+import org.linea.access.Line;
+import org.linea.access.LineaUser;
+import org.linea.access.Organisation;
+import org.linea.access.Role;
 import org.linea.conversation.SecondNode;
 import org.linea.web.ApiClient;
 import org.linea.web.SignedInClient;

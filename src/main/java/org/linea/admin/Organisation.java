@@ -1,5 +1,0 @@
-package org.linea.admin;
-
-/** A National Society or NGO that runs one or more lines. */
-public record Organisation(long id, String slug, String name) {
-}

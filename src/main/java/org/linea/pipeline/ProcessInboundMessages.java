@@ -1,0 +1,79 @@
+package org.linea.pipeline;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import jakarta.annotation.PreDestroy;
+import org.linea.channel.ChannelService;
+import org.linea.channel.InboundMessageStored;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Runs the pipeline off the provider's request: right after a message is stored and, as a safety net,
+ * on a schedule for anything stored but not processed (a node that crashed, a failed attempt). On
+ * restart the first scheduled round picks up what was left.
+ */
+@Component
+@ConditionalOnProperty(name = "linea.pipeline.enabled", havingValue = "true", matchIfMissing = true)
+class ProcessInboundMessages {
+
+	private static final Logger log = LoggerFactory.getLogger(ProcessInboundMessages.class);
+
+	private static final Duration GRACE = Duration.ofSeconds(3);
+
+	private final InboundPipeline pipeline;
+
+	private final ChannelService channels;
+
+	private final Clock clock;
+
+	private final ExecutorService workers = Executors.newFixedThreadPool(4, Thread.ofPlatform().name("inbound-", 0).daemon().factory());
+
+	ProcessInboundMessages(InboundPipeline pipeline, ChannelService channels, Clock clock) {
+		this.pipeline = pipeline;
+		this.channels = channels;
+		this.clock = clock;
+	}
+
+	@TransactionalEventListener
+	void stored(InboundMessageStored event) {
+		this.workers.execute(() -> process(event.inboundId()));
+	}
+
+	@Scheduled(fixedDelayString = "${linea.pipeline.recovery-interval:5s}")
+	void processLeftovers() {
+		try {
+			for (long id : this.channels.unprocessed(Instant.now(this.clock).minus(GRACE), 500)) {
+				process(id);
+			}
+		}
+		catch (RuntimeException ex) {
+			log.error("Recovery round failed: {}", ex.getMessage(), ex);
+		}
+	}
+
+	private void process(long inboundId) {
+		try {
+			this.pipeline.process(inboundId);
+		}
+		catch (RuntimeException ex) {
+			log.error("Processing inbound={} failed, will retry: {}", inboundId, ex.getClass().getSimpleName(), ex);
+			this.channels.markAttemptFailed(inboundId, ex.getClass().getSimpleName());
+		}
+	}
+
+	@PreDestroy
+	void stop() {
+		this.workers.shutdown();
+	}
+
+}

@@ -1,0 +1,254 @@
+package org.linea.survey;
+
+import org.linea.survey.ClosingStep;
+import org.linea.survey.ClosingFlow;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.linea.LineaIntegrationTest;
+import org.linea.access.Line;
+import org.linea.access.Organisation;
+import org.linea.access.Role;
+import org.linea.channel.simulator.SimulatedMessageRequest;
+import org.linea.channel.simulator.SimulatorMessage;
+import org.linea.channel.simulator.SimulatorService;
+import org.linea.feedback.Coding;
+import org.linea.feedback.FeedbackType;
+import org.linea.feedback.InformationType;
+import org.linea.inbox.InboxService;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** After closing, the person is asked for satisfaction and consent over the channel. */
+class ClosingFlowIntegrationTests extends LineaIntegrationTest {
+
+	@Autowired
+	SimulatorService simulator;
+
+	@Autowired
+	InboxService inbox;
+
+	@Autowired
+	ClosingFlow closingFlow;
+
+	private Organisation organisation;
+
+	private Line line;
+
+	private String number;
+
+	@BeforeEach
+	void personInTheQueue() {
+		this.organisation = newOrganisation();
+		this.line = newLine(this.organisation);
+		this.number = randomPhone();
+	}
+
+	private List<SimulatorMessage> phone() {
+		return this.simulator.thread(this.line, this.number);
+	}
+
+	private String lastReceived() {
+		return phone().reversed().stream().filter(m -> m.direction().equals("OUT")).findFirst().orElseThrow().text();
+	}
+
+	private void write(String text) {
+		this.simulator.write(this.line, new SimulatedMessageRequest(this.number, text, null));
+		settled();
+	}
+
+	/** Everything the person sent is processed and everything Linea queued has reached the phone. */
+	private void settled() {
+		eventually(() -> this.jdbc.sql("""
+				select (select count(*) from channel_inbound_message where line_id = ? and processed_at is null)
+				     + (select count(*) from channel_outbox where line_id = ? and status not in ('SENT', 'FAILED'))
+				""").params(this.line.id(), this.line.id()).query(Long.class).single() == 0, "the line settled");
+	}
+
+	private long contactId() {
+		return this.jdbc.sql("select id from contact_contact where line_id = ?").param(this.line.id()).query(Long.class).single();
+	}
+
+	/** The person writes, an operator answers and closes the conversation with its coding. */
+	private void helpedAndClosed() {
+		write("hola, una consulta sobre el bono");
+		long conversation = this.jdbc.sql("select max(id) from conversation_conversation where line_id = ?").param(this.line.id())
+			.query(Long.class).single();
+		signIn(newUser(this.organisation, Role.OPERATOR));
+		this.inbox.reply(conversation, "El pago es el día 15.", false);
+		this.inbox.close(conversation, new Coding(List.of("transferencias"), List.of(InformationType.PROGRAMME_INFORMATION),
+				FeedbackType.QUESTION));
+		settled();
+	}
+
+	@Test
+	void theWholeFlowRecordsSatisfactionConsentAndDemographicsWithPreferNotToSay() {
+		helpedAndClosed();
+		eventually(() -> lastReceived().contains("del 1 (nada) al 5 (mucho)"), "the satisfaction question");
+		write("5");
+		assertThat(lastReceived()).contains("guardar algunos datos");
+		write("si");
+		assertThat(lastReceived()).contains("género");
+		write("prefiero no decir");
+		assertThat(lastReceived()).contains("edad");
+		write("2");
+		assertThat(lastReceived()).contains("ciudad o distrito");
+		write("0");
+		assertThat(lastReceived()).contains("situación");
+		write("4");
+		assertThat(lastReceived()).contains("mensajes informativos");
+		write("1");
+		assertThat(lastReceived()).contains("encuestas");
+		write("no");
+		assertThat(lastReceived()).contains("¡Gracias!");
+
+		long contact = contactId();
+		assertThat(this.jdbc.sql("select satisfaction || ':' || outcome from bot_closing_flow where contact_id = ?").param(contact)
+			.query(String.class).single()).isEqualTo("5:COMPLETED");
+		assertThat(this.jdbc.sql("select gender || '|' || age_range || '|' || location || '|' || migrant_status from contact_demographics where contact_id = ?")
+			.param(contact).query(String.class).single())
+			.isEqualTo("PREFER_NOT_TO_SAY|18_29|PREFER_NOT_TO_SAY|DONT_KNOW_OR_PREFER_NOT_TO_SAY");
+		assertThat(this.jdbc.sql("""
+				select purpose || ':' || event || ':' || wording_version from contact_consent_event
+				where contact_id = ? and event <> 'ASKED' order by id""").param(contact).query(String.class).list())
+			.containsExactly("DEMOGRAPHICS:GIVEN:closing-v1", "BROADCASTS:GIVEN:closing-v1", "SURVEYS:REFUSED:closing-v1");
+		assertThat(this.jdbc.sql("select count(*) from contact_consent_event where contact_id = ? and event = 'ASKED'").param(contact)
+			.query(Long.class).single()).isEqualTo(3);
+		assertThat(this.jdbc.sql("select feedback_type from feedback_coding where line_id = ?").param(this.line.id())
+			.query(String.class).single()).isEqualTo("QUESTION");
+		// the answers stay in the closed conversation; nothing waits in the queue
+		assertThat(this.jdbc.sql("select count(*) from conversation_conversation where line_id = ?").param(this.line.id())
+			.query(Long.class).single()).isEqualTo(1);
+	}
+
+	@Test
+	void refusingToShareDataSkipsTheDemographicQuestionsAndKeepsNothing() {
+		helpedAndClosed();
+		eventually(() -> lastReceived().contains("del 1 (nada) al 5 (mucho)"), "the satisfaction question");
+		write("3");
+		write("2");
+		assertThat(lastReceived()).contains("mensajes informativos");
+		assertThat(this.jdbc.sql("select count(*) from contact_demographics where contact_id = ?").param(contactId())
+			.query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void aNewQuestionInsteadOfAnAnswerEndsTheFlowAndOpensANewConversation() {
+		helpedAndClosed();
+		eventually(() -> lastReceived().contains("del 1 (nada) al 5 (mucho)"), "the satisfaction question");
+		write("y cuando pagan el segundo bono?");
+		assertThat(this.jdbc.sql("select outcome from bot_closing_flow where contact_id = ?").param(contactId()).query(String.class)
+			.single()).isEqualTo("STOPPED");
+		assertThat(this.jdbc.sql("select state from conversation_conversation where line_id = ? order by id").param(this.line.id())
+			.query(String.class).list()).containsExactly("CLOSED", "QUEUED");
+	}
+
+	@Test
+	void someoneWhoDidNotAnswerIsNotAskedTheNextTimeButTheTimeAfter() {
+		helpedAndClosed();
+		eventually(() -> lastReceived().contains("del 1 (nada) al 5 (mucho)"), "the satisfaction question");
+		// a day passes without an answer
+		this.jdbc.sql("update bot_closing_flow set last_asked_at = now() - interval '25 hours' where contact_id = ?").param(contactId())
+			.update();
+		this.closingFlow.expireUnanswered();
+
+		helpedAndClosed();
+		eventually(() -> this.jdbc.sql("select count(*) from bot_closing_flow where contact_id = ?").param(contactId())
+			.query(Long.class).single() == 2, "second closing");
+		assertThat(this.jdbc.sql("select outcome from bot_closing_flow where contact_id = ? order by id").param(contactId())
+			.query(String.class).list()).containsExactly("NO_ANSWER", "SKIPPED");
+		assertThat(lastReceived()).doesNotContain("del 1 (nada) al 5");
+
+		helpedAndClosed();
+		eventually(() -> lastReceived().contains("del 1 (nada) al 5 (mucho)"), "asked again the third time");
+	}
+
+	@Test
+	void someoneWhoOptedOutWhileQueuedIsAskedNoClosingQuestionsWhenTheOperatorCloses() {
+		write("hola, una consulta sobre el bono");
+		long conversation = this.jdbc.sql("select max(id) from conversation_conversation where line_id = ?").param(this.line.id())
+			.query(Long.class).single();
+		write("BAJA");
+		assertThat(lastReceived()).contains("no recibirás más mensajes");
+		assertThat(this.jdbc.sql("select state from conversation_conversation where id = ?").param(conversation).query(String.class)
+			.single()).as("the person still waits for the team").isEqualTo("QUEUED");
+		int before = phone().size();
+
+		signIn(newUser(this.organisation, Role.OPERATOR));
+		this.inbox.reply(conversation, "El pago es el día 15.", false);
+		this.inbox.close(conversation, new Coding(List.of("transferencias"), List.of(), FeedbackType.QUESTION));
+		settled();
+
+		assertThat(this.jdbc.sql("select state from conversation_conversation where id = ?").param(conversation).query(String.class)
+			.single()).isEqualTo("CLOSED");
+		assertThat(phone().subList(before, phone().size())).extracting(SimulatorMessage::text).containsExactly("El pago es el día 15.");
+		assertThat(this.jdbc.sql("select count(*) from bot_closing_flow where contact_id = ?").param(contactId()).query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
+	void bajaInTheMiddleOfTheClosingQuestionsEndsThemAndNothingMoreIsAsked() {
+		helpedAndClosed();
+		eventually(() -> lastReceived().contains("del 1 (nada) al 5 (mucho)"), "the satisfaction question");
+		write("4");
+		assertThat(lastReceived()).contains("guardar algunos datos");
+
+		write("BAJA");
+		assertThat(lastReceived()).contains("no recibirás más mensajes");
+		assertThat(this.jdbc.sql("select coalesce(outcome, 'UNFINISHED') from bot_closing_flow where contact_id = ?").param(contactId())
+			.query(String.class).single()).isEqualTo("STOPPED");
+		int before = phone().size();
+		// "1" would have been "yes, keep my data" to the pending question
+		write("1");
+		assertThat(phone().subList(before, phone().size())).extracting(SimulatorMessage::text)
+			.noneMatch(text -> text.contains("género") || text.contains("mensajes informativos") || text.contains("encuestas"));
+		assertThat(this.jdbc.sql("select count(*) from contact_consent_event where contact_id = ? and purpose = 'DEMOGRAPHICS' and event = 'GIVEN'")
+			.param(contactId()).query(Long.class).single()).isZero();
+		assertThat(this.jdbc.sql("select opted_out_at is not null from contact_contact where id = ?").param(contactId())
+			.query(Boolean.class).single()).isTrue();
+	}
+
+	@Test
+	void readsAnswersAsPeopleWriteThem() {
+		assertThat(ClosingFlow.read(ClosingStep.SATISFACTION, " 4 ")).contains("4");
+		assertThat(ClosingFlow.read(ClosingStep.SATISFACTION, "5 muy bien gracias")).contains("5");
+		assertThat(ClosingFlow.read(ClosingStep.SATISFACTION, "9")).isEmpty();
+		assertThat(ClosingFlow.read(ClosingStep.SATISFACTION, "prefiero no decir")).isEmpty();
+		assertThat(ClosingFlow.read(ClosingStep.CONSENT_SURVEYS, "Sí")).contains("YES");
+		assertThat(ClosingFlow.read(ClosingStep.CONSENT_SURVEYS, "no gracias")).contains("NO");
+		assertThat(ClosingFlow.read(ClosingStep.CONSENT_SURVEYS, "nose")).isEmpty();
+		assertThat(ClosingFlow.read(ClosingStep.GENDER, "1")).contains("FEMALE");
+		assertThat(ClosingFlow.read(ClosingStep.MIGRANT_STATUS, "no sé")).contains("DONT_KNOW_OR_PREFER_NOT_TO_SAY");
+		assertThat(ClosingFlow.read(ClosingStep.LOCATION, "San Juan de Lurigancho")).contains("San Juan de Lurigancho");
+	}
+
+	@Test
+	void readsAnswersInEveryLanguageOfTheLine() {
+		assertThat(ClosingFlow.read(ClosingStep.SATISFACTION, "muy bien, gracias")).contains("5");
+		assertThat(ClosingFlow.read(ClosingStep.SATISFACTION, "tres")).contains("3");
+		assertThat(ClosingFlow.read(ClosingStep.SATISFACTION, "más o menos")).contains("3");
+		assertThat(ClosingFlow.read(ClosingStep.SATISFACTION, "nada mal")).contains("4");
+		assertThat(ClosingFlow.read(ClosingStep.SATISFACTION, "very bad")).contains("1");
+		assertThat(ClosingFlow.read(ClosingStep.SATISFACTION, "péssimo")).contains("1");
+		assertThat(ClosingFlow.read(ClosingStep.SATISFACTION, "mais ou menos")).contains("3");
+		assertThat(ClosingFlow.read(ClosingStep.SATISFACTION, "Très bien, merci !")).contains("5");
+		assertThat(ClosingFlow.read(ClosingStep.SATISFACTION, "pas mal")).contains("4");
+		assertThat(ClosingFlow.read(ClosingStep.SATISFACTION, "trè byen")).contains("5");
+		assertThat(ClosingFlow.read(ClosingStep.SATISFACTION, "pa bon")).contains("2");
+		assertThat(ClosingFlow.read(ClosingStep.SATISFACTION, "una pregunta más")).isEmpty();
+		assertThat(ClosingFlow.read(ClosingStep.CONSENT_SURVEYS, "Sim, pode")).contains("YES");
+		assertThat(ClosingFlow.read(ClosingStep.CONSENT_SURVEYS, "não, obrigada")).contains("NO");
+		assertThat(ClosingFlow.read(ClosingStep.CONSENT_SURVEYS, "d'accord")).contains("YES");
+		assertThat(ClosingFlow.read(ClosingStep.CONSENT_SURVEYS, "Non")).contains("NO");
+		assertThat(ClosingFlow.read(ClosingStep.CONSENT_SURVEYS, "wi")).contains("YES");
+		assertThat(ClosingFlow.read(ClosingStep.CONSENT_SURVEYS, "mwen pa vle")).contains("NO");
+		assertThat(ClosingFlow.read(ClosingStep.GENDER, "prefiro não dizer")).contains("PREFER_NOT_TO_SAY");
+		assertThat(ClosingFlow.read(ClosingStep.AGE_RANGE, "je préfère ne pas le dire")).contains("PREFER_NOT_TO_SAY");
+		assertThat(ClosingFlow.read(ClosingStep.MIGRANT_STATUS, "m pa konnen")).contains("DONT_KNOW_OR_PREFER_NOT_TO_SAY");
+		assertThat(ClosingFlow.read(ClosingStep.LOCATION, "mwen pito pa di")).contains("PREFER_NOT_TO_SAY");
+	}
+
+}
