@@ -1,5 +1,6 @@
 package org.linea.feedback;
 
+import org.linea.feedback.coding.FeedbackType;
 import java.time.Duration;
 import java.util.Map;
 

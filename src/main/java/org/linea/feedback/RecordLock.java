@@ -8,12 +8,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * One writer of an interaction's feedback-log record at a time, until its transaction ends: a refresh
  * that read before a change (an erasure) cannot then write its stale result over what followed it.
  */
-final class RecordLock {
+public final class RecordLock {
 
 	private RecordLock() {
 	}
 
-	static void hold(JdbcClient jdbc, long conversationId) {
+	public static void hold(JdbcClient jdbc, long conversationId) {
 		jdbc.sql("select pg_advisory_xact_lock(hashtextextended('feedback-log:' || ?, 0))").param(conversationId).query().singleRow();
 	}
 

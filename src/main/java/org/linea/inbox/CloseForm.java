@@ -2,9 +2,9 @@ package org.linea.inbox;
 
 import java.util.List;
 
-import org.linea.feedback.Coding;
-import org.linea.feedback.FeedbackType;
-import org.linea.feedback.InformationType;
+import org.linea.feedback.coding.Coding;
+import org.linea.feedback.coding.FeedbackType;
+import org.linea.feedback.coding.InformationType;
 
 /** The coding an operator gives an interaction when closing it. */
 record CloseForm(List<String> topics, List<InformationType> informationTypes, FeedbackType feedbackType) {

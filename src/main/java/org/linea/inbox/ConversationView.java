@@ -7,7 +7,7 @@ import org.linea.channel.MessageTemplate;
 import org.linea.channel.ReplyWindow;
 import org.linea.contact.PhoneUse;
 import org.linea.conversation.Conversation;
-import org.linea.feedback.Coding;
+import org.linea.feedback.coding.Coding;
 
 /**
  * Everything the conversation pane shows.

@@ -11,7 +11,7 @@ import org.linea.access.Requires;
 import org.linea.access.Line;
 import org.linea.access.LineService;
 import org.linea.conversation.ConversationState;
-import org.linea.feedback.Coding;
+import org.linea.feedback.coding.Coding;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;

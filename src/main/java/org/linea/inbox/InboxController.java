@@ -11,9 +11,9 @@ import org.linea.access.Permission;
 import org.linea.access.CurrentUser;
 import org.linea.access.Line;
 import org.linea.contact.PhoneUse;
-import org.linea.feedback.Codebook;
-import org.linea.feedback.FeedbackType;
-import org.linea.feedback.InformationType;
+import org.linea.feedback.coding.Codebook;
+import org.linea.feedback.coding.FeedbackType;
+import org.linea.feedback.coding.InformationType;
 import org.linea.knowledge.EntryKind;
 import org.linea.shared.InvalidRequestException;
 

@@ -8,7 +8,7 @@ import org.linea.access.LineService;
 import org.linea.conversation.Conversation;
 import org.linea.conversation.ConversationChanged;
 import org.linea.conversation.ConversationService;
-import org.linea.feedback.FeedbackCoded;
+import org.linea.feedback.coding.FeedbackCoded;
 import org.linea.safeguarding.CaseOpened;
 
 import org.springframework.context.event.EventListener;

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 import org.linea.feedback.Figures;
-import org.linea.feedback.RumourFigures;
+import org.linea.feedback.rumour.RumourFigures;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;

@@ -7,7 +7,7 @@ import org.linea.access.Requires;
 import org.linea.access.Permission;
 import org.linea.feedback.LineScope;
 import org.linea.feedback.LineScopes;
-import org.linea.feedback.LogForm;
+import org.linea.feedback.log.LogForm;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -3,7 +3,7 @@ package org.linea.report;
 import java.util.List;
 import java.util.function.Function;
 
-import org.linea.feedback.LogRecord;
+import org.linea.feedback.log.LogRecord;
 
 /**
  * A column of the feedback log as exported: the heading's message key, its HXL hashtag and how to

@@ -11,7 +11,7 @@ import java.util.function.Consumer;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.linea.feedback.LogRecord;
+import org.linea.feedback.log.LogRecord;
 import org.linea.shared.SpreadsheetText;
 
 import org.springframework.context.MessageSource;

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.apache.commons.csv.CSVPrinter;
-import org.linea.feedback.FeedbackLog;
+import org.linea.feedback.log.FeedbackLog;
 import org.linea.feedback.LineScope;
 import org.linea.access.AuditLog;
 

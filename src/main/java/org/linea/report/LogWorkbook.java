@@ -20,8 +20,8 @@ import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.linea.feedback.FeedbackType;
-import org.linea.feedback.LogRecord;
+import org.linea.feedback.coding.FeedbackType;
+import org.linea.feedback.log.LogRecord;
 
 import org.springframework.context.MessageSource;
 

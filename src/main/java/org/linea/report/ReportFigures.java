@@ -1,9 +1,9 @@
 package org.linea.report;
 
-import org.linea.feedback.FeedbackFigures;
+import org.linea.feedback.log.FeedbackFigures;
 import org.linea.feedback.Figures;
 import org.linea.feedback.LineScope;
-import org.linea.feedback.RumourFigures;
+import org.linea.feedback.rumour.RumourFigures;
 import org.linea.report.SafeguardingFigures;
 
 import org.springframework.stereotype.Service;

@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
-import org.linea.feedback.FeedbackType;
+import org.linea.feedback.coding.FeedbackType;
 import org.linea.feedback.Figures;
 import org.linea.report.ReportChart.Kind;
 import org.linea.report.ReportChart.Series;

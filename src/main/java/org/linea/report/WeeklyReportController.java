@@ -11,7 +11,7 @@ import org.linea.access.Requires;
 import org.linea.feedback.LineScope;
 import org.linea.feedback.LineScopes;
 import org.linea.feedback.LocalCalendar;
-import org.linea.feedback.LogForm;
+import org.linea.feedback.log.LogForm;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

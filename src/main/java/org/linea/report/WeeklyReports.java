@@ -10,7 +10,7 @@ import java.util.function.Function;
 
 import org.linea.access.Permission;
 import org.linea.access.LineService;
-import org.linea.feedback.FeedbackType;
+import org.linea.feedback.coding.FeedbackType;
 import org.linea.feedback.Figures;
 import org.linea.feedback.LineScope;
 import org.linea.feedback.LocalCalendar;

@@ -12,9 +12,9 @@ import org.linea.access.Line;
 import org.linea.access.LineaUser;
 import org.linea.access.Organisation;
 import org.linea.access.Role;
-import org.linea.feedback.Coding;
-import org.linea.feedback.FeedbackType;
-import org.linea.feedback.InformationType;
+import org.linea.feedback.coding.Coding;
+import org.linea.feedback.coding.FeedbackType;
+import org.linea.feedback.coding.InformationType;
 import org.linea.feedback.InteractionsIntegrationTest;
 
 import org.springframework.boot.test.web.server.LocalServerPort;

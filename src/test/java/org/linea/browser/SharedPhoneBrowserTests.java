@@ -12,8 +12,8 @@ import org.linea.access.Organisation;
 import org.linea.access.Role;
 import org.linea.channel.simulator.SimulatedMessageRequest;
 import org.linea.channel.simulator.SimulatorService;
-import org.linea.feedback.Coding;
-import org.linea.feedback.FeedbackType;
+import org.linea.feedback.coding.Coding;
+import org.linea.feedback.coding.FeedbackType;
 import org.linea.inbox.InboxService;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,5 +1,6 @@
 package org.linea.feedback;
 
+import org.linea.feedback.coding.Coding;
 import org.linea.LineaIntegrationTest;
 import org.linea.access.Line;
 import org.linea.access.LineaUser;

@@ -1,5 +1,7 @@
 package org.linea.feedback;
 
+import org.linea.feedback.coding.Coding;
+import org.linea.feedback.coding.FeedbackType;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;

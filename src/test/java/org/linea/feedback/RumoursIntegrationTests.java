@@ -1,5 +1,12 @@
 package org.linea.feedback;
 
+import org.linea.feedback.rumour.RumourBoard;
+import org.linea.feedback.rumour.RumourDetail;
+import org.linea.feedback.rumour.RumourFigures;
+import org.linea.feedback.rumour.RumourService;
+import org.linea.feedback.rumour.RumourStatus;
+import org.linea.feedback.rumour.RumourSummary;
+import org.linea.feedback.rumour.CounterMessageOutcome;
 import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;

@@ -13,10 +13,10 @@ import org.linea.access.LineaUser;
 import org.linea.access.Organisation;
 import org.linea.access.Role;
 import org.linea.channel.simulator.SimulatedMessageRequest;
-import org.linea.feedback.Coding;
-import org.linea.feedback.FeedbackType;
+import org.linea.feedback.coding.Coding;
+import org.linea.feedback.coding.FeedbackType;
 import org.linea.feedback.InteractionsIntegrationTest;
-import org.linea.feedback.RumourService;
+import org.linea.feedback.rumour.RumourService;
 import org.linea.web.SignedInClient;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -15,9 +15,9 @@ import org.linea.channel.simulator.SimulatedMessageRequest;
 import org.linea.contact.ContactService;
 import org.linea.contact.PhoneUse;
 import org.linea.contact.SharedPhones;
-import org.linea.feedback.Coding;
-import org.linea.feedback.FeedbackType;
-import org.linea.feedback.InformationType;
+import org.linea.feedback.coding.Coding;
+import org.linea.feedback.coding.FeedbackType;
+import org.linea.feedback.coding.InformationType;
 import org.linea.feedback.InteractionsIntegrationTest;
 import org.linea.web.SignedInClient;
 

@@ -7,12 +7,12 @@ import org.linea.access.Line;
 import org.linea.access.LineaUser;
 import org.linea.access.Organisation;
 import org.linea.access.Role;
-import org.linea.feedback.Coding;
-import org.linea.feedback.FeedbackType;
-import org.linea.feedback.InformationType;
+import org.linea.feedback.coding.Coding;
+import org.linea.feedback.coding.FeedbackType;
+import org.linea.feedback.coding.InformationType;
 import org.linea.feedback.InteractionsIntegrationTest;
 import org.linea.feedback.LocalCalendar;
-import org.linea.feedback.RumourService;
+import org.linea.feedback.rumour.RumourService;
 
 import org.springframework.beans.factory.annotation.Autowired;
 

@@ -1,7 +1,0 @@
-package org.linea.feedback;
-
-import java.util.List;
-
-/** How an interaction is coded: its topics, the information given, and the kind of feedback. */
-public record Coding(List<String> topics, List<InformationType> informationTypes, FeedbackType feedbackType) {
-}

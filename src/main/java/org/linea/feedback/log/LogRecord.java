@@ -1,0 +1,20 @@
+package org.linea.feedback.log;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * One interaction in the feedback log, as coordinators, analysts and exports see it: no message text,
+ * no phone number, no name of the person; demographics only as the person consented to give them.
+ *
+ * @param answeredBy BOT, PERSON, or NONE when nobody answered
+ * @param operators display names of the staff who answered
+ * @param firstResponseMinutes minutes from opening to the first answer, null when unanswered
+ * @param resolutionMinutes minutes from opening to closing, null while open
+ */
+public record LogRecord(long conversationId, String code, String lineName, LocalDate day, Instant openedAt, String channel,
+		String language, List<String> operators, List<String> topics, List<String> informationTypes, String feedbackType,
+		String answeredBy, Long firstResponseMinutes, Long resolutionMinutes, Integer satisfaction, boolean closed,
+		String gender, String ageRange, String location, String migrantStatus) {
+}
