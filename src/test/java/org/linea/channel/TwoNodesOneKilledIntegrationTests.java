@@ -193,7 +193,7 @@ class TwoNodesOneKilledIntegrationTests extends ChannelIntegrationTest {
 		List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k", "-cp",
 				System.getProperty("java.class.path"), LineaApplication.class.getName(), "--spring.profiles.active=test",
 				"--server.port=" + port, "--linea.db.url=" + url, "--linea.db.user=postgres", "--linea.db.password=",
-				"--linea.db.max-pool-size=5", "--linea.whatsapp.graph-url=" + this.graph.graphUrl(), "--spring.main.banner-mode=off",
+				"--linea.whatsapp.graph-url=" + this.graph.graphUrl(), "--spring.main.banner-mode=off",
 				"--logging.level.root=WARN", "--logging.level.org.linea=WARN", "--spring.jmx.enabled=false"));
 		// an external database needs its keys given: the ones this test's embedded database was written with
 		EmbeddedKeys.properties(this.environment).forEach(key -> command.add("--" + key));
