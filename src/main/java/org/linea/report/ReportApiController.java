@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -240,7 +241,8 @@ class ReportApiController {
 	 * @param count the value as a number when it is a plain count, else null
 	 */
 	record WeeklyItem(ReportSection section, @Schema(example = "Personas alcanzadas") String label, @Schema(example = "42") String value,
-			@Schema(example = "42", description = "the value when it is a plain count; null for a hidden small count or a text") Long count,
+			@JsonInclude(JsonInclude.Include.ALWAYS) @Schema(example = "42", nullable = true,
+					description = "the value when it is a plain count; null for a hidden small count or a text") Long count,
 			@Schema(example = "+5", description = "against the week before; empty when not comparable (a hidden count)") String change,
 			WeeklyReport.Direction direction,
 			@Schema(example = "[\"30\", \"35\", \"37\", \"42\"]", description = "the four weeks, oldest first, as shown") List<String> lastFour,
