@@ -61,6 +61,13 @@ class InboxApiController {
 				view.messages(), view.referrals(), view.coding());
 	}
 
+	@Requires(Permission.INBOX_READ)
+	@GetMapping("/api/conversations/{conversationId}/messages")
+	@Operation(summary = "The conversation's messages both ways, oldest first (the read is audited, as the conversation's)")
+	List<MessageView> messages(@PathVariable long conversationId) {
+		return this.inbox.view(conversationId).messages();
+	}
+
 	@Requires(Permission.INBOX_REPLY)
 	@PostMapping("/api/conversations/{conversationId}/assign")
 	@Operation(summary = "Hand the conversation to a colleague who works on the line")
