@@ -56,11 +56,14 @@ public final class IngestLoadHarness {
 
 	public static void main(String[] args) throws Exception {
 		FakeGraphApi graph = FakeGraphApi.instance();
-		ConfigurableApplicationContext app = new SpringApplicationBuilder(LineaApplication.class).run("--server.port=0",
+		List<String> arguments = new ArrayList<>(List.of("--server.port=0",
 				"--linea.demo=false", "--linea.data-dir=target/bench-data", "--linea.db.embedded.data-dir=target/bench-postgres",
 				"--linea.db.embedded.ephemeral=true", "--linea.admin.password=" + InboxLoadHarness.PASSWORD,
 				"--logging.level.org.linea=WARN", "--linea.whatsapp.graph-url=" + graph.graphUrl(),
-				"--linea.security.rate-limits.api=1000000/1m");
+				"--linea.security.rate-limits.api=1000000/1m"));
+		// further --property=value arguments (e.g. --linea.pipeline.enabled=false for the ack path alone)
+		arguments.addAll(List.of(args));
+		ConfigurableApplicationContext app = new SpringApplicationBuilder(LineaApplication.class).run(arguments.toArray(String[]::new));
 		try {
 			run(app, graph);
 		}
