@@ -114,7 +114,7 @@ public class ChannelService {
 	}
 
 	private ContactKeys.Sealer sealer(Line line, String from, Map<String, ContactKeys.Sealer> sealers) {
-		return sealers.computeIfAbsent(from, sender -> this.keys.sealer(this.keys.keyFor(line.id(), this.contacts.phoneHash(sender))));
+		return sealers.computeIfAbsent(from, sender -> this.keys.sealerFor(line.id(), this.contacts.phoneHash(sender)));
 	}
 
 	private ReceiveResult store(Line line, long eventId, InboundMessage message, Map<String, ContactKeys.Sealer> sealers) {

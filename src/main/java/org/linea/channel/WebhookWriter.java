@@ -20,11 +20,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Group commit for provider webhooks: the request threads hand what a call carries to one writer,
+ * Group commit for provider webhooks: the request threads hand what a call carries to a writer,
  * which stores everything waiting in one transaction and one commit, then answers each caller. A
  * caller gets its answer only after the commit that holds its call, so "acknowledged means stored"
  * holds as with one transaction per call; under load, hundreds of calls share one commit instead of
- * each waiting for its own, and the webhooks take one database connection however many arrive, so
+ * each waiting for its own, and the webhooks take a few database connections however many arrive, so
  * processing and sending cannot starve them of connections and they cannot starve processing.
  * <p>
  * A batch that fails as a whole (a call that breaks a constraint, a deadlock with the outbox) is
@@ -44,9 +44,7 @@ public class WebhookWriter {
 
 	private final ChannelProperties properties;
 
-	private final BlockingQueue<Call> queue;
-
-	private final Thread writer;
+	private final List<Lane> lanes = new ArrayList<>();
 
 	private volatile boolean stopping;
 
@@ -54,8 +52,9 @@ public class WebhookWriter {
 		this.channels = channels;
 		this.transactions = transactions;
 		this.properties = properties;
-		this.queue = new ArrayBlockingQueue<>(properties.ingestQueue());
-		this.writer = Thread.ofPlatform().name("webhook-writer").daemon().start(this::run);
+		for (int i = 0; i < properties.ingestWriters(); i++) {
+			this.lanes.add(new Lane(i));
+		}
 	}
 
 	/**
@@ -65,7 +64,7 @@ public class WebhookWriter {
 	public List<ReceiveResult> store(Line line, String rawPayload, String contentType, List<InboundMessage> messages,
 			List<DeliveryReport> reports) {
 		Call call = new Call(line, rawPayload, contentType, messages, reports, new CompletableFuture<>());
-		if (this.stopping || !this.queue.offer(call)) {
+		if (this.stopping || !this.lanes.get(Math.floorMod(call.routing().hashCode(), this.lanes.size())).queue.offer(call)) {
 			throw overloaded();
 		}
 		try {
@@ -89,33 +88,6 @@ public class WebhookWriter {
 
 	private static ResponseStatusException overloaded() {
 		return new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "Busy: deliver again later");
-	}
-
-	private void run() {
-		List<Call> batch = new ArrayList<>();
-		while (!this.stopping || !this.queue.isEmpty()) {
-			try {
-				Call first = this.queue.poll(200, TimeUnit.MILLISECONDS);
-				if (first == null) {
-					continue;
-				}
-				batch.add(first);
-				this.queue.drainTo(batch, this.properties.ingestBatch() - 1);
-				write(batch);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				break;
-			}
-			catch (Throwable ex) {
-				log.error("Webhook writer round failed: {}", ex.getClass().getSimpleName(), ex);
-				batch.forEach(call -> call.result().completeExceptionally(ex));
-			}
-			finally {
-				batch.clear();
-			}
-		}
-		this.queue.forEach(call -> call.result().completeExceptionally(overloaded()));
 	}
 
 	private void write(List<Call> batch) {
@@ -146,15 +118,69 @@ public class WebhookWriter {
 		return this.channels.ingest(call.line(), call.rawPayload(), call.contentType(), call.messages(), call.reports());
 	}
 
+	/**
+	 * One writer with its own queue. A person's calls (and a provider message's reports) always go to
+	 * the same writer, so two writers never wait on each other's locks for them.
+	 */
+	private final class Lane {
+
+		private final BlockingQueue<Call> queue = new ArrayBlockingQueue<>(WebhookWriter.this.properties.ingestQueue());
+
+		private final Thread thread;
+
+		Lane(int number) {
+			this.thread = Thread.ofPlatform().name("webhook-writer-" + number).daemon().start(this::run);
+		}
+
+		private void run() {
+			List<Call> batch = new ArrayList<>();
+			while (!WebhookWriter.this.stopping || !this.queue.isEmpty()) {
+				try {
+					Call first = this.queue.poll(200, TimeUnit.MILLISECONDS);
+					if (first == null) {
+						continue;
+					}
+					batch.add(first);
+					this.queue.drainTo(batch, WebhookWriter.this.properties.ingestBatch() - 1);
+					write(batch);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					break;
+				}
+				catch (Throwable ex) {
+					log.error("Webhook writer round failed: {}", ex.getClass().getSimpleName(), ex);
+					batch.forEach(call -> call.result().completeExceptionally(ex));
+				}
+				finally {
+					batch.clear();
+				}
+			}
+			this.queue.forEach(call -> call.result().completeExceptionally(overloaded()));
+		}
+
+	}
+
 	/** Stores what is already waiting, refuses what comes after. */
 	@PreDestroy
 	void stop() throws InterruptedException {
 		this.stopping = true;
-		this.writer.join(this.properties.ingestTimeout().toMillis());
+		for (Lane lane : this.lanes) {
+			lane.thread.join(this.properties.ingestTimeout().toMillis());
+		}
 	}
 
 	private record Call(Line line, String rawPayload, String contentType, List<InboundMessage> messages, List<DeliveryReport> reports,
 			CompletableFuture<List<ReceiveResult>> result) {
+
+		/** What keeps one person's calls on one writer: the sender, else the reported message. */
+		Object routing() {
+			if (!this.messages.isEmpty()) {
+				return this.messages.getFirst().from();
+			}
+			return this.reports.isEmpty() ? this.rawPayload : this.reports.getFirst().providerMessageId();
+		}
+
 	}
 
 }

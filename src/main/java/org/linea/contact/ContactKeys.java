@@ -68,6 +68,30 @@ public class ContactKeys {
 	}
 
 	/**
+	 * The sealer of this number's data key on this line, the key made on first use: one statement where
+	 * {@link #keyFor} and {@link #sealer} take three.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Sealer sealerFor(long lineId, byte[] phoneHash) {
+		byte[] fresh = new byte[32];
+		this.random.nextBytes(fresh);
+		Optional<Sealer> found = this.jdbc.sql("""
+				with made as (
+				    insert into contact_data_key (line_id, phone_hash, wrapped_key) values (?, ?, ?)
+				    on conflict (line_id, phone_hash) do nothing
+				    returning id, wrapped_key)
+				select id, wrapped_key from made
+				union all
+				select id, wrapped_key from contact_data_key where line_id = ? and phone_hash = ? and not exists (select 1 from made)
+				""")
+			.params(lineId, phoneHash, this.master.encrypt(fresh), lineId, phoneHash)
+			.query((rs, n) -> new Sealer(rs.getLong(1), this.master.decrypt(rs.getBytes(2))))
+			.optional();
+		// empty when another transaction made the key after this statement's snapshot: a new statement sees it
+		return found.orElseGet(() -> sealer(keyFor(lineId, phoneHash)));
+	}
+
+	/**
 	 * Encrypts several values with one data key, reading the key once (a webhook seals its payload and
 	 * each field of the message with the sender's key).
 	 */

@@ -141,6 +141,9 @@ public final class IngestLoadHarness {
 		System.out.printf("acknowledged %,.0f msg/s (%.1f s), not 200: %d%n", MESSAGES / seconds, seconds, refused.get());
 		System.out.printf("ack latency ms: p50 %.1f  p99 %.1f  max %.1f%n", ms(sorted, 0.50), ms(sorted, 0.99),
 				sorted.getLast() / 1e6);
+		if (!app.getEnvironment().getProperty("linea.pipeline.enabled", Boolean.class, true)) {
+			return;
+		}
 		long drainStarted = System.nanoTime();
 		while (jdbc.sql("select count(*) from channel_inbound_message where processed_at is null").query(Long.class).single() > 0) {
 			Thread.sleep(200);
