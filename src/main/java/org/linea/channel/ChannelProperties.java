@@ -11,14 +11,24 @@ import org.springframework.util.unit.DataSize;
  * @param maxWebhookBody larger webhook bodies are refused with 413 before anything is read into memory
  * @param maxMediaSize media a person sends beyond this size is not stored (the message is)
  * @param providerTimeout how long a call to a provider may take before it counts as a transient failure
+ * @param ingestWriters webhook writers, each storing its calls in batches on one connection ({@link WebhookWriter})
+ * @param ingestBatch at most this many webhook calls share one transaction ({@link WebhookWriter})
+ * @param ingestQueue webhook calls waiting for the writer beyond this many are answered 503
+ * @param ingestTimeout a webhook call not stored within this time is answered 503 (the provider delivers it again)
  */
 @ConfigurationProperties("linea.channel")
-public record ChannelProperties(DataSize maxWebhookBody, DataSize maxMediaSize, Duration providerTimeout) {
+public record ChannelProperties(DataSize maxWebhookBody, DataSize maxMediaSize, Duration providerTimeout, Integer ingestWriters, Integer ingestBatch,
+		Integer ingestQueue, Duration ingestTimeout) {
 
 	public ChannelProperties {
 		maxWebhookBody = maxWebhookBody == null ? DataSize.ofMegabytes(1) : maxWebhookBody;
 		maxMediaSize = maxMediaSize == null ? DataSize.ofMegabytes(16) : maxMediaSize;
 		providerTimeout = providerTimeout == null ? Duration.ofSeconds(15) : providerTimeout;
+		ingestWriters = ingestWriters == null ? 4 : ingestWriters;
+		ingestBatch = ingestBatch == null ? 256 : ingestBatch;
+		ingestQueue = ingestQueue == null ? 8192 : ingestQueue;
+		// under Twilio's 15 s, so the provider hears 503 rather than a timeout
+		ingestTimeout = ingestTimeout == null ? Duration.ofSeconds(10) : ingestTimeout;
 	}
 
 }

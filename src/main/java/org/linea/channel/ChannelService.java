@@ -97,12 +97,14 @@ public class ChannelService {
 	@Transactional
 	public List<ReceiveResult> ingest(Line line, String rawPayload, String contentType, List<InboundMessage> messages,
 			List<DeliveryReport> reports) {
+		// each sender's data key is read once per call: the payload and the message fields share it
+		Map<String, ContactKeys.Sealer> sealers = new HashMap<>();
 		// the payload is the first sender's data: encrypted with their key, it goes when they are erased
-		Long payloadKey = messages.isEmpty() ? null : this.keys.keyFor(line.id(), this.contacts.phoneHash(messages.getFirst().from()));
+		ContactKeys.Sealer payloadKey = messages.isEmpty() ? null : sealer(line, messages.getFirst().from(), sealers);
 		long eventId = storeEvent(line, rawPayload, contentType, "ACCEPTED", null, payloadKey);
 		List<ReceiveResult> results = new ArrayList<>();
 		for (InboundMessage message : messages) {
-			results.add(store(line, eventId, message.storable()));
+			results.add(store(line, eventId, message.storable(), sealers));
 		}
 		reports.forEach(report -> recordStatus(line, report.storable()));
 		if (!messages.isEmpty() && results.stream().allMatch(ReceiveResult::duplicate)) {
@@ -111,7 +113,11 @@ public class ChannelService {
 		return results;
 	}
 
-	private ReceiveResult store(Line line, long eventId, InboundMessage message) {
+	private ContactKeys.Sealer sealer(Line line, String from, Map<String, ContactKeys.Sealer> sealers) {
+		return sealers.computeIfAbsent(from, sender -> this.keys.sealerFor(line.id(), this.contacts.phoneHash(sender)));
+	}
+
+	private ReceiveResult store(Line line, long eventId, InboundMessage message, Map<String, ContactKeys.Sealer> sealers) {
 		Optional<Long> existing = this.jdbc.sql("select id from channel_inbound_message where line_id = ? and provider_message_id = ?")
 			.params(line.id(), message.providerMessageId())
 			.query(Long.class)
@@ -121,7 +127,7 @@ public class ChannelService {
 			return new ReceiveResult(existing.get(), true);
 		}
 		byte[] senderHash = this.contacts.phoneHash(message.from());
-		long key = this.keys.keyFor(line.id(), senderHash);
+		ContactKeys.Sealer key = sealer(line, message.from(), sealers);
 		Optional<Long> inboundId = this.jdbc.sql("""
 				insert into channel_inbound_message (line_id, event_id, provider_message_id, sender_hash, sender_encrypted,
 				    sender_name_encrypted, kind, body, media_ref, provider_timestamp, sender_user_id_encrypted)
@@ -129,10 +135,10 @@ public class ChannelService {
 				on conflict (line_id, provider_message_id) do nothing
 				returning id
 				""")
-			.params(line.id(), eventId, message.providerMessageId(), senderHash, this.keys.encrypt(key, message.from()),
-					this.keys.encrypt(key, message.profileName()), message.kind().name(), message.text(),
-					this.media.reference(line, message.attachment(), key),
-					message.sentAt() == null ? null : Timestamp.from(message.sentAt()), this.keys.encrypt(key, message.userId()))
+			.params(line.id(), eventId, message.providerMessageId(), senderHash, key.seal(message.from()),
+					key.seal(message.profileName()), message.kind().name(), message.text(),
+					this.media.reference(line, message.attachment(), key.keyId()),
+					message.sentAt() == null ? null : Timestamp.from(message.sentAt()), key.seal(message.userId()))
 			.query(Long.class)
 			.optional();
 		if (inboundId.isEmpty()) {
@@ -150,14 +156,14 @@ public class ChannelService {
 		storeEvent(line, rawPayload, contentType, "REJECTED", reason, null);
 	}
 
-	private long storeEvent(Line line, String rawPayload, String contentType, String outcome, String reason, Long key) {
+	private long storeEvent(Line line, String rawPayload, String contentType, String outcome, String reason, ContactKeys.Sealer key) {
 		byte[] payload = rawPayload.getBytes(StandardCharsets.UTF_8);
 		return this.jdbc.sql("""
 				insert into channel_inbound_event (line_id, channel_type, content_type, payload_encrypted, outcome, reason)
 				values (?, ?, ?, ?, ?, ?) returning id
 				""")
 			.params(line.id(), line.channelType().name(), StorableText.of(contentType),
-					key == null ? this.cipher.encrypt(payload) : this.keys.encrypt(key, payload), outcome,
+					key == null ? this.cipher.encrypt(payload) : key.seal(payload), outcome,
 					StorableText.of(reason))
 			.query(Long.class)
 			.single();

@@ -25,7 +25,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -122,7 +121,7 @@ class DrainOutbox {
 		}
 	}
 
-	@Scheduled(fixedDelayString = "${linea.outbox.poll-interval:1s}")
+	/** A round of the recurring task in {@link ChannelJobs}. */
 	void drainDue() {
 		if (!this.running) {
 			return;

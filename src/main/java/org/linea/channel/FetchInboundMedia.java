@@ -17,7 +17,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -69,7 +68,7 @@ class FetchInboundMedia {
 		this.wakeups.execute(this::fetchDue);
 	}
 
-	@Scheduled(fixedDelayString = "${linea.channel.media-poll-interval:5s}")
+	/** A round of the recurring task in {@link ChannelJobs}. */
 	void fetchDue() {
 		try {
 			List<Pending> due;

@@ -64,18 +64,76 @@ public class ContactKeys {
 	}
 
 	public byte[] encrypt(long keyId, byte[] plaintext) {
+		return sealer(keyId).seal(plaintext);
+	}
+
+	/**
+	 * The sealer of this number's data key on this line, the key made on first use: one statement where
+	 * {@link #keyFor} and {@link #sealer} take three.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Sealer sealerFor(long lineId, byte[] phoneHash) {
+		byte[] fresh = new byte[32];
+		this.random.nextBytes(fresh);
+		Optional<Sealer> found = this.jdbc.sql("""
+				with made as (
+				    insert into contact_data_key (line_id, phone_hash, wrapped_key) values (?, ?, ?)
+				    on conflict (line_id, phone_hash) do nothing
+				    returning id, wrapped_key)
+				select id, wrapped_key from made
+				union all
+				select id, wrapped_key from contact_data_key where line_id = ? and phone_hash = ? and not exists (select 1 from made)
+				""")
+			.params(lineId, phoneHash, this.master.encrypt(fresh), lineId, phoneHash)
+			.query((rs, n) -> new Sealer(rs.getLong(1), this.master.decrypt(rs.getBytes(2))))
+			.optional();
+		// empty when another transaction made the key after this statement's snapshot: a new statement sees it
+		return found.orElseGet(() -> sealer(keyFor(lineId, phoneHash)));
+	}
+
+	/**
+	 * Encrypts several values with one data key, reading the key once (a webhook seals its payload and
+	 * each field of the message with the sender's key).
+	 */
+	public Sealer sealer(long keyId) {
 		byte[] key = unwrap(keyId).orElseThrow(() -> new IllegalStateException("Data key " + keyId + " was destroyed"));
-		byte[] nonce = new byte[NONCE_BYTES];
-		this.random.nextBytes(nonce);
-		try {
-			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-			cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, nonce));
-			byte[] sealed = cipher.doFinal(plaintext);
-			return ByteBuffer.allocate(1 + 8 + NONCE_BYTES + sealed.length).put(ENVELOPE).putLong(keyId).put(nonce).put(sealed).array();
+		return new Sealer(keyId, key);
+	}
+
+	/** One unwrapped data key, for the values of one unit of work; not to be kept beyond it. */
+	public final class Sealer {
+
+		private final long keyId;
+
+		private final byte[] key;
+
+		private Sealer(long keyId, byte[] key) {
+			this.keyId = keyId;
+			this.key = key;
 		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("Encryption failed", ex);
+
+		public long keyId() {
+			return this.keyId;
 		}
+
+		public byte[] seal(String plaintext) {
+			return plaintext == null ? null : seal(plaintext.getBytes(StandardCharsets.UTF_8));
+		}
+
+		public byte[] seal(byte[] plaintext) {
+			byte[] nonce = new byte[NONCE_BYTES];
+			ContactKeys.this.random.nextBytes(nonce);
+			try {
+				Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+				cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(this.key, "AES"), new GCMParameterSpec(TAG_BITS, nonce));
+				byte[] sealed = cipher.doFinal(plaintext);
+				return ByteBuffer.allocate(1 + 8 + NONCE_BYTES + sealed.length).put(ENVELOPE).putLong(this.keyId).put(nonce).put(sealed).array();
+			}
+			catch (GeneralSecurityException ex) {
+				throw new IllegalStateException("Encryption failed", ex);
+			}
+		}
+
 	}
 
 	/** The plaintext, or empty when its data key was destroyed (the person was erased). */

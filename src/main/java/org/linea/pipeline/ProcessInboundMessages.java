@@ -13,7 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -49,7 +48,7 @@ class ProcessInboundMessages {
 		this.workers.execute(() -> process(event.inboundId()));
 	}
 
-	@Scheduled(fixedDelayString = "${linea.pipeline.recovery-interval:5s}")
+	/** A round of the recurring task in {@link InboundPipelineJob}. */
 	void processLeftovers() {
 		try {
 			for (long id : this.channels.unprocessed(Instant.now(this.clock).minus(GRACE), 500)) {

@@ -56,11 +56,14 @@ public final class IngestLoadHarness {
 
 	public static void main(String[] args) throws Exception {
 		FakeGraphApi graph = FakeGraphApi.instance();
-		ConfigurableApplicationContext app = new SpringApplicationBuilder(LineaApplication.class).run("--server.port=0",
+		List<String> arguments = new ArrayList<>(List.of("--server.port=0",
 				"--linea.demo=false", "--linea.data-dir=target/bench-data", "--linea.db.embedded.data-dir=target/bench-postgres",
 				"--linea.db.embedded.ephemeral=true", "--linea.admin.password=" + InboxLoadHarness.PASSWORD,
 				"--logging.level.org.linea=WARN", "--linea.whatsapp.graph-url=" + graph.graphUrl(),
-				"--linea.security.rate-limits.api=1000000/1m");
+				"--linea.security.rate-limits.api=1000000/1m"));
+		// further --property=value arguments (e.g. --linea.pipeline.enabled=false for the ack path alone)
+		arguments.addAll(List.of(args));
+		ConfigurableApplicationContext app = new SpringApplicationBuilder(LineaApplication.class).run(arguments.toArray(String[]::new));
 		try {
 			run(app, graph);
 		}
@@ -138,6 +141,9 @@ public final class IngestLoadHarness {
 		System.out.printf("acknowledged %,.0f msg/s (%.1f s), not 200: %d%n", MESSAGES / seconds, seconds, refused.get());
 		System.out.printf("ack latency ms: p50 %.1f  p99 %.1f  max %.1f%n", ms(sorted, 0.50), ms(sorted, 0.99),
 				sorted.getLast() / 1e6);
+		if (!app.getEnvironment().getProperty("linea.pipeline.enabled", Boolean.class, true)) {
+			return;
+		}
 		long drainStarted = System.nanoTime();
 		while (jdbc.sql("select count(*) from channel_inbound_message where processed_at is null").query(Long.class).single() > 0) {
 			Thread.sleep(200);

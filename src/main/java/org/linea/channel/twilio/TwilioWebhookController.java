@@ -18,6 +18,7 @@ import org.linea.channel.DeliveryReport;
 import org.linea.channel.InboundMessage;
 import org.linea.channel.WebhookGate;
 import org.linea.channel.WebhookGate.ConnectedLine;
+import org.linea.channel.WebhookWriter;
 import org.linea.shared.LineaProperties;
 
 import org.springframework.http.MediaType;
@@ -45,13 +46,16 @@ class TwilioWebhookController {
 
 	private final ChannelService channels;
 
+	private final WebhookWriter writer;
+
 	private final LineaProperties properties;
 
 	private final Clock clock;
 
-	TwilioWebhookController(WebhookGate gate, ChannelService channels, LineaProperties properties, Clock clock) {
+	TwilioWebhookController(WebhookGate gate, ChannelService channels, WebhookWriter writer, LineaProperties properties, Clock clock) {
 		this.gate = gate;
 		this.channels = channels;
+		this.writer = writer;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -66,7 +70,7 @@ class TwilioWebhookController {
 		catch (TwilioInbound.Malformed ex) {
 			throw malformed(call, request, ex.getMessage());
 		}
-		this.channels.ingest(call.connected().line(), call.raw(), request.getContentType(), messages, List.of());
+		this.writer.store(call.connected().line(), call.raw(), request.getContentType(), messages, List.of());
 		return ResponseEntity.ok().contentType(MediaType.TEXT_XML).body(EMPTY_TWIML);
 	}
 
@@ -83,7 +87,7 @@ class TwilioWebhookController {
 		catch (TwilioInbound.Malformed ex) {
 			throw malformed(call, request, ex.getMessage());
 		}
-		this.channels.ingest(call.connected().line(), call.raw(), request.getContentType(), List.of(),
+		this.writer.store(call.connected().line(), call.raw(), request.getContentType(), List.of(),
 				report == null ? List.of() : List.of(report));
 		return ResponseEntity.ok().build();
 	}

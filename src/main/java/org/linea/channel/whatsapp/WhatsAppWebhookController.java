@@ -11,6 +11,7 @@ import org.linea.channel.ChannelService;
 import org.linea.access.ChannelType;
 import org.linea.channel.WebhookGate;
 import org.linea.channel.WebhookGate.ConnectedLine;
+import org.linea.channel.WebhookWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.MediaType;
@@ -37,11 +38,14 @@ class WhatsAppWebhookController {
 
 	private final ChannelService channels;
 
+	private final WebhookWriter writer;
+
 	private final JsonMapper json;
 
-	WhatsAppWebhookController(WebhookGate gate, ChannelService channels, JsonMapper json) {
+	WhatsAppWebhookController(WebhookGate gate, ChannelService channels, WebhookWriter writer, JsonMapper json) {
 		this.gate = gate;
 		this.channels = channels;
+		this.writer = writer;
 		this.json = json;
 	}
 
@@ -75,7 +79,7 @@ class WhatsAppWebhookController {
 			this.channels.reject(connected.line(), raw, request.getContentType(), ex.getMessage());
 			throw this.gate.malformed(connected.line(), ex.getMessage());
 		}
-		this.channels.ingest(connected.line(), raw, request.getContentType(), decoded.messages(), decoded.reports());
+		this.writer.store(connected.line(), raw, request.getContentType(), decoded.messages(), decoded.reports());
 		return ResponseEntity.ok().build();
 	}
 
