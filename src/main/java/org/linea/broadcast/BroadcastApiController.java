@@ -132,6 +132,18 @@ class BroadcastApiController {
 		return this.schedules.list(lineKey);
 	}
 
+	@PostMapping("/api/broadcast-schedules/{id}/pause")
+	@Operation(summary = "Pause a schedule: no broadcast is created from it until it is resumed")
+	BroadcastSchedules.Schedule pauseSchedule(@PathVariable long id) {
+		return this.schedules.pause(id);
+	}
+
+	@PostMapping("/api/broadcast-schedules/{id}/resume")
+	@Operation(summary = "Resume a paused schedule, from the key message it would have sent next")
+	BroadcastSchedules.Schedule resumeSchedule(@PathVariable long id) {
+		return this.schedules.resume(id);
+	}
+
 	@ExceptionHandler(BroadcastConflictException.class)
 	ProblemDetail conflict(BroadcastConflictException ex) {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
