@@ -86,6 +86,13 @@ class BroadcastApiController {
 		return this.broadcasts.failures(id);
 	}
 
+	@GetMapping("/api/broadcasts/{id}/sms-fallbacks")
+	@Operation(summary = "People not on WhatsApp (131026) by what happened to the SMS the organisation's SMS line sent them instead",
+			description = "PENDING, QUEUED, SENT, DELIVERED, FAILED, or SKIPPED_NO_SMS_LINE / SKIPPED_NO_CONSENT / SKIPPED_NO_NUMBER / SKIPPED_NO_TEXT")
+	Map<String, Long> smsFallbacks(@PathVariable long id) {
+		return this.broadcasts.smsFallbacks(id);
+	}
+
 	@GetMapping("/api/broadcasts/{id}/preview")
 	@Operation(summary = "What each language receives, with SMS segments and the cost estimate on SMS lines")
 	BroadcastPreviews.Preview preview(@PathVariable long id) {
