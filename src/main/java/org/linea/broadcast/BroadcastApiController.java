@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -31,10 +32,30 @@ class BroadcastApiController {
 
 	private final BroadcastSchedules schedules;
 
-	BroadcastApiController(BroadcastService broadcasts, BroadcastPreviews previews, BroadcastSchedules schedules) {
+	private final BroadcastSettingsStore settings;
+
+	BroadcastApiController(BroadcastService broadcasts, BroadcastPreviews previews, BroadcastSchedules schedules,
+			BroadcastSettingsStore settings) {
 		this.broadcasts = broadcasts;
 		this.previews = previews;
 		this.schedules = schedules;
+		this.settings = settings;
+	}
+
+	@GetMapping("/api/lines/{lineKey}/broadcast-settings")
+	@Operation(summary = "The line's broadcast rules: quiet hours (local times in the line's time zone), weekly cap per person, daily unique-recipient limit")
+	BroadcastSettingsView settings(@PathVariable String lineKey) {
+		return this.settings.get(lineKey);
+	}
+
+	@PutMapping("/api/lines/{lineKey}/broadcast-settings")
+	@Operation(summary = "Replace the line's broadcast rules",
+			description = "{\"quietFrom\": \"21:00\"?, \"quietUntil\": \"08:00\"?, \"weeklyCap\": 3, \"dailyLimit\": 250?}: "
+					+ "quiet hours need both times (or neither) and may run past midnight; weeklyCap 1 to 21; dailyLimit 1 or more, "
+					+ "absent for none (on WhatsApp, the number's messaging tier). Every problem is answered at once, in the "
+					+ "request's language (Accept-Language es or en).")
+	BroadcastSettingsView updateSettings(@PathVariable String lineKey, @RequestBody BroadcastSettingsRequest request) {
+		return this.settings.update(lineKey, request);
 	}
 
 	@PostMapping("/api/lines/{lineKey}/broadcasts")
@@ -63,6 +84,13 @@ class BroadcastApiController {
 	@Operation(summary = "Failed recipients by the provider's error code (e.g. 131049, 131026)")
 	Map<String, Long> failures(@PathVariable long id) {
 		return this.broadcasts.failures(id);
+	}
+
+	@GetMapping("/api/broadcasts/{id}/sms-fallbacks")
+	@Operation(summary = "People not on WhatsApp (131026) by what happened to the SMS the organisation's SMS line sent them instead",
+			description = "PENDING, QUEUED, SENT, DELIVERED, FAILED, or SKIPPED_NO_SMS_LINE / SKIPPED_NO_CONSENT / SKIPPED_NO_NUMBER / SKIPPED_NO_TEXT")
+	Map<String, Long> smsFallbacks(@PathVariable long id) {
+		return this.broadcasts.smsFallbacks(id);
 	}
 
 	@GetMapping("/api/broadcasts/{id}/preview")
@@ -109,6 +137,18 @@ class BroadcastApiController {
 	@Operation(summary = "The line's broadcast schedules")
 	List<BroadcastSchedules.Schedule> schedules(@PathVariable String lineKey) {
 		return this.schedules.list(lineKey);
+	}
+
+	@PostMapping("/api/broadcast-schedules/{id}/pause")
+	@Operation(summary = "Pause a schedule: no broadcast is created from it until it is resumed")
+	BroadcastSchedules.Schedule pauseSchedule(@PathVariable long id) {
+		return this.schedules.pause(id);
+	}
+
+	@PostMapping("/api/broadcast-schedules/{id}/resume")
+	@Operation(summary = "Resume a paused schedule, from the key message it would have sent next")
+	BroadcastSchedules.Schedule resumeSchedule(@PathVariable long id) {
+		return this.schedules.resume(id);
 	}
 
 	@ExceptionHandler(BroadcastConflictException.class)

@@ -122,6 +122,7 @@ class BroadcastController {
 	private void progressModel(long id, Model model) {
 		model.addAttribute("broadcast", this.broadcasts.get(id));
 		model.addAttribute("failures", this.broadcasts.failures(id));
+		model.addAttribute("fallbacks", this.broadcasts.smsFallbacks(id));
 	}
 
 }

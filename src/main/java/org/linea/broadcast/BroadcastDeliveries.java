@@ -31,19 +31,47 @@ class BroadcastDeliveries {
 		if (!event.bulk()) {
 			return;
 		}
+		long reference = BulkMessage.referenceOf(event.messageId());
+		if (SendSmsFallbacks.isFallback(reference)) {
+			fallbackStatusChanged(reference - SendSmsFallbacks.REFERENCE_OFFSET, event);
+			return;
+		}
 		boolean optedOut = event.status() == DeliveryStatus.FAILED && BulkMessage.OPTED_OUT.equals(event.errorCode());
 		RecipientStatus status = optedOut ? RecipientStatus.SKIPPED_OPTED_OUT : RecipientStatus.of(event.status());
 		List<RecipientStatus> from = RecipientStatus.before(event.status());
 		if (from.isEmpty()) {
 			return;
 		}
-		this.jdbc.sql("""
+		int moved = this.jdbc.sql("""
 				update broadcast_recipient set status = ?, reason = coalesce(?, reason), updated_at = now()
 				where id = ? and status = any(?)
 				""")
-			.params(status.name(), optedOut ? null : event.errorCode(), BulkMessage.referenceOf(event.messageId()),
-					from.stream().map(Enum::name).toArray(String[]::new))
+			.params(status.name(), optedOut ? null : event.errorCode(), reference, from.stream().map(Enum::name).toArray(String[]::new))
 			.update();
+		if (moved == 1 && status == RecipientStatus.FAILED && SendSmsFallbacks.NOT_ON_WHATSAPP.equals(event.errorCode())) {
+			// not on WhatsApp: SendSmsFallbacks decides about an SMS, from this row, even after a crash
+			this.jdbc.sql("update broadcast_recipient set fallback_status = 'PENDING' where id = ? and fallback_status is null")
+				.param(reference)
+				.update();
+		}
+	}
+
+	/** The SMS provider's report on a fallback SMS, onto its recipient's fallback status (forward only). */
+	private void fallbackStatusChanged(long recipientId, MessageStatusChanged event) {
+		List<String> from = switch (event.status()) {
+			case QUEUED -> List.of();
+			case SENT -> List.of("QUEUED");
+			case DELIVERED -> List.of("QUEUED", "SENT");
+			case READ -> List.of("QUEUED", "SENT", "DELIVERED");
+			case FAILED -> List.of("QUEUED", "SENT");
+		};
+		if (from.isEmpty()) {
+			return;
+		}
+		this.jdbc.sql("""
+				update broadcast_recipient set fallback_status = ?, fallback_reason = coalesce(?, fallback_reason), updated_at = now()
+				where id = ? and fallback_status = any(?)
+				""").params(event.status().name(), event.errorCode(), recipientId, from.toArray(String[]::new)).update();
 	}
 
 }

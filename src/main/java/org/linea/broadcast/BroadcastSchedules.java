@@ -13,6 +13,9 @@ import org.linea.access.CurrentUser;
 import org.linea.access.Line;
 import org.linea.access.LineService;
 import org.linea.audience.Audience;
+import org.linea.knowledge.EntryKind;
+import org.linea.knowledge.KnowledgeService;
+import org.linea.shared.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,7 +36,7 @@ public class BroadcastSchedules {
 	private static final Logger log = LoggerFactory.getLogger(BroadcastSchedules.class);
 
 	/** A schedule as the API shows it. */
-	public record Schedule(long id, String name, List<DayOfWeek> days, LocalTime time, List<String> entries, int nextPosition,
+	public record Schedule(long id, String line, String name, List<DayOfWeek> days, LocalTime time, List<String> entries, int nextPosition,
 			java.time.LocalDate lastRunOn, boolean active) {
 	}
 
@@ -51,8 +54,15 @@ public class BroadcastSchedules {
 
 	private final Clock clock;
 
+	private final KnowledgeService knowledge;
+
+	private final org.linea.shared.Messages messages;
+
 	BroadcastSchedules(JdbcClient jdbc, TransactionTemplate transactions, LineService lines, BroadcastService broadcasts,
-			BroadcastContent content, JsonMapper json, Clock clock) {
+			BroadcastContent content, JsonMapper json, Clock clock, KnowledgeService knowledge,
+			org.linea.shared.Messages messages) {
+		this.knowledge = knowledge;
+		this.messages = messages;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.lines = lines;
@@ -65,6 +75,29 @@ public class BroadcastSchedules {
 	@Transactional
 	public long create(String lineKey, ScheduleRequest request) {
 		Line line = this.lines.requireAccess(lineKey, Permission.BROADCAST_SEND);
+		List<String> problems = new java.util.ArrayList<>();
+		if (request.name() == null || request.name().isBlank() || request.name().length() > 200) {
+			problems.add(this.messages.get("broadcast.schedule.error.name"));
+		}
+		if (request.days() == null || request.days().isEmpty()) {
+			problems.add(this.messages.get("broadcast.schedule.error.days"));
+		}
+		if (request.time() == null) {
+			problems.add(this.messages.get("broadcast.schedule.error.time"));
+		}
+		if (request.entries() == null || request.entries().isEmpty()) {
+			problems.add(this.messages.get("broadcast.schedule.error.entries"));
+		}
+		else {
+			java.util.Set<String> known = new java.util.HashSet<>();
+			this.knowledge.validated(line.id()).stream().filter(e -> e.content().kind() == EntryKind.KEY_MESSAGE)
+				.forEach(e -> known.add(e.key().toUpperCase(java.util.Locale.ROOT)));
+			request.entries().stream().filter(e -> e == null || !known.contains(e.strip().toUpperCase(java.util.Locale.ROOT))).distinct()
+				.forEach(e -> problems.add(this.messages.get("broadcast.schedule.error.entry", e)));
+		}
+		if (!problems.isEmpty()) {
+			throw new org.linea.shared.InvalidRequestException(String.join(" ", problems));
+		}
 		request.validated();
 		for (String entry : request.entries()) {
 			this.content.of(line, new BroadcastMessage(null, request.template(), entry));
@@ -87,10 +120,53 @@ public class BroadcastSchedules {
 		return this.jdbc.sql("""
 				select id, name, days, at_time, entries, next_position, last_run_on, active from broadcast_schedule
 				where line_id = ? order by id
-				""").param(line.id()).query((rs, n) -> new Schedule(rs.getLong(1), rs.getString(2),
+				""").param(line.id()).query((rs, n) -> new Schedule(rs.getLong(1), line.key(), rs.getString(2),
 				java.util.Arrays.stream((Object[]) rs.getArray(3).getArray()).map(d -> DayOfWeek.of(((Number) d).intValue())).toList(),
 				rs.getTime(4).toLocalTime(), java.util.Arrays.stream((Object[]) rs.getArray(5).getArray()).map(String::valueOf).toList(),
 				rs.getInt(6), rs.getDate(7) == null ? null : rs.getDate(7).toLocalDate(), rs.getBoolean(8))).list();
+	}
+
+	/** Stops a schedule: no more broadcasts are created from it until it is resumed (those already started go on). */
+	@Transactional
+	public Schedule pause(long id) {
+		return setActive(id, false);
+	}
+
+	/** Starts a paused schedule again, from the key message it would have sent next. */
+	@Transactional
+	public Schedule resume(long id) {
+		return setActive(id, true);
+	}
+
+	/** The validated key messages of the line's bank, which a content calendar may list. */
+	@Transactional(readOnly = true)
+	public List<KeyMessage> keyMessages(String lineKey) {
+		Line line = this.lines.requireAccess(lineKey, Permission.BROADCAST_SEND);
+		return this.knowledge.validated(line.id())
+			.stream()
+			.filter(e -> e.content().kind() == EntryKind.KEY_MESSAGE)
+			.map(e -> new KeyMessage(e.key(), e.content().question()))
+			.sorted(java.util.Comparator.comparing(KeyMessage::key))
+			.toList();
+	}
+
+	/** A key message a calendar may send: its key and its title in the bank. */
+	public record KeyMessage(String key, String title) {
+	}
+
+	/** The line a schedule belongs to, after checking the signed-in user sends broadcasts on it (404 otherwise). */
+	@Transactional(readOnly = true)
+	public String lineOf(long id) {
+		Long lineId = this.jdbc.sql("select line_id from broadcast_schedule where id = ?").param(id).query(Long.class).optional()
+			.orElseThrow(() -> new NotFoundException("Broadcast schedule " + id));
+		return this.lines.requireAccess(lineId, Permission.BROADCAST_SEND, "Broadcast schedule " + id).key();
+	}
+
+	private Schedule setActive(long id, boolean active) {
+		String lineKey = lineOf(id);
+		this.jdbc.sql("update broadcast_schedule set active = ? where id = ?").params(active, id).update();
+		log.info("Broadcast schedule {} on line {} {}", id, lineKey, active ? "resumed" : "paused");
+		return list(lineKey).stream().filter(s -> s.id() == id).findFirst().orElseThrow();
 	}
 
 	@Scheduled(fixedDelayString = "${linea.broadcasts.schedule-interval:30s}")

@@ -113,6 +113,18 @@ public class BroadcastService {
 		return failures;
 	}
 
+	/** People not on WhatsApp (131026) by what happened to their SMS: QUEUED, SENT, DELIVERED, FAILED, SKIPPED_... */
+	@Transactional(readOnly = true)
+	public Map<String, Long> smsFallbacks(long id) {
+		lineOf(id);
+		Map<String, Long> fallbacks = new LinkedHashMap<>();
+		this.jdbc.sql("""
+				select fallback_status, count(*) from broadcast_recipient where campaign_id = ? and fallback_status is not null
+				group by 1 order by 1
+				""").param(id).query((rs, row) -> fallbacks.put(rs.getString(1), rs.getLong(2))).list();
+		return fallbacks;
+	}
+
 	@Transactional
 	public Broadcast start(long id) {
 		Line line = lineOf(id);

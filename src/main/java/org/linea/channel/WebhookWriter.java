@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import jakarta.annotation.PreDestroy;
-import org.linea.admin.Line;
+import org.linea.access.Line;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

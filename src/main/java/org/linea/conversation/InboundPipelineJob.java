@@ -1,5 +1,6 @@
 package org.linea.conversation;
 
+import org.linea.pipeline.ProcessInboundMessages;
 import java.time.Duration;
 
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;

@@ -1,5 +1,6 @@
 package org.linea.pipeline;
 
+import org.linea.conversation.InboundPipelineJob;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

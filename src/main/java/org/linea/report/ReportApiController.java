@@ -26,8 +26,8 @@ import org.linea.access.Requires;
 import org.linea.feedback.Figures;
 import org.linea.feedback.LineScope;
 import org.linea.feedback.LineScopes;
-import org.linea.feedback.RumourFigures;
-import org.linea.safeguarding.SafeguardingFigures;
+import org.linea.feedback.rumour.RumourFigures;
+import org.linea.report.SafeguardingFigures;
 import org.linea.shared.InvalidRequestException;
 import org.linea.shared.NotFoundException;
 

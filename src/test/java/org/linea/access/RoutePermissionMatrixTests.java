@@ -268,6 +268,10 @@ class RoutePermissionMatrixTests extends InteractionsIntegrationTest {
 				insert into broadcast_campaign (line_id, name, audience, message, status)
 				values (?, 'Aviso', '{"consent": "BROADCASTS"}', '{"text": "hola"}', 'DRAFT') returning id
 				""").param(line.id()).query(Long.class).single();
+		long schedule = this.jdbc.sql("""
+				insert into broadcast_schedule (line_id, name, audience, days, at_time, entries)
+				values (?, 'Calendario', '{"consent": "BROADCASTS"}', '{1,3,5}', '10:00', '{KEY-1}') returning id
+				""").param(line.id()).query(Long.class).single();
 		// the matrix checks the roles' permissions; a line narrowing who reveals is tested on its own
 		signIn(newUser(own, Role.ADMIN));
 		this.revealRoles.choose(line, RevealRoles.eligible());
@@ -302,6 +306,7 @@ class RoutePermissionMatrixTests extends InteractionsIntegrationTest {
 		ids.put("/media/{id}", Long.toString(media));
 		ids.put("/templates/{id}", Long.toString(template));
 		ids.put("/broadcasts/{id}", Long.toString(broadcast));
+		ids.put("/broadcast-schedules/{id}", Long.toString(schedule));
 		ids.put("/inbox/conversations/{id}/referrals/{referralId}", Long.toString(inboxReferral));
 		ids.put("/feedback/log/{id}/referrals/{referralId}", Long.toString(programmeReferral));
 		ids.put("/safeguarding/cases/{id}/referrals/{referralId}", Long.toString(safeguardingReferral));

@@ -23,9 +23,20 @@ import org.linea.knowledge.EntryKind;
 import org.linea.knowledge.EntryStatus;
 import org.linea.knowledge.KnowledgeService;
 
+import org.linea.access.LineaUser;
+
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /** A Mon/Wed/Fri-style schedule sends the content calendar's key messages in turn, once a day. */
 class BroadcastScheduleIntegrationTests extends LineaIntegrationTest {
@@ -38,6 +49,9 @@ class BroadcastScheduleIntegrationTests extends LineaIntegrationTest {
 
 	@Autowired
 	ContactImport imports;
+
+	@Autowired
+	WebApplicationContext context;
 
 	@Test
 	void eachRunOnAScheduledDaySendsTheNextKeyMessageOnceAndOtherDaysNothing() {
@@ -74,6 +88,73 @@ class BroadcastScheduleIntegrationTests extends LineaIntegrationTest {
 				""").param(schedule).query(Long.class).single() == 4, "both people got both key messages");
 		assertThat(this.jdbc.sql("select count(*) from channel_outbox where line_id = ? and body = 'Mensaje clave CAL-02'")
 			.param(line.id()).query(Long.class).single()).isEqualTo(2);
+	}
+
+	@Test
+	void theSchedulesPageCreatesAMonWedFriCalendarPausesAndResumesItAndRefusesWrongFormsInTheUsersLanguage() throws Exception {
+		Organisation organisation = newOrganisation();
+		Line line = newLine(organisation);
+		LineaUser coordinator = newUser(organisation, Role.COORDINATOR);
+		signIn(coordinator);
+		for (String key : List.of("PAGE-01", "PAGE-02")) {
+			this.knowledge.create(line.key(), new EntryContent(key, "mensajes", EntryKind.KEY_MESSAGE, "Título " + key, List.of(),
+					Map.of("es", new Answer("Mensaje clave " + key, null)), List.of(), List.of(), "", null));
+			this.knowledge.setStatus(line.key(), key, EntryStatus.VALIDATED);
+		}
+		org.springframework.security.core.context.SecurityContextHolder.clearContext();
+		MockMvc mvc = MockMvcBuilders.webAppContextSetup(this.context).apply(springSecurity()).build();
+		String page = "/broadcasts/lines/" + line.key() + "/schedules";
+
+		String empty = mvc.perform(get(page).with(user(coordinator)).header("Accept-Language", "es")).andReturn().getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(empty).contains("Aún no hay programaciones", "PAGE-01", "Título PAGE-02", "lunes", "America/Lima");
+
+		MvcResult refused = mvc.perform(post(page).param("name", "Calendario").param("time", "10:00").param("entries", "PAGE-01\nNO-EXISTE")
+			.with(user(coordinator)).with(csrf()).header("Accept-Language", "es")).andReturn();
+		assertThat(refused.getFlashMap().get("errorText")).asString().contains("Marque al menos un día",
+				"«NO-EXISTE» no es un mensaje clave validado");
+		assertThat(schedulesOf(coordinator, line)).as("nothing created").isEmpty();
+
+		mvc.perform(post(page).param("name", "Calendario semanal").param("days", "MONDAY", "WEDNESDAY", "FRIDAY").param("time", "10:00")
+			.param("entries", "PAGE-01\r\nPAGE-02").with(user(coordinator)).with(csrf()).header("Accept-Language", "en")).andReturn();
+		signIn(coordinator);
+		List<BroadcastSchedules.Schedule> created = schedulesOf(coordinator, line);
+		assertThat(created).singleElement().satisfies(s -> {
+			assertThat(s.days()).containsExactly(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY, DayOfWeek.FRIDAY);
+			assertThat(s.time()).isEqualTo(LocalTime.of(10, 0));
+			assertThat(s.entries()).containsExactly("PAGE-01", "PAGE-02");
+			assertThat(s.active()).isTrue();
+		});
+		long id = created.getFirst().id();
+		String listed = mvc.perform(get(page).with(user(coordinator)).header("Accept-Language", "en")).andReturn().getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(listed).contains("Calendario semanal", "Mon, Wed, Fri", "10:00", "/broadcast-schedules/" + id + "/pause");
+
+		assertThat(mvc.perform(post("/broadcast-schedules/" + id + "/pause").with(user(coordinator)).with(csrf())).andReturn()
+			.getResponse().getRedirectedUrl()).isEqualTo(page);
+		assertThat(schedulesOf(coordinator, line).getFirst().active()).isFalse();
+		// a paused schedule creates nothing, even on its day at its time
+		this.jdbc.sql("update broadcast_schedule set days = '{1,2,3,4,5,6,7}', at_time = '00:00' where id = ?").param(id).update();
+		this.schedules.runIfDue(id);
+		assertThat(campaignEntries(id)).isEmpty();
+		assertThat(mvc.perform(get(page).with(user(coordinator)).header("Accept-Language", "es")).andReturn().getResponse()
+			.getContentAsString(StandardCharsets.UTF_8)).contains("En pausa", "/broadcast-schedules/" + id + "/resume");
+
+		// resumed by the API, it sends on its next run
+		assertThat(mvc.perform(post("/api/broadcast-schedules/" + id + "/resume").with(user(coordinator)).with(csrf())).andReturn()
+			.getResponse().getContentAsString()).contains("\"active\":true");
+		this.schedules.runIfDue(id);
+		assertThat(campaignEntries(id)).containsExactly("PAGE-01");
+		// someone of another organisation can neither pause nor resume it
+		LineaUser stranger = newUser(newOrganisation(), Role.COORDINATOR);
+		assertThat(mvc.perform(post("/api/broadcast-schedules/" + id + "/pause").with(user(stranger)).with(csrf())).andReturn()
+			.getResponse().getStatus()).isIn(403, 404);
+		assertThat(schedulesOf(coordinator, line).getFirst().active()).isTrue();
+	}
+
+	private List<BroadcastSchedules.Schedule> schedulesOf(LineaUser user, Line line) {
+		signIn(user);
+		return this.schedules.list(line.key());
 	}
 
 	private List<String> campaignEntries(long schedule) {

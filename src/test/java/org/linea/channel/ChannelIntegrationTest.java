@@ -67,7 +67,16 @@ public abstract class ChannelIntegrationTest extends LineaIntegrationTest {
 	}
 
 	protected TwilioLine twilioLine(ChannelType type, String... statusesBeforeAnswer) {
-		Line line = newProviderLine(type, unique("line"));
+		return twilioLine(newProviderLine(type, unique("line")), statusesBeforeAnswer);
+	}
+
+	/** A Twilio line of an organisation that has other lines (e.g. the SMS line beside its WhatsApp line). */
+	protected TwilioLine twilioLineOf(long organisationId, ChannelType type, String... statusesBeforeAnswer) {
+		return twilioLine(this.lines.create(new LineForm(organisationId, unique("line"), "Línea SMS", type, "PE", "America/Lima",
+				List.of("es", "en"), "", 30, 30)), statusesBeforeAnswer);
+	}
+
+	private TwilioLine twilioLine(Line line, String... statusesBeforeAnswer) {
 		String accountSid = "AC" + UUID.randomUUID().toString().replace("-", "");
 		String authToken = UUID.randomUUID().toString().replace("-", "");
 		asAdmin(() -> this.accounts.connect(line.key(), Map.of("accountSid", accountSid, "authToken", authToken, "sender", "+51100000000"),

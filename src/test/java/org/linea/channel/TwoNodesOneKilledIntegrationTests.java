@@ -1,5 +1,6 @@
 package org.linea.channel;
 
+import org.linea.access.ChannelType;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -26,12 +27,12 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.linea.LineaApplication;
-import org.linea.admin.ApiTokenService;
-import org.linea.admin.Line;
-import org.linea.admin.LineForm;
-import org.linea.admin.LineaUser;
-import org.linea.admin.Organisation;
-import org.linea.admin.Role;
+import org.linea.access.ApiTokenService;
+import org.linea.access.Line;
+import org.linea.access.LineForm;
+import org.linea.access.LineaUser;
+import org.linea.access.Organisation;
+import org.linea.access.Role;
 import org.linea.channel.whatsapp.FakeGraphApi;
 import org.linea.channel.whatsapp.FakeGraphApiAccess;
 import org.linea.shared.crypto.EmbeddedKeys;
