@@ -12,8 +12,6 @@ import org.linea.admin.LineService;
 import org.linea.shared.InvalidRequestException;
 
 import org.springframework.context.MessageSource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -79,6 +77,7 @@ class SurveyController {
 		SurveyResults results = this.surveys.results(id, locale.getLanguage());
 		model.addAttribute("results", results);
 		model.addAttribute("line", this.lines.get(results.survey().lineId()));
+		model.addAttribute("nextVersion", this.surveys.nextVersion(id).orElse(null));
 		return "survey/results";
 	}
 
@@ -116,15 +115,10 @@ class SurveyController {
 		return SurveyApiController.download(this.surveys.exportResults(id, locale.getLanguage(), file.extension), file);
 	}
 
-	/** The XLSForm as imported, to edit in a spreadsheet and import again. */
+	/** The form as an XLSForm, to edit in a spreadsheet or Kobo and import again. */
 	@GetMapping("/surveys/{id}/xlsform")
 	ResponseEntity<byte[]> xlsform(@PathVariable long id) {
-		SurveySummary survey = this.surveys.survey(id);
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(ResultsFiles.XLSX.mediaType))
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(survey.formId() + ".xlsx").build().toString())
-			.body(this.surveys.xlsform(id));
+		return SurveyApiController.xlsform(this.surveys.survey(id), this.surveys.exportXlsform(id));
 	}
 
 }

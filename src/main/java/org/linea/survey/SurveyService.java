@@ -79,6 +79,80 @@ public class SurveyService {
 		return id;
 	}
 
+	/** A new form on the line, in the line's languages. */
+	@Transactional(readOnly = true)
+	public SurveyDraft newDraft(String lineKey) {
+		return SurveyDraft.empty(this.lines.requireAccess(lineKey, Permission.SURVEY_MANAGE).languages());
+	}
+
+	/** The survey's form as the survey page edits it. */
+	@Transactional(readOnly = true)
+	public SurveyDraft draft(long surveyId) {
+		SurveySummary survey = survey(surveyId);
+		return SurveyDraft.of(this.store.form(surveyId), this.lines.get(survey.lineId()).languages());
+	}
+
+	/** Saves a form written on the survey page, checked as an imported XLSForm is; refuses it with every problem. */
+	@Transactional
+	public long create(String lineKey, SurveyDraft draft) {
+		Line line = this.lines.requireAccess(lineKey, Permission.SURVEY_MANAGE);
+		LineaUser user = Access.require(line.organisationId(), Permission.SURVEY_MANAGE, "Line " + lineKey);
+		XlsFormWriter.Written written = XlsFormWriter.write(draft);
+		SurveyForm form = check(written);
+		long id = this.store.insert(line.id(), form, written.xlsx(), user.id(), "BUILDER", null);
+		this.audit.record(line.organisationId(), "SURVEY_BUILT", "survey", String.valueOf(id),
+				Map.of("line", line.key(), "formId", form.formId(), "version", form.version()));
+		return id;
+	}
+
+	/**
+	 * Saves an edit of a survey. Until anyone is invited the form is changed in place. Once people were
+	 * asked it, their answers stay with the questions they were asked: the edit becomes a new survey,
+	 * a later version of this one (its version number raised unless the coordinator set one), with its
+	 * own waves and results, and this one stays as it was. Returns the id that holds the edit.
+	 */
+	@Transactional
+	public long edit(long surveyId, SurveyDraft draft) {
+		SurveySummary survey = survey(surveyId);
+		Line line = this.lines.get(survey.lineId());
+		LineaUser user = Access.require(line.organisationId(), Permission.SURVEY_MANAGE, "Survey " + surveyId);
+		XlsFormWriter.Written written = XlsFormWriter.write(draft);
+		SurveyForm form = check(written);
+		if (this.store.replaceUnfrozen(surveyId, form, written.xlsx())) {
+			this.audit.record(line.organisationId(), "SURVEY_EDITED", "survey", String.valueOf(surveyId),
+					Map.of("formId", form.formId(), "version", form.version()));
+			return surveyId;
+		}
+		SurveyForm versioned = form.version().equals(survey.version()) ? form.withVersion(SurveyForm.nextVersion(form.version())) : form;
+		long id = this.store.insert(line.id(), versioned, XlsFormWriter.write(versioned), user.id(), "BUILDER", surveyId);
+		this.audit.record(line.organisationId(), "SURVEY_VERSIONED", "survey", String.valueOf(id),
+				Map.of("previous", surveyId, "formId", versioned.formId(), "version", versioned.version()));
+		return id;
+	}
+
+	private static SurveyForm check(XlsFormWriter.Written written) {
+		try {
+			return XlsFormReader.read(new ByteArrayInputStream(written.xlsx()));
+		}
+		catch (FormRejectedException ex) {
+			throw new DraftRejectedException(ex.problems(), written);
+		}
+	}
+
+	/** The survey's form written as an XLSForm (survey, choices and settings sheets); importing it gives the same form. */
+	@Transactional(readOnly = true)
+	public byte[] exportXlsform(long surveyId) {
+		survey(surveyId);
+		return XlsFormWriter.write(this.store.form(surveyId));
+	}
+
+	/** The later version an edit made of this survey, if any. */
+	@Transactional(readOnly = true)
+	public java.util.Optional<Long> nextVersion(long surveyId) {
+		survey(surveyId);
+		return this.store.nextVersion(surveyId);
+	}
+
 	@Transactional(readOnly = true)
 	public List<SurveySummary> surveys(String lineKey) {
 		Line line = this.lines.requireAccess(lineKey, Permission.SURVEY_MANAGE);
@@ -137,6 +211,8 @@ public class SurveyService {
 		if (invitation.phones() == null && invitation.audience() == null && invitation.cohortOfWave() == null) {
 			throw this.messages.invalid("survey.invite.nobody");
 		}
+		// from now on the form is what people answered: an edit becomes a new version
+		this.store.freeze(surveyId);
 		long waveId = this.store.wave(surveyId, invitation.wave());
 		int invited = 0;
 		for (Contact contact : people) {
