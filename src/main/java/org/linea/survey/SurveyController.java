@@ -54,6 +54,7 @@ class SurveyController {
 	@GetMapping("/surveys/lines/{lineKey}")
 	String list(@PathVariable String lineKey, Model model) {
 		model.addAttribute("surveys", this.surveys.surveys(lineKey));
+		model.addAttribute("readyMade", SurveyService.READY_MADE);
 		model.addAttribute("line", this.lines.requireAccess(lineKey, Permission.SURVEY_MANAGE));
 		return "survey/list";
 	}
@@ -70,6 +71,14 @@ class SurveyController {
 			redirect.addFlashAttribute("problems", FormProblems.describe(ex.problems(), this.messages, locale));
 			return "redirect:/surveys/lines/" + lineKey;
 		}
+	}
+
+	/** Adds a form shipped with Linea (the information-needs survey) to the line. */
+	@PostMapping("/surveys/lines/{lineKey}/ready-made")
+	String addReadyMade(@PathVariable String lineKey, @RequestParam String name, RedirectAttributes redirect) {
+		long id = this.surveys.addReadyMade(lineKey, name);
+		redirect.addFlashAttribute("notice", "survey.list.readyMadeAdded");
+		return "redirect:/surveys/" + id;
 	}
 
 	@GetMapping("/surveys/{id}")

@@ -153,6 +153,40 @@ public class SurveyService {
 		return this.store.nextVersion(surveyId);
 	}
 
+	/** The forms shipped with Linea that a coordinator may add to a line and send as they are, or edit first. */
+	public static final List<String> READY_MADE = List.of("information-needs");
+
+	/**
+	 * Adds a ready-made form to the line: the information-needs survey (topics, formats, frequency,
+	 * trusted sources, unanswered questions) in es, en, pt, fr and ht, from an XLSForm shipped in resources.
+	 */
+	@Transactional
+	public long addReadyMade(String lineKey, String name) {
+		Line line = this.lines.requireAccess(lineKey, Permission.SURVEY_MANAGE);
+		LineaUser user = Access.require(line.organisationId(), Permission.SURVEY_MANAGE, "Line " + lineKey);
+		if (!READY_MADE.contains(name)) {
+			throw new org.linea.shared.NotFoundException("Ready-made survey " + name);
+		}
+		byte[] xlsx = readyMade(name);
+		SurveyForm form = XlsFormReader.read(new ByteArrayInputStream(xlsx));
+		long id = this.store.insert(line.id(), form, xlsx, user.id(), "READY_MADE", null);
+		this.audit.record(line.organisationId(), "SURVEY_IMPORTED", "survey", String.valueOf(id),
+				Map.of("line", line.key(), "formId", form.formId(), "version", form.version(), "readyMade", name));
+		return id;
+	}
+
+	static byte[] readyMade(String name) {
+		try (java.io.InputStream in = SurveyService.class.getResourceAsStream("/survey/ready-made/" + name + ".xlsx")) {
+			if (in == null) {
+				throw new IllegalStateException("The ready-made survey " + name + " is missing from the build");
+			}
+			return in.readAllBytes();
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
 	@Transactional(readOnly = true)
 	public List<SurveySummary> surveys(String lineKey) {
 		Line line = this.lines.requireAccess(lineKey, Permission.SURVEY_MANAGE);

@@ -166,6 +166,20 @@ class SurveyBuilderIntegrationTests extends LineaIntegrationTest {
 	}
 
 	@Test
+	void aCoordinatorAddsTheReadyMadeInformationNeedsSurveyToTheLine() throws Exception {
+		MockHttpServletResponse list = this.mvc.perform(get("/surveys/lines/" + this.line.key()).with(user(this.coordinator)))
+			.andReturn().getResponse();
+		assertThat(list.getContentAsString()).contains("ready-made-information-needs");
+		LinkedMultiValueMap<String, String> params = new LinkedMultiValueMap<>();
+		params.add("name", "information-needs");
+		long id = idFrom(submit("/surveys/lines/" + this.line.key() + "/ready-made", params, Locale.ENGLISH));
+		assertThat(surveys().survey(id).formId()).isEqualTo("information_needs");
+		assertThat(surveys().form(id).question("topics").orElseThrow().labels()).containsKeys("es", "en", "pt", "fr", "ht");
+		params.set("name", "../../etc/passwd");
+		assertThat(submit("/surveys/lines/" + this.line.key() + "/ready-made", params, Locale.ENGLISH).getStatus()).isEqualTo(404);
+	}
+
+	@Test
 	void anOperatorMayNeitherOpenNorSaveTheSurveyPage() throws Exception {
 		LineaUser operator = newUser(this.organisation, Role.OPERATOR);
 		assertThat(this.mvc.perform(get("/surveys/lines/" + this.line.key() + "/new").with(user(operator))).andReturn().getResponse()
