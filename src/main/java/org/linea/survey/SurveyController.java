@@ -87,6 +87,7 @@ class SurveyController {
 		model.addAttribute("results", results);
 		model.addAttribute("line", this.lines.get(results.survey().lineId()));
 		model.addAttribute("nextVersion", this.surveys.nextVersion(id).orElse(null));
+		model.addAttribute("templates", this.surveys.invitationTemplates(id));
 		return "survey/results";
 	}
 
@@ -106,10 +107,16 @@ class SurveyController {
 
 	@PostMapping("/surveys/{id}/invitations")
 	String invite(@PathVariable long id, @RequestParam(defaultValue = "") String phones,
-			@RequestParam(required = false) Integer cohortOfWave, RedirectAttributes redirect) {
+			@RequestParam(required = false) Integer cohortOfWave, @RequestParam(defaultValue = "") String template,
+			RedirectAttributes redirect) {
 		List<String> numbers = Arrays.stream(phones.split("[\\s,;]+")).filter(p -> !p.isBlank()).toList();
+		// "name:language" of an approved template without parameters, for people outside WhatsApp's window
+		int colon = template.lastIndexOf(':');
+		Invitation.TemplateRef ref = template.isBlank() ? null
+				: new Invitation.TemplateRef(colon < 0 ? template : template.substring(0, colon), colon < 0 ? null : template.substring(colon + 1),
+						List.of());
 		try {
-			Invited invited = this.surveys.invite(id, new Invitation(numbers.isEmpty() ? null : numbers, null, null, cohortOfWave));
+			Invited invited = this.surveys.invite(id, new Invitation(numbers.isEmpty() ? null : numbers, null, null, cohortOfWave, ref));
 			redirect.addFlashAttribute("invited", invited);
 		}
 		catch (InvalidRequestException ex) {

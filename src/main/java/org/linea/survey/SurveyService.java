@@ -18,6 +18,8 @@ import org.linea.admin.LineaUser;
 import org.linea.audience.AudienceService;
 import org.linea.audience.ConsentPurpose;
 import org.linea.channel.ChannelService;
+import org.linea.channel.MessageTemplate;
+import org.linea.channel.OutboundContent;
 import org.linea.contact.Contact;
 import org.linea.contact.ContactService;
 import org.linea.contact.PhoneNumbers;
@@ -146,6 +148,12 @@ public class SurveyService {
 		return XlsFormWriter.write(this.store.form(surveyId));
 	}
 
+	/** The line's approved templates, to invite people outside WhatsApp's 24-hour window. */
+	@Transactional(readOnly = true)
+	public List<MessageTemplate> invitationTemplates(long surveyId) {
+		return this.channels.templates(this.lines.get(survey(surveyId).lineId()));
+	}
+
 	/** The later version an edit made of this survey, if any. */
 	@Transactional(readOnly = true)
 	public java.util.Optional<Long> nextVersion(long surveyId) {
@@ -245,17 +253,22 @@ public class SurveyService {
 		if (invitation.phones() == null && invitation.audience() == null && invitation.cohortOfWave() == null) {
 			throw this.messages.invalid("survey.invite.nobody");
 		}
+		OutboundContent.Template template = template(line, invitation.template());
 		// from now on the form is what people answered: an edit becomes a new version
 		this.store.freeze(surveyId);
 		long waveId = this.store.wave(surveyId, invitation.wave());
 		int invited = 0;
 		for (Contact contact : people) {
 			String reason = reasonToSkip(line, waveId, contact);
+			boolean windowOpen = this.channels.replyWindow(line, contact.id()).open();
+			if (reason == null && !windowOpen && template == null) {
+				reason = "windowClosed";
+			}
 			if (reason != null) {
 				skipped.merge(reason, 1, Integer::sum);
 				continue;
 			}
-			this.runs.start(surveyId, waveId, line, contact);
+			this.runs.start(surveyId, waveId, line, contact, windowOpen ? null : template);
 			invited++;
 		}
 		Invited result = new Invited(this.store.waveNumber(waveId), invited, skipped);
@@ -283,10 +296,21 @@ public class SurveyService {
 		if (this.store.running(contact.id())) {
 			return "busy";
 		}
-		if (!this.channels.replyWindow(line, contact.id()).open()) {
-			return "windowClosed";
-		}
 		return null;
+	}
+
+	/** The line's approved template an invitation names, with its parameters; refused when the line has no such template. */
+	private OutboundContent.Template template(Line line, Invitation.TemplateRef ref) {
+		if (ref == null || ref.name() == null || ref.name().isBlank()) {
+			return null;
+		}
+		MessageTemplate approved = this.channels.templates(line)
+			.stream()
+			.filter(t -> t.name().equals(ref.name().strip()) && (ref.language() == null || ref.language().isBlank()
+					|| t.language().equalsIgnoreCase(ref.language().strip())))
+			.findFirst()
+			.orElseThrow(() -> this.messages.invalid("survey.invite.noTemplate", ref.name()));
+		return approved.with(ref.parameters() == null ? List.of() : ref.parameters());
 	}
 
 	/** The answers, one row per respondent and wave, with each wave's rates and a chart per question. */

@@ -28,7 +28,7 @@ class SurveyStore {
 
 	private static final String SESSION = """
 			select id, survey_id, wave_id, line_id, contact_id, respondent_code, status, language, current_question, paused,
-			       reminders_sent from survey_session
+			       reminders_sent, waiting_reply from survey_session
 			""";
 
 	private final JdbcClient jdbc;
@@ -205,7 +205,8 @@ class SurveyStore {
 	private Session session(ResultSet rs, int row) throws SQLException {
 		return new Session(rs.getLong("id"), rs.getLong("survey_id"), rs.getLong("wave_id"), rs.getLong("line_id"),
 				rs.getLong("contact_id"), rs.getString("respondent_code"), rs.getString("status"), rs.getString("language"),
-				rs.getString("current_question"), rs.getBoolean("paused"), rs.getInt("reminders_sent"));
+				rs.getString("current_question"), rs.getBoolean("paused"), rs.getInt("reminders_sent"),
+				rs.getBoolean("waiting_reply"));
 	}
 
 	void asked(long sessionId, String question, Instant now) {
@@ -216,6 +217,10 @@ class SurveyStore {
 	void reminded(long sessionId, Instant now) {
 		this.jdbc.sql("update survey_session set reminders_sent = reminders_sent + 1, last_asked_at = ?, paused = false where id = ?")
 			.params(timestamp(now), sessionId).update();
+	}
+
+	void waitingReply(long sessionId, boolean waiting) {
+		this.jdbc.sql("update survey_session set waiting_reply = ? where id = ?").params(waiting, sessionId).update();
 	}
 
 	void paused(long sessionId, boolean paused) {
