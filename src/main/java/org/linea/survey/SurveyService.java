@@ -173,7 +173,7 @@ public class SurveyService {
 		Line line = this.lines.requireAccess(lineKey, Permission.SURVEY_MANAGE);
 		LineaUser user = Access.require(line.organisationId(), Permission.SURVEY_MANAGE, "Line " + lineKey);
 		if (!READY_MADE.contains(name)) {
-			throw new org.linea.shared.NotFoundException("Ready-made survey " + name);
+			throw this.messages.invalid("survey.readyMade.unknown", name);
 		}
 		byte[] xlsx = readyMade(name);
 		SurveyForm form = XlsFormReader.read(new ByteArrayInputStream(xlsx));

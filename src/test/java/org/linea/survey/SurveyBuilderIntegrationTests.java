@@ -176,7 +176,7 @@ class SurveyBuilderIntegrationTests extends LineaIntegrationTest {
 		assertThat(surveys().survey(id).formId()).isEqualTo("information_needs");
 		assertThat(surveys().form(id).question("topics").orElseThrow().labels()).containsKeys("es", "en", "pt", "fr", "ht");
 		params.set("name", "../../etc/passwd");
-		assertThat(submit("/surveys/lines/" + this.line.key() + "/ready-made", params, Locale.ENGLISH).getStatus()).isEqualTo(404);
+		assertThat(submit("/surveys/lines/" + this.line.key() + "/ready-made", params, Locale.ENGLISH).getStatus()).isEqualTo(400);
 	}
 
 	@Test
