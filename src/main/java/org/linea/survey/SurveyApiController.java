@@ -71,6 +71,23 @@ class SurveyApiController {
 		return download(this.surveys.exportResults(id, locale.getLanguage(), file.extension), file);
 	}
 
+	@GetMapping("/api/surveys/{id}/xlsform")
+	@Operation(summary = "The survey's form as an XLSForm (.xlsx with survey, choices and settings sheets)",
+			description = "Written from the form as it stands (imported or built on the survey page); importing it gives the same form.")
+	ResponseEntity<byte[]> xlsform(@PathVariable long id) {
+		return xlsform(this.surveys.survey(id), this.surveys.exportXlsform(id));
+	}
+
+	static ResponseEntity<byte[]> xlsform(SurveySummary survey, byte[] xlsx) {
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(ResultsFiles.XLSX.mediaType))
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+				.filename(survey.formId() + (survey.version().isBlank() ? "" : "-v" + survey.version()) + ".xlsx")
+				.build()
+				.toString())
+			.body(xlsx);
+	}
+
 	static ResponseEntity<byte[]> download(SurveyResults results, ResultsFiles file) {
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(file.mediaType))

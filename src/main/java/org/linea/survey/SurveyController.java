@@ -12,8 +12,6 @@ import org.linea.access.LineService;
 import org.linea.shared.InvalidRequestException;
 
 import org.springframework.context.MessageSource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -56,6 +54,7 @@ class SurveyController {
 	@GetMapping("/surveys/lines/{lineKey}")
 	String list(@PathVariable String lineKey, Model model) {
 		model.addAttribute("surveys", this.surveys.surveys(lineKey));
+		model.addAttribute("readyMade", SurveyService.READY_MADE);
 		model.addAttribute("line", this.lines.requireAccess(lineKey, Permission.SURVEY_MANAGE));
 		return "survey/list";
 	}
@@ -74,11 +73,21 @@ class SurveyController {
 		}
 	}
 
+	/** Adds a form shipped with Linea (the information-needs survey) to the line. */
+	@PostMapping("/surveys/lines/{lineKey}/ready-made")
+	String addReadyMade(@PathVariable String lineKey, @RequestParam String name, RedirectAttributes redirect) {
+		long id = this.surveys.addReadyMade(lineKey, name);
+		redirect.addFlashAttribute("notice", "survey.list.readyMadeAdded");
+		return "redirect:/surveys/" + id;
+	}
+
 	@GetMapping("/surveys/{id}")
 	String results(@PathVariable long id, Model model, Locale locale) {
 		SurveyResults results = this.surveys.results(id, locale.getLanguage());
 		model.addAttribute("results", results);
 		model.addAttribute("line", this.lines.get(results.survey().lineId()));
+		model.addAttribute("nextVersion", this.surveys.nextVersion(id).orElse(null));
+		model.addAttribute("templates", this.surveys.invitationTemplates(id));
 		return "survey/results";
 	}
 
@@ -98,10 +107,16 @@ class SurveyController {
 
 	@PostMapping("/surveys/{id}/invitations")
 	String invite(@PathVariable long id, @RequestParam(defaultValue = "") String phones,
-			@RequestParam(required = false) Integer cohortOfWave, RedirectAttributes redirect) {
+			@RequestParam(required = false) Integer cohortOfWave, @RequestParam(defaultValue = "") String template,
+			RedirectAttributes redirect) {
 		List<String> numbers = Arrays.stream(phones.split("[\\s,;]+")).filter(p -> !p.isBlank()).toList();
+		// "name:language" of an approved template without parameters, for people outside WhatsApp's window
+		int colon = template.lastIndexOf(':');
+		Invitation.TemplateRef ref = template.isBlank() ? null
+				: new Invitation.TemplateRef(colon < 0 ? template : template.substring(0, colon), colon < 0 ? null : template.substring(colon + 1),
+						List.of());
 		try {
-			Invited invited = this.surveys.invite(id, new Invitation(numbers.isEmpty() ? null : numbers, null, null, cohortOfWave));
+			Invited invited = this.surveys.invite(id, new Invitation(numbers.isEmpty() ? null : numbers, null, null, cohortOfWave, ref));
 			redirect.addFlashAttribute("invited", invited);
 		}
 		catch (InvalidRequestException ex) {
@@ -116,15 +131,10 @@ class SurveyController {
 		return SurveyApiController.download(this.surveys.exportResults(id, locale.getLanguage(), file.extension), file);
 	}
 
-	/** The XLSForm as imported, to edit in a spreadsheet and import again. */
+	/** The form as an XLSForm, to edit in a spreadsheet or Kobo and import again. */
 	@GetMapping("/surveys/{id}/xlsform")
 	ResponseEntity<byte[]> xlsform(@PathVariable long id) {
-		SurveySummary survey = this.surveys.survey(id);
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(ResultsFiles.XLSX.mediaType))
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(survey.formId() + ".xlsx").build().toString())
-			.body(this.surveys.xlsform(id));
+		return SurveyApiController.xlsform(this.surveys.survey(id), this.surveys.exportXlsform(id));
 	}
 
 }

@@ -20,6 +20,22 @@ public record SurveyForm(String formId, String version, String title, String def
 		return this.questions.stream().filter(q -> q.type() != QuestionType.NOTE).toList();
 	}
 
+	SurveyForm withVersion(String newVersion) {
+		return new SurveyForm(this.formId, newVersion, this.title, this.defaultLanguage, this.questions, this.choices);
+	}
+
+	/** The version after this one: {@code 3} gives {@code 4}, {@code v3} {@code v4}, {@code 2026-a} {@code 2026-a-2}. */
+	static String nextVersion(String version) {
+		java.util.regex.Matcher digits = java.util.regex.Pattern.compile("(\\d+)$").matcher(version == null ? "" : version);
+		if (version == null || version.isBlank()) {
+			return "2";
+		}
+		if (digits.find()) {
+			return version.substring(0, digits.start()) + new java.math.BigInteger(digits.group(1)).add(java.math.BigInteger.ONE);
+		}
+		return version + "-2";
+	}
+
 	public List<Choice> choicesOf(Question question) {
 		return question.listName() == null ? List.of() : this.choices.getOrDefault(question.listName(), List.of());
 	}

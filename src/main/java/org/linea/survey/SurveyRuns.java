@@ -69,18 +69,33 @@ public class SurveyRuns implements SurveyTurns {
 		this.clock = clock;
 	}
 
-	/** Starts the survey for a person who takes none: the introduction and the first question. */
+	/**
+	 * Starts the survey for a person who takes none: the introduction and the first question; or, for
+	 * someone outside WhatsApp's 24-hour window, the approved template that invites them, and the
+	 * survey waits for their reply (which opens the window) to begin.
+	 *
+	 * @param invitation the template to send instead of free text, or null inside the window
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	long start(long surveyId, long waveId, Line line, Contact contact) {
+	long start(long surveyId, long waveId, Line line, Contact contact, OutboundContent.Template invitation) {
 		SurveyForm form = this.store.form(surveyId);
 		String language = languageFor(form, contact, line);
 		this.closingFlow.stop(contact.id());
 		long sessionId = this.store.startSession(surveyId, waveId, line.id(), contact.id(), contact.code(), language, now());
 		Session session = this.store.lockActive(sessionId).orElseThrow();
 		Conversation conversation = this.conversations.openFor(line, contact);
-		send(session, conversation, OutboundContent.text(text(language, "survey.intro", form.title())));
-		askAfter(session, form, conversation, null);
+		if (invitation != null) {
+			send(session, conversation, invitation);
+			this.store.waitingReply(sessionId, true);
+			return sessionId;
+		}
+		begin(session, form, conversation);
 		return sessionId;
+	}
+
+	private void begin(Session session, SurveyForm form, Conversation conversation) {
+		send(session, conversation, OutboundContent.text(text(session.language(), "survey.intro", form.title())));
+		askAfter(session, form, conversation, null);
 	}
 
 	/** The person's language: labels fall back to the form's default language where the form lacks it. */
@@ -107,6 +122,12 @@ public class SurveyRuns implements SurveyTurns {
 			this.store.finish(session.id(), "STOPPED", now());
 			send(session, conversation, OutboundContent.text(text(session.language(), "survey.stopped")));
 			closeIfBot(conversation, "SURVEY_STOPPED");
+			return Outcome.TAKEN;
+		}
+		if (session.waitingReply()) {
+			// invited by template: any reply (the template's button, "ok", a question) opens the window, and the survey begins
+			this.store.waitingReply(session.id(), false);
+			begin(session, form, conversation);
 			return Outcome.TAKEN;
 		}
 		Question question = form.question(session.currentQuestion()).orElse(null);

@@ -18,6 +18,8 @@ import org.linea.access.LineaUser;
 import org.linea.audience.AudienceService;
 import org.linea.audience.ConsentPurpose;
 import org.linea.channel.ChannelService;
+import org.linea.channel.MessageTemplate;
+import org.linea.channel.OutboundContent;
 import org.linea.contact.Contact;
 import org.linea.contact.ContactService;
 import org.linea.contact.PhoneNumbers;
@@ -79,6 +81,120 @@ public class SurveyService {
 		return id;
 	}
 
+	/** A new form on the line, in the line's languages. */
+	@Transactional(readOnly = true)
+	public SurveyDraft newDraft(String lineKey) {
+		return SurveyDraft.empty(this.lines.requireAccess(lineKey, Permission.SURVEY_MANAGE).languages());
+	}
+
+	/** The survey's form as the survey page edits it. */
+	@Transactional(readOnly = true)
+	public SurveyDraft draft(long surveyId) {
+		SurveySummary survey = survey(surveyId);
+		return SurveyDraft.of(this.store.form(surveyId), this.lines.get(survey.lineId()).languages());
+	}
+
+	/** Saves a form written on the survey page, checked as an imported XLSForm is; refuses it with every problem. */
+	@Transactional
+	public long create(String lineKey, SurveyDraft draft) {
+		Line line = this.lines.requireAccess(lineKey, Permission.SURVEY_MANAGE);
+		LineaUser user = Access.require(line.organisationId(), Permission.SURVEY_MANAGE, "Line " + lineKey);
+		XlsFormWriter.Written written = XlsFormWriter.write(draft);
+		SurveyForm form = check(written);
+		long id = this.store.insert(line.id(), form, written.xlsx(), user.id(), "BUILDER", null);
+		this.audit.record(line.organisationId(), "SURVEY_BUILT", "survey", String.valueOf(id),
+				Map.of("line", line.key(), "formId", form.formId(), "version", form.version()));
+		return id;
+	}
+
+	/**
+	 * Saves an edit of a survey. Until anyone is invited the form is changed in place. Once people were
+	 * asked it, their answers stay with the questions they were asked: the edit becomes a new survey,
+	 * a later version of this one (its version number raised unless the coordinator set one), with its
+	 * own waves and results, and this one stays as it was. Returns the id that holds the edit.
+	 */
+	@Transactional
+	public long edit(long surveyId, SurveyDraft draft) {
+		SurveySummary survey = survey(surveyId);
+		Line line = this.lines.get(survey.lineId());
+		LineaUser user = Access.require(line.organisationId(), Permission.SURVEY_MANAGE, "Survey " + surveyId);
+		XlsFormWriter.Written written = XlsFormWriter.write(draft);
+		SurveyForm form = check(written);
+		if (this.store.replaceUnfrozen(surveyId, form, written.xlsx())) {
+			this.audit.record(line.organisationId(), "SURVEY_EDITED", "survey", String.valueOf(surveyId),
+					Map.of("formId", form.formId(), "version", form.version()));
+			return surveyId;
+		}
+		SurveyForm versioned = form.version().equals(survey.version()) ? form.withVersion(SurveyForm.nextVersion(form.version())) : form;
+		long id = this.store.insert(line.id(), versioned, XlsFormWriter.write(versioned), user.id(), "BUILDER", surveyId);
+		this.audit.record(line.organisationId(), "SURVEY_VERSIONED", "survey", String.valueOf(id),
+				Map.of("previous", surveyId, "formId", versioned.formId(), "version", versioned.version()));
+		return id;
+	}
+
+	private static SurveyForm check(XlsFormWriter.Written written) {
+		try {
+			return XlsFormReader.read(new ByteArrayInputStream(written.xlsx()));
+		}
+		catch (FormRejectedException ex) {
+			throw new DraftRejectedException(ex.problems(), written);
+		}
+	}
+
+	/** The survey's form written as an XLSForm (survey, choices and settings sheets); importing it gives the same form. */
+	@Transactional(readOnly = true)
+	public byte[] exportXlsform(long surveyId) {
+		survey(surveyId);
+		return XlsFormWriter.write(this.store.form(surveyId));
+	}
+
+	/** The line's approved templates, to invite people outside WhatsApp's 24-hour window. */
+	@Transactional(readOnly = true)
+	public List<MessageTemplate> invitationTemplates(long surveyId) {
+		return this.channels.templates(this.lines.get(survey(surveyId).lineId()));
+	}
+
+	/** The later version an edit made of this survey, if any. */
+	@Transactional(readOnly = true)
+	public java.util.Optional<Long> nextVersion(long surveyId) {
+		survey(surveyId);
+		return this.store.nextVersion(surveyId);
+	}
+
+	/** The forms shipped with Linea that a coordinator may add to a line and send as they are, or edit first. */
+	public static final List<String> READY_MADE = List.of("information-needs");
+
+	/**
+	 * Adds a ready-made form to the line: the information-needs survey (topics, formats, frequency,
+	 * trusted sources, unanswered questions) in es, en, pt, fr and ht, from an XLSForm shipped in resources.
+	 */
+	@Transactional
+	public long addReadyMade(String lineKey, String name) {
+		Line line = this.lines.requireAccess(lineKey, Permission.SURVEY_MANAGE);
+		LineaUser user = Access.require(line.organisationId(), Permission.SURVEY_MANAGE, "Line " + lineKey);
+		if (!READY_MADE.contains(name)) {
+			throw this.messages.invalid("survey.readyMade.unknown", name);
+		}
+		byte[] xlsx = readyMade(name);
+		SurveyForm form = XlsFormReader.read(new ByteArrayInputStream(xlsx));
+		long id = this.store.insert(line.id(), form, xlsx, user.id(), "READY_MADE", null);
+		this.audit.record(line.organisationId(), "SURVEY_IMPORTED", "survey", String.valueOf(id),
+				Map.of("line", line.key(), "formId", form.formId(), "version", form.version(), "readyMade", name));
+		return id;
+	}
+
+	static byte[] readyMade(String name) {
+		try (java.io.InputStream in = SurveyService.class.getResourceAsStream("/survey/ready-made/" + name + ".xlsx")) {
+			if (in == null) {
+				throw new IllegalStateException("The ready-made survey " + name + " is missing from the build");
+			}
+			return in.readAllBytes();
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
 	@Transactional(readOnly = true)
 	public List<SurveySummary> surveys(String lineKey) {
 		Line line = this.lines.requireAccess(lineKey, Permission.SURVEY_MANAGE);
@@ -137,15 +253,22 @@ public class SurveyService {
 		if (invitation.phones() == null && invitation.audience() == null && invitation.cohortOfWave() == null) {
 			throw this.messages.invalid("survey.invite.nobody");
 		}
+		OutboundContent.Template template = template(line, invitation.template());
+		// from now on the form is what people answered: an edit becomes a new version
+		this.store.freeze(surveyId);
 		long waveId = this.store.wave(surveyId, invitation.wave());
 		int invited = 0;
 		for (Contact contact : people) {
 			String reason = reasonToSkip(line, waveId, contact);
+			boolean windowOpen = this.channels.replyWindow(line, contact.id()).open();
+			if (reason == null && !windowOpen && template == null) {
+				reason = "windowClosed";
+			}
 			if (reason != null) {
 				skipped.merge(reason, 1, Integer::sum);
 				continue;
 			}
-			this.runs.start(surveyId, waveId, line, contact);
+			this.runs.start(surveyId, waveId, line, contact, windowOpen ? null : template);
 			invited++;
 		}
 		Invited result = new Invited(this.store.waveNumber(waveId), invited, skipped);
@@ -173,10 +296,21 @@ public class SurveyService {
 		if (this.store.running(contact.id())) {
 			return "busy";
 		}
-		if (!this.channels.replyWindow(line, contact.id()).open()) {
-			return "windowClosed";
-		}
 		return null;
+	}
+
+	/** The line's approved template an invitation names, with its parameters; refused when the line has no such template. */
+	private OutboundContent.Template template(Line line, Invitation.TemplateRef ref) {
+		if (ref == null || ref.name() == null || ref.name().isBlank()) {
+			return null;
+		}
+		MessageTemplate approved = this.channels.templates(line)
+			.stream()
+			.filter(t -> t.name().equals(ref.name().strip()) && (ref.language() == null || ref.language().isBlank()
+					|| t.language().equalsIgnoreCase(ref.language().strip())))
+			.findFirst()
+			.orElseThrow(() -> this.messages.invalid("survey.invite.noTemplate", ref.name()));
+		return approved.with(ref.parameters() == null ? List.of() : ref.parameters());
 	}
 
 	/** The answers, one row per respondent and wave, with each wave's rates and a chart per question. */

@@ -16,15 +16,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import static org.linea.shared.db.Rows.instant;
+import static org.linea.shared.db.Rows.nullableLong;
 import static org.linea.shared.db.Rows.timestamp;
 
-/** The survey module's tables. Forms never change once imported, so each node caches them by id. */
+/**
+ * The survey module's tables. A form changes only until its first invitation ({@code frozen} from
+ * then on), so each node caches frozen forms by id and reads the others each time.
+ */
 @Component
 class SurveyStore {
 
 	private static final String SESSION = """
 			select id, survey_id, wave_id, line_id, contact_id, respondent_code, status, language, current_question, paused,
-			       reminders_sent from survey_session
+			       reminders_sent, waiting_reply from survey_session
 			""";
 
 	private final JdbcClient jdbc;
@@ -39,14 +43,50 @@ class SurveyStore {
 	}
 
 	long insert(long lineId, SurveyForm form, byte[] xlsform, Long userId) {
+		return insert(lineId, form, xlsform, userId, "XLSFORM", null);
+	}
+
+	/**
+	 * @param source XLSFORM (imported), BUILDER (written on the survey page) or READY_MADE (shipped with Linea)
+	 * @param previousId the survey this one is a later version of
+	 */
+	long insert(long lineId, SurveyForm form, byte[] xlsform, Long userId, String source, Long previousId) {
 		return this.jdbc.sql("""
-				insert into survey_survey (line_id, form_id, version, title, default_language, definition, xlsform, created_by)
-				values (?, ?, ?, ?, ?, ?::jsonb, ?, ?) returning id
+				insert into survey_survey (line_id, form_id, version, title, default_language, definition, xlsform, created_by, source,
+				                           previous_id)
+				values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?) returning id
 				""")
 			.params(lineId, form.formId(), form.version(), form.title(), form.defaultLanguage(), this.json.writeValueAsString(form),
-					xlsform, userId)
+					xlsform, userId, source, previousId)
 			.query(Long.class)
 			.single();
+	}
+
+	/** Rewrites a form nobody was asked yet; false when it is frozen (people were invited meanwhile). */
+	boolean replaceUnfrozen(long surveyId, SurveyForm form, byte[] xlsform) {
+		this.forms.remove(surveyId);
+		return this.jdbc.sql("""
+				update survey_survey set form_id = ?, version = ?, title = ?, default_language = ?, definition = ?::jsonb, xlsform = ?,
+				       source = 'BUILDER', updated_at = now()
+				where id = ? and not frozen
+				""")
+			.params(form.formId(), form.version(), form.title(), form.defaultLanguage(), this.json.writeValueAsString(form), xlsform,
+					surveyId)
+			.update() == 1;
+	}
+
+	/**
+	 * Freezes the form before anyone is asked it, under the survey row's lock: an edit waiting on the
+	 * lock then finds it frozen and becomes a new version.
+	 */
+	void freeze(long surveyId) {
+		this.jdbc.sql("update survey_survey set frozen = true where id = ?").param(surveyId).update();
+	}
+
+	/** The later version of a survey, if it was edited after people had been asked. */
+	Optional<Long> nextVersion(long surveyId) {
+		return this.jdbc.sql("select id from survey_survey where previous_id = ? order by id desc limit 1").param(surveyId)
+			.query(Long.class).optional();
 	}
 
 	SurveySummary summary(long surveyId) {
@@ -59,7 +99,7 @@ class SurveyStore {
 	}
 
 	private static final String SUMMARY = """
-			select s.id, s.line_id, s.form_id, s.version, s.title, s.created_at,
+			select s.id, s.line_id, s.form_id, s.version, s.title, s.created_at, s.frozen, s.previous_id,
 			       (select count(*) from survey_wave w where w.survey_id = s.id) as waves,
 			       (select count(*) from survey_session x where x.survey_id = s.id) as invited,
 			       (select count(*) from survey_session x where x.survey_id = s.id and x.status = 'COMPLETE') as completed
@@ -68,16 +108,27 @@ class SurveyStore {
 
 	private SurveySummary mapSummary(ResultSet rs, int row) throws SQLException {
 		return new SurveySummary(rs.getLong("id"), rs.getLong("line_id"), rs.getString("form_id"), rs.getString("version"),
-				rs.getString("title"), instant(rs, "created_at"), rs.getInt("waves"), rs.getInt("invited"), rs.getInt("completed"));
+				rs.getString("title"), instant(rs, "created_at"), rs.getInt("waves"), rs.getInt("invited"), rs.getInt("completed"), rs.getBoolean("frozen"),
+				nullableLong(rs, "previous_id"));
 	}
 
 	SurveyForm form(long surveyId) {
-		return this.forms.computeIfAbsent(surveyId, id -> this.jdbc.sql("select definition from survey_survey where id = ?")
-			.param(id)
-			.query(String.class)
+		SurveyForm cached = this.forms.get(surveyId);
+		if (cached != null) {
+			return cached;
+		}
+		record Stored(String definition, boolean frozen) {
+		}
+		Stored stored = this.jdbc.sql("select definition, frozen from survey_survey where id = ?")
+			.param(surveyId)
+			.query((rs, row) -> new Stored(rs.getString(1), rs.getBoolean(2)))
 			.optional()
-			.map(text -> this.json.readValue(text, SurveyForm.class))
-			.orElseThrow(() -> new NotFoundException("Survey " + id)));
+			.orElseThrow(() -> new NotFoundException("Survey " + surveyId));
+		SurveyForm form = this.json.readValue(stored.definition(), SurveyForm.class);
+		if (stored.frozen()) {
+			this.forms.put(surveyId, form);
+		}
+		return form;
 	}
 
 	byte[] xlsform(long surveyId) {
@@ -154,7 +205,8 @@ class SurveyStore {
 	private Session session(ResultSet rs, int row) throws SQLException {
 		return new Session(rs.getLong("id"), rs.getLong("survey_id"), rs.getLong("wave_id"), rs.getLong("line_id"),
 				rs.getLong("contact_id"), rs.getString("respondent_code"), rs.getString("status"), rs.getString("language"),
-				rs.getString("current_question"), rs.getBoolean("paused"), rs.getInt("reminders_sent"));
+				rs.getString("current_question"), rs.getBoolean("paused"), rs.getInt("reminders_sent"),
+				rs.getBoolean("waiting_reply"));
 	}
 
 	void asked(long sessionId, String question, Instant now) {
@@ -165,6 +217,10 @@ class SurveyStore {
 	void reminded(long sessionId, Instant now) {
 		this.jdbc.sql("update survey_session set reminders_sent = reminders_sent + 1, last_asked_at = ?, paused = false where id = ?")
 			.params(timestamp(now), sessionId).update();
+	}
+
+	void waitingReply(long sessionId, boolean waiting) {
+		this.jdbc.sql("update survey_session set waiting_reply = ? where id = ?").params(waiting, sessionId).update();
 	}
 
 	void paused(long sessionId, boolean paused) {

@@ -155,6 +155,52 @@ class SurveyChannelsIntegrationTests extends ChannelIntegrationTest {
 	}
 
 	@Test
+	void overWhatsAppSomebodyOutsideTheWindowIsInvitedWithTheApprovedTemplateAndTheSurveyBeginsWhenTheyReply() {
+		WhatsAppLine wa = whatsAppLine();
+		this.jdbc.sql("insert into channel_template (line_id, name, language, body) values (?, 'encuesta', 'es', ?)")
+			.params(wa.line().id(), "Tenemos una encuesta corta de {{1}}. Responde OK para empezar.").update();
+		String inside = randomDigits();
+		this.graph.personWrites(wa.number(), wa.phoneNumberId(), inside, Map.of("type", "text", "text", Map.of("body", "hola")));
+		waitFor(() -> this.graph.sent(wa.phoneNumberId()).size(), 1, "the bot answers");
+		eventually(() -> outgoingStatuses(wa.line()).stream().noneMatch("QUEUED"::equals), "the bot's replies are sent");
+		int before = this.graph.sent(wa.phoneNumberId()).size();
+		String outside = randomDigits();
+
+		long userId = this.users.create(unique("coordinator"), "Coordinator", "a-long-test-password");
+		this.users.grant(userId, wa.line().organisationId(), Role.COORDINATOR);
+		signIn(this.users.findById(userId).orElseThrow());
+		long surveyId = this.surveys.importForm(wa.line().key(), form());
+		Invited invited = this.surveys.invite(surveyId, new Invitation(List.of("+" + outside, "+" + inside), null, null, null,
+				new Invitation.TemplateRef("encuesta", "es", List.of("la oficina"))));
+		assertThat(invited.invited()).as(invited.toString()).isEqualTo(2);
+
+		waitFor(() -> this.graph.sent(wa.phoneNumberId()).size(), before + 3, "the template outside, the survey inside");
+		eventually(() -> outgoingStatuses(wa.line()).stream().noneMatch("QUEUED"::equals), "the invitations are sent");
+		List<JsonNode> sent = this.graph.sent(wa.phoneNumberId()).subList(before, this.graph.sent(wa.phoneNumberId()).size());
+		List<JsonNode> toOutside = sent.stream().filter(n -> n.path("to").asString().equals(outside)).toList();
+		assertThat(toOutside).as("only the approved template goes outside the window").hasSize(1);
+		assertThat(toOutside.getFirst().path("type").asString()).isEqualTo("template");
+		assertThat(toOutside.getFirst().path("template").path("name").asString()).isEqualTo("encuesta");
+		assertThat(sent.stream().filter(n -> n.path("to").asString().equals(inside)).map(n -> n.path("type").asString()))
+			.as("inside the window, free text and buttons").containsExactly("text", "interactive");
+
+		int waiting = this.graph.sent(wa.phoneNumberId()).size();
+		this.graph.personWrites(wa.number(), wa.phoneNumberId(), outside, Map.of("type", "text", "text", Map.of("body", "OK")));
+		waitFor(() -> (int) this.graph.sent(wa.phoneNumberId()).stream().filter(n -> n.path("to").asString().equals(outside)).count(), 3,
+				"the introduction and the first question after the reply");
+		List<JsonNode> afterReply = this.graph.sent(wa.phoneNumberId()).subList(waiting, this.graph.sent(wa.phoneNumberId()).size())
+			.stream().filter(n -> n.path("to").asString().equals(outside)).toList();
+		assertThat(afterReply.get(0).path("text").path("body").asString()).contains("channels");
+		assertThat(afterReply.get(1).path("interactive").path("type").asString()).isEqualTo("button");
+		this.graph.personWrites(wa.number(), wa.phoneNumberId(), outside,
+				Map.of("type", "interactive", "interactive", Map.of("type", "button_reply", "button_reply", Map.of("id", "yes", "title", "Sí"))));
+		eventually(() -> "region".equals(this.jdbc.sql("""
+				select s.current_question from survey_session s join contact_contact c on c.id = s.contact_id
+				where s.survey_id = ? and s.waiting_reply = false and s.status = 'ACTIVE' and s.current_question = 'region' limit 1
+				""").param(surveyId).query(String.class).optional().orElse(null)), "the first answer counts");
+	}
+
+	@Test
 	void overSmsEveryChoiceIsANumberedOption() {
 		TwilioLine sms = twilioLine(ChannelType.TWILIO_SMS);
 		String phone = "+" + randomDigits();
