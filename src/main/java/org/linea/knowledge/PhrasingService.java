@@ -129,7 +129,16 @@ public class PhrasingService {
 	@Transactional
 	public PhrasingImport importPhrasings(String lineKey, BankFile format, InputStream in) {
 		Line line = this.lines.requireAccess(lineKey, Permission.KNOWLEDGE_EDIT);
-		BankFile.Content file = format.read(in);
+		return importRows(line, format.read(in), CurrentUser.require().id());
+	}
+
+	/** Imports labelled phrasings (a .csv) without a signed-in user, e.g. the benchmark's history. */
+	@Transactional
+	public PhrasingImport seed(Line line, InputStream csv) {
+		return importRows(line, BankFile.CSV.read(csv), null);
+	}
+
+	private PhrasingImport importRows(Line line, BankFile.Content file, Long me) {
 		List<ImportProblem> problems = new ArrayList<>();
 		for (String column : COLUMNS) {
 			if (!file.header().contains(column)) {
@@ -170,7 +179,6 @@ public class PhrasingService {
 		}
 		int imported = 0;
 		int unchanged = 0;
-		Long me = CurrentUser.require().id();
 		for (BankFile.Row row : file.rows()) {
 			String text = row.get("text");
 			String entry = row.get("entry").toUpperCase(Locale.ROOT);
