@@ -90,10 +90,7 @@ public class PhrasingService {
 	/** The proposal was right about the message, not about the entry: approved as a phrasing of another one. */
 	@Transactional
 	public Phrasing reassign(String lineKey, long id, String entryKey) {
-		if (entryKey == null || entryKey.isBlank()) {
-			throw new InvalidRequestException("Choose the entry this message asks about");
-		}
-		return review(lineKey, id, entryKey.strip(), PhrasingStatus.APPROVED);
+		return review(lineKey, id, entryKey == null ? "" : entryKey.strip().toUpperCase(Locale.ROOT), PhrasingStatus.APPROVED);
 	}
 
 	@Transactional
@@ -109,6 +106,9 @@ public class PhrasingService {
 		}
 		if (phrasing.status() != PhrasingStatus.PROPOSED) {
 			throw new InvalidRequestException("This phrasing was already reviewed");
+		}
+		if (entryKey != null && entryKey.isEmpty()) {
+			throw new InvalidRequestException("Choose the entry this message asks about");
 		}
 		String entry = entryKey == null ? phrasing.entryKey() : entryKey;
 		if (this.bank.find(line.id(), entry).isEmpty()) {

@@ -34,8 +34,11 @@ class OfflineTune {
 		BankAnalysis analysis = new BankAnalysis("es");
 		// -Dhistory=dev-odd: that set's answerable messages as approved phrasings of their entries
 		String history = System.getProperty("history", "");
-		java.util.Map<String, List<String>> learned = history.isEmpty() ? java.util.Map.of()
-				: learned(BenchSets.all(dir, own).stream().filter(s -> s.name().equals(history)).findFirst().orElseThrow().messages());
+		List<String> historySets = history.isEmpty() ? List.of() : List.of(history.split(","));
+		java.util.Map<String, List<String>> learned = learned(BenchSets.all(dir, own).stream()
+			.filter(s -> historySets.contains(s.name()))
+			.flatMap(s -> s.messages().stream())
+			.toList());
 		BankIndex index = BankIndex.build(analysis, bank, learned);
 		BotProperties defaults = new BotProperties(null, null, null, null, null, null);
 		AnswerFinder finder = new AnswerFinder(Signals.load(), Courtesy.load(),

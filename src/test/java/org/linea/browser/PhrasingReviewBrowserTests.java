@@ -26,7 +26,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
  */
 class PhrasingReviewBrowserTests extends BrowserTest {
 
-	private static final String QUESTION = "cuanta platita me toca a fin de mes";
+	private static final String QUESTION = "de a cuanto sale la ayudita mensual";
 
 	@Autowired
 	SimulatorService simulator;
