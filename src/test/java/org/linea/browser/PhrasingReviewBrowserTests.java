@@ -70,7 +70,7 @@ class PhrasingReviewBrowserTests extends BrowserTest {
 			Page test = coordinatorBrowser.newPage();
 			test.navigate(url("/bot/" + line.key() + "/test"));
 			test.locator("textarea[name=text]").fill(QUESTION);
-			test.locator("form button[type=submit]").first().click();
+			test.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Decidir")).click();
 			assertThat(test.locator(".decision h2")).isVisible();
 			assertThat(test.locator(".decision h2")).not().containsText("CASH-01");
 
@@ -82,7 +82,7 @@ class PhrasingReviewBrowserTests extends BrowserTest {
 			assertThat(review.locator("body")).containsText("Nada que revisar.");
 
 			test.locator("textarea[name=text]").fill(QUESTION);
-			test.locator("form button[type=submit]").first().click();
+			test.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Decidir")).click();
 			assertThat(test.locator(".decision h2")).containsText("CASH-01");
 		}
 	}
