@@ -56,6 +56,11 @@
     var text = button.getAttribute("data-insert");
     var start = reply.selectionStart || reply.value.length;
     reply.value = reply.value.slice(0, start) + text + reply.value.slice(reply.selectionEnd || start);
+    // the entry goes with the answer: the person's message becomes a proposed phrasing of it
+    var inserted = document.getElementById("inserted-entry");
+    if (inserted) {
+      inserted.value = button.getAttribute("data-entry") || "";
+    }
     reply.focus();
   });
 

@@ -29,10 +29,18 @@ final class AnswerFinder {
 
 	private final BotProperties thresholds;
 
+	private final Reranker reranker;
+
 	AnswerFinder(Signals signals, Courtesy courtesy, BotProperties thresholds) {
+		this(signals, courtesy, thresholds, Reranker.NONE);
+	}
+
+	/** @param reranker reorders the lexical candidates (semantic reranking, when an installation has it) */
+	AnswerFinder(Signals signals, Courtesy courtesy, BotProperties thresholds, Reranker reranker) {
 		this.signals = signals;
 		this.courtesy = courtesy;
 		this.thresholds = thresholds;
+		this.reranker = reranker;
 	}
 
 	BotDecision decide(BankIndex index, String text, String language) {
@@ -55,12 +63,12 @@ final class AnswerFinder {
 		String[] parts = QUESTIONS.split(question);
 		String first = java.util.Arrays.stream(parts).filter(ChatText::hasLetters).findFirst().orElse("");
 		if (parts.length > 1 && !first.isEmpty()) {
-			List<Scored> found = index.search(index.terms(first, language));
+			List<Scored> found = this.reranker.rerank(first, index.search(index.terms(first, language)));
 			if (confident(found, lowerAllowed)) {
 				return decision(DecisionKind.ANSWER, "CONFIDENT_IN_PART", language, found.getFirst(), found);
 			}
 		}
-		List<Scored> whole = index.search(index.terms(question, language));
+		List<Scored> whole = this.reranker.rerank(question, index.search(index.terms(question, language)));
 		if (confident(whole, lowerAllowed)) {
 			return decision(DecisionKind.ANSWER, "CONFIDENT", language, whole.getFirst(), whole);
 		}

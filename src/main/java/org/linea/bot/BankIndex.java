@@ -101,6 +101,14 @@ final class BankIndex {
 	}
 
 	static BankIndex build(BankAnalysis analysis, List<KnowledgeEntry> entries) {
+		return build(analysis, entries, Map.of());
+	}
+
+	/**
+	 * @param learned approved phrasings by entry key, indexed as phrasings of their entry (those of
+	 * entries not in the list are left out)
+	 */
+	static BankIndex build(BankAnalysis analysis, List<KnowledgeEntry> entries, Map<String, List<String>> learned) {
 		String language = analysis.language();
 		Map<String, Indexed> indexed = new LinkedHashMap<>();
 		Map<String, Integer> df = new HashMap<>();
@@ -111,7 +119,9 @@ final class BankIndex {
 				List<Set<String>> phrasings = new ArrayList<>();
 				Set<String> questionTerms = new HashSet<>();
 				List<String> surface = new ArrayList<>();
-				for (String phrasing : entry.content().phrasings()) {
+				List<String> all = new ArrayList<>(entry.content().phrasings());
+				all.addAll(learned.getOrDefault(entry.key(), List.of()));
+				for (String phrasing : all) {
 					List<String> words = analysis.surfaceWords(phrasing);
 					surface.addAll(words);
 					Set<String> terms = new HashSet<>(analysis.terms(words, language));
@@ -127,9 +137,9 @@ final class BankIndex {
 				}
 				surface.removeIf(analysis::isStopWord);
 				knownWords.addAll(surface);
-				Set<String> all = new HashSet<>(questionTerms);
-				all.addAll(answerTerms);
-				all.forEach(term -> df.merge(term, 1, Integer::sum));
+				Set<String> terms = new HashSet<>(questionTerms);
+				terms.addAll(answerTerms);
+				terms.forEach(term -> df.merge(term, 1, Integer::sum));
 				indexed.put(entry.key(), new Indexed(entry, questionTerms, answerTerms, phrasings));
 				Document document = new Document();
 				document.add(new StoredField(KEY, entry.key()));
@@ -157,6 +167,10 @@ final class BankIndex {
 
 	int size() {
 		return this.entries.size();
+	}
+
+	List<KnowledgeEntry> entries() {
+		return this.entries.values().stream().map(Indexed::entry).toList();
 	}
 
 	KnowledgeEntry entry(String key) {

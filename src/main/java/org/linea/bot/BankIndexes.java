@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.linea.access.Line;
 import org.linea.knowledge.KnowledgeService;
+import org.linea.knowledge.PhrasingService;
 import org.linea.personaldata.PersonalDataErased;
 
 import org.springframework.context.event.EventListener;
@@ -12,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Each line's index, kept in memory and rebuilt when the bank's revision in the database moved on, so
- * a change made on any node reaches the bot on every node at its next message.
+ * a change made on any node reaches the bot on every node at its next message. Approved learned
+ * phrasings are indexed with their entry (approving one raises the revision).
  */
 @Component
 class BankIndexes {
@@ -26,8 +28,11 @@ class BankIndexes {
 
 	private final Map<Long, Built> built = new ConcurrentHashMap<>();
 
-	BankIndexes(KnowledgeService knowledge) {
+	private final PhrasingService phrasings;
+
+	BankIndexes(KnowledgeService knowledge, PhrasingService phrasings) {
 		this.knowledge = knowledge;
+		this.phrasings = phrasings;
 	}
 
 	/** The spelling corrections an index learns are people's words: they go with the erased data. */
@@ -43,7 +48,7 @@ class BankIndexes {
 			return current.index();
 		}
 		BankAnalysis analysis = this.analyses.computeIfAbsent(line.defaultLanguage(), BankAnalysis::new);
-		BankIndex index = BankIndex.build(analysis, this.knowledge.validated(line.id()));
+		BankIndex index = BankIndex.build(analysis, this.knowledge.validated(line.id()), this.phrasings.approved(line.id()));
 		this.built.put(line.id(), new Built(revision, index));
 		return index;
 	}

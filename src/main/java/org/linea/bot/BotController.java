@@ -61,15 +61,32 @@ class BotController {
 		model.addAttribute("wrong", this.bot.markedWrong(lineKey, REVIEW_DAYS));
 		model.addAttribute("line", line(lineKey));
 		model.addAttribute("days", REVIEW_DAYS);
+		model.addAttribute("entries", this.bot.validatedEntries(lineKey));
 		return "bot/review";
+	}
+
+	/** The questions of a group of unanswered ones are proposed as phrasings of an entry. */
+	@Requires(Permission.KNOWLEDGE_EDIT)
+	@PostMapping("/bot/{lineKey}/review/assign")
+	String assign(@PathVariable String lineKey, @RequestParam(name = "decision", required = false) java.util.List<Long> decisions,
+			@RequestParam(defaultValue = "") String entry, RedirectAttributes redirect) {
+		try {
+			this.bot.assign(lineKey, decisions, entry);
+			redirect.addFlashAttribute("assigned", entry.strip().toUpperCase(java.util.Locale.ROOT));
+		}
+		catch (InvalidRequestException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:/bot/" + lineKey + "/review";
 	}
 
 	@Requires(Permission.INBOX_REPLY)
 	@PostMapping("/bot/conversations/{conversationId}/messages/{messageId}/wrong")
-	String markWrong(@PathVariable long conversationId, @PathVariable long messageId, RedirectAttributes redirect) {
+	String markWrong(@PathVariable long conversationId, @PathVariable long messageId,
+			@RequestParam(defaultValue = "") String entry, RedirectAttributes redirect) {
 		try {
-			String entry = this.bot.markWrong(conversationId, messageId);
-			redirect.addFlashAttribute("markedEntry", entry);
+			String marked = this.bot.markWrong(conversationId, messageId, entry);
+			redirect.addFlashAttribute("markedEntry", marked);
 		}
 		catch (InvalidRequestException ex) {
 			redirect.addFlashAttribute("error", ex.getMessage());

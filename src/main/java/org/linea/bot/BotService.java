@@ -16,6 +16,8 @@ import org.linea.access.LineService;
 import org.linea.access.LineaUser;
 import org.linea.conversation.Conversation;
 import org.linea.conversation.ConversationService;
+import org.linea.knowledge.PhrasingService;
+import org.linea.knowledge.PhrasingSource;
 import org.linea.shared.InvalidRequestException;
 
 import org.springframework.stereotype.Service;
@@ -49,8 +51,11 @@ public class BotService {
 
 	private final ConversationContent content;
 
+	private final PhrasingService phrasings;
+
 	BotService(LineService lines, KnowledgeBot bot, BankIndexes indexes, DecisionLog log, ConversationService conversations,
-			Clock clock, ConversationContent content) {
+			Clock clock, ConversationContent content, PhrasingService phrasings) {
+		this.phrasings = phrasings;
 		this.content = content;
 		this.lines = lines;
 		this.bot = bot;
@@ -120,9 +125,16 @@ public class BotService {
 		}
 		return groups.stream()
 			.map(group -> new UnansweredGroup(group.size(), group.stream().limit(5).map(DecisionLog.Unanswered::question).toList(),
-					group.getFirst().decidedAt(), group.getFirst().bestEntry()))
+					group.getFirst().decidedAt(), group.getFirst().bestEntry(), group.stream().map(DecisionLog.Unanswered::id).toList()))
 			.sorted((a, b) -> Integer.compare(b.count(), a.count()))
 			.toList();
+	}
+
+	/** The line's validated entries, which questions can be given to. */
+	@Transactional(readOnly = true)
+	public List<org.linea.knowledge.KnowledgeEntry> validatedEntries(String lineKey) {
+		Line line = this.lines.requireAccess(lineKey, Permission.BOT_REVIEW);
+		return this.indexes.of(line).entries();
 	}
 
 	/** Entries operators marked as wrong answers in the last days. */
@@ -138,12 +150,61 @@ public class BotService {
 	 */
 	@Transactional
 	public String markWrong(long conversationId, long botMessageId) {
+		return markWrong(conversationId, botMessageId, null);
+	}
+
+	/**
+	 * As {@link #markWrong(long, long)}, naming the entry that should have been answered: the message
+	 * answered is proposed as a phrasing of that entry, for review.
+	 * @param rightEntry the right entry's id, or null or blank when the operator does not say
+	 */
+	@Transactional
+	public String markWrong(long conversationId, long botMessageId, String rightEntry) {
 		Conversation conversation = this.conversations.get(conversationId);
-		this.lines.requireAccess(conversation.lineId(), Permission.INBOX_REPLY, "Conversation " + conversationId);
+		Line line = this.lines.requireAccess(conversation.lineId(), Permission.INBOX_REPLY, "Conversation " + conversationId);
 		this.content.require(conversationId);
 		LineaUser me = CurrentUser.require();
-		return this.log.markWrong(conversationId, botMessageId, me.id())
+		String right = rightEntry == null || rightEntry.isBlank() ? null : rightEntry.strip().toUpperCase(java.util.Locale.ROOT);
+		if (right != null && this.indexes.of(line).entry(right) == null) {
+			throw new InvalidRequestException("There is no validated entry " + right + " on this line");
+		}
+		DecisionLog.MarkedWrong marked = this.log.markWrong(conversationId, botMessageId, me.id())
 			.orElseThrow(() -> new InvalidRequestException("There is no automatic answer to mark in this conversation"));
+		if (right != null && !right.equals(marked.entryKey()) && marked.inboundMessageId() != null) {
+			this.conversations.messages(conversationId)
+				.stream()
+				.filter(m -> m.id() == marked.inboundMessageId())
+				.findFirst()
+				.ifPresent(m -> this.phrasings.propose(line.id(), right, m.body(), PhrasingSource.CORRECTED, conversationId, m.id(), me.id()));
+		}
+		return marked.entryKey();
+	}
+
+	/**
+	 * A coordinator says what these unanswered questions asked: each is proposed as a phrasing of the
+	 * entry, for review in the learned-phrasings queue.
+	 * @return how many were proposed
+	 */
+	@Transactional
+	public int assign(String lineKey, List<Long> decisionIds, String entryKey) {
+		Line line = this.lines.requireAccess(lineKey, Permission.BOT_REVIEW);
+		this.lines.requireAccess(lineKey, Permission.KNOWLEDGE_EDIT);
+		String entry = entryKey == null ? "" : entryKey.strip().toUpperCase(java.util.Locale.ROOT);
+		if (this.indexes.of(line).entry(entry) == null) {
+			throw new InvalidRequestException("There is no validated entry " + entry + " on this line");
+		}
+		List<DecisionLog.Unanswered> questions = this.log.unanswered(line.id(), decisionIds == null ? List.of() : decisionIds);
+		Set<Long> hidden = this.content.hiddenFrom(CurrentUser.require(), questions.stream().map(DecisionLog.Unanswered::conversationId).toList());
+		long me = CurrentUser.require().id();
+		int proposed = 0;
+		for (DecisionLog.Unanswered question : questions) {
+			if (!hidden.contains(question.conversationId())
+					&& this.phrasings.propose(line.id(), entry, question.question(), PhrasingSource.ASSIGNED, question.conversationId(),
+							this.log.inboundMessage(question.id()), me)) {
+				proposed++;
+			}
+		}
+		return proposed;
 	}
 
 	private static double jaccard(Set<String> a, Set<String> b) {

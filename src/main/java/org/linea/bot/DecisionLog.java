@@ -25,6 +25,10 @@ class DecisionLog {
 	/** Decisions whose question the bank could not answer. */
 	static final Set<String> UNANSWERED = Set.of("LOW_CONFIDENCE", "NO_MATCH", "CLOSE_ENTRIES");
 
+	/** An automatic answer marked wrong: its entry and the message it answered. */
+	record MarkedWrong(String entryKey, Long inboundMessageId) {
+	}
+
 	record Unanswered(long id, long conversationId, String question, String reason, String bestEntry, double score, Instant decidedAt) {
 	}
 
@@ -76,14 +80,33 @@ class DecisionLog {
 	 * Marks wrong the latest automatic answer in the conversation given before this bot message.
 	 * Returns the entry that was answered, if there was such an answer.
 	 */
-	Optional<String> markWrong(long conversationId, long botMessageId, long userId) {
+	Optional<MarkedWrong> markWrong(long conversationId, long botMessageId, long userId) {
 		return this.jdbc.sql("""
 				update bot_decision set marked_wrong_at = now(), marked_wrong_by = ?
 				where id = (select id from bot_decision
 				            where conversation_id = ? and inbound_message_id < ? and kind = 'ANSWER'
 				            order by id desc limit 1)
-				returning entry_key
-				""").params(userId, conversationId, botMessageId).query(String.class).optional();
+				returning entry_key, inbound_message_id
+				""").params(userId, conversationId, botMessageId).query((rs, row) -> {
+			long inbound = rs.getLong(2);
+			return new MarkedWrong(rs.getString(1), rs.wasNull() ? null : inbound);
+		}).optional();
+	}
+
+	/** Of these unanswered decisions, those still holding their question on the line. */
+	List<Unanswered> unanswered(long lineId, List<Long> ids) {
+		return this.jdbc.sql("""
+				select id, conversation_id, question, reason, candidates->0->>'entryKey' as best, score, decided_at
+				from bot_decision where line_id = ? and id = any(?::bigint[]) and question is not null
+				""").params(lineId, "{" + String.join(",", ids.stream().map(String::valueOf).toList()) + "}")
+			.query((rs, row) -> new Unanswered(rs.getLong("id"), rs.getLong("conversation_id"), rs.getString("question"),
+					rs.getString("reason"), rs.getString("best"), rs.getDouble("score"), Rows.instant(rs, "decided_at")))
+			.list();
+	}
+
+	/** The person's message a decision was taken on, or null. */
+	Long inboundMessage(long decisionId) {
+		return this.jdbc.sql("select inbound_message_id from bot_decision where id = ?").param(decisionId).query(Long.class).optional().orElse(null);
 	}
 
 	/** Entries answered wrongly, with how often, for the coordinators' review. */

@@ -11,6 +11,7 @@ import org.linea.access.Line;
 import org.linea.safeguarding.Detector;
 import org.linea.safeguarding.Finding;
 import org.linea.safeguarding.SafeReplies;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,9 +42,9 @@ class KnowledgeBot implements AutoAnswer {
 	private final SafeReplies safeReplies;
 
 	KnowledgeBot(BankIndexes indexes, MessageLanguage languages, ReplyWriter writer, DecisionLog log, BotProperties thresholds,
-			Detector safeguarding, SafeReplies safeReplies) {
+			Detector safeguarding, SafeReplies safeReplies, EmbeddingsProperties embeddings, JsonMapper json) {
 		this.indexes = indexes;
-		this.finder = new AnswerFinder(Signals.load(), Courtesy.load(), thresholds);
+		this.finder = new AnswerFinder(Signals.load(), Courtesy.load(), thresholds, EmbeddingReranker.of(embeddings, json));
 		this.languages = languages;
 		this.writer = writer;
 		this.log = log;

@@ -8,6 +8,7 @@ import java.util.List;
  *
  * @param examples some of the questions, newest first
  * @param closestEntry the entry that came closest, or null
+ * @param decisionIds the group's decisions, for assigning them to an entry
  */
-public record UnansweredGroup(int count, List<String> examples, Instant last, String closestEntry) {
+public record UnansweredGroup(int count, List<String> examples, Instant last, String closestEntry, List<Long> decisionIds) {
 }

@@ -135,7 +135,7 @@ class InboxController {
 	@PostMapping("/inbox/conversations/{id}/messages")
 	String reply(@PathVariable long id, ReplyForm form, RedirectAttributes redirect) {
 		try {
-			this.inbox.reply(id, form.text(), form.confirmedTakeOver());
+			this.inbox.reply(id, form.text(), form.confirmedTakeOver(), form.insertedEntry());
 		}
 		catch (InvalidRequestException ex) {
 			redirect.addFlashAttribute("error", ex.getMessage());

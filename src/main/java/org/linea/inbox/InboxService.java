@@ -47,6 +47,8 @@ import org.linea.conversation.SenderKind;
 import org.linea.feedback.coding.Coding;
 import org.linea.feedback.coding.FeedbackCodingService;
 import org.linea.knowledge.EntryKind;
+import org.linea.knowledge.PhrasingService;
+import org.linea.knowledge.PhrasingSource;
 import org.linea.access.AuditLog;
 import org.linea.shared.InvalidRequestException;
 import org.linea.shared.NotFoundException;
@@ -97,6 +99,8 @@ public class InboxService {
 
 	private final QuickReplies quickReplies;
 
+	private final PhrasingService phrasings;
+
 	private final AuditLog audit;
 
 	private final Clock clock;
@@ -112,7 +116,8 @@ public class InboxService {
 	InboxService(JdbcClient jdbc, LineService lines, ConversationService conversations, Closing closing,
 			ContactService contacts, UserService users, TeamService teams, FeedbackCodingService coding,
 			ChannelService channels, QuickReplies quickReplies, Clock clock, InboxAccess access, RevealRoles revealRoles,
-			AuditLog audit, MessageViews messageViews, SharedPhones sharedPhones) {
+			AuditLog audit, MessageViews messageViews, SharedPhones sharedPhones, PhrasingService phrasings) {
+		this.phrasings = phrasings;
 		this.audit = audit;
 		this.messageViews = messageViews;
 		this.sharedPhones = sharedPhones;
@@ -270,6 +275,16 @@ public class InboxService {
 	 */
 	@Transactional
 	public void reply(long conversationId, String text, boolean takeOver) {
+		reply(conversationId, text, takeOver, null);
+	}
+
+	/**
+	 * As {@link #reply(long, String, boolean)}, the answer written from a quick reply: the person's
+	 * last message is proposed as a phrasing of that entry, for the knowledge managers' review.
+	 * @param insertedEntry the entry inserted, or null
+	 */
+	@Transactional
+	public void reply(long conversationId, String text, boolean takeOver, String insertedEntry) {
 		String body = checkedText(text);
 		Conversation conversation = this.conversations.get(conversationId);
 		Line line = this.access.requireContent(conversation, Permission.INBOX_REPLY);
@@ -288,6 +303,15 @@ public class InboxService {
 		}
 		else {
 			claim(conversationId);
+		}
+		if (insertedEntry != null && !insertedEntry.isBlank()) {
+			this.conversations.messages(conversationId)
+				.reversed()
+				.stream()
+				.filter(m -> m.direction().equals("IN") && m.body() != null && !m.body().isBlank())
+				.findFirst()
+				.ifPresent(m -> this.phrasings.propose(line.id(), insertedEntry.strip(), m.body(), PhrasingSource.QUICK_REPLY,
+						conversationId, m.id(), me.id()));
 		}
 		this.conversations.send(this.conversations.get(conversationId), SenderKind.OPERATOR, me.id(), body);
 	}

@@ -37,10 +37,13 @@ class KnowledgeApiController {
 
 	private final KnowledgeService knowledge;
 
+	private final PhrasingService phrasings;
+
 	private final MessageSource messages;
 
-	KnowledgeApiController(KnowledgeService knowledge, MessageSource messages) {
+	KnowledgeApiController(KnowledgeService knowledge, PhrasingService phrasings, MessageSource messages) {
 		this.knowledge = knowledge;
+		this.phrasings = phrasings;
 		this.messages = messages;
 	}
 
@@ -77,6 +80,19 @@ class KnowledgeApiController {
 	ImportResult importBody(@PathVariable String lineKey, @RequestBody byte[] content,
 			@RequestParam(defaultValue = "false") boolean validate) {
 		return this.knowledge.importBank(lineKey, BankFile.detect(null, content), new ByteArrayInputStream(content), validate);
+	}
+
+	@Requires(Permission.KNOWLEDGE_EDIT)
+	@PostMapping(path = "/phrasings", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@Operation(summary = "Import labelled phrasings of entries (form field 'file', a .csv with columns text,entry); all rows or none",
+			description = "Each row says one way people ask what an entry answers. Every row is checked first: an empty text, "
+					+ "a text over 1000 characters or an entry the line does not have stops the whole import, with every problem "
+					+ "listed. The import is the review (the caller may edit the bank), so imported phrasings are approved and "
+					+ "join the bot's index at once; a phrasing the entry already has is counted as unchanged.")
+	PhrasingImport importPhrasings(@PathVariable String lineKey, @RequestPart("file") MultipartFile file) throws IOException {
+		byte[] content = file.getBytes();
+		return this.phrasings.importPhrasings(lineKey, BankFile.detect(file.getOriginalFilename(), content),
+				new ByteArrayInputStream(content));
 	}
 
 	@Requires(Permission.KNOWLEDGE_READ)

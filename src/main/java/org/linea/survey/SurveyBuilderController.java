@@ -8,8 +8,8 @@ import java.util.Set;
 import jakarta.servlet.http.HttpServletResponse;
 import org.linea.access.Permission;
 import org.linea.access.Requires;
-import org.linea.admin.Line;
-import org.linea.admin.LineService;
+import org.linea.access.Line;
+import org.linea.access.LineService;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;

@@ -313,6 +313,10 @@ class RoutePermissionMatrixTests extends InteractionsIntegrationTest {
 		ids.put("serviceId", Long.toString(service));
 		ids.put("position", "1");
 		ids.put("replyId", Long.toString(safeReply));
+		ids.put("/phrasings/{id}", Long.toString(this.jdbc.sql("""
+				insert into knowledge_phrasing (line_id, entry_key, text, source, status, conversation_id)
+				values (?, ?, 'donde queda', 'QUICK_REPLY', 'PROPOSED', ?) returning id
+				""").params(line.id(), entry, open).query(Long.class).single()));
 		return new Fixture(own, other, ids);
 	}
 

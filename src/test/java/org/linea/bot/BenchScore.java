@@ -88,6 +88,15 @@ final class BenchScore {
 				mustAnswered);
 	}
 
+	/** Right among answerable and wrong among all, as one short cell of a table. */
+	static String cell(List<Outcome> outcomes) {
+		long answerable = outcomes.stream().filter(o -> o.message().answerable()).count();
+		long right = outcomes.stream().filter(o -> o.message().answerable() && o.right()).count();
+		long wrong = outcomes.stream().filter(Outcome::wrong).count();
+		return String.format("%5.1f%% (%3d/%3d) / %4.1f%% (%2d/%3d)", pct(right, answerable), right, answerable,
+				pct(wrong, outcomes.size()), wrong, outcomes.size());
+	}
+
 	/** Decides every message, {@code rounds} times (the first rounds warm the JVM up; the last is kept). */
 	static List<Outcome> run(List<Labelled> messages, Function<String, BotDecision> bot, int rounds) {
 		List<Outcome> outcomes = new ArrayList<>();

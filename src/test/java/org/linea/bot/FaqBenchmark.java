@@ -22,6 +22,7 @@ import org.linea.access.LineService;
 import org.linea.access.OrganisationService;
 import org.linea.access.ChannelType;
 import org.linea.knowledge.KnowledgeService;
+import org.linea.knowledge.PhrasingService;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -66,6 +67,24 @@ public final class FaqBenchmark {
 				}
 			}
 
+			// learned phrasings (issue 15 item 3): dev-odd's answerable messages imported as the "history" of a
+			// second line (approved phrasings of their labelled entries, through the same import as the API), then
+			// every set scored on both lines. dev-odd is in-sample for the history; the other sets are not in it.
+			Line learning = newLine(context, "bench-history");
+			knowledge.seed(learning, new ByteArrayInputStream(bank));
+			List<BenchSets.Set> sets = BenchSets.all(dir, Path.of("bench/own_questions.csv"));
+			List<BenchScore.Labelled> history = sets.stream().filter(set -> set.name().equals("dev-odd")).findFirst().orElseThrow().messages();
+			var imported = context.getBean(PhrasingService.class).seed(learning, new ByteArrayInputStream(historyCsv(history)));
+			System.out.println();
+			System.out.printf("Learned phrasings: %d of dev-odd's answerable messages imported as history (%d already known)%n",
+					imported.imported(), imported.unchanged());
+			System.out.printf("%-32s %-36s %-36s%n", "set (right among answerable / wrong of all)", "without history", "with dev-odd as history");
+			for (BenchSets.Set set : sets) {
+				String role = set.name().equals("dev-odd") ? " (in history)" : set.heldOut() ? " (held out)" : " (not in history)";
+				System.out.printf("%-32s %-36s %-36s%n", set.name() + role, BenchScore.cell(BenchScore.run(set.messages(), text -> bot.test(line, text), 2)),
+						BenchScore.cell(BenchScore.run(set.messages(), text -> bot.test(learning, text), 2)));
+			}
+
 			Line large = newLine(context, "bench-1000");
 			knowledge.seed(large, new ByteArrayInputStream(withDistractors(bank, 1000)));
 			int largeSize = knowledge.validated(large.id()).size();
@@ -76,6 +95,20 @@ public final class FaqBenchmark {
 				BenchScore.brief(set.name() + ", 1,000 entries", BenchScore.run(set.messages(), text -> bot.test(large, text), 3));
 			}
 		}
+	}
+
+	/** Labelled messages as a phrasings file ({@code text,entry}): the answerable ones under their entry. */
+	static byte[] historyCsv(List<BenchScore.Labelled> history) throws Exception {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try (CSVPrinter printer = new CSVPrinter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), CSVFormat.RFC4180)) {
+			printer.printRecord("text", "entry");
+			for (BenchScore.Labelled message : history) {
+				if (message.answerable()) {
+					printer.printRecord(message.text(), message.expected());
+				}
+			}
+		}
+		return out.toByteArray();
 	}
 
 	private static Line newLine(ConfigurableApplicationContext context, String prefix) {

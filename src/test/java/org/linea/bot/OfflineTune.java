@@ -33,7 +33,14 @@ class OfflineTune {
 			bank = KnowledgeTestData.validatedEntries(in);
 		}
 		BankAnalysis analysis = new BankAnalysis("es");
-		BankIndex index = BankIndex.build(analysis, bank);
+		// -Dhistory=dev-odd: that set's answerable messages as approved phrasings of their entries
+		String history = System.getProperty("history", "");
+		List<String> historySets = history.isEmpty() ? List.of() : List.of(history.split(","));
+		java.util.Map<String, List<String>> learned = learned(BenchSets.all(dir, own).stream()
+			.filter(s -> historySets.contains(s.name()))
+			.flatMap(s -> s.messages().stream())
+			.toList());
+		BankIndex index = BankIndex.build(analysis, bank, learned);
 		BotProperties defaults = new BotProperties(null, null, null, null, null, null);
 		AnswerFinder finder = new AnswerFinder(Signals.load(), Courtesy.load(),
 				new BotProperties(property("answerAt", defaults.answerAt()), property("margin", defaults.margin()),
@@ -56,6 +63,17 @@ class OfflineTune {
 				BenchScore.print(set.name() + ", " + bank.size() + " entries", outcomes, misses);
 			}
 		}
+	}
+
+	/** Labelled messages as the phrasings a line would have learned from them: each answerable one under its entry. */
+	static java.util.Map<String, List<String>> learned(List<BenchScore.Labelled> history) {
+		java.util.Map<String, List<String>> learned = new java.util.LinkedHashMap<>();
+		for (BenchScore.Labelled message : history) {
+			if (message.answerable()) {
+				learned.computeIfAbsent(message.expected(), key -> new ArrayList<>()).add(message.text());
+			}
+		}
+		return learned;
 	}
 
 	private static double property(String name, double fallback) {

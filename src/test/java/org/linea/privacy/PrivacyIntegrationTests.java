@@ -67,6 +67,7 @@ class PrivacyIntegrationTests extends InteractionsIntegrationTest {
 		String phone = randomPhone();
 		String marker = marker();
 		long conversation = interaction(line, organisation, phone, marker);
+		learnedPhrasing(line, conversation, marker);
 		// a shared phone: this interaction's consent and demographics are kept apart, and go with the person too
 		long contact = this.jdbc.sql("select contact_id from conversation_conversation where id = ?").param(conversation)
 			.query(Long.class).single();
@@ -119,6 +120,7 @@ class PrivacyIntegrationTests extends InteractionsIntegrationTest {
 		String phone = randomPhone();
 		String marker = marker();
 		long conversation = interaction(line, organisation, phone, marker);
+		learnedPhrasing(line, conversation, marker);
 		ApiClient coordinator = coordinatorApi(organisation);
 
 		HttpResponse<String> bad = coordinator.postJson("/api/lines/" + line.key() + "/privacy/purge", "{\"olderThan\": \"yesterday\"}");
@@ -171,6 +173,14 @@ class PrivacyIntegrationTests extends InteractionsIntegrationTest {
 		eventually(() -> this.jdbc.sql("select count(*) from channel_simulator_message where line_id = ? and body like ?")
 			.params(line.id(), "Entiendo lo de%").query(Integer.class).single() == 1, "the answer reached the phone");
 		return conversation;
+	}
+
+	/** What the person wrote, approved as a phrasing of an entry (people's words in the bank's index). */
+	private void learnedPhrasing(Line line, long conversation, String marker) {
+		this.jdbc.sql("""
+				insert into knowledge_phrasing (line_id, entry_key, text, source, status, conversation_id, proposed_at)
+				values (?, 'VAC-01', ?, 'QUICK_REPLY', 'APPROVED', ?, now() - interval '1 second')
+				""").params(line.id(), "donde me vacuno " + marker, conversation).update();
 	}
 
 	private ApiClient coordinatorApi(Organisation organisation) {

@@ -1,4 +1,4 @@
-package org.linea.feedback;
+package org.linea.feedback.log;
 
 import java.util.List;
 
