@@ -1,6 +1,6 @@
 package org.linea.feedback;
 
-import org.linea.feedback.log.RecordLock;
+import org.linea.feedback.RecordLock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

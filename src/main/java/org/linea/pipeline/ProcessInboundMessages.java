@@ -1,6 +1,6 @@
 package org.linea.pipeline;
 
-import org.linea.conversation.InboundPipelineJob;
+import org.linea.pipeline.InboundPipelineJob;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package org.linea.feedback.log;
 
-import org.linea.feedback.log.RecordLock;
+import org.linea.feedback.RecordLock;
 import org.linea.feedback.LocalCalendar;
 import org.linea.feedback.FeedbackProperties;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package org.linea.conversation;
+package org.linea.pipeline;
 
 import org.linea.pipeline.ProcessInboundMessages;
 import java.time.Duration;

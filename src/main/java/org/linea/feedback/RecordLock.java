@@ -1,4 +1,4 @@
-package org.linea.feedback.log;
+package org.linea.feedback;
 
 import java.util.List;
 
