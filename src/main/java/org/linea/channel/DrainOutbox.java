@@ -25,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -121,7 +122,9 @@ class DrainOutbox {
 		}
 	}
 
-	/** A round of the recurring task in {@link ChannelJobs}. */
+	// node-local on purpose: rows are claimed with SKIP LOCKED and leases, and a node whose outbox is off
+	// (a checking copy, a test context) must not take the shared round from the nodes that send
+	@Scheduled(fixedDelayString = "${linea.outbox.poll-interval:1s}")
 	void drainDue() {
 		if (!this.running) {
 			return;

@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -68,7 +69,9 @@ class FetchInboundMedia {
 		this.wakeups.execute(this::fetchDue);
 	}
 
-	/** A round of the recurring task in {@link ChannelJobs}. */
+	// node-local on purpose: rows are claimed with SKIP LOCKED and leases, and a node whose outbox is off
+	// (a checking copy, a test context) must not take the shared round from the nodes that send
+	@Scheduled(fixedDelayString = "${linea.channel.media-poll-interval:5s}")
 	void fetchDue() {
 		try {
 			List<Pending> due;
