@@ -18,7 +18,8 @@
 
   // Past a rate limit (429) the answer is a short translated notice: show it where the answer would go.
   document.addEventListener("htmx:beforeSwap", function (event) {
-    if (event.detail.xhr.status === 429) {
+    // 429: too many requests; Linea-Refusal: an action refused, its translated reason to show in place
+    if (event.detail.xhr.status === 429 || event.detail.xhr.getResponseHeader("Linea-Refusal")) {
       event.detail.shouldSwap = true;
       event.detail.isError = false;
     }

@@ -1,5 +1,7 @@
 package org.linea.shared;
 
+import java.util.Locale;
+
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -21,9 +23,19 @@ public class Messages {
 		return this.source.getMessage(code, arguments, LocaleContextHolder.getLocale());
 	}
 
-	/** A 400 refusal with this bundle text. */
+	/** A 400 refusal with this bundle key, translated where it reaches a person. */
 	public InvalidRequestException invalid(String code, Object... arguments) {
-		return new InvalidRequestException(get(code, arguments));
+		return new InvalidRequestException(code, arguments);
+	}
+
+	/** The refusal in the language of the request being served. */
+	public String of(LocalizedException ex) {
+		return of(ex, LocaleContextHolder.getLocale());
+	}
+
+	/** The refusal in this language; a key missing from the bundles is shown as it is. */
+	public String of(LocalizedException ex, Locale locale) {
+		return this.source.getMessage(ex.messageKey(), ex.arguments(), ex.messageKey(), locale);
 	}
 
 }

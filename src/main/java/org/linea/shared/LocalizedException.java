@@ -1,0 +1,40 @@
+package org.linea.shared;
+
+import java.util.Arrays;
+
+/**
+ * A refusal a person reads: it carries a message key of the bundles and its arguments, never a
+ * sentence; the web layer translates it once, in the reader's language ({@link Messages#of}).
+ * {@link #getMessage()} is the English text, for logs and for code that never reaches a screen.
+ */
+public abstract class LocalizedException extends RuntimeException {
+
+	private final String messageKey;
+
+	private final Object[] arguments;
+
+	protected LocalizedException(String messageKey, Object... arguments) {
+		super(messageKey);
+		this.messageKey = messageKey;
+		this.arguments = arguments == null ? new Object[0] : arguments.clone();
+	}
+
+	public String messageKey() {
+		return this.messageKey;
+	}
+
+	public Object[] arguments() {
+		return this.arguments.clone();
+	}
+
+	@Override
+	public String getMessage() {
+		return EnglishTexts.text(this.messageKey, this.arguments);
+	}
+
+	@Override
+	public String toString() {
+		return getClass().getName() + ": " + this.messageKey + (this.arguments.length == 0 ? "" : " " + Arrays.toString(this.arguments));
+	}
+
+}
