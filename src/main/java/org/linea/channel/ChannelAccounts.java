@@ -106,7 +106,7 @@ public class ChannelAccounts {
 		Line line = requireAdmin(lineKey);
 		List<ChannelAdapter.AccountField> fields = this.adapters.of(line.channelType()).accountFields(line.channelType());
 		if (fields.isEmpty()) {
-			throw new InvalidRequestException("A " + line.channelType() + " line needs no provider account");
+			throw new InvalidRequestException("error.channel.line-provider-account", line.channelType());
 		}
 		Optional<ProviderAccount> existing = find(line.id());
 		Map<String, String> settings = new LinkedHashMap<>();
@@ -122,7 +122,7 @@ public class ChannelAccounts {
 					secrets.put(field.name(), value);
 				}
 				else if (field.required() && !secrets.containsKey(field.name())) {
-					throw new InvalidRequestException("Enter the " + field.name());
+					throw new InvalidRequestException("error.channel.enter", field.name());
 				}
 			}
 			else if (value != null) {
@@ -133,13 +133,13 @@ public class ChannelAccounts {
 				settings.put(field.name(), existing.get().setting(field.name()));
 			}
 			else if (field.required()) {
-				throw new InvalidRequestException("Enter the " + field.name());
+				throw new InvalidRequestException("error.channel.enter", field.name());
 			}
 		}
 		double rate = sendRate != null ? sendRate : existing.map(ProviderAccount::sendRate)
 			.orElseGet(() -> this.adapters.facts(line.channelType()).defaultRate());
 		if (!(rate > 0 && rate <= 10_000)) {
-			throw new InvalidRequestException("The send rate is between 0 and 10000 messages per second");
+			throw new InvalidRequestException("error.channel.send-rate-between-0");
 		}
 		this.jdbc.sql("""
 				insert into channel_account (line_id, settings, secrets_encrypted, verify_token_encrypted, send_rate, updated_at)
@@ -167,7 +167,7 @@ public class ChannelAccounts {
 	@Transactional(readOnly = true)
 	public MessageTemplate template(long lineId, long templateId) {
 		return templates(lineId).stream().filter(t -> t.id() == templateId).findFirst()
-			.orElseThrow(() -> new InvalidRequestException("No such template on this line"));
+			.orElseThrow(() -> new InvalidRequestException("error.channel.such-template-line"));
 	}
 
 	@Transactional
@@ -176,10 +176,10 @@ public class ChannelAccounts {
 		String cleanName = clean("template name", name);
 		String cleanLanguage = clean("template language", language);
 		if (cleanName == null || cleanLanguage == null || body == null || body.isBlank()) {
-			throw new InvalidRequestException("A template needs a name, a language and its approved wording");
+			throw new InvalidRequestException("error.channel.template-name-language-approved");
 		}
 		if (!cleanLanguage.matches("[a-z]{2,3}(_[A-Z]{2})?")) {
-			throw new InvalidRequestException("The template language is a code such as es, es_MX or pt_BR");
+			throw new InvalidRequestException("error.channel.template-language-code-such");
 		}
 		long id = this.jdbc.sql("""
 				insert into channel_template (line_id, name, language, body) values (?, ?, ?, ?)
@@ -207,7 +207,7 @@ public class ChannelAccounts {
 		}
 		String stripped = value.strip();
 		if (stripped.length() > 512 || stripped.chars().anyMatch(Character::isISOControl)) {
-			throw new InvalidRequestException("The " + name + " is not valid");
+			throw new InvalidRequestException("error.channel.valid", name);
 		}
 		return stripped;
 	}

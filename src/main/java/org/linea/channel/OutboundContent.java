@@ -39,7 +39,7 @@ public sealed interface OutboundContent {
 			requireText(id, "choice id", 200);
 			requireText(title, "choice title", 24);
 			if (description != null && description.length() > 72) {
-				throw new InvalidRequestException("A choice description has at most 72 characters");
+				throw new InvalidRequestException("error.channel.choice-description-most-72");
 			}
 		}
 
@@ -64,7 +64,7 @@ public sealed interface OutboundContent {
 		public Buttons {
 			requireText(body, "text", 1024);
 			if (choices == null || choices.isEmpty() || choices.size() > 3) {
-				throw new InvalidRequestException("Reply buttons need one to three choices");
+				throw new InvalidRequestException("error.channel.reply-buttons-three-choices");
 			}
 			choices.forEach(choice -> requireText(choice.title(), "button title", 20));
 			choices = List.copyOf(choices);
@@ -84,7 +84,7 @@ public sealed interface OutboundContent {
 			requireText(body, "text", 1024);
 			requireText(buttonLabel, "list button label", 20);
 			if (choices == null || choices.isEmpty() || choices.size() > 10) {
-				throw new InvalidRequestException("A list needs one to ten options");
+				throw new InvalidRequestException("error.channel.list-ten-options");
 			}
 			choices = List.copyOf(choices);
 		}
@@ -105,11 +105,11 @@ public sealed interface OutboundContent {
 
 		public Media {
 			if (kind != MessageKind.IMAGE && kind != MessageKind.AUDIO && kind != MessageKind.VIDEO && kind != MessageKind.DOCUMENT) {
-				throw new InvalidRequestException("Media is an image, audio, video or document");
+				throw new InvalidRequestException("error.channel.media-image-audio-video");
 			}
 			requireText(url, "media address", 2048);
 			if (!url.startsWith("https://")) {
-				throw new InvalidRequestException("Media must be at an https address");
+				throw new InvalidRequestException("error.channel.media-https-address");
 			}
 		}
 
@@ -135,7 +135,7 @@ public sealed interface OutboundContent {
 			parameters = parameters == null ? List.of() : List.copyOf(parameters);
 			int expected = placeholders(wording);
 			if (parameters.size() != expected) {
-				throw new InvalidRequestException("The template needs " + expected + " parameters, got " + parameters.size());
+				throw new InvalidRequestException("error.channel.template-parameters-got", expected, parameters.size());
 			}
 			parameters.forEach(parameter -> requireText(parameter, "template parameter", 1024));
 		}
@@ -176,10 +176,10 @@ public sealed interface OutboundContent {
 
 	private static void requireText(String value, String what, int max) {
 		if (value == null || value.isBlank()) {
-			throw new InvalidRequestException("The " + what + " is empty");
+			throw new InvalidRequestException("error.channel.empty", what);
 		}
 		if (value.length() > max) {
-			throw new InvalidRequestException("The " + what + " has more than " + max + " characters");
+			throw new InvalidRequestException("error.channel.more-than-characters", what, max);
 		}
 	}
 

@@ -22,7 +22,7 @@ final class SimulatorInbound {
 		String from = PhoneNumbers.normalise(request.from());
 		String text = request.text() == null ? "" : StorableText.of(request.text().strip());
 		if (text.isEmpty()) {
-			throw new InvalidRequestException("The message is empty");
+			throw new InvalidRequestException("error.channel.message-empty");
 		}
 		String providerId = request.id() == null || request.id().isBlank() ? "sim-in-" + UUID.randomUUID() : request.id();
 		return new InboundMessage(providerId, from, null, MessageKind.TEXT, text, null, at);

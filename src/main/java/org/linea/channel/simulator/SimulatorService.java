@@ -59,8 +59,7 @@ public class SimulatorService {
 	public Line requireLine(String lineKey) {
 		Line line = this.lines.requireAccess(lineKey, Permission.SIMULATOR_USE);
 		if (line.channelType() != ChannelType.SIMULATOR) {
-			throw new InvalidRequestException("Line '" + lineKey + "' runs on " + line.channelType()
-					+ ": the simulator only writes to simulator lines");
+			throw new InvalidRequestException("error.channel.line-runs-simulator-only", lineKey, line.channelType());
 		}
 		return line;
 	}
