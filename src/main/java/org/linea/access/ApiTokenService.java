@@ -106,7 +106,7 @@ public class ApiTokenService {
 
 	private void store(long userId, String name, String token) {
 		if (name == null || name.isBlank() || name.length() > 80) {
-			throw new InvalidRequestException("Give the token a name of up to 80 characters");
+			throw new InvalidRequestException("error.access.give-token-name-up");
 		}
 		long id = insert(userId, name.strip(), sha256(token), token.substring(0, Math.min(token.length(), 10)), false);
 		this.audit.record("TOKEN_CREATED", "api_token", Long.toString(id), Map.of("user", userId));

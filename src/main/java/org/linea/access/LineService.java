@@ -125,7 +125,7 @@ public class LineService {
 	public Line create(LineForm form) {
 		validate(form);
 		if (findByKey(form.key()).isPresent()) {
-			throw new InvalidRequestException("A line with key '" + form.key() + "' already exists");
+			throw new InvalidRequestException("error.access.line-key-already-exists", form.key());
 		}
 		long id = this.jdbc.sql("""
 				insert into admin_line (organisation_id, line_key, name, channel_type, country_code, time_zone,

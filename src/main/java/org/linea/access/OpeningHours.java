@@ -60,8 +60,7 @@ public final class OpeningHours {
 			}
 			Matcher matcher = RULE.matcher(rule.strip());
 			if (!matcher.matches()) {
-				throw new InvalidRequestException("Opening hours: cannot read '" + rule.strip()
-						+ "'; write days then hours, e.g. MON-FRI 08:00-18:00");
+				throw new InvalidRequestException("error.access.opening-hours-read-write", rule.strip());
 			}
 			Set<DayOfWeek> days = days(matcher.group(1));
 			for (String range : matcher.group(2).split(",")) {
@@ -173,7 +172,7 @@ public final class OpeningHours {
 				}
 			}
 			else {
-				throw new InvalidRequestException("Opening hours: cannot read the days '" + part + "'");
+				throw new InvalidRequestException("error.access.opening-hours-read-days", part);
 			}
 		}
 		return days;
@@ -183,7 +182,7 @@ public final class OpeningHours {
 		String key = text.strip().toUpperCase(Locale.ROOT).replace('É', 'E').replace('Á', 'A');
 		DayOfWeek day = DAYS.get(key.length() > 3 ? key.substring(0, 3) : key);
 		if (day == null) {
-			throw new InvalidRequestException("Opening hours: unknown day '" + text.strip() + "'");
+			throw new InvalidRequestException("error.access.opening-hours-unknown-day", text.strip());
 		}
 		return day;
 	}
@@ -191,12 +190,12 @@ public final class OpeningHours {
 	private static int[] range(String text) {
 		Matcher matcher = RANGE.matcher(text);
 		if (!matcher.matches()) {
-			throw new InvalidRequestException("Opening hours: cannot read the hours '" + text + "'; write 08:00-18:00");
+			throw new InvalidRequestException("error.access.opening-hours-read-hours", text);
 		}
 		int start = minutes(matcher.group(1), matcher.group(2));
 		int end = minutes(matcher.group(3), matcher.group(4));
 		if (start == 24 * 60) {
-			throw new InvalidRequestException("Opening hours: a range cannot start at 24:00");
+			throw new InvalidRequestException("error.access.opening-hours-range-start");
 		}
 		return new int[] { start, end };
 	}
@@ -205,7 +204,7 @@ public final class OpeningHours {
 		int h = Integer.parseInt(hours);
 		int m = Integer.parseInt(minutes);
 		if (h > 24 || m > 59 || (h == 24 && m != 0)) {
-			throw new InvalidRequestException("Opening hours: " + hours + ":" + minutes + " is not a time of day");
+			throw new InvalidRequestException("error.access.opening-hours-time-day", hours, minutes);
 		}
 		return h * 60 + m;
 	}

@@ -61,7 +61,7 @@ public class OrganisationService {
 			return get(id);
 		}
 		catch (DuplicateKeyException ex) {
-			throw new InvalidRequestException("An organisation with short name '" + slug + "' already exists");
+			throw new InvalidRequestException("error.access.organisation-short-name-already", slug);
 		}
 	}
 

@@ -143,7 +143,7 @@ public class UserService implements UserDetailsService {
 			return id;
 		}
 		catch (DuplicateKeyException ex) {
-			throw new InvalidRequestException("The username '" + name + "' is taken");
+			throw new InvalidRequestException("error.access.username-taken", name);
 		}
 	}
 
@@ -160,9 +160,8 @@ public class UserService implements UserDetailsService {
 	@Transactional
 	public void grant(long userId, Long organisationId, Role role) {
 		if (role.isInstallationWide() != (organisationId == null)) {
-			throw new InvalidRequestException(role.isInstallationWide()
-					? "This role applies to the whole installation, not to one organisation"
-					: "Choose the organisation this role applies to");
+			throw new InvalidRequestException(role.isInstallationWide() ? "error.admin.role-applies-whole-installation"
+					: "error.admin.choose-organisation-role-applies");
 		}
 		this.jdbc.sql("""
 				insert into admin_membership (user_id, organisation_id, role) values (?, ?, ?)
@@ -185,7 +184,7 @@ public class UserService implements UserDetailsService {
 	@Transactional
 	public void setEnabled(long userId, boolean enabled) {
 		if (!enabled && CurrentUser.find().map(u -> u.id() == userId).orElse(false)) {
-			throw new InvalidRequestException("You cannot disable your own account");
+			throw new InvalidRequestException("error.access.you-disable-your-own");
 		}
 		int changed = this.jdbc.sql("update admin_user set enabled = ? where id = ?").params(enabled, userId).update();
 		if (changed == 0) {
