@@ -54,7 +54,7 @@ public class CaseWork {
 	@Transactional
 	public void addNote(long caseId, String text) {
 		SafeguardingCase found = this.access.requireOpen(caseId);
-		String note = required(text, 4000, "A note has 1 to 4000 characters");
+		String note = required(text, 4000, "error.safeguarding.note-1-4000-characters");
 		long id = this.files.addNote(caseId, CurrentUser.require().id(), note, now());
 		this.audit.record(found.organisationId(), "SAFEGUARDING_NOTE_ADDED", "safeguarding_case", found.code(), Map.of("note", id));
 	}
@@ -65,12 +65,12 @@ public class CaseWork {
 		SafeguardingCase found = this.access.requireOpen(caseId);
 		SupportService service = this.services.get(serviceId);
 		if (service.lineId() != found.lineId() || !service.active()) {
-			throw new InvalidRequestException("Choose one of the line's services");
+			throw new InvalidRequestException("error.safeguarding.choose-line-services");
 		}
 		if (consent == null) {
-			throw new InvalidRequestException("Say whether the person consented to the referral");
+			throw new InvalidRequestException("error.safeguarding.say-whether-person-consented");
 		}
-		String note = consent == Consent.LIFE_AT_RISK ? required(text, 2000, "Without consent, write why a life is at risk")
+		String note = consent == Consent.LIFE_AT_RISK ? required(text, 2000, "error.safeguarding.without-consent-life-risk")
 				: optional(text, 2000);
 		long id = this.files.refer(caseId, serviceId, CurrentUser.require().id(), consent, note, now());
 		this.audit.record(found.organisationId(), "SAFEGUARDING_REFERRED", "safeguarding_case", found.code(),
@@ -85,10 +85,10 @@ public class CaseWork {
 			throw new NotFoundException("Referral " + referralId);
 		}
 		if (!found.isOpen()) {
-			throw new InvalidRequestException("Case " + found.code() + " is closed");
+			throw new InvalidRequestException("error.safeguarding.case-closed", found.code());
 		}
 		if (status == null) {
-			throw new InvalidRequestException("Choose where the referral stands");
+			throw new InvalidRequestException("error.safeguarding.choose-where-referral-stands");
 		}
 		this.files.followUp(referralId, CurrentUser.require().id(), status, optional(text, 2000), now());
 		this.audit.record(found.organisationId(), "SAFEGUARDING_FOLLOWED_UP", "safeguarding_case", found.code(),
@@ -100,9 +100,9 @@ public class CaseWork {
 	public void close(long caseId, Outcome outcome, String text) {
 		SafeguardingCase found = this.access.requireOpen(caseId);
 		if (outcome == null) {
-			throw new InvalidRequestException("Choose the case's outcome");
+			throw new InvalidRequestException("error.safeguarding.choose-case-outcome");
 		}
-		String note = outcome == Outcome.OTHER ? required(text, 500, "For another outcome, say which (up to 500 characters)")
+		String note = outcome == Outcome.OTHER ? required(text, 500, "error.safeguarding.another-outcome-say-which")
 				: optional(text, 500);
 		this.files.close(caseId, CurrentUser.require().id(), outcome, note, now());
 		this.audit.record(found.organisationId(), "SAFEGUARDING_CLOSED", "safeguarding_case", found.code(),
@@ -113,10 +113,10 @@ public class CaseWork {
 		return Instant.now(this.clock);
 	}
 
-	private static String required(String text, int max, String message) {
+	private static String required(String text, int max, String messageKey) {
 		String value = optional(text, max);
 		if (value == null) {
-			throw new InvalidRequestException(message);
+			throw new InvalidRequestException(messageKey);
 		}
 		return value;
 	}
@@ -124,7 +124,7 @@ public class CaseWork {
 	private static String optional(String text, int max) {
 		String value = text == null ? "" : text.strip();
 		if (value.length() > max) {
-			throw new InvalidRequestException("A text here has at most " + max + " characters");
+			throw new InvalidRequestException("error.safeguarding.text-here-most-characters", max);
 		}
 		return value.isEmpty() ? null : value;
 	}

@@ -163,7 +163,7 @@ public class SafeguardingService implements RestrictedConversations {
 		LineaUser me = Access.require(line.organisationId(), Permission.INBOX_REPLY, "Conversation " + conversationId);
 		this.content.require(conversationId);
 		if (this.conversations.messages(conversationId).stream().noneMatch(m -> m.id() == messageId)) {
-			throw new InvalidRequestException("This message is not in the conversation");
+			throw new InvalidRequestException("error.safeguarding.message-conversation");
 		}
 		Optional<SafeguardingCase> open = this.cases.openFor(conversationId);
 		if (open.isPresent()) {
@@ -198,11 +198,11 @@ public class SafeguardingService implements RestrictedConversations {
 	public void markNotSensitive(long caseId, String note) {
 		SafeguardingCase found = requireFocalPoint(caseId);
 		if (!found.isOpen()) {
-			throw new InvalidRequestException("Case " + found.code() + " is already closed");
+			throw new InvalidRequestException("error.safeguarding.case-already-closed", found.code());
 		}
 		String outcome = note == null || note.isBlank() ? null : note.strip();
 		if (outcome != null && outcome.length() > 500) {
-			throw new InvalidRequestException("A note can have at most 500 characters");
+			throw new InvalidRequestException("error.safeguarding.note-most-500-characters");
 		}
 		this.cases.close(caseId, "NOT_SENSITIVE", CurrentUser.require().id(), outcome, Instant.now(this.clock));
 		this.conversations.moveToTeam(found.conversationId(), this.teams.general(found.lineId()).id(), false);

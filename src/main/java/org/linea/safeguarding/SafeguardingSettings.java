@@ -92,10 +92,10 @@ public class SafeguardingSettings {
 		Line line = require(lineKey);
 		String numbers = emergencyNumbers == null ? "" : emergencyNumbers.strip();
 		if (numbers.length() > 300) {
-			throw new InvalidRequestException("Emergency numbers have at most 300 characters");
+			throw new InvalidRequestException("error.safeguarding.emergency-numbers-most-300");
 		}
 		if (ackMinutes < 1 || ackMinutes > 1440) {
-			throw new InvalidRequestException("An urgent case waits 1 to 1440 minutes before it re-alerts");
+			throw new InvalidRequestException("error.safeguarding.urgent-case-waits-1");
 		}
 		this.jdbc.sql("""
 				insert into safeguarding_line_settings (line_id, emergency_numbers, ack_minutes, updated_by) values (?, ?, ?, ?)
@@ -115,7 +115,7 @@ public class SafeguardingSettings {
 		int position = this.jdbc.sql("select coalesce(max(position), 0) + 1 from safeguarding_rota where line_id = ?")
 			.param(line.id()).query(Integer.class).single();
 		if (position > 50) {
-			throw new InvalidRequestException("A rota has at most 50 people");
+			throw new InvalidRequestException("error.safeguarding.rota-most-50-people");
 		}
 		this.jdbc.sql("insert into safeguarding_rota (line_id, position, user_id, email, on_call) values (?, ?, ?, ?, ?)")
 			.params(line.id(), position, userId, email(email), hours).update();
@@ -160,17 +160,17 @@ public class SafeguardingSettings {
 	public void saveReply(String lineKey, String category, String language, String text) {
 		Line line = require(lineKey);
 		if (!REPLY_KEYS.contains(category)) {
-			throw new InvalidRequestException("A safe reply is for one of " + REPLY_KEYS);
+			throw new InvalidRequestException("error.safeguarding.safe-reply", REPLY_KEYS);
 		}
 		if (language == null || !line.languages().contains(language)) {
-			throw new InvalidRequestException("A safe reply is in one of the line's languages " + line.languages());
+			throw new InvalidRequestException("error.safeguarding.safe-reply-line-languages", line.languages());
 		}
 		String reply = text == null ? "" : text.strip();
 		if (reply.isEmpty() || reply.length() > 1000) {
-			throw new InvalidRequestException("A safe reply has 1 to 1000 characters");
+			throw new InvalidRequestException("error.safeguarding.safe-reply-1-1000");
 		}
 		if (WITH_NUMBERS.contains(category) && !reply.contains("{numbers}")) {
-			throw new InvalidRequestException("An urgent or self-harm reply gives the emergency numbers: write {numbers} where they go");
+			throw new InvalidRequestException("error.safeguarding.urgent-self-harm-reply");
 		}
 		this.jdbc.sql("""
 				insert into safeguarding_safe_reply (line_id, category, language, text, status, updated_by) values (?, ?, ?, ?, 'DRAFT', ?)
@@ -188,7 +188,7 @@ public class SafeguardingSettings {
 			.params(CurrentUser.require().id(), replyId, line.id())
 			.query((rs, row) -> Map.entry(rs.getString(1), rs.getString(2)))
 			.optional()
-			.orElseThrow(() -> new InvalidRequestException("This reply is no longer there"));
+			.orElseThrow(() -> new InvalidRequestException("error.safeguarding.reply-longer-there"));
 		record(line, "SAFEGUARDING_REPLY_CHANGED", Map.of("category", reply.getKey(), "language", reply.getValue(), "status", "VALIDATED"));
 	}
 
@@ -214,14 +214,14 @@ public class SafeguardingSettings {
 
 	private void requireFocalPoint(Line line, long userId) {
 		if (focalPoints(line).stream().noneMatch(person -> person.id() == userId)) {
-			throw new InvalidRequestException("Only a safeguarding focal point (role SAFEGUARDING) of the organisation can be chosen");
+			throw new InvalidRequestException("error.safeguarding.only-safeguarding-focal-point");
 		}
 	}
 
 	private static String email(String email) {
 		String value = email == null ? "" : email.strip();
 		if (!EMAIL.matcher(value).matches() || value.length() > 254) {
-			throw new InvalidRequestException("Write an email address, e.g. focal@example.org");
+			throw new InvalidRequestException("error.safeguarding.write-email-address-focal");
 		}
 		return value;
 	}

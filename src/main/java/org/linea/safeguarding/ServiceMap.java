@@ -102,15 +102,15 @@ public class ServiceMap {
 	private static ServiceForm validate(ServiceForm form, Line line) {
 		String name = strip(form.name());
 		if (name.isEmpty() || name.length() > 200) {
-			throw new InvalidRequestException("A service needs a name of at most 200 characters");
+			throw new InvalidRequestException("error.safeguarding.service-name-most-200");
 		}
 		if (form.kind() == null) {
-			throw new InvalidRequestException("Choose what kind of service it is");
+			throw new InvalidRequestException("error.safeguarding.choose-what-kind-service");
 		}
 		String contacts = strip(form.contacts());
 		String hours = strip(form.hours());
 		if (contacts.length() > 500 || hours.length() > 200) {
-			throw new InvalidRequestException("Contacts have at most 500 characters, hours at most 200");
+			throw new InvalidRequestException("error.safeguarding.contacts-most-500-characters");
 		}
 		Set<String> languages = new LinkedHashSet<>();
 		for (String code : strip(form.languages()).toLowerCase(Locale.ROOT).split("[\\s,;]+")) {
@@ -118,7 +118,7 @@ public class ServiceMap {
 				continue;
 			}
 			if (!code.matches("[a-z]{2}")) {
-				throw new InvalidRequestException("Languages are two-letter codes, e.g. es, en, qu");
+				throw new InvalidRequestException("error.safeguarding.languages-two-letter-codes");
 			}
 			languages.add(code);
 		}
