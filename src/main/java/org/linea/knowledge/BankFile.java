@@ -77,7 +77,7 @@ public enum BankFile {
 				return file;
 			}
 		}
-		throw new InvalidRequestException("Unknown format '" + format + "': use csv or xlsx");
+		throw new InvalidRequestException("error.knowledge.unknown-format-use-csv", format);
 	}
 
 	/** The format of an uploaded file, from its name, else from its first bytes (an .xlsx is a zip). */
@@ -100,7 +100,7 @@ public enum BankFile {
 			if (ex instanceof InvalidRequestException invalid) {
 				throw invalid;
 			}
-			throw new InvalidRequestException("The file could not be read as ." + this.extension + ": " + ex.getMessage());
+			throw new InvalidRequestException("error.knowledge.file-could-read", this.extension, ex.getMessage());
 		}
 	}
 

@@ -48,7 +48,7 @@ final class EntryForm {
 			kind = EntryKind.valueOf(field(fields, BankColumns.KIND).isEmpty() ? "FAQ" : field(fields, BankColumns.KIND));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidRequestException("Unknown kind");
+			throw new InvalidRequestException("error.knowledge.unknown-kind");
 		}
 		return new EntryContent(field(fields, BankColumns.ID).toUpperCase(Locale.ROOT),
 				field(fields, BankColumns.TOPIC).toLowerCase(Locale.ROOT), kind, field(fields, BankColumns.QUESTION),

@@ -94,7 +94,7 @@ public class KnowledgeService {
 		Line line = this.lines.requireAccess(lineKey, Permission.KNOWLEDGE_EDIT);
 		String clean = slug == null ? "" : slug.strip().toLowerCase(Locale.ROOT);
 		if (!EntryRules.TOPIC.matcher(clean).matches()) {
-			throw new InvalidRequestException("A topic's short name has lower-case letters, digits, - or _: " + slug);
+			throw new InvalidRequestException("error.knowledge.topic-short-name-lower", slug);
 		}
 		String label = name == null || name.isBlank() ? clean : name.strip();
 		this.store.ensureTopic(line.id(), clean, label);
@@ -109,7 +109,7 @@ public class KnowledgeService {
 		requireValid(content);
 		EntryContent keyed = content.key().isEmpty() ? withKey(content, nextKey(line.id(), content.topic())) : content;
 		if (this.store.find(line.id(), keyed.key()).isPresent()) {
-			throw new InvalidRequestException("An entry " + keyed.key() + " already exists on this line");
+			throw new InvalidRequestException("error.knowledge.entry-already-exists-line", keyed.key());
 		}
 		insert(line.id(), EntryStatus.DRAFT, keyed, "CREATED");
 		this.store.touch(line.id());

@@ -105,14 +105,14 @@ public class PhrasingService {
 			this.content.require(phrasing.conversationId());
 		}
 		if (phrasing.status() != PhrasingStatus.PROPOSED) {
-			throw new InvalidRequestException("This phrasing was already reviewed");
+			throw new InvalidRequestException("error.knowledge.phrasing-was-already-reviewed");
 		}
 		if (entryKey != null && entryKey.isEmpty()) {
-			throw new InvalidRequestException("Choose the entry this message asks about");
+			throw new InvalidRequestException("error.knowledge.choose-entry-message-asks");
 		}
 		String entry = entryKey == null ? phrasing.entryKey() : entryKey;
 		if (this.bank.find(line.id(), entry).isEmpty()) {
-			throw new InvalidRequestException("There is no entry " + entry + " on this line");
+			throw new InvalidRequestException("error.knowledge.there-entry-line", entry);
 		}
 		this.store.review(id, entry, status, CurrentUser.require().id());
 		if (status == PhrasingStatus.APPROVED) {
@@ -157,7 +157,7 @@ public class PhrasingService {
 			throw new ImportFailedException(List.of(new ImportProblem(0, "", "empty", "")));
 		}
 		if (file.rows().size() > MAX_IMPORT_ROWS) {
-			throw new InvalidRequestException("At most " + MAX_IMPORT_ROWS + " phrasings in one import");
+			throw new InvalidRequestException("error.knowledge.most-phrasings-import", MAX_IMPORT_ROWS);
 		}
 		Set<String> entries = new HashSet<>();
 		this.bank.entries(line.id()).forEach(entry -> entries.add(entry.key()));
