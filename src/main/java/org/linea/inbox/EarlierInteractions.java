@@ -69,7 +69,7 @@ class EarlierInteractions {
 				throw new AccessDeniedException("Only the operator working this conversation may open a shared phone's earlier interactions");
 			}
 			if (why.length() < 5 || why.length() > 300) {
-				throw new InvalidRequestException("Say why you need the earlier interactions (5 to 300 characters)");
+				throw new InvalidRequestException("error.inbox.say-why-you-earlier");
 			}
 		}
 		List<Conversation> earlier = this.conversations.earlierOf(conversation, LIMIT);

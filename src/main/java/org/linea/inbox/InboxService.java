@@ -263,7 +263,7 @@ public class InboxService {
 		Line line = this.access.requireContent(conversation, Permission.INBOX_REPLY);
 		LineaUser colleague = java.util.Optional.ofNullable(userId).flatMap(this.users::findById).filter(LineaUser::isEnabled)
 			.filter(u -> u.can(line.organisationId(), Permission.INBOX_READ))
-			.orElseThrow(() -> new InvalidRequestException("That person does not work on this line"));
+			.orElseThrow(() -> new InvalidRequestException("error.inbox.person-does-work-line"));
 		if (!this.conversations.assignTo(conversationId, colleague.id())) {
 			throw conflict(conversation);
 		}
@@ -293,7 +293,7 @@ public class InboxService {
 			throw conflict(conversation);
 		}
 		if (!this.channels.replyWindow(line, conversation.contactId()).open()) {
-			throw new InvalidRequestException("More than 24 hours since this person last wrote: send an approved template");
+			throw new InvalidRequestException("error.inbox.more-than-24-hours");
 		}
 		if (conversation.state() == ConversationState.ASSIGNED && !conversation.isHeldBy(me.id())) {
 			if (!takeOver) {
@@ -331,7 +331,7 @@ public class InboxService {
 			.stream()
 			.filter(template -> template.id() == templateId)
 			.findFirst()
-			.orElseThrow(() -> new InvalidRequestException("No such template on this line"))
+			.orElseThrow(() -> new InvalidRequestException("error.inbox.such-template-line"))
 			.with(parameters);
 		claim(conversationId);
 		this.conversations.send(this.conversations.get(conversationId), SenderKind.OPERATOR, CurrentUser.require().id(), content);
@@ -407,7 +407,7 @@ public class InboxService {
 		this.access.requireContent(conversation, Permission.INBOX_REPLY);
 		String value = colour == null || colour.isBlank() ? null : colour.strip().toUpperCase(Locale.ROOT);
 		if (value != null && !TRIAGE.contains(value)) {
-			throw new InvalidRequestException("Triage is GREEN, YELLOW or RED");
+			throw new InvalidRequestException("error.inbox.triage-green-yellow-red");
 		}
 		this.conversations.triage(conversationId, value);
 	}
@@ -432,7 +432,7 @@ public class InboxService {
 		Conversation conversation = this.conversations.get(conversationId);
 		Line line = this.access.requireContent(conversation, Permission.INBOX_REPLY);
 		if (service == null || service.isBlank() || service.length() > 200) {
-			throw new InvalidRequestException("Say which service or specialist the person is referred to");
+			throw new InvalidRequestException("error.inbox.say-which-service-specialist");
 		}
 		this.jdbc.sql("""
 				insert into inbox_referral (conversation_id, line_id, service, appointment_at, status, note, created_by)
@@ -447,7 +447,7 @@ public class InboxService {
 			.query(Long.class).optional().orElseThrow(() -> new NotFoundException("Referral " + referralId));
 		this.access.requireContent(this.conversations.get(conversationId), Permission.INBOX_REPLY);
 		if (!Set.of("PENDING", "BOOKED", "DONE", "CANCELLED").contains(status)) {
-			throw new InvalidRequestException("Unknown referral status");
+			throw new InvalidRequestException("error.inbox.unknown-referral-status");
 		}
 		this.jdbc.sql("update inbox_referral set status = ?, updated_at = now() where id = ?").params(status, referralId).update();
 	}
@@ -474,7 +474,7 @@ public class InboxService {
 		}
 		this.coding.code(conversationId, line.id(), coding, me.id());
 		if (!this.closing.close(conversationId, me.id(), "CLOSED_BY_OPERATOR")) {
-			throw new ClaimConflictException("This conversation is already closed", null, conversationId);
+			throw new ClaimConflictException("error.inbox.conversation-already-closed", null, conversationId);
 		}
 	}
 
@@ -489,7 +489,7 @@ public class InboxService {
 		this.revealRoles.require(line);
 		String why = reason == null ? "" : reason.strip().replaceAll("\\s+", " ");
 		if (why.length() < 5 || why.length() > 300) {
-			throw new InvalidRequestException("Say why you need the number (5 to 300 characters)");
+			throw new InvalidRequestException("error.inbox.say-why-you-number");
 		}
 		return this.contacts.reveal(conversation.contactId(), line.organisationId(), "inbox conversation " + conversationId, why);
 	}
@@ -504,7 +504,7 @@ public class InboxService {
 		Conversation conversation = this.conversations.get(conversationId);
 		Line line = this.access.requireContent(conversation, Permission.INBOX_REPLY);
 		if (use == null || use == PhoneUse.UNKNOWN) {
-			throw new InvalidRequestException("Say whether the phone is the person's own or shared");
+			throw new InvalidRequestException("error.inbox.say-whether-phone-person");
 		}
 		this.sharedPhones.mark(conversation.contactId(), use, SharedPhones.Source.OPERATOR, line.organisationId(),
 				"inbox conversation " + conversationId);
@@ -562,21 +562,21 @@ public class InboxService {
 	private static String checkedText(String text) {
 		String body = text == null ? "" : text.strip();
 		if (body.isEmpty()) {
-			throw new InvalidRequestException("Write the message first");
+			throw new InvalidRequestException("error.inbox.write-message-first");
 		}
 		if (body.length() > MAX_TEXT) {
-			throw new InvalidRequestException("A message can have at most " + MAX_TEXT + " characters");
+			throw new InvalidRequestException("error.inbox.message-most-characters", MAX_TEXT);
 		}
 		return body;
 	}
 
 	private ClaimConflictException conflict(Conversation conversation) {
 		if (conversation.state() == ConversationState.CLOSED) {
-			return new ClaimConflictException("This conversation is closed", null, conversation.id());
+			return new ClaimConflictException("error.inbox.conversation-closed", null, conversation.id());
 		}
 		String holder = conversation.assigneeId() == null ? null
 				: this.users.displayNames(Set.of(conversation.assigneeId())).get(conversation.assigneeId());
-		return new ClaimConflictException("Already held by " + holder, holder, conversation.id());
+		return new ClaimConflictException("error.inbox.already-held", holder, conversation.id());
 	}
 
 }

@@ -49,10 +49,10 @@ public class TeamService {
 	@Transactional
 	public Team create(long lineId, String key, String name) {
 		if (key == null || !key.matches("[a-z0-9][a-z0-9-]{1,39}")) {
-			throw new InvalidRequestException("A team key uses lowercase letters, digits and '-' (2 to 40)");
+			throw new InvalidRequestException("error.inbox.team-key-uses-lowercase");
 		}
 		if (name == null || name.isBlank()) {
-			throw new InvalidRequestException("The team needs a name");
+			throw new InvalidRequestException("error.inbox.team-name");
 		}
 		try {
 			long id = this.jdbc.sql("insert into inbox_team (line_id, team_key, name) values (?, ?, ?) returning id")
@@ -62,7 +62,7 @@ public class TeamService {
 			return get(id);
 		}
 		catch (DuplicateKeyException ex) {
-			throw new InvalidRequestException("This line already has a team '" + key + "'");
+			throw new InvalidRequestException("error.inbox.line-already-team", key);
 		}
 	}
 
@@ -109,7 +109,7 @@ public class TeamService {
 	@Transactional
 	public void addMember(long teamId, long userId, int maxOpen) {
 		if (maxOpen < 1 || maxOpen > 100) {
-			throw new InvalidRequestException("A member holds between 1 and 100 conversations at once");
+			throw new InvalidRequestException("error.inbox.member-holds-between-1");
 		}
 		this.jdbc.sql("""
 				insert into inbox_team_member (team_id, user_id, max_open) values (?, ?, ?)
