@@ -217,7 +217,7 @@ class PrivacyController {
 			return new AuditFilter(user, action, day(from), to == null || to.isBlank() ? null : day(to).plus(Duration.ofDays(1)));
 		}
 		catch (DateTimeParseException ex) {
-			throw new InvalidRequestException("Dates are written as YYYY-MM-DD");
+			throw new InvalidRequestException("error.privacy.dates-written-yyyy-mm");
 		}
 	}
 
@@ -234,7 +234,7 @@ class PrivacyController {
 			return Duration.parse(value.strip());
 		}
 		catch (DateTimeParseException ex) {
-			throw new InvalidRequestException("Write the age as an ISO-8601 duration, e.g. P1D, P30D or PT0S");
+			throw new InvalidRequestException("error.privacy.write-age-iso-8601");
 		}
 	}
 

@@ -42,10 +42,10 @@ class RetentionPeriods {
 	@Transactional
 	void set(Line line, String dataType, int days) {
 		if (!this.dataTypes.contains(dataType)) {
-			throw new InvalidRequestException("Unknown data type: " + dataType);
+			throw new InvalidRequestException("error.privacy.unknown-data-type", dataType);
 		}
 		if (days < 1 || days > 3650) {
-			throw new InvalidRequestException("A retention period is 1 to 3650 days");
+			throw new InvalidRequestException("error.privacy.retention-period-1-3650");
 		}
 		this.jdbc.sql("""
 				insert into privacy_retention_period (line_id, data_type, days) values (?, ?, ?)

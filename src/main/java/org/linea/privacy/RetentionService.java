@@ -159,7 +159,7 @@ public class RetentionService {
 
 	private Instant cutoff(Duration olderThan) {
 		if (olderThan == null || olderThan.isNegative()) {
-			throw new InvalidRequestException("olderThan must be an ISO-8601 duration of zero or more, e.g. P1D or PT0S");
+			throw new InvalidRequestException("error.privacy.olderthan-iso-8601-duration");
 		}
 		return Instant.now(this.clock).minus(olderThan);
 	}

@@ -79,7 +79,7 @@ public class RevealRoles {
 	public void choose(Line line, Set<Role> roles) {
 		Access.require(line.organisationId(), Permission.ORG_ADMIN, "Line " + line.key());
 		if (roles.isEmpty() || !eligible().containsAll(roles)) {
-			throw new InvalidRequestException("Choose among coordinator, operator, specialist and safeguarding focal point");
+			throw new InvalidRequestException("error.privacy.choose-among-coordinator-operator");
 		}
 		this.jdbc.sql("delete from access_reveal_role where line_id = ?").param(line.id()).update();
 		roles.forEach(role -> this.jdbc.sql("insert into access_reveal_role (line_id, role) values (?, ?)")
