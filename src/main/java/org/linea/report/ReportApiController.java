@@ -133,7 +133,7 @@ class ReportApiController {
 				ExportController.download(response, ExportController.XLSX, name + "xlsx");
 				this.exports.xlsx(scope, locale, response.getOutputStream());
 			}
-			default -> throw new InvalidRequestException("format must be csv or xlsx");
+			default -> throw new InvalidRequestException("error.report.format-csv-xlsx");
 		}
 	}
 
@@ -149,18 +149,18 @@ class ReportApiController {
 	static LocalDate monday(String week) {
 		Matcher matcher = ISO_WEEK.matcher(week.trim());
 		if (!matcher.matches()) {
-			throw new InvalidRequestException("week must read YYYY-Www, as 2026-W48");
+			throw new InvalidRequestException("error.report.week-read-yyyy-www");
 		}
 		try {
 			LocalDate inYear = LocalDate.of(Integer.parseInt(matcher.group(1)), 6, 1);
 			int number = Integer.parseInt(matcher.group(2));
 			if (number < 1 || number > inYear.range(IsoFields.WEEK_OF_WEEK_BASED_YEAR).getMaximum()) {
-				throw new InvalidRequestException("Year " + matcher.group(1) + " has no week " + number);
+				throw new InvalidRequestException("error.report.year-week", matcher.group(1), number);
 			}
 			return inYear.with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, number).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
 		}
 		catch (DateTimeException ex) {
-			throw new InvalidRequestException("week must read YYYY-Www, as 2026-W48");
+			throw new InvalidRequestException("error.report.week-read-yyyy-www");
 		}
 	}
 
