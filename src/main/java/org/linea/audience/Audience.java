@@ -31,10 +31,10 @@ public record Audience(ConsentPurpose consent, List<String> languages, List<Stri
 	 */
 	public Audience validated() {
 		if (this.consent == null) {
-			throw new InvalidRequestException("An audience needs its consent purpose (BROADCASTS or SURVEYS)");
+			throw new InvalidRequestException("error.audience.audience-consent-purpose-broadcasts");
 		}
 		if (this.lastContactDays != null && this.lastContactDays < 1) {
-			throw new InvalidRequestException("lastContactDays must be 1 or more");
+			throw new InvalidRequestException("error.audience.lastcontactdays-1-more");
 		}
 		return this;
 	}

@@ -21,7 +21,7 @@ public enum ConsentPurpose {
 			return valueOf(name.strip().toUpperCase(Locale.ROOT));
 		}
 		catch (RuntimeException ex) {
-			throw new InvalidRequestException("Unknown consent purpose '" + name + "': use BROADCASTS or SURVEYS");
+			throw new InvalidRequestException("error.audience.unknown-consent-purpose-use", name);
 		}
 	}
 

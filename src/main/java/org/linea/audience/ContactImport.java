@@ -79,7 +79,7 @@ public class ContactImport {
 		Line line = this.lines.requireAccess(lineKey, Permission.AUDIENCE_MANAGE);
 		Instant at = consentedAt == null ? Instant.now(this.clock) : consentedAt;
 		if (at.isAfter(Instant.now(this.clock))) {
-			throw new InvalidRequestException("consentedAt is in the future");
+			throw new InvalidRequestException("error.audience.consentedat-future");
 		}
 		String evidence = "import:" + (source == null || source.isBlank() ? (filename == null ? "file" : filename) : source.strip());
 		List<Person> people = check(line, format.read(in));

@@ -55,7 +55,7 @@ class BroadcastContent {
 				.stream()
 				.filter(e -> e.content().kind() == EntryKind.KEY_MESSAGE && e.key().equalsIgnoreCase(message.entry()))
 				.findFirst()
-				.orElseThrow(() -> new InvalidRequestException("No validated key message " + message.entry() + " in the line's bank"));
+				.orElseThrow(() -> new InvalidRequestException("error.broadcast.validated-key-message-line", message.entry()));
 			for (String language : line.languages()) {
 				Answer answer = entry.content().answers().get(language);
 				if (answer != null && !answer.text().isBlank()) {
@@ -63,7 +63,7 @@ class BroadcastContent {
 				}
 			}
 			if (!texts.containsKey(line.defaultLanguage())) {
-				throw new InvalidRequestException("The key message " + message.entry() + " has no answer in " + line.defaultLanguage());
+				throw new InvalidRequestException("error.broadcast.key-message-answer", message.entry(), line.defaultLanguage());
 			}
 		}
 		OutboundContent.Template template = null;
@@ -73,7 +73,7 @@ class BroadcastContent {
 				.stream()
 				.filter(t -> t.name().equals(ref.name()) && (ref.language() == null || t.language().equalsIgnoreCase(ref.language())))
 				.findFirst()
-				.orElseThrow(() -> new InvalidRequestException("The line has no approved template " + ref.name() + " in " + ref.language()));
+				.orElseThrow(() -> new InvalidRequestException("error.broadcast.line-approved-template", ref.name(), ref.language()));
 			template = approved.with(ref.parameters());
 		}
 		return new Contents(Map.copyOf(texts), template);

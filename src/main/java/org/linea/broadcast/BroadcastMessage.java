@@ -28,13 +28,13 @@ public record BroadcastMessage(String text, TemplateRef template, String entry) 
 	/** Refuses a message that says nothing or too much; checked after the user's access to the line. */
 	BroadcastMessage validated() {
 		if (this.text != null && this.entry != null) {
-			throw new InvalidRequestException("A broadcast message is a text or a key message (entry), not both");
+			throw new InvalidRequestException("error.broadcast.broadcast-message-text-key");
 		}
 		if (this.text == null && this.entry == null && this.template == null) {
-			throw new InvalidRequestException("A broadcast message needs a text, an entry or a template");
+			throw new InvalidRequestException("error.broadcast.broadcast-message-text-entry");
 		}
 		if (this.text != null && this.text.length() > 4096) {
-			throw new InvalidRequestException("The text has more than 4096 characters");
+			throw new InvalidRequestException("error.broadcast.text-more-than-4096");
 		}
 		return this;
 	}

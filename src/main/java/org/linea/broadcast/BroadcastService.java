@@ -58,10 +58,10 @@ public class BroadcastService {
 	public long create(String lineKey, BroadcastRequest request) {
 		Line line = this.lines.requireAccess(lineKey, Permission.BROADCAST_SEND);
 		if (request.name() == null || request.name().isBlank() || request.name().length() > 200) {
-			throw new InvalidRequestException("A broadcast needs a name of at most 200 characters");
+			throw new InvalidRequestException("error.broadcast.broadcast-name-most-200");
 		}
 		if (request.audience() == null || request.message() == null) {
-			throw new InvalidRequestException("A broadcast needs an audience and a message");
+			throw new InvalidRequestException("error.broadcast.broadcast-audience-message");
 		}
 		request.audience().validated();
 		this.content.of(line, request.message());
@@ -227,7 +227,7 @@ public class BroadcastService {
 		this.jdbc.sql("select id from broadcast_campaign where id = ? for update").param(id).query(Long.class).single();
 		Broadcast broadcast = read(id, line);
 		if (!allowed.contains(broadcast.status())) {
-			throw new BroadcastConflictException("The broadcast is " + broadcast.status() + ": it cannot do that now");
+			throw new BroadcastConflictException("error.broadcast.broadcast-do-now", broadcast.status());
 		}
 		return broadcast;
 	}

@@ -72,7 +72,7 @@ class BroadcastSettingsStore {
 			problems.add(this.messages.get("broadcast.settings.error.dailyLimit"));
 		}
 		if (!problems.isEmpty()) {
-			throw new InvalidRequestException(String.join(" ", problems));
+			throw new InvalidRequestException("error.form.invalid", String.join(" ", problems));
 		}
 		save(line, new BroadcastSettings(from, until, request.weeklyCap(), request.dailyLimit()));
 		return BroadcastSettingsView.of(line, of(line), this.channels.replyWindowLength(line) != null);
@@ -106,10 +106,10 @@ class BroadcastSettingsStore {
 	@Transactional
 	void save(Line line, BroadcastSettings settings) {
 		if (settings.weeklyCap() < 1 || (settings.dailyLimit() != null && settings.dailyLimit() < 1)) {
-			throw new InvalidRequestException("The weekly cap and the daily limit are 1 or more");
+			throw new InvalidRequestException("error.broadcast.weekly-cap-daily-limit");
 		}
 		if ((settings.quietFrom() == null) != (settings.quietUntil() == null)) {
-			throw new InvalidRequestException("Quiet hours need both a start and an end");
+			throw new InvalidRequestException("error.broadcast.quiet-hours-both-start");
 		}
 		this.jdbc.sql("""
 				insert into broadcast_line_settings (line_id, quiet_from, quiet_until, weekly_cap, daily_limit) values (?, ?, ?, ?, ?)

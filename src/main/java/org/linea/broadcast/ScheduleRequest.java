@@ -16,11 +16,11 @@ public record ScheduleRequest(String name, Audience audience, List<DayOfWeek> da
 
 	ScheduleRequest validated() {
 		if (this.name == null || this.name.isBlank() || this.name.length() > 200) {
-			throw new InvalidRequestException("A schedule needs a name of at most 200 characters");
+			throw new InvalidRequestException("error.broadcast.schedule-name-most-200");
 		}
 		if (this.audience == null || this.days == null || this.days.isEmpty() || this.time == null || this.entries == null
 				|| this.entries.isEmpty()) {
-			throw new InvalidRequestException("A schedule needs an audience, days, a time and at least one key message (entries)");
+			throw new InvalidRequestException("error.broadcast.schedule-audience-days-time");
 		}
 		this.audience.validated();
 		return this;
