@@ -62,7 +62,7 @@ public class UserAdministration {
 		LineaUser me = CurrentUser.require();
 		if (form.role() == null) {
 			if (!me.isInstallationAdmin()) {
-				throw new InvalidRequestException("Choose the role the new user holds in your organisation");
+				throw new InvalidRequestException("error.admin.choose-role-new-user");
 			}
 		}
 		else {
@@ -83,7 +83,7 @@ public class UserAdministration {
 		requireMayGrant(organisationId, role);
 		requireVisible(userId);
 		if (role == Role.INSTALLATION_ADMIN && CurrentUser.require().id() == userId) {
-			throw new InvalidRequestException("You cannot remove your own installation administrator role");
+			throw new InvalidRequestException("error.admin.you-remove-your-own");
 		}
 		this.users.revoke(userId, organisationId, role);
 	}
@@ -104,13 +104,13 @@ public class UserAdministration {
 	private static void requireMayGrant(Long organisationId, Role role) {
 		if (role.isInstallationWide()) {
 			if (organisationId != null) {
-				throw new InvalidRequestException("This role applies to the whole installation, not to one organisation");
+				throw new InvalidRequestException("error.admin.role-applies-whole-installation");
 			}
 			Access.requireInstallation(Permission.INSTALLATION_ADMIN);
 			return;
 		}
 		if (organisationId == null) {
-			throw new InvalidRequestException("Choose the organisation this role applies to");
+			throw new InvalidRequestException("error.admin.choose-organisation-role-applies");
 		}
 		Access.require(organisationId, Permission.ORG_ADMIN, "Organisation " + organisationId);
 	}

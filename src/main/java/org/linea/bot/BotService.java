@@ -81,13 +81,13 @@ public class BotService {
 	public BotDecision test(String lineKey, String text, String previous) {
 		Line line = this.lines.requireAccess(lineKey, Permission.BOT_REVIEW);
 		if (text == null || text.isBlank()) {
-			throw new InvalidRequestException("Write a message to test");
+			throw new InvalidRequestException("error.bot.write-message-test");
 		}
 		if (text.length() > MAX_TEST_TEXT) {
-			throw new InvalidRequestException("A message can have at most " + MAX_TEST_TEXT + " characters");
+			throw new InvalidRequestException("error.bot.message-most-characters", MAX_TEST_TEXT);
 		}
 		if (previous != null && previous.length() > MAX_TEST_TEXT) {
-			throw new InvalidRequestException("A message can have at most " + MAX_TEST_TEXT + " characters");
+			throw new InvalidRequestException("error.bot.message-most-characters", MAX_TEST_TEXT);
 		}
 		return this.bot.test(line, text, previous);
 	}
@@ -166,10 +166,10 @@ public class BotService {
 		LineaUser me = CurrentUser.require();
 		String right = rightEntry == null || rightEntry.isBlank() ? null : rightEntry.strip().toUpperCase(java.util.Locale.ROOT);
 		if (right != null && this.indexes.of(line).entry(right) == null) {
-			throw new InvalidRequestException("There is no validated entry " + right + " on this line");
+			throw new InvalidRequestException("error.bot.there-validated-entry-line", right);
 		}
 		DecisionLog.MarkedWrong marked = this.log.markWrong(conversationId, botMessageId, me.id())
-			.orElseThrow(() -> new InvalidRequestException("There is no automatic answer to mark in this conversation"));
+			.orElseThrow(() -> new InvalidRequestException("error.bot.there-automatic-answer-mark"));
 		if (right != null && !right.equals(marked.entryKey()) && marked.inboundMessageId() != null) {
 			this.conversations.messages(conversationId)
 				.stream()
@@ -191,7 +191,7 @@ public class BotService {
 		this.lines.requireAccess(lineKey, Permission.KNOWLEDGE_EDIT);
 		String entry = entryKey == null ? "" : entryKey.strip().toUpperCase(java.util.Locale.ROOT);
 		if (this.indexes.of(line).entry(entry) == null) {
-			throw new InvalidRequestException("There is no validated entry " + entry + " on this line");
+			throw new InvalidRequestException("error.bot.there-validated-entry-line", entry);
 		}
 		List<DecisionLog.Unanswered> questions = this.log.unanswered(line.id(), decisionIds == null ? List.of() : decisionIds);
 		Set<Long> hidden = this.content.hiddenFrom(CurrentUser.require(), questions.stream().map(DecisionLog.Unanswered::conversationId).toList());

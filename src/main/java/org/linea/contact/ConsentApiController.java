@@ -79,10 +79,10 @@ class ConsentApiController {
 		Line line = this.lines.requireAccess(lineKey, Permission.PRIVACY_MANAGE);
 		Contact contact = contact(line, code);
 		if (consent.purpose() == null || !PURPOSES.contains(consent.purpose())) {
-			throw new InvalidRequestException("purpose must be one of " + String.join(", ", PURPOSES.stream().sorted().toList()));
+			throw new InvalidRequestException("error.contact.purpose", String.join(", ", PURPOSES.stream().sorted().toList()));
 		}
 		if (consent.event() == null || consent.source() == null || consent.source().isBlank()) {
-			throw new InvalidRequestException("Say what happened (event) and where the consent was given (source)");
+			throw new InvalidRequestException("error.contact.say-what-happened-event");
 		}
 		this.contacts.recordConsent(contact.id(), consent.purpose(), consent.event(), consent.wordingVersion(), consent.source().strip());
 		this.audit.record(line.organisationId(), "CONSENT_RECORDED", "contact", Long.toString(contact.id()),

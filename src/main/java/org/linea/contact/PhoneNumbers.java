@@ -18,21 +18,21 @@ public final class PhoneNumbers {
 	/** The number in E.164, or a clear error when it is not a possible international number. */
 	public static String normalise(String raw) {
 		if (raw == null || raw.isBlank()) {
-			throw new InvalidRequestException("A phone number is required");
+			throw new InvalidRequestException("error.contact.phone-number-required");
 		}
 		String text = raw.strip();
 		if (!text.startsWith("+")) {
-			throw new InvalidRequestException("Write the phone number in international form, starting with + and the country code");
+			throw new InvalidRequestException("error.contact.write-phone-number-international");
 		}
 		try {
 			PhoneNumber number = util.parse(text, null);
 			if (!util.isPossibleNumber(number)) {
-				throw new InvalidRequestException("Not a possible phone number: check the country code and the length");
+				throw new InvalidRequestException("error.contact.possible-phone-number-check");
 			}
 			return util.format(number, PhoneNumberUtil.PhoneNumberFormat.E164);
 		}
 		catch (NumberParseException ex) {
-			throw new InvalidRequestException("Not a phone number: " + ex.getErrorType().name().toLowerCase().replace('_', ' '));
+			throw new InvalidRequestException("error.contact.phone-number", ex.getErrorType().name().toLowerCase().replace('_', ' '));
 		}
 	}
 

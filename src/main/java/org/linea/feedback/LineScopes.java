@@ -61,7 +61,7 @@ public class LineScopes {
 		LocalDate end = to != null ? to : LocalCalendar.day(this.clock.instant(), scope.zone());
 		LocalDate start = from != null ? from : end.minusDays(6);
 		if (start.isAfter(end) || start.plusDays(MAX_DAYS).isBefore(end)) {
-			throw new InvalidRequestException("Choose a range of up to three years, the start before the end");
+			throw new InvalidRequestException("error.feedback.choose-range-up-three");
 		}
 		return scope.between(start, end);
 	}

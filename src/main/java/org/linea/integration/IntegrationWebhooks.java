@@ -116,12 +116,11 @@ public class IntegrationWebhooks {
 
 	private static List<String> eventTypes(List<String> events) {
 		if (events == null || events.isEmpty()) {
-			throw new InvalidRequestException("Choose the events to receive: "
-					+ String.join(", ", java.util.Arrays.stream(WebhookEventType.values()).map(WebhookEventType::wireName).toList()));
+			throw new InvalidRequestException("error.integration.choose-events-receive", String.join(", ", java.util.Arrays.stream(WebhookEventType.values()).map(WebhookEventType::wireName).toList()));
 		}
 		return events.stream()
 			.map(name -> WebhookEventType.ofWireName(name)
-				.orElseThrow(() -> new InvalidRequestException("Unknown event '" + name + "'"))
+				.orElseThrow(() -> new InvalidRequestException("error.integration.unknown-event", name))
 				.wireName())
 			.distinct()
 			.toList();

@@ -29,21 +29,21 @@ class WebhookUrls {
 			uri = URI.create(url == null ? "" : url.strip());
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidRequestException("The webhook address is not a URL");
+			throw new InvalidRequestException("error.integration.webhook-address-url");
 		}
 		String host = uri.getHost();
 		if (host == null || uri.getUserInfo() != null) {
-			throw new InvalidRequestException("The webhook address needs a host (and no user name or password in it)");
+			throw new InvalidRequestException("error.integration.webhook-address-host-user");
 		}
 		boolean allowedHost = this.properties.allowedHosts().contains(host.toLowerCase(Locale.ROOT));
 		if (!"https".equalsIgnoreCase(uri.getScheme()) && !("http".equalsIgnoreCase(uri.getScheme()) && allowedHost)) {
-			throw new InvalidRequestException("The webhook address must start with https://");
+			throw new InvalidRequestException("error.integration.webhook-address-start-https");
 		}
 		if (!allowedHost) {
 			for (InetAddress address : resolve(host)) {
 				if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
 						|| address.isAnyLocalAddress() || address.isMulticastAddress() || isUniqueLocal(address)) {
-					throw new InvalidRequestException("The webhook address points at a private network");
+					throw new InvalidRequestException("error.integration.webhook-address-points-private");
 				}
 			}
 		}
@@ -55,7 +55,7 @@ class WebhookUrls {
 			return InetAddress.getAllByName(host);
 		}
 		catch (UnknownHostException ex) {
-			throw new InvalidRequestException("The webhook's host " + host + " is not known");
+			throw new InvalidRequestException("error.integration.webhook-host-known", host);
 		}
 	}
 

@@ -59,7 +59,7 @@ public class Codebook {
 	public void save(long organisationId, String category, String code, String labelEs, String labelEn) {
 		String normalised = code == null ? "" : code.strip().toLowerCase(Locale.ROOT);
 		if (!normalised.matches("[a-z0-9_]{2,40}") || blank(category) || blank(labelEs) || blank(labelEn)) {
-			throw new InvalidRequestException("A code is 2 to 40 letters, digits or _, with a category and both labels");
+			throw new InvalidRequestException("error.feedback.code-2-40-letters");
 		}
 		seedIfEmpty(organisationId);
 		this.jdbc.sql("""

@@ -52,7 +52,7 @@ public class FeedbackCodingService {
 		Line line = this.lines.get(this.log.lineOf(conversationId));
 		this.lines.requireAccess(line.key(), Permission.FEEDBACK_CODE);
 		if (reason == null || reason.isBlank()) {
-			throw new InvalidRequestException("Say why the coding is corrected");
+			throw new InvalidRequestException("error.feedback.say-why-coding-corrected");
 		}
 		code(conversationId, line.id(), coding, CurrentUser.require().id(), reason.strip());
 		this.recorder.refresh(conversationId);
@@ -71,7 +71,7 @@ public class FeedbackCodingService {
 	@Transactional
 	public void code(long conversationId, long lineId, Coding coding, long userId, String reason) {
 		if (coding.feedbackType() == null) {
-			throw new InvalidRequestException("Choose the kind of feedback before closing");
+			throw new InvalidRequestException("error.feedback.choose-kind-feedback-before");
 		}
 		List<String> topics = coding.topics() == null ? List.of()
 				: coding.topics().stream().map(t -> t.strip().toLowerCase(Locale.ROOT)).filter(t -> !t.isEmpty()).distinct().toList();

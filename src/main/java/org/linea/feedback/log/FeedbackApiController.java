@@ -50,7 +50,7 @@ class FeedbackApiController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "200") int limit) {
 		if (offset < 0 || limit < 1 || limit > MAX_PAGE) {
-			throw new InvalidRequestException("offset must be 0 or more and limit between 1 and " + MAX_PAGE);
+			throw new InvalidRequestException("error.feedback.offset-0-more-limit", MAX_PAGE);
 		}
 		LineScope scope = this.scopes.resolve("line:" + lineKey, from, to);
 		return new FeedbackPage(scope.from(), scope.to(), this.log.count(scope), offset, this.log.page(scope, offset, limit));

@@ -72,11 +72,11 @@ public class ProgrammeReferrals {
 			.query(String.class).optional().orElse(null);
 		Integer days = category == null ? null : this.properties.referralDueDays().get(FeedbackType.valueOf(category));
 		if (days == null) {
-			throw new InvalidRequestException("Only complaints and requests for help are referred to programmes");
+			throw new InvalidRequestException("error.feedback.only-complaints-requests-help");
 		}
 		String name = text(programme, 200);
 		if (name == null) {
-			throw new InvalidRequestException("Say which programme it is referred to");
+			throw new InvalidRequestException("error.feedback.say-which-programme-referred");
 		}
 		return this.jdbc.sql("""
 				insert into feedback_programme_referral (conversation_id, line_id, programme, category, due_on, note, referred_by, referred_at)
@@ -93,11 +93,11 @@ public class ProgrammeReferrals {
 			.orElseThrow(() -> new NotFoundException("Referral " + referralId));
 		requireCoder(row.conversationId());
 		if (step == null || row.step().next() != step) {
-			throw new InvalidRequestException("A " + row.step() + " referral cannot become " + step);
+			throw new InvalidRequestException("error.feedback.referral-become", row.step(), step);
 		}
 		String answer = text(response, MAX_TEXT);
 		if (step == ReferralStep.RESPONDED && answer == null) {
-			throw new InvalidRequestException("Write what the programme answered");
+			throw new InvalidRequestException("error.feedback.write-what-programme-answered");
 		}
 		String column = step.name().toLowerCase(Locale.ROOT);
 		this.jdbc.sql("update feedback_programme_referral set status = ?, " + column + "_by = ?, " + column
@@ -163,7 +163,7 @@ public class ProgrammeReferrals {
 			return null;
 		}
 		if (value.strip().length() > max) {
-			throw new InvalidRequestException("At most " + max + " characters");
+			throw new InvalidRequestException("error.feedback.most-characters", max);
 		}
 		return value.strip();
 	}

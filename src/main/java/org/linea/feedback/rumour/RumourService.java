@@ -113,10 +113,10 @@ public class RumourService {
 		LineaUser me = this.access.require(rumourId, Permission.RUMOUR_EDIT);
 		Locked rumour = lock(rumourId);
 		if (status == null || !rumour.status().canMoveTo(status)) {
-			throw new InvalidRequestException("A " + rumour.status() + " rumour cannot become " + status);
+			throw new InvalidRequestException("error.feedback.rumour-become", rumour.status(), status);
 		}
 		if (status == RumourStatus.ANSWERED && rumour.counterEntryKey() == null) {
-			throw new InvalidRequestException("Choose the counter-message before marking the rumour answered");
+			throw new InvalidRequestException("error.feedback.choose-counter-message-before");
 		}
 		this.jdbc.sql("update feedback_rumour set status = ?, updated_at = ? where id = ?").params(status.name(), now(), rumourId).update();
 		recordStatus(rumourId, status, me.id());
@@ -131,7 +131,7 @@ public class RumourService {
 		this.access.require(rumourId, Permission.RUMOUR_EDIT);
 		String clean = title == null ? "" : title.strip().replaceAll("\\s+", " ");
 		if (clean.isEmpty() || clean.length() > TITLE_LENGTH) {
-			throw new InvalidRequestException("A rumour's name has 1 to " + TITLE_LENGTH + " characters");
+			throw new InvalidRequestException("error.feedback.rumour-name-1-characters", TITLE_LENGTH);
 		}
 		this.jdbc.sql("update feedback_rumour set title = ?, updated_at = ? where id = ?").params(clean, now(), rumourId).update();
 	}
@@ -147,7 +147,7 @@ public class RumourService {
 			.map(KnowledgeEntry::key)
 			.filter(wanted::equalsIgnoreCase)
 			.findFirst()
-			.orElseThrow(() -> new InvalidRequestException("No validated entry " + wanted + " on the lines this rumour comes from"));
+			.orElseThrow(() -> new InvalidRequestException("error.feedback.validated-entry-lines-rumour", wanted));
 		this.jdbc.sql("update feedback_rumour set counter_entry_key = ?, updated_at = ? where id = ?").params(key, now(), rumourId)
 			.update();
 	}
@@ -161,7 +161,7 @@ public class RumourService {
 		LineaUser me = this.access.require(rumourId, Permission.RUMOUR_EDIT);
 		Locked rumour = lock(rumourId);
 		if (rumour.status() != RumourStatus.ANSWERED) {
-			throw new InvalidRequestException("Only an answered rumour's counter-message can be sent");
+			throw new InvalidRequestException("error.feedback.only-answered-rumour-counter");
 		}
 		return this.counterMessages.send(rumourId, rumour.counterEntryKey(), templateName, me.id());
 	}
@@ -172,7 +172,7 @@ public class RumourService {
 			.filter(m -> messageId == null || m.id() == messageId)
 			.toList();
 		if (fromPerson.isEmpty()) {
-			throw messageId == null ? new InvalidRequestException("The person has written nothing to flag")
+			throw messageId == null ? new InvalidRequestException("error.feedback.person-written-nothing-flag")
 					: new NotFoundException("Message " + messageId);
 		}
 		return fromPerson.stream().map(ConversationMessage::body).collect(Collectors.joining("\n"));

@@ -25,7 +25,8 @@ public class FormValidation {
 	public <T> T valid(T form) {
 		var violations = this.validator.validate(form);
 		if (!violations.isEmpty()) {
-			throw new InvalidRequestException(violations.stream()
+			// the constraints' messages are already in the reader's language
+			throw new InvalidRequestException("error.form.invalid", violations.stream()
 				.map(ConstraintViolation::getMessage)
 				.distinct()
 				.sorted()
