@@ -21,7 +21,7 @@ import org.linea.access.Requires;
 import org.linea.privacy.RevealRoles;
 import org.linea.access.ChannelType;
 import org.linea.access.AuditLog;
-import org.linea.shared.InvalidRequestException;
+import org.linea.shared.web.RedirectOnRefusal;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -40,6 +40,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/admin")
 @Requires(Permission.ORG_ADMIN)
+@RedirectOnRefusal("/admin")
 class AdminController {
 
 	private final OrganisationService organisations;
@@ -134,13 +135,8 @@ class AdminController {
 	}
 
 	private static String attempt(RedirectAttributes redirect, Runnable action) {
-		try {
-			action.run();
-			redirect.addFlashAttribute("notice", "admin.saved");
-		}
-		catch (InvalidRequestException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
-		}
+		action.run();
+		redirect.addFlashAttribute("notice", "admin.saved");
 		return "redirect:/admin";
 	}
 

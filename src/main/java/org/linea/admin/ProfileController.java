@@ -7,8 +7,8 @@ import org.linea.access.ApiTokenService;
 import org.linea.access.Permission;
 import org.linea.access.Requires;
 import org.linea.mfa.MfaService;
-import org.linea.shared.InvalidRequestException;
 import org.linea.shared.Messages;
+import org.linea.shared.web.RedirectOnRefusal;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Controller;
@@ -24,6 +24,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/profile")
 @Requires(Permission.SIGNED_IN)
+@RedirectOnRefusal("/profile")
 class ProfileController {
 
 	private final ApiTokenService tokens;
@@ -56,12 +57,7 @@ class ProfileController {
 
 	@PostMapping("/tokens")
 	String createToken(@RequestParam String name, RedirectAttributes redirect) {
-		try {
-			redirect.addFlashAttribute("newToken", this.tokens.create(CurrentUser.require().id(), name));
-		}
-		catch (InvalidRequestException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
-		}
+		redirect.addFlashAttribute("newToken", this.tokens.create(CurrentUser.require().id(), name));
 		return "redirect:/profile";
 	}
 
@@ -80,13 +76,8 @@ class ProfileController {
 			redirect.addFlashAttribute("error", this.messages.get("security.password.currentWrong"));
 			return "redirect:/profile";
 		}
-		try {
-			this.users.setPassword(me.id(), password);
-			redirect.addFlashAttribute("notice", "profile.passwordChanged");
-		}
-		catch (InvalidRequestException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
-		}
+		this.users.setPassword(me.id(), password);
+		redirect.addFlashAttribute("notice", "profile.passwordChanged");
 		return "redirect:/profile";
 	}
 

@@ -5,6 +5,8 @@ import org.linea.access.Permission;
 import org.linea.access.Line;
 import org.linea.access.LineService;
 import org.linea.shared.InvalidRequestException;
+import org.linea.shared.Messages;
+import org.linea.shared.web.RedirectOnRefusal;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,7 +26,10 @@ class BotController {
 
 	private final LineService lines;
 
-	BotController(BotService bot, LineService lines) {
+	private final Messages messages;
+
+	BotController(BotService bot, LineService lines, Messages messages) {
+		this.messages = messages;
 		this.bot = bot;
 		this.lines = lines;
 	}
@@ -49,7 +54,8 @@ class BotController {
 			model.addAttribute("decision", this.bot.test(lineKey, text, previous.isBlank() ? null : previous));
 		}
 		catch (InvalidRequestException ex) {
-			model.addAttribute("error", ex.getMessage());
+			// the same page again, with what was typed and why it cannot be tested
+			model.addAttribute("error", this.messages.of(ex));
 		}
 		return "bot/test";
 	}
@@ -68,29 +74,21 @@ class BotController {
 	/** The questions of a group of unanswered ones are proposed as phrasings of an entry. */
 	@Requires(Permission.KNOWLEDGE_EDIT)
 	@PostMapping("/bot/{lineKey}/review/assign")
+	@RedirectOnRefusal("/bot/{lineKey}/review")
 	String assign(@PathVariable String lineKey, @RequestParam(name = "decision", required = false) java.util.List<Long> decisions,
 			@RequestParam(defaultValue = "") String entry, RedirectAttributes redirect) {
-		try {
-			this.bot.assign(lineKey, decisions, entry);
-			redirect.addFlashAttribute("assigned", entry.strip().toUpperCase(java.util.Locale.ROOT));
-		}
-		catch (InvalidRequestException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
-		}
+		this.bot.assign(lineKey, decisions, entry);
+		redirect.addFlashAttribute("assigned", entry.strip().toUpperCase(java.util.Locale.ROOT));
 		return "redirect:/bot/" + lineKey + "/review";
 	}
 
 	@Requires(Permission.INBOX_REPLY)
 	@PostMapping("/bot/conversations/{conversationId}/messages/{messageId}/wrong")
+	@RedirectOnRefusal("/inbox/conversations/{conversationId}")
 	String markWrong(@PathVariable long conversationId, @PathVariable long messageId,
 			@RequestParam(defaultValue = "") String entry, RedirectAttributes redirect) {
-		try {
-			String marked = this.bot.markWrong(conversationId, messageId, entry);
-			redirect.addFlashAttribute("markedEntry", marked);
-		}
-		catch (InvalidRequestException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
-		}
+		String marked = this.bot.markWrong(conversationId, messageId, entry);
+		redirect.addFlashAttribute("markedEntry", marked);
 		return "redirect:/inbox/conversations/" + conversationId;
 	}
 

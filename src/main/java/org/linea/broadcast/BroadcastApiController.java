@@ -10,8 +10,6 @@ import org.linea.access.Permission;
 import org.linea.access.Requires;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -149,11 +147,6 @@ class BroadcastApiController {
 	@Operation(summary = "Resume a paused schedule, from the key message it would have sent next")
 	BroadcastSchedules.Schedule resumeSchedule(@PathVariable long id) {
 		return this.schedules.resume(id);
-	}
-
-	@ExceptionHandler(BroadcastConflictException.class)
-	ProblemDetail conflict(BroadcastConflictException ex) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
 	}
 
 	record Created(long id) {

@@ -8,7 +8,7 @@ import org.linea.access.Requires;
 import org.linea.access.Line;
 import org.linea.access.LineService;
 import org.linea.channel.ChannelService;
-import org.linea.shared.InvalidRequestException;
+import org.linea.shared.web.RedirectOnRefusal;
 
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
@@ -24,6 +24,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** The broadcasts pages: a line's broadcasts with a form for a new one, and one broadcast with its live progress. */
 @Controller
 @Requires(Permission.BROADCAST_SEND)
+@RedirectOnRefusal("/broadcasts/{id}")
 class BroadcastController {
 
 	private final BroadcastService broadcasts;
@@ -59,15 +60,10 @@ class BroadcastController {
 	}
 
 	@PostMapping("/broadcasts/lines/{lineKey}")
+	@RedirectOnRefusal("/broadcasts?line={lineKey}")
 	String create(@PathVariable String lineKey, BroadcastForm form, RedirectAttributes redirect) {
-		try {
-			long id = this.broadcasts.create(lineKey, form.request());
-			return "redirect:/broadcasts/" + id;
-		}
-		catch (InvalidRequestException ex) {
-			redirect.addFlashAttribute("errorText", ex.getMessage());
-			return "redirect:/broadcasts?line=" + lineKey;
-		}
+		long id = this.broadcasts.create(lineKey, form.request());
+		return "redirect:/broadcasts/" + id;
 	}
 
 	@GetMapping("/broadcasts/{id}")
@@ -110,12 +106,7 @@ class BroadcastController {
 	}
 
 	private String act(long id, LongFunction<Broadcast> action, RedirectAttributes redirect) {
-		try {
-			action.apply(id);
-		}
-		catch (InvalidRequestException | BroadcastConflictException ex) {
-			redirect.addFlashAttribute("errorText", ex.getMessage());
-		}
+		action.apply(id);
 		return "redirect:/broadcasts/" + id;
 	}
 

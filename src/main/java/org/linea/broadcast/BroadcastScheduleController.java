@@ -12,7 +12,8 @@ import org.linea.audience.Audience;
 import org.linea.audience.ConsentPurpose;
 import org.linea.channel.ChannelService;
 import org.linea.access.LineService;
-import org.linea.shared.InvalidRequestException;
+import org.linea.shared.web.Refusals;
+import org.linea.shared.web.RedirectOnRefusal;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,6 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** The schedules page of a line: its recurring broadcasts, a form for a new one from the content calendar, pause and resume. */
 @Controller
 @Requires(Permission.BROADCAST_SEND)
+@RedirectOnRefusal("/broadcasts/lines/{lineKey}/schedules")
 class BroadcastScheduleController {
 
 	private final BroadcastSchedules schedules;
@@ -51,14 +53,9 @@ class BroadcastScheduleController {
 
 	@PostMapping("/broadcasts/lines/{lineKey}/schedules")
 	String create(@PathVariable String lineKey, ScheduleForm form, RedirectAttributes redirect) {
-		try {
-			this.schedules.create(lineKey, form.request());
-			redirect.addFlashAttribute("notice", "broadcast.schedule.created");
-		}
-		catch (InvalidRequestException ex) {
-			redirect.addFlashAttribute("errorText", ex.getMessage());
-			redirect.addFlashAttribute("form", form);
-		}
+		Refusals.keep("form", form);
+		this.schedules.create(lineKey, form.request());
+		redirect.addFlashAttribute("notice", "broadcast.schedule.created");
 		return "redirect:/broadcasts/lines/" + lineKey + "/schedules";
 	}
 

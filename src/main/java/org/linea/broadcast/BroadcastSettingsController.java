@@ -2,7 +2,8 @@ package org.linea.broadcast;
 
 import org.linea.access.Permission;
 import org.linea.access.Requires;
-import org.linea.shared.InvalidRequestException;
+import org.linea.shared.web.Refusals;
+import org.linea.shared.web.RedirectOnRefusal;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,6 +15,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** The page of a line's broadcast rules: quiet hours, the weekly cap per person and the number's daily limit. */
 @Controller
 @Requires(Permission.BROADCAST_SEND)
+@RedirectOnRefusal("/broadcasts/lines/{lineKey}/settings")
 class BroadcastSettingsController {
 
 	private final BroadcastSettingsStore settings;
@@ -32,14 +34,9 @@ class BroadcastSettingsController {
 
 	@PostMapping("/broadcasts/lines/{lineKey}/settings")
 	String save(@PathVariable String lineKey, BroadcastSettingsForm form, RedirectAttributes redirect) {
-		try {
-			this.settings.update(lineKey, form.request());
-			redirect.addFlashAttribute("saved", true);
-		}
-		catch (InvalidRequestException ex) {
-			redirect.addFlashAttribute("errorText", ex.getMessage());
-			redirect.addFlashAttribute("settings", form.asTyped(this.settings.get(lineKey)));
-		}
+		Refusals.keep("settings", () -> form.asTyped(this.settings.get(lineKey)));
+		this.settings.update(lineKey, form.request());
+		redirect.addFlashAttribute("saved", true);
 		return "redirect:/broadcasts/lines/" + lineKey + "/settings";
 	}
 

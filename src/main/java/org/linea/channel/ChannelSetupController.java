@@ -5,7 +5,7 @@ import java.util.Map;
 
 import org.linea.access.Requires;
 import org.linea.access.Permission;
-import org.linea.shared.InvalidRequestException;
+import org.linea.shared.web.RedirectOnRefusal;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,6 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/admin/lines/{lineKey}/channel")
 @Requires(Permission.ORG_ADMIN)
+@RedirectOnRefusal("/admin/lines/{lineKey}/channel")
 class ChannelSetupController {
 
 	private final ChannelAccounts accounts;
@@ -55,13 +56,8 @@ class ChannelSetupController {
 	}
 
 	private static String attempt(String lineKey, RedirectAttributes redirect, Runnable action) {
-		try {
-			action.run();
-			redirect.addFlashAttribute("notice", "channel.saved");
-		}
-		catch (InvalidRequestException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
-		}
+		action.run();
+		redirect.addFlashAttribute("notice", "channel.saved");
 		return "redirect:/admin/lines/" + lineKey + "/channel";
 	}
 

@@ -16,6 +16,9 @@ import org.linea.feedback.coding.FeedbackType;
 import org.linea.feedback.coding.InformationType;
 import org.linea.knowledge.EntryKind;
 import org.linea.shared.InvalidRequestException;
+import org.linea.shared.web.Refusals;
+import org.linea.shared.Messages;
+import org.linea.shared.web.RedirectOnRefusal;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -37,7 +40,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * and the open conversation refresh in place when the server announces a change.
  */
 @Controller
+@RedirectOnRefusal("/inbox/conversations/{id}")
 class InboxController {
+
+	private final Messages messages;
 
 	private final InboxService inbox;
 
@@ -52,7 +58,8 @@ class InboxController {
 	private final EarlierInteractions earlier;
 
 	InboxController(InboxService inbox, InboxLiveUpdates live, Availability availability, AutoAssignment autoAssignment,
-			Codebook codebook, EarlierInteractions earlier) {
+			Codebook codebook, EarlierInteractions earlier, Messages messages) {
+		this.messages = messages;
 		this.codebook = codebook;
 		this.earlier = earlier;
 		this.inbox = inbox;
@@ -128,19 +135,14 @@ class InboxController {
 	@Requires(Permission.INBOX_REPLY)
 	@PostMapping("/inbox/conversations/{id}/assign")
 	String assign(@PathVariable long id, @RequestParam long userId, RedirectAttributes redirect) {
-		return attempt(id, redirect, () -> this.inbox.assign(id, userId));
+		return attempt(id, () -> this.inbox.assign(id, userId));
 	}
 
 	@Requires(Permission.INBOX_REPLY)
 	@PostMapping("/inbox/conversations/{id}/messages")
 	String reply(@PathVariable long id, ReplyForm form, RedirectAttributes redirect) {
-		try {
-			this.inbox.reply(id, form.text(), form.confirmedTakeOver(), form.insertedEntry());
-		}
-		catch (InvalidRequestException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
-			redirect.addFlashAttribute("draft", form.text());
-		}
+		Refusals.keep("draft", form.text());
+		this.inbox.reply(id, form.text(), form.confirmedTakeOver(), form.insertedEntry());
 		return back(id);
 	}
 
@@ -156,14 +158,14 @@ class InboxController {
 	@PostMapping("/inbox/conversations/{id}/template")
 	String replyWithTemplate(@PathVariable long id, @RequestParam long templateId,
 			@RequestParam(defaultValue = "") String parameters, RedirectAttributes redirect) {
-		return attempt(id, redirect, () -> this.inbox.replyWithTemplate(id, templateId,
+		return attempt(id, () -> this.inbox.replyWithTemplate(id, templateId,
 				parameters.isBlank() ? List.of() : parameters.strip().lines().map(String::strip).toList()));
 	}
 
 	@Requires(Permission.INBOX_REPLY)
 	@PostMapping("/inbox/conversations/{id}/notes")
 	String note(@PathVariable long id, @RequestParam String text, RedirectAttributes redirect) {
-		return attempt(id, redirect, () -> this.inbox.note(id, text));
+		return attempt(id, () -> this.inbox.note(id, text));
 	}
 
 	@Requires(Permission.INBOX_REPLY)
@@ -178,13 +180,13 @@ class InboxController {
 	@Requires(Permission.INBOX_REPLY)
 	@PostMapping("/inbox/conversations/{id}/triage")
 	String triage(@PathVariable long id, @RequestParam(required = false) String colour, RedirectAttributes redirect) {
-		return attempt(id, redirect, () -> this.inbox.triage(id, colour));
+		return attempt(id, () -> this.inbox.triage(id, colour));
 	}
 
 	@Requires(Permission.INBOX_REPLY)
 	@PostMapping("/inbox/conversations/{id}/tags")
 	String tags(@PathVariable long id, @RequestParam(required = false) String tags, RedirectAttributes redirect) {
-		return attempt(id, redirect, () -> this.inbox.tag(id, tags));
+		return attempt(id, () -> this.inbox.tag(id, tags));
 	}
 
 	@Requires(Permission.INBOX_REPLY)
@@ -192,7 +194,7 @@ class InboxController {
 	String refer(@PathVariable long id, @RequestParam String service,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime appointment, @RequestParam(required = false) String note,
 			RedirectAttributes redirect) {
-		return attempt(id, redirect, () -> this.inbox.refer(id, service,
+		return attempt(id, () -> this.inbox.refer(id, service,
 				appointment == null ? null : appointment.atZone(this.inbox.view(id).line().timeZone()).toInstant(), note));
 	}
 
@@ -200,19 +202,13 @@ class InboxController {
 	@PostMapping("/inbox/conversations/{id}/referrals/{referralId}")
 	String updateReferral(@PathVariable long id, @PathVariable long referralId, @RequestParam String status,
 			RedirectAttributes redirect) {
-		return attempt(id, redirect, () -> this.inbox.updateReferral(referralId, status));
+		return attempt(id, () -> this.inbox.updateReferral(referralId, status));
 	}
 
 	@Requires(Permission.INBOX_REPLY)
 	@PostMapping("/inbox/conversations/{id}/close")
 	String close(@PathVariable long id, CloseForm form, RedirectAttributes redirect) {
-		try {
-			this.inbox.close(id, form.coding());
-		}
-		catch (InvalidRequestException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
-			return back(id);
-		}
+		this.inbox.close(id, form.coding());
 		redirect.addFlashAttribute("notice", "inbox.closed");
 		return "redirect:/inbox";
 	}
@@ -232,13 +228,8 @@ class InboxController {
 	@Requires(Permission.INBOX_REPLY)
 	@PostMapping("/inbox/conversations/{id}/phone-use")
 	String phoneUse(@PathVariable long id, @RequestParam PhoneUse use, RedirectAttributes redirect) {
-		try {
-			this.inbox.markPhoneUse(id, use);
-			redirect.addFlashAttribute("notice", "inbox.phoneUse.marked." + use.name());
-		}
-		catch (InvalidRequestException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
-		}
+		this.inbox.markPhoneUse(id, use);
+		redirect.addFlashAttribute("notice", "inbox.phoneUse.marked." + use.name());
 		return back(id);
 	}
 
@@ -259,7 +250,7 @@ class InboxController {
 	@ResponseStatus(HttpStatus.CONFLICT)
 	String conflict(ClaimConflictException ex, Model model, HttpServletRequest request) {
 		model.addAttribute("holder", ex.holder());
-		model.addAttribute("message", ex.getMessage());
+		model.addAttribute("message", this.messages.of(ex));
 		model.addAttribute("draft", request.getParameter("text"));
 		model.addAttribute("conversationId", ex.conversationId());
 		return request.getHeader("HX-Request") != null ? "inbox/fragments :: conflict" : "inbox/conflict";
@@ -283,13 +274,8 @@ class InboxController {
 		model.addAttribute("topics", this.codebook.activeCodes(view.line().organisationId()));
 	}
 
-	private static String attempt(long id, RedirectAttributes redirect, Runnable action) {
-		try {
-			action.run();
-		}
-		catch (InvalidRequestException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
-		}
+	private static String attempt(long id, Runnable action) {
+		action.run();
 		return back(id);
 	}
 

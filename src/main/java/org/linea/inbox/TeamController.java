@@ -10,8 +10,8 @@ import org.linea.access.Line;
 import org.linea.access.LineService;
 import org.linea.access.UserService;
 import org.linea.access.UserSummary;
-import org.linea.shared.InvalidRequestException;
 import org.linea.shared.NotFoundException;
+import org.linea.shared.web.RedirectOnRefusal;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,6 +24,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** Coordinators organise a line's teams: who is in each queue, how many conversations each holds, auto-assignment. */
 @Controller
 @Requires(Permission.TEAM_MANAGE)
+@RedirectOnRefusal("/teams?line={lineKey}")
 class TeamController {
 
 	private final LineService lines;
@@ -121,13 +122,8 @@ class TeamController {
 	}
 
 	private static String attempt(Line line, RedirectAttributes redirect, Runnable action) {
-		try {
-			action.run();
-			redirect.addFlashAttribute("notice", "admin.saved");
-		}
-		catch (InvalidRequestException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
-		}
+		action.run();
+		redirect.addFlashAttribute("notice", "admin.saved");
 		return "redirect:/teams?line=" + line.key();
 	}
 

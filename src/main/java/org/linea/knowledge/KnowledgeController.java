@@ -13,6 +13,8 @@ import org.linea.access.Permission;
 import org.linea.access.Line;
 import org.linea.access.LineService;
 import org.linea.shared.InvalidRequestException;
+import org.linea.shared.LocalizedException;
+import org.linea.shared.web.RedirectOnRefusal;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
@@ -70,20 +72,17 @@ class KnowledgeController {
 
 	@Requires(Permission.KNOWLEDGE_EDIT)
 	@PostMapping("/{lineKey}/topics")
+	@RedirectOnRefusal("/knowledge/{lineKey}")
 	String saveTopic(@PathVariable String lineKey, @RequestParam String slug, @RequestParam(defaultValue = "") String name,
 			RedirectAttributes redirect) {
-		try {
-			this.knowledge.saveTopic(lineKey, slug, name);
-			redirect.addFlashAttribute("notice", "knowledge.saved");
-		}
-		catch (InvalidRequestException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
-		}
+		this.knowledge.saveTopic(lineKey, slug, name);
+		redirect.addFlashAttribute("notice", "knowledge.saved");
 		return "redirect:/knowledge/" + lineKey;
 	}
 
 	@Requires(Permission.KNOWLEDGE_EDIT)
 	@PostMapping("/{lineKey}/import")
+	@RedirectOnRefusal("/knowledge/{lineKey}")
 	String importFile(@PathVariable String lineKey, @RequestParam("file") MultipartFile file,
 			@RequestParam(defaultValue = "false") boolean validate, RedirectAttributes redirect, Locale locale) throws IOException {
 		byte[] content = file.getBytes();
@@ -94,9 +93,6 @@ class KnowledgeController {
 		}
 		catch (ImportFailedException ex) {
 			redirect.addFlashAttribute("problems", ImportProblems.describe(ex.problems(), this.messages, locale));
-		}
-		catch (InvalidRequestException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
 		}
 		return "redirect:/knowledge/" + lineKey;
 	}
@@ -186,12 +182,13 @@ class KnowledgeController {
 		return "redirect:/knowledge/" + lineKey + "/entries/" + key;
 	}
 
+	/** The form again, with what was typed and why it was refused. */
 	private void showRefusal(RuntimeException ex, Model model, Locale locale) {
 		if (ex instanceof ImportFailedException failed) {
 			model.addAttribute("problems", ImportProblems.describe(failed.problems(), this.messages, locale));
 		}
-		else {
-			model.addAttribute("error", ex.getMessage());
+		else if (ex instanceof LocalizedException refused) {
+			model.addAttribute("error", this.messages.getMessage(refused.messageKey(), refused.arguments(), refused.messageKey(), locale));
 		}
 	}
 

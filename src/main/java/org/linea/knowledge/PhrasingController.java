@@ -4,7 +4,7 @@ import org.linea.access.Permission;
 import org.linea.access.Requires;
 import org.linea.access.Line;
 import org.linea.access.LineService;
-import org.linea.shared.InvalidRequestException;
+import org.linea.shared.web.RedirectOnRefusal;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,6 +18,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** The review queue of learned phrasings: approve, give to another entry, or reject each one. */
 @Controller
 @RequestMapping("/knowledge/{lineKey}/phrasings")
+@RedirectOnRefusal("/knowledge/{lineKey}/phrasings")
 class PhrasingController {
 
 	private final PhrasingService phrasings;
@@ -62,13 +63,8 @@ class PhrasingController {
 	}
 
 	private static String attempt(String lineKey, RedirectAttributes redirect, String notice, Runnable action) {
-		try {
-			action.run();
-			redirect.addFlashAttribute("notice", notice);
-		}
-		catch (InvalidRequestException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
-		}
+		action.run();
+		redirect.addFlashAttribute("notice", notice);
 		return "redirect:/knowledge/" + lineKey + "/phrasings";
 	}
 

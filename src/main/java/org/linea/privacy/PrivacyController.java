@@ -18,6 +18,7 @@ import org.linea.access.Line;
 import org.linea.access.LineService;
 import org.linea.shared.InvalidRequestException;
 import org.linea.shared.NotFoundException;
+import org.linea.shared.web.RedirectOnRefusal;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.ContentDisposition;
@@ -34,6 +35,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The privacy pages: retention and purge per line, a person's requests, and the audit trail. */
 @Controller
+@RedirectOnRefusal("/privacy?line={lineKey}")
 class PrivacyController {
 
 	private final LineService lines;
@@ -127,9 +129,6 @@ class PrivacyController {
 		}
 		catch (NotFoundException ex) {
 			redirect.addFlashAttribute("error", "privacy.nobody");
-		}
-		catch (InvalidRequestException ex) {
-			redirect.addFlashAttribute("errorText", ex.getMessage());
 		}
 		return "redirect:/privacy?line=" + lineKey;
 	}
@@ -243,7 +242,7 @@ class PrivacyController {
 			action.run();
 			redirect.addFlashAttribute("notice", notice);
 		}
-		catch (InvalidRequestException | NotFoundException ex) {
+		catch (NotFoundException ex) {
 			redirect.addFlashAttribute("errorText", ex.getMessage());
 		}
 		return "redirect:/privacy?line=" + lineKey;

@@ -2,6 +2,7 @@ package org.linea.safeguarding;
 
 import org.linea.access.Permission;
 import org.linea.access.Requires;
+import org.linea.shared.web.RedirectOnRefusal;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,6 +15,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** A case's file for its focal points: notes, referrals, follow-ups, closing with an outcome. */
 @Controller
 @Requires(Permission.SAFEGUARDING_HANDLE)
+@RedirectOnRefusal("/safeguarding/cases/{id}")
 class CaseController {
 
 	private final CaseWork work;

@@ -1,6 +1,5 @@
 package org.linea.safeguarding;
 
-import org.linea.shared.InvalidRequestException;
 
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -15,14 +14,10 @@ final class PageActions {
 		return managed.stream().filter(l -> l.key().equals(key)).findFirst().orElse(managed.isEmpty() ? null : managed.getFirst());
 	}
 
+	/** A refusal is shown where the controller's {@code @RedirectOnRefusal} sends the person. */
 	static void attempt(RedirectAttributes redirect, String notice, Runnable action) {
-		try {
-			action.run();
-			redirect.addFlashAttribute("notice", notice);
-		}
-		catch (InvalidRequestException ex) {
-			redirect.addFlashAttribute("errorText", ex.getMessage());
-		}
+		action.run();
+		redirect.addFlashAttribute("notice", notice);
 	}
 
 }

@@ -6,6 +6,7 @@ import org.linea.access.Permission;
 import org.linea.access.Requires;
 import org.linea.access.Line;
 import org.linea.access.LineService;
+import org.linea.shared.web.RedirectOnRefusal;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,6 +19,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** The safeguarding settings page of a line: alerting, rota, investigators, safe replies. */
 @Controller
 @Requires(Permission.SAFEGUARDING_SETTINGS)
+@RedirectOnRefusal("/safeguarding/settings?line={lineKey}")
 class SafeguardingSettingsController {
 
 	private final SafeguardingSettings settings;

@@ -9,7 +9,7 @@ import org.linea.access.Permission;
 import org.linea.access.Requires;
 import org.linea.access.Line;
 import org.linea.access.LineService;
-import org.linea.shared.InvalidRequestException;
+import org.linea.shared.web.RedirectOnRefusal;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
@@ -105,6 +105,7 @@ class SurveyController {
 		return this.surveys.results(id, locale.getLanguage()).charts();
 	}
 
+	@RedirectOnRefusal("/surveys/{id}")
 	@PostMapping("/surveys/{id}/invitations")
 	String invite(@PathVariable long id, @RequestParam(defaultValue = "") String phones,
 			@RequestParam(required = false) Integer cohortOfWave, @RequestParam(defaultValue = "") String template,
@@ -115,13 +116,8 @@ class SurveyController {
 		Invitation.TemplateRef ref = template.isBlank() ? null
 				: new Invitation.TemplateRef(colon < 0 ? template : template.substring(0, colon), colon < 0 ? null : template.substring(colon + 1),
 						List.of());
-		try {
-			Invited invited = this.surveys.invite(id, new Invitation(numbers.isEmpty() ? null : numbers, null, null, cohortOfWave, ref));
-			redirect.addFlashAttribute("invited", invited);
-		}
-		catch (InvalidRequestException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
-		}
+		Invited invited = this.surveys.invite(id, new Invitation(numbers.isEmpty() ? null : numbers, null, null, cohortOfWave, ref));
+		redirect.addFlashAttribute("invited", invited);
 		return "redirect:/surveys/" + id;
 	}
 

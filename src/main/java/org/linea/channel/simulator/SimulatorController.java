@@ -9,6 +9,7 @@ import org.linea.access.Line;
 import org.linea.access.LineService;
 import org.linea.access.ChannelType;
 import org.linea.shared.InvalidRequestException;
+import org.linea.shared.Messages;
 import org.linea.shared.NotFoundException;
 
 import org.springframework.stereotype.Controller;
@@ -27,7 +28,10 @@ class SimulatorController {
 
 	private final LineService lines;
 
-	SimulatorController(SimulatorService simulator, LineService lines) {
+	private final Messages messages;
+
+	SimulatorController(SimulatorService simulator, LineService lines, Messages messages) {
+		this.messages = messages;
 		this.simulator = simulator;
 		this.lines = lines;
 	}
@@ -55,7 +59,8 @@ class SimulatorController {
 			this.simulator.write(line, new SimulatedMessageRequest(from, text, null));
 		}
 		catch (InvalidRequestException ex) {
-			model.addAttribute("error", ex.getMessage());
+			// the thread is shown anyway, with why the message was not written
+			model.addAttribute("error", this.messages.of(ex));
 		}
 		return thread(line, from, model);
 	}
@@ -71,7 +76,11 @@ class SimulatorController {
 			this.simulator.read(line, from);
 			model.addAttribute("messages", this.simulator.thread(line, from));
 		}
-		catch (InvalidRequestException | NotFoundException ex) {
+		catch (InvalidRequestException ex) {
+			model.addAttribute("error", this.messages.of(ex));
+			model.addAttribute("messages", List.of());
+		}
+		catch (NotFoundException ex) {
 			model.addAttribute("error", ex.getMessage());
 			model.addAttribute("messages", List.of());
 		}

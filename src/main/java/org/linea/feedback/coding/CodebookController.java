@@ -12,7 +12,7 @@ import org.linea.access.Line;
 import org.linea.access.LineService;
 import org.linea.access.Organisation;
 import org.linea.access.OrganisationService;
-import org.linea.shared.InvalidRequestException;
+import org.linea.shared.web.RedirectOnRefusal;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,6 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** Coordinators keep their organisation's codebook: the topics operators code interactions with. */
 @Controller
 @Requires(Permission.CODEBOOK_EDIT)
+@RedirectOnRefusal("/feedback/codebook?organisation={organisationId}")
 class CodebookController {
 
 	private final Codebook codebook;
@@ -57,13 +58,8 @@ class CodebookController {
 	String save(@PathVariable long organisationId, @RequestParam String category, @RequestParam String code,
 			@RequestParam String labelEs, @RequestParam String labelEn, RedirectAttributes redirect) {
 		requireCoordinator(organisationId);
-		try {
-			this.codebook.save(organisationId, category, code, labelEs, labelEn);
-			redirect.addFlashAttribute("notice", "admin.saved");
-		}
-		catch (InvalidRequestException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
-		}
+		this.codebook.save(organisationId, category, code, labelEs, labelEn);
+		redirect.addFlashAttribute("notice", "admin.saved");
 		return "redirect:/feedback/codebook?organisation=" + organisationId;
 	}
 

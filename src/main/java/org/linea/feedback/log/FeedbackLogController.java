@@ -13,8 +13,8 @@ import org.linea.access.Requires;
 import org.linea.access.Permission;
 import org.linea.access.Line;
 import org.linea.access.LineService;
-import org.linea.shared.InvalidRequestException;
 import org.linea.shared.NotFoundException;
+import org.linea.shared.web.RedirectOnRefusal;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -89,14 +89,10 @@ class FeedbackLogController {
 
 	@Requires(Permission.FEEDBACK_CODE)
 	@PostMapping("/feedback/log/{id}/coding")
+	@RedirectOnRefusal("/feedback/log/{id}")
 	String correct(@PathVariable long id, CorrectionForm form, RedirectAttributes redirect) {
-		try {
-			this.coding.correct(id, form.coding(), form.reason());
-			redirect.addFlashAttribute("notice", "feedback.corrected");
-		}
-		catch (InvalidRequestException ex) {
-			redirect.addFlashAttribute("problem", "feedback.correction.invalid");
-		}
+		this.coding.correct(id, form.coding(), form.reason());
+		redirect.addFlashAttribute("notice", "feedback.corrected");
 		return "redirect:/feedback/log/" + id;
 	}
 

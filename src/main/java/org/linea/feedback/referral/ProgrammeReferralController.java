@@ -2,7 +2,7 @@ package org.linea.feedback.referral;
 
 import org.linea.access.Requires;
 import org.linea.access.Permission;
-import org.linea.shared.InvalidRequestException;
+import org.linea.shared.web.RedirectOnRefusal;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,6 +13,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** Referring a feedback record to a programme and following it, from the record's page. */
 @Controller
 @Requires(Permission.FEEDBACK_CODE)
+@RedirectOnRefusal("/feedback/log/{id}")
 class ProgrammeReferralController {
 
 	private final ProgrammeReferrals referrals;
@@ -34,13 +35,8 @@ class ProgrammeReferralController {
 	}
 
 	private static String attempt(long id, RedirectAttributes redirect, Runnable action) {
-		try {
-			action.run();
-			redirect.addFlashAttribute("notice", "referral.saved");
-		}
-		catch (InvalidRequestException ex) {
-			redirect.addFlashAttribute("problem", "referral.invalid");
-		}
+		action.run();
+		redirect.addFlashAttribute("notice", "referral.saved");
 		return "redirect:/feedback/log/" + id;
 	}
 

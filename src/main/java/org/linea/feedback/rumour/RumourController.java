@@ -2,7 +2,7 @@ package org.linea.feedback.rumour;
 
 import org.linea.access.Requires;
 import org.linea.access.Permission;
-import org.linea.shared.InvalidRequestException;
+import org.linea.shared.web.RedirectOnRefusal;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,6 +14,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Rumours: flagging from the inbox, the coordinators' list and each group's page. */
 @Controller
+@RedirectOnRefusal("/rumours/{id}")
 class RumourController {
 
 	private final RumourService rumours;
@@ -27,14 +28,10 @@ class RumourController {
 
 	@Requires(Permission.RUMOUR_FLAG)
 	@PostMapping("/rumours/flag")
+	@RedirectOnRefusal("/inbox/conversations/{conversationId}")
 	String flag(@RequestParam long conversationId, @RequestParam(required = false) Long messageId, RedirectAttributes redirect) {
-		try {
-			this.rumours.flag(conversationId, messageId);
-			redirect.addFlashAttribute("notice", "rumour.flagged");
-		}
-		catch (InvalidRequestException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
-		}
+		this.rumours.flag(conversationId, messageId);
+		redirect.addFlashAttribute("notice", "rumour.flagged");
 		return "redirect:/inbox/conversations/" + conversationId;
 	}
 
@@ -84,13 +81,8 @@ class RumourController {
 	}
 
 	private static String attempt(long id, RedirectAttributes redirect, String notice, Runnable action) {
-		try {
-			action.run();
-			redirect.addFlashAttribute("notice", notice);
-		}
-		catch (InvalidRequestException ex) {
-			redirect.addFlashAttribute("problem", ex.getMessage());
-		}
+		action.run();
+		redirect.addFlashAttribute("notice", notice);
 		return "redirect:/rumours/" + id;
 	}
 
