@@ -13,6 +13,7 @@ import org.linea.access.Line;
 import org.linea.access.LineService;
 import org.linea.access.AuditLog;
 import org.linea.shared.InvalidRequestException;
+import org.linea.shared.Messages;
 import org.linea.shared.LineaProperties;
 import org.linea.shared.crypto.FieldCipher;
 import tools.jackson.core.type.TypeReference;
@@ -122,7 +123,7 @@ public class ChannelAccounts {
 					secrets.put(field.name(), value);
 				}
 				else if (field.required() && !secrets.containsKey(field.name())) {
-					throw new InvalidRequestException("error.channel.enter", field.name());
+					throw new InvalidRequestException("error.channel.enter", Messages.term("channel.field." + field.name(), field.name()));
 				}
 			}
 			else if (value != null) {
@@ -133,7 +134,7 @@ public class ChannelAccounts {
 				settings.put(field.name(), existing.get().setting(field.name()));
 			}
 			else if (field.required()) {
-				throw new InvalidRequestException("error.channel.enter", field.name());
+				throw new InvalidRequestException("error.channel.enter", Messages.term("channel.field." + field.name(), field.name()));
 			}
 		}
 		double rate = sendRate != null ? sendRate : existing.map(ProviderAccount::sendRate)
@@ -207,7 +208,7 @@ public class ChannelAccounts {
 		}
 		String stripped = value.strip();
 		if (stripped.length() > 512 || stripped.chars().anyMatch(Character::isISOControl)) {
-			throw new InvalidRequestException("error.channel.valid", name);
+			throw new InvalidRequestException("error.channel.valid", name.contains(" ") ? OutboundContent.part(name) : Messages.term("channel.field." + name, name));
 		}
 		return stripped;
 	}

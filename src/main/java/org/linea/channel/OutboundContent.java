@@ -7,6 +7,9 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import org.linea.shared.InvalidRequestException;
+import org.linea.shared.Messages;
+
+import org.springframework.context.MessageSourceResolvable;
 
 /**
  * What Linea sends to a person. Each adapter translates every kind; where a channel has no such thing
@@ -176,11 +179,16 @@ public sealed interface OutboundContent {
 
 	private static void requireText(String value, String what, int max) {
 		if (value == null || value.isBlank()) {
-			throw new InvalidRequestException("error.channel.empty", what);
+			throw new InvalidRequestException("error.channel.empty", part(what));
 		}
 		if (value.length() > max) {
-			throw new InvalidRequestException("error.channel.more-than-characters", what, max);
+			throw new InvalidRequestException("error.channel.more-than-characters", part(what), max);
 		}
+	}
+
+	/** "button title" in the reader's language. */
+	static MessageSourceResolvable part(String what) {
+		return Messages.term("channel.part." + what.replace(' ', '-'), what);
 	}
 
 }

@@ -3,6 +3,8 @@ package org.linea.shared;
 import java.util.Locale;
 
 import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -26,6 +28,14 @@ public class Messages {
 	/** A 400 refusal with this bundle key, translated where it reaches a person. */
 	public InvalidRequestException invalid(String code, Object... arguments) {
 		return new InvalidRequestException(code, arguments);
+	}
+
+	/**
+	 * A word or phrase to put into a refusal's text, translated with it ({@code code} of the bundles,
+	 * {@code fallback} when they do not have it), e.g. the name of the field that is empty.
+	 */
+	public static MessageSourceResolvable term(String code, String fallback) {
+		return new DefaultMessageSourceResolvable(new String[] { code }, fallback);
 	}
 
 	/** The refusal in the language of the request being served. */

@@ -7,12 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+
+import org.springframework.context.i18n.LocaleContextHolder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -87,13 +90,23 @@ class RefusalKeysTests {
 	}
 
 	@Test
-	void aRefusalReadsInEnglishInALogLine() {
+	void aRefusalReadsInTheLanguageOfTheRequestItWasThrownInInALogLine() {
+		LocaleContextHolder.setLocale(Locale.ENGLISH);
 		InvalidRequestException refusal = new InvalidRequestException("error.access.username-taken", "ana");
 		assertThat(refusal.getMessage()).isEqualTo("The username 'ana' is taken");
 		assertThat(refusal.messageKey()).isEqualTo("error.access.username-taken");
 		assertThat(refusal.arguments()).containsExactly("ana");
 		assertThat(new InvalidRequestException("error.inbox.message-most-characters", 4096).getMessage())
 			.isEqualTo("A message can have at most 4096 characters");
+		try {
+			LocaleContextHolder.setLocale(Locale.forLanguageTag("es"));
+			assertThat(new InvalidRequestException("error.access.username-taken", "ana").getMessage()).isEqualTo("El nombre de usuario «ana» ya está en uso");
+			assertThat(new InvalidRequestException("error.channel.empty", Messages.term("channel.part.button-title", "button title")).getMessage())
+				.isEqualTo("El campo «título del botón» está vacío");
+		}
+		finally {
+			LocaleContextHolder.resetLocaleContext();
+		}
 	}
 
 	private static Properties bundles(String suffix) throws IOException {

@@ -11,24 +11,29 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
- * The English text of a message key without a Spring context (an exception's {@code getMessage()}
- * in a log line or a unit test): every {@code messages*.properties} bundle on the classpath. An
- * unknown key is its own text.
+ * The text of a message key without a Spring context (an exception's {@code getMessage()} in a log
+ * line or a unit test): every {@code messages*.properties} bundle on the classpath. An unknown key, or
+ * arguments the text cannot take, give the key itself.
  */
-final class EnglishTexts {
+final class BundleTexts {
 
 	private static final Pattern TRANSLATION = Pattern.compile(".*_[a-z]{2,3}(_[A-Z]{2})?$");
 
 	private static volatile ResourceBundleMessageSource source;
 
-	private EnglishTexts() {
+	private BundleTexts() {
 	}
 
-	static String text(String key, Object... arguments) {
+	static String text(String key, Object[] arguments, Locale locale) {
 		if (key == null) {
 			return null;
 		}
-		return source().getMessage(key, arguments, key, Locale.ENGLISH);
+		try {
+			return source().getMessage(key, arguments, key, locale);
+		}
+		catch (IllegalArgumentException ex) {
+			return key;
+		}
 	}
 
 	private static ResourceBundleMessageSource source() {
