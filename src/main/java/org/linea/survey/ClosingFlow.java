@@ -80,6 +80,16 @@ public class ClosingFlow {
 		return FORM;
 	}
 
+	/** The closing form's file as shipped, for a coordinator to read or translate. */
+	static byte[] formFile() {
+		try (InputStream in = ClosingFlow.class.getResourceAsStream(FORM_RESOURCE)) {
+			return in.readAllBytes();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	private static SurveyForm load() {
 		try (InputStream in = ClosingFlow.class.getResourceAsStream(FORM_RESOURCE)) {
 			if (in == null) {
