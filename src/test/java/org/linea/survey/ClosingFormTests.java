@@ -75,6 +75,14 @@ class ClosingFormTests {
 	}
 
 	@Test
+	void asNumberedTextALongOptionKeepsItsWholeLabel() {
+		Question migrant = FORM.question("migrant_status").orElseThrow();
+		String sms = Prompts.question(FORM, migrant, FORM.choicesOf(migrant), "es", (key, args) -> "Elegir").preview();
+		assertThat(sms).contains("¿Cuál es tu situación?").contains("1. Persona migrante o refugiada")
+			.contains("4. No sé / prefiero no decir");
+	}
+
+	@Test
 	void aWordInPortugueseFrenchOrCreoleAnswersAClosingQuestion() {
 		assertThat(read("satisfaction", "Muito bom, obrigado!", "pt")).contains("5");
 		assertThat(read("consent_demographics", "não", "pt")).contains("NO");
