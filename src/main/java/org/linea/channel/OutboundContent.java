@@ -172,7 +172,10 @@ public sealed interface OutboundContent {
 	private static String numbered(String body, List<Choice> choices) {
 		StringBuilder text = new StringBuilder(body);
 		for (int i = 0; i < choices.size(); i++) {
-			text.append('\n').append(i + 1).append(". ").append(choices.get(i).title());
+			Choice choice = choices.get(i);
+			// a row's title cut to fit the list: numbered text has room for the whole label, kept in the description
+			boolean cut = choice.title().endsWith("…") && choice.description() != null;
+			text.append('\n').append(i + 1).append(". ").append(cut ? choice.description() : choice.title());
 		}
 		return text.toString();
 	}

@@ -11,8 +11,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Ends an interaction, by an operator or the bot, and starts the line's closing flow over the channel:
- * the first question (satisfaction) goes out unless the person opted out, left the last one unanswered
+ * Ends an interaction, by an operator or the bot, and starts the line's closing flow over the channel
+ * (the closing questions run on the survey engine): the first question (satisfaction) goes out unless the person opted out, left the last one unanswered
  * or is taking a survey.
  */
 @Service
@@ -43,7 +43,7 @@ public class Closing {
 		// someone in the middle of a survey is not asked the closing questions on top of it
 		if (!this.contacts.get(closed.contactId()).optedOut() && !this.surveys.running(closed.contactId())) {
 			this.closingFlow.start(closed.id(), closed.contactId(), closed.lineId(), closed.language())
-				.ifPresent(question -> this.conversations.send(closed, SenderKind.BOT, null, question));
+				.forEach(question -> this.conversations.send(closed, SenderKind.BOT, null, question));
 		}
 		return true;
 	}

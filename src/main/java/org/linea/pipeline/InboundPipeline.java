@@ -22,6 +22,7 @@ import org.linea.bot.InboundQuestion;
 import org.linea.bot.Keywords;
 import org.linea.knowledge.MessageLanguage;
 import org.linea.channel.ChannelService;
+import org.linea.channel.OutboundContent;
 import org.linea.channel.PendingInbound;
 import org.linea.contact.Contact;
 import org.linea.contact.ContactService;
@@ -124,7 +125,7 @@ class InboundPipeline {
 			return false;
 		}
 		Conversation closed = this.conversations.get(flow.get().conversationId());
-		Optional<List<String>> replies = this.closingFlow.answer(flow.get(), message.text(), closed.language());
+		Optional<List<OutboundContent>> replies = this.closingFlow.answer(flow.get(), message.text(), closed.language());
 		if (replies.isEmpty()) {
 			return false;
 		}

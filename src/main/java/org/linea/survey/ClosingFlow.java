@@ -1,20 +1,21 @@
 package org.linea.survey;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
 
-import org.linea.access.LineService;
-import org.linea.contact.ConsentEvent;
+import org.linea.channel.OutboundContent;
 import org.linea.contact.ContactService;
-import org.linea.contact.Demographic;
-import org.linea.contact.PhoneUse;
 import org.linea.contact.SharedPhones;
 
 import org.springframework.context.MessageSource;
@@ -27,22 +28,30 @@ import static org.linea.shared.db.Rows.nullableLong;
 import static org.linea.shared.db.Rows.timestamp;
 
 /**
- * The closing conversation after an interaction ends: how satisfied the person is, then, with their
- * consent, a few demographic questions (each with "prefer not to say"), then consent per purpose for
- * broadcasts and surveys. Answers and consent go to the contact's ledger with the wording version and
- * the interaction they were given in. Someone who did not answer last time is not asked this time,
- * unless the phone is shared (the next writer is likely someone else). A number that went through the
- * flow before and whose use nobody has said is asked whether the phone is shared, before the
- * demographic questions. The flow returns texts to send; the caller sends them.
+ * The closing questions after an interaction ends, run by the survey engine from the built-in XLSForm
+ * {@code survey/closing.xlsx}: how satisfied the person is, whether the phone is shared, consent to
+ * keep a few demographic facts and, only with it ({@code relevant}), gender, age, place and migration
+ * situation, then consent for broadcasts and surveys. The engine asks (buttons or a list on WhatsApp,
+ * numbered options on SMS), reads the reply (a number, the option, its words in es, en, pt, fr or ht)
+ * and skips what is not relevant; {@link ClosingLedger} records each answer where Linea reads it. The
+ * answers stay in the closed conversation. A reply that is no answer ends the questions and is a new
+ * request for the bot or the team. Someone who did not answer last time is not asked this time, unless
+ * the phone is shared (the next writer is likely someone else). The phone question is asked of a number
+ * that went through closing before and whose use nobody has said: the form names those facts
+ * ({@code ${closed_before}}, {@code ${phone_use}}) and the flow supplies them. The flow returns what to
+ * send; the caller sends it.
  */
 @Service
 public class ClosingFlow {
 
-	static final String WORDING_VERSION = "closing-v1";
+	static final String FORM_RESOURCE = "/survey/closing.xlsx";
+
+	/** What the closing form may name besides its questions, supplied by the flow. */
+	static final Set<String> FACTS = Set.of("closed_before", "phone_use");
 
 	static final Duration ANSWER_WITHIN = Duration.ofHours(24);
 
-	private static final Pattern NUMBER = Pattern.compile("^\\s*(\\d{1,2})\\b");
+	private static final SurveyForm FORM = load();
 
 	private final JdbcClient jdbc;
 
@@ -50,24 +59,57 @@ public class ClosingFlow {
 
 	private final SharedPhones sharedPhones;
 
-	private final LineService lines;
+	private final ClosingLedger ledger;
 
 	private final MessageSource messages;
 
 	private final Clock clock;
 
-	ClosingFlow(JdbcClient jdbc, ContactService contacts, SharedPhones sharedPhones, LineService lines, MessageSource messages,
+	ClosingFlow(JdbcClient jdbc, ContactService contacts, SharedPhones sharedPhones, ClosingLedger ledger, MessageSource messages,
 			Clock clock) {
 		this.jdbc = jdbc;
 		this.contacts = contacts;
 		this.sharedPhones = sharedPhones;
-		this.lines = lines;
+		this.ledger = ledger;
 		this.messages = messages;
 		this.clock = clock;
 	}
 
-	/** A person in the middle of the closing flow. */
-	public record ActiveFlow(long id, long conversationId, long contactId, long lineId, ClosingStep step, Long demographicsConsentId) {
+	/** The closing form as shipped. */
+	static SurveyForm form() {
+		return FORM;
+	}
+
+	/** The closing form's file as shipped, for a coordinator to read or translate. */
+	static byte[] formFile() {
+		try (InputStream in = ClosingFlow.class.getResourceAsStream(FORM_RESOURCE)) {
+			return in.readAllBytes();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static SurveyForm load() {
+		try (InputStream in = ClosingFlow.class.getResourceAsStream(FORM_RESOURCE)) {
+			if (in == null) {
+				throw new IllegalStateException("The closing form " + FORM_RESOURCE + " is missing from the build");
+			}
+			return XlsFormReader.read(in, FACTS);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * A person in the middle of the closing questions.
+	 *
+	 * @param question the name of the question waiting for an answer
+	 * @param answers the answers so far by question name
+	 */
+	public record ActiveFlow(long id, long conversationId, long contactId, long lineId, String question, Long demographicsConsentId,
+			Map<String, String> answers) {
 	}
 
 	/**
@@ -75,7 +117,7 @@ public class ClosingFlow {
 	 * person left the previous closing flow unanswered (never asked twice in a row).
 	 */
 	@Transactional
-	public Optional<String> start(long conversationId, long contactId, long lineId, String language) {
+	public List<OutboundContent> start(long conversationId, long contactId, long lineId, String language) {
 		expireUnanswered();
 		Optional<String> previous = this.jdbc.sql("""
 				select outcome from bot_closing_flow where contact_id = ? order by started_at desc, id desc limit 1
@@ -84,15 +126,22 @@ public class ClosingFlow {
 		this.jdbc.sql("update bot_closing_flow set finished_at = ?, outcome = 'STOPPED' where contact_id = ? and finished_at is null")
 			.params(now(), contactId)
 			.update();
-		this.jdbc.sql("""
+		Map<String, String> facts = facts(contactId, Long.MAX_VALUE);
+		List<Question> steps = FORM.nextSteps(null, facts);
+		String first = steps.isEmpty() ? null : steps.getLast().name();
+		int inserted = this.jdbc.sql("""
 				insert into bot_closing_flow (conversation_id, contact_id, line_id, step, wording_version, started_at, last_asked_at,
 				                              finished_at, outcome)
 				values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (conversation_id) do nothing
 				""")
-			.params(conversationId, contactId, lineId, ClosingStep.SATISFACTION.name(), WORDING_VERSION, now(), now(),
-					skip ? now() : null, skip ? "SKIPPED" : null)
+			.params(conversationId, contactId, lineId, String.valueOf(first), FORM.version(), now(), now(), skip ? now() : null,
+					skip ? "SKIPPED" : null)
 			.update();
-		return skip ? Optional.empty() : Optional.of(question(ClosingStep.SATISFACTION, language));
+		if (skip || inserted == 0 || first == null) {
+			return List.of();
+		}
+		ActiveFlow flow = active(contactId).orElseThrow();
+		return ask(flow, steps, facts, language);
 	}
 
 	/** The person's unfinished closing flow, if they were asked within the last 24 hours. */
@@ -102,57 +151,72 @@ public class ClosingFlow {
 				select id, conversation_id, contact_id, line_id, step, demographics_consent_id from bot_closing_flow
 				where contact_id = ? and finished_at is null and last_asked_at > ?
 				""").params(contactId, timestamp(Instant.now(this.clock).minus(ANSWER_WITHIN))).query((rs, row) -> new ActiveFlow(
-				rs.getLong("id"), rs.getLong("conversation_id"), rs.getLong("contact_id"), rs.getLong("line_id"),
-				ClosingStep.valueOf(rs.getString("step")),
-				nullableLong(rs, "demographics_consent_id")))
+				rs.getLong("id"), rs.getLong("conversation_id"), rs.getLong("contact_id"), rs.getLong("line_id"), rs.getString("step"),
+				nullableLong(rs, "demographics_consent_id"), answers(rs.getLong("id"))))
 			.optional();
 	}
 
 	/**
-	 * Takes the person's message as the answer to the pending question. Returns the texts to send
-	 * (the next question, or thanks at the end); empty when the message is not an answer, in which
-	 * case the flow stops and the message is a new request.
+	 * Takes the person's message as the answer to the pending question. Returns what to send (the next
+	 * question, or thanks at the end); empty when the message is not an answer, in which case the flow
+	 * stops and the message is a new request.
 	 */
 	@Transactional
-	public Optional<List<String>> answer(ActiveFlow flow, String text, String language) {
-		Optional<String> value = read(flow.step(), text);
+	public Optional<List<OutboundContent>> answer(ActiveFlow flow, String text, String language) {
+		Optional<Question> question = FORM.question(flow.question());
+		Map<String, String> answers = new HashMap<>(flow.answers());
+		answers.putAll(facts(flow.contactId(), flow.id()));
+		Optional<String> value = question.flatMap(q -> read(q, answers, text, language));
 		if (value.isEmpty()) {
 			finish(flow.id(), "STOPPED");
 			return Optional.empty();
 		}
-		Long consentId = flow.demographicsConsentId();
-		long conversation = flow.conversationId();
-		switch (flow.step()) {
-			case SATISFACTION -> this.jdbc.sql("update bot_closing_flow set satisfaction = ? where id = ?")
-				.params(Integer.parseInt(value.get()), flow.id()).update();
-			case SHARED_PHONE -> this.sharedPhones.mark(flow.contactId(), PhoneUse.valueOf(value.get()), SharedPhones.Source.PERSON,
-					this.lines.get(flow.lineId()).organisationId(), "closing flow of conversation " + conversation);
-			case CONSENT_DEMOGRAPHICS -> {
-				consentId = consent(flow, "DEMOGRAPHICS", value.get());
-				this.jdbc.sql("update bot_closing_flow set demographics_consent_id = ? where id = ?").params(consentId, flow.id()).update();
+		this.ledger.record(flow, question.get().name(), value.get(), FORM.version());
+		this.jdbc.sql("update bot_closing_flow set answers = answers || jsonb_build_object(?::text, ?::text) where id = ?")
+			.params(question.get().name(), value.get(), flow.id())
+			.update();
+		answers.put(question.get().name(), value.get());
+		return Optional.of(ask(flow, FORM.nextSteps(question.get(), answers), answers, language));
+	}
+
+	/** Sends the notes and the next question, or ends the flow with thanks when the form is done. */
+	private List<OutboundContent> ask(ActiveFlow flow, List<Question> steps, Map<String, String> answers, String language) {
+		List<OutboundContent> replies = new ArrayList<>();
+		for (Question step : steps) {
+			replies.add(Prompts.question(FORM, step, FORM.visibleChoices(step, answers), language,
+					(key, args) -> this.messages.getMessage(key, args, Locale.forLanguageTag(language))));
+			if (step.type() != QuestionType.NOTE) {
+				this.jdbc.sql("update bot_closing_flow set step = ?, last_asked_at = ? where id = ?")
+					.params(step.name(), now(), flow.id())
+					.update();
+				this.ledger.asked(flow, step.name(), FORM.version());
+				return replies;
 			}
-			case GENDER -> this.contacts.saveDemographic(flow.contactId(), conversation, Demographic.GENDER, value.get(), consentId);
-			case AGE_RANGE -> this.contacts.saveDemographic(flow.contactId(), conversation, Demographic.AGE_RANGE, value.get(), consentId);
-			case LOCATION -> this.contacts.saveDemographic(flow.contactId(), conversation, Demographic.LOCATION, value.get(), consentId);
-			case MIGRANT_STATUS -> this.contacts.saveDemographic(flow.contactId(), conversation, Demographic.MIGRANT_STATUS, value.get(),
-					consentId);
-			case CONSENT_INFO_BROADCASTS -> consent(flow, "BROADCASTS", value.get());
-			case CONSENT_SURVEYS -> consent(flow, "SURVEYS", value.get());
 		}
-		Optional<ClosingStep> next = next(flow, value.get());
-		List<String> replies = new ArrayList<>();
-		if (next.isPresent()) {
-			this.jdbc.sql("update bot_closing_flow set step = ?, last_asked_at = ? where id = ?")
-				.params(next.get().name(), now(), flow.id())
-				.update();
-			askedConsent(flow, next.get());
-			replies.add(question(next.get(), language));
-		}
-		else {
-			finish(flow.id(), "COMPLETED");
-			replies.add(this.messages.getMessage("bot.closing.thanks", null, Locale.forLanguageTag(language)));
-		}
-		return Optional.of(replies);
+		finish(flow.id(), "COMPLETED");
+		replies.add(OutboundContent.text(this.messages.getMessage("bot.closing.thanks", null, Locale.forLanguageTag(language))));
+		return replies;
+	}
+
+	/**
+	 * The engine's reading of the reply as an answer to this question: an option, a text within the
+	 * constraint, or the question's default when the person declines an optional one. Anything else
+	 * is no answer.
+	 */
+	static Optional<String> read(Question question, Map<String, String> answers, String text, String language) {
+		Answer answer = Replies.read(question, FORM.visibleChoices(question, answers), language, FORM.defaultLanguage(), text);
+		return switch (answer) {
+			case Answer.Value value -> {
+				Map<String, String> withSelf = new HashMap<>(answers);
+				withSelf.put(question.name(), value.value());
+				withSelf.put(Expressions.SELF, value.value());
+				boolean valid = question.constraint() == null || Expressions.test(question.constraint(), withSelf);
+				yield valid ? Optional.of(value.value()) : Optional.empty();
+			}
+			case Answer.Skipped skipped -> question.required() ? Optional.empty() : Optional.ofNullable(question.defaultValue());
+			case Answer.Invalid invalid -> Optional.empty();
+			case Answer.NotAnAnswer none -> Optional.empty();
+		};
 	}
 
 	/** Ends the person's unfinished closing flow, if any: after an opt-out nothing more is asked. */
@@ -182,84 +246,27 @@ public class ClosingFlow {
 				""").params(now(), timestamp(Instant.now(this.clock).minus(ANSWER_WITHIN))).update();
 	}
 
-	private Optional<ClosingStep> next(ActiveFlow flow, String value) {
-		return switch (flow.step()) {
-			case SATISFACTION -> Optional.of(askPhoneUse(flow) ? ClosingStep.SHARED_PHONE : ClosingStep.CONSENT_DEMOGRAPHICS);
-			case SHARED_PHONE -> Optional.of(ClosingStep.CONSENT_DEMOGRAPHICS);
-			case CONSENT_DEMOGRAPHICS ->
-				Optional.of(value.equals("YES") ? ClosingStep.GENDER : ClosingStep.CONSENT_INFO_BROADCASTS);
-			case GENDER -> Optional.of(ClosingStep.AGE_RANGE);
-			case AGE_RANGE -> Optional.of(ClosingStep.LOCATION);
-			case LOCATION -> Optional.of(ClosingStep.MIGRANT_STATUS);
-			case MIGRANT_STATUS -> Optional.of(ClosingStep.CONSENT_INFO_BROADCASTS);
-			case CONSENT_INFO_BROADCASTS -> Optional.of(ClosingStep.CONSENT_SURVEYS);
-			case CONSENT_SURVEYS -> Optional.empty();
-		};
+	/** The facts the form's expressions may name: whether the number went through closing before, and the phone's use. */
+	private Map<String, String> facts(long contactId, long beforeFlowId) {
+		boolean closedBefore = this.jdbc.sql("select exists (select 1 from bot_closing_flow where contact_id = ? and id < ?)")
+			.params(contactId, beforeFlowId)
+			.query(Boolean.class)
+			.single();
+		return Map.of("closed_before", closedBefore ? "yes" : "no", "phone_use", this.sharedPhones.use(contactId).name());
 	}
 
-	/** Reads an answer: a listed number, yes/no in words, or free text for the location. */
-	static Optional<String> read(ClosingStep step, String text) {
-		if (text == null || text.isBlank()) {
-			return Optional.empty();
-		}
-		String plain = ClosingAnswers.plain(text);
-		if (step == ClosingStep.LOCATION) {
-			if (ClosingAnswers.preferNotToSay(plain)) {
-				return Optional.of("PREFER_NOT_TO_SAY");
-			}
-			return text.strip().length() <= 80 ? Optional.of(text.strip()) : Optional.empty();
-		}
-		if (step.options().equals(List.of("YES", "NO"))) {
-			return ClosingAnswers.yesOrNo(plain);
-		}
-		boolean demographic = step != ClosingStep.SATISFACTION && step != ClosingStep.SHARED_PHONE;
-		if (demographic && ClosingAnswers.preferNotToSay(plain) && !plain.equals("0")) {
-			return Optional.of(step.options().getLast());
-		}
-		Matcher number = NUMBER.matcher(plain);
-		if (number.find()) {
-			int choice = Integer.parseInt(number.group(1));
-			if (choice >= 1 && choice <= step.options().size()) {
-				return Optional.of(step.options().get(choice - 1));
-			}
-			return Optional.empty();
-		}
-		return step == ClosingStep.SATISFACTION ? ClosingAnswers.satisfaction(plain) : Optional.empty();
-	}
-
-	/** A number that went through closing before and whose use nobody has said yet. */
-	private boolean askPhoneUse(ActiveFlow flow) {
-		return this.sharedPhones.use(flow.contactId()) == PhoneUse.UNKNOWN
-				&& this.jdbc.sql("select exists (select 1 from bot_closing_flow where contact_id = ? and id < ?)")
-					.params(flow.contactId(), flow.id()).query(Boolean.class).single();
-	}
-
-	private long consent(ActiveFlow flow, String purpose, String answer) {
-		return this.contacts.recordConsent(flow.contactId(), flow.conversationId(), purpose,
-				answer.equals("YES") ? ConsentEvent.GIVEN : ConsentEvent.REFUSED, WORDING_VERSION, "closing-flow");
-	}
-
-	private void askedConsent(ActiveFlow flow, ClosingStep step) {
-		String purpose = switch (step) {
-			case CONSENT_DEMOGRAPHICS -> "DEMOGRAPHICS";
-			case CONSENT_INFO_BROADCASTS -> "BROADCASTS";
-			case CONSENT_SURVEYS -> "SURVEYS";
-			default -> null;
-		};
-		if (purpose != null) {
-			this.contacts.recordConsent(flow.contactId(), flow.conversationId(), purpose, ConsentEvent.ASKED, WORDING_VERSION,
-					"closing-flow");
-		}
+	private Map<String, String> answers(long flowId) {
+		Map<String, String> answers = new HashMap<>();
+		this.jdbc.sql("select key, value from bot_closing_flow f, jsonb_each_text(f.answers) where f.id = ?")
+			.param(flowId)
+			.query((org.springframework.jdbc.core.RowCallbackHandler) rs -> answers.put(rs.getString("key"), rs.getString("value")));
+		return answers;
 	}
 
 	private void finish(long flowId, String outcome) {
 		this.jdbc.sql("update bot_closing_flow set finished_at = ?, outcome = ? where id = ? and finished_at is null")
 			.params(now(), outcome, flowId)
 			.update();
-	}
-
-	private String question(ClosingStep step, String language) {
-		return this.messages.getMessage(step.messageKey(), null, Locale.forLanguageTag(language));
 	}
 
 	private java.sql.Timestamp now() {

@@ -13,15 +13,21 @@ import java.util.regex.Pattern;
 
 /**
  * Reads a person's reply to a question: numbers of options ({@code 2}, {@code 1 3}, {@code 1,3}), the
- * option's label or the title of the button or list row they tapped, numbers, dates, text, or a skip
- * word. A reply that is plainly no answer (words to a choice or number question) is the person's
- * own question.
+ * option's label or the title of the button or list row they tapped, the words a form lists for an
+ * option in its {@code words} column, numbers, dates, text, or a skip word ("prefer not to say" in the
+ * languages a line speaks skips a text question too). A reply that is plainly no answer (words to a
+ * choice or number question) is the person's own question.
  */
 final class Replies {
 
 	private static final Set<String> SKIP = Set.of("-", "skip", "saltar", "omitir", "pasar", "pular", "passer", "pase");
 
 	private static final Set<String> STOP = Set.of("fin", "end", "salir", "exit", "stop survey", "terminar", "fim", "sortir");
+
+	// declining to answer, in es, en, pt, fr and ht: the start of the reply folded to plain words
+	private static final Pattern DECLINE = Pattern.compile("^(0|prefiero no|prefer not|rather not|no se|no lo se|i don t know|"
+			+ "dont know|don t know|prefiro nao|nao sei|je prefere ne pas|prefere ne pas|je ne sais pas|sais pas|"
+			+ "mwen pito pa|m pito pa|pito pa|mwen pa konnen|m pa konnen|pa konnen)( .*)?$");
 
 	private static final Pattern NUMBERS = Pattern.compile("^\\d+([\\s,;]+\\d+)*$");
 
@@ -61,20 +67,28 @@ final class Replies {
 		if (SKIP.contains(fold(reply)) && !(answer instanceof Answer.Value)) {
 			return new Answer.Skipped();
 		}
-		if (question.type() == QuestionType.TEXT && SKIP.contains(fold(reply))) {
+		if (question.type() == QuestionType.TEXT && (SKIP.contains(fold(reply)) || DECLINE.matcher(plain(reply)).matches())) {
 			return new Answer.Skipped();
 		}
 		return answer;
 	}
 
 	private static Answer selectOne(List<Choice> choices, String language, String defaultLanguage, String reply) {
-		if (INTEGER.matcher(reply).matches()) {
+		boolean number = INTEGER.matcher(reply).matches();
+		if (number) {
 			int n = Integer.parseInt(reply.replace("+", ""));
-			return n >= 1 && n <= choices.size() ? new Answer.Value(choices.get(n - 1).name())
-					: new Answer.Invalid("survey.reply.chooseNumber");
+			if (n >= 1 && n <= choices.size()) {
+				return new Answer.Value(choices.get(n - 1).name());
+			}
 		}
 		Choice named = byLabel(choices, language, defaultLanguage, reply);
-		return named != null ? new Answer.Value(named.name()) : new Answer.NotAnAnswer();
+		if (named == null) {
+			named = byWords(choices, reply);
+		}
+		if (named != null) {
+			return new Answer.Value(named.name());
+		}
+		return number ? new Answer.Invalid("survey.reply.chooseNumber") : new Answer.NotAnAnswer();
 	}
 
 	private static Answer selectMultiple(List<Choice> choices, String language, String defaultLanguage, String reply) {
@@ -128,6 +142,57 @@ final class Replies {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * The option whose listed words begin the reply ("si claro", "muy bien gracias"), the longest match
+	 * winning ("muy mal" over "muy", "nada mal" over "nada"); a word written {@code =word} matches only
+	 * the whole reply ("una" is one, "una pregunta" is not). Any column named {@code words} or
+	 * {@code words::language} lists them, separated by {@code ;}, in any language.
+	 */
+	static Choice byWords(List<Choice> choices, String reply) {
+		String plain = plain(reply);
+		if (plain.isEmpty()) {
+			return null;
+		}
+		Choice best = null;
+		int longest = 0;
+		for (Choice choice : choices) {
+			for (String word : words(choice)) {
+				boolean whole = word.startsWith("=");
+				String listed = plain(whole ? word.substring(1) : word);
+				boolean matches = !listed.isEmpty() && (plain.equals(listed) || !whole && plain.startsWith(listed + " "));
+				if (matches && listed.length() > longest) {
+					best = choice;
+					longest = listed.length();
+				}
+			}
+		}
+		return best;
+	}
+
+	private static List<String> words(Choice choice) {
+		if (choice.columns() == null) {
+			return List.of();
+		}
+		List<String> words = new ArrayList<>();
+		choice.columns().forEach((column, value) -> {
+			String lower = column.toLowerCase(Locale.ROOT);
+			if (lower.equals("words") || lower.startsWith("words::")) {
+				for (String word : value.split(";")) {
+					if (!word.isBlank()) {
+						words.add(word.strip());
+					}
+				}
+			}
+		});
+		return words;
+	}
+
+	/** Lower case, no accents, punctuation and apostrophes as spaces: {@code "¡Très bien, merci !"} is {@code tres bien merci}. */
+	static String plain(String text) {
+		String folded = Normalizer.normalize(text.strip().toLowerCase(Locale.ROOT), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+		return folded.replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
 	}
 
 	private static Answer number(String reply, Pattern pattern, String invalid) {

@@ -79,10 +79,15 @@ class SurveyApiController {
 	}
 
 	static ResponseEntity<byte[]> xlsform(SurveySummary survey, byte[] xlsx) {
+		return xlsform(survey.formId(), survey.version().isBlank() ? "" : "-v" + survey.version(), xlsx);
+	}
+
+	/** An XLSForm as a download named {@code formId + suffix + .xlsx}. */
+	static ResponseEntity<byte[]> xlsform(String formId, String suffix, byte[] xlsx) {
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(ResultsFiles.XLSX.mediaType))
 			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-				.filename(survey.formId() + (survey.version().isBlank() ? "" : "-v" + survey.version()) + ".xlsx")
+				.filename(formId + suffix + ".xlsx")
 				.build()
 				.toString())
 			.body(xlsx);

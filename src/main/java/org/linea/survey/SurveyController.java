@@ -52,9 +52,12 @@ class SurveyController {
 	}
 
 	@GetMapping("/surveys/lines/{lineKey}")
-	String list(@PathVariable String lineKey, Model model) {
+	String list(@PathVariable String lineKey, Model model, Locale locale) {
 		model.addAttribute("surveys", this.surveys.surveys(lineKey));
 		model.addAttribute("readyMade", SurveyService.READY_MADE);
+		SurveyForm closing = ClosingFlow.form();
+		model.addAttribute("closingQuestions",
+				closing.answerable().stream().map(q -> q.label(locale.getLanguage(), closing.defaultLanguage())).toList());
 		model.addAttribute("line", this.lines.requireAccess(lineKey, Permission.SURVEY_MANAGE));
 		return "survey/list";
 	}
@@ -79,6 +82,14 @@ class SurveyController {
 		long id = this.surveys.addReadyMade(lineKey, name);
 		redirect.addFlashAttribute("notice", "survey.list.readyMadeAdded");
 		return "redirect:/surveys/" + id;
+	}
+
+	/** The closing questions every interaction ends with: the XLSForm the survey engine runs, to read or translate. */
+	@GetMapping("/surveys/lines/{lineKey}/closing-questions")
+	ResponseEntity<byte[]> closingQuestions(@PathVariable String lineKey) {
+		this.lines.requireAccess(lineKey, Permission.SURVEY_MANAGE);
+		SurveyForm closing = ClosingFlow.form();
+		return SurveyApiController.xlsform(closing.formId(), "-" + closing.version(), ClosingFlow.formFile());
 	}
 
 	@GetMapping("/surveys/{id}")

@@ -40,4 +40,37 @@ public record SurveyForm(String formId, String version, String title, String def
 		return question.listName() == null ? List.of() : this.choices.getOrDefault(question.listName(), List.of());
 	}
 
+	/** The question's choices that its {@code choice_filter} keeps, given the answers so far. */
+	List<Choice> visibleChoices(Question question, Map<String, String> answers) {
+		List<Choice> all = choicesOf(question);
+		if (question.choiceFilter() == null) {
+			return all;
+		}
+		return all.stream().filter(choice -> Expressions.testChoice(question.choiceFilter(), answers, choice)).toList();
+	}
+
+	/**
+	 * What to send after this question (from the start when null), given the answers so far: the
+	 * relevant notes on the way, then the next relevant question to ask (a select with no visible
+	 * choice is passed over). Without a question at the end the form is finished.
+	 */
+	List<Question> nextSteps(Question answered, Map<String, String> answers) {
+		int from = answered == null ? 0 : this.questions.indexOf(answered) + 1;
+		List<Question> steps = new java.util.ArrayList<>();
+		for (int i = from; i < this.questions.size(); i++) {
+			Question question = this.questions.get(i);
+			if (question.relevant() != null && !Expressions.test(question.relevant(), answers)) {
+				continue;
+			}
+			if (question.type() != QuestionType.NOTE && question.type().select() && visibleChoices(question, answers).isEmpty()) {
+				continue;
+			}
+			steps.add(question);
+			if (question.type() != QuestionType.NOTE) {
+				break;
+			}
+		}
+		return steps;
+	}
+
 }

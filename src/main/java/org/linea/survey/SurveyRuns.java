@@ -10,7 +10,6 @@ import java.util.Optional;
 
 import org.linea.access.Line;
 import org.linea.access.LineService;
-import org.linea.survey.ClosingFlow;
 import org.linea.channel.ChannelService;
 import org.linea.channel.OutboundContent;
 import org.linea.contact.Contact;
@@ -135,7 +134,7 @@ public class SurveyRuns implements SurveyTurns {
 			return Outcome.NO_SURVEY;
 		}
 		Map<String, String> answers = this.store.answers(session.id());
-		List<Choice> choices = visibleChoices(form, question, answers);
+		List<Choice> choices = form.visibleChoices(question, answers);
 		Answer answer = Replies.read(question, choices, session.language(), form.defaultLanguage(), text);
 		switch (answer) {
 			case Answer.NotAnAnswer none -> {
@@ -179,7 +178,7 @@ public class SurveyRuns implements SurveyTurns {
 			}
 			SurveyForm form = this.store.form(session.surveyId());
 			form.question(session.currentQuestion()).ifPresent(question -> reask(session, form, conversation, question,
-					visibleChoices(form, question, this.store.answers(session.id())), text(session.language(), "survey.resume")));
+					form.visibleChoices(question, this.store.answers(session.id())), text(session.language(), "survey.resume")));
 		});
 	}
 
@@ -228,7 +227,7 @@ public class SurveyRuns implements SurveyTurns {
 		}
 		send(session, conversation, OutboundContent.text(text(session.language(), "survey.reminder", form.title())));
 		send(session, conversation, Prompts.question(form, question.get(),
-				visibleChoices(form, question.get(), this.store.answers(session.id())), session.language(), this.textIn(session.language())));
+				form.visibleChoices(question.get(), this.store.answers(session.id())), session.language(), this.textIn(session.language())));
 		return true;
 	}
 
@@ -253,25 +252,14 @@ public class SurveyRuns implements SurveyTurns {
 
 	/** Sends the notes and the next relevant question after this one (from the start when null), or ends the survey. */
 	private void askAfter(Session session, SurveyForm form, Conversation conversation, Question answered) {
-		List<Question> questions = form.questions();
-		int from = answered == null ? 0 : questions.indexOf(answered) + 1;
 		Map<String, String> answers = this.store.answers(session.id());
-		for (int i = from; i < questions.size(); i++) {
-			Question question = questions.get(i);
-			if (question.relevant() != null && !Expressions.test(question.relevant(), answers)) {
-				continue;
+		for (Question question : form.nextSteps(answered, answers)) {
+			send(session, conversation, Prompts.question(form, question, form.visibleChoices(question, answers), session.language(),
+					textIn(session.language())));
+			if (question.type() != QuestionType.NOTE) {
+				this.store.asked(session.id(), question.name(), now());
+				return;
 			}
-			if (question.type() == QuestionType.NOTE) {
-				send(session, conversation, Prompts.question(form, question, List.of(), session.language(), textIn(session.language())));
-				continue;
-			}
-			List<Choice> choices = visibleChoices(form, question, answers);
-			if (question.type().select() && choices.isEmpty()) {
-				continue;
-			}
-			send(session, conversation, Prompts.question(form, question, choices, session.language(), textIn(session.language())));
-			this.store.asked(session.id(), question.name(), now());
-			return;
 		}
 		this.store.finish(session.id(), "COMPLETE", now());
 		send(session, conversation, OutboundContent.text(text(session.language(), "survey.thanks")));
@@ -283,14 +271,6 @@ public class SurveyRuns implements SurveyTurns {
 		if (now.state() == ConversationState.BOT) {
 			this.conversations.close(now.id(), null, reason);
 		}
-	}
-
-	private static List<Choice> visibleChoices(SurveyForm form, Question question, Map<String, String> answers) {
-		List<Choice> all = form.choicesOf(question);
-		if (question.choiceFilter() == null) {
-			return all;
-		}
-		return all.stream().filter(choice -> Expressions.testChoice(question.choiceFilter(), answers, choice)).toList();
 	}
 
 	private void send(Session session, Conversation conversation, OutboundContent content) {

@@ -41,11 +41,22 @@ final class XlsFormReader {
 
 	private final DataFormatter formatter = new DataFormatter(Locale.ROOT);
 
-	private XlsFormReader() {
+	private final Set<String> provided;
+
+	private XlsFormReader(Set<String> provided) {
+		this.provided = provided;
 	}
 
 	static SurveyForm read(InputStream in) {
-		return new XlsFormReader().parse(in);
+		return new XlsFormReader(Set.of()).parse(in);
+	}
+
+	/**
+	 * Reads a form Linea runs itself, whose expressions may also name facts the runner supplies (the
+	 * closing questions know whether the number went through them before).
+	 */
+	static SurveyForm read(InputStream in, Set<String> provided) {
+		return new XlsFormReader(provided).parse(in);
 	}
 
 	private SurveyForm parse(InputStream in) {
@@ -332,7 +343,7 @@ final class XlsFormReader {
 				return;
 			}
 			for (String reference : Expressions.references(expression)) {
-				if (!names.contains(reference)) {
+				if (!names.contains(reference) && !this.provided.contains(reference)) {
 					this.problems.add(new FormProblem("survey", row, column, "unknownReference", reference));
 				}
 			}

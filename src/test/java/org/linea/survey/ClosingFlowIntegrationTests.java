@@ -1,8 +1,8 @@
 package org.linea.survey;
 
-import org.linea.survey.ClosingStep;
-import org.linea.survey.ClosingFlow;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -211,44 +211,49 @@ class ClosingFlowIntegrationTests extends LineaIntegrationTest {
 			.query(Boolean.class).single()).isTrue();
 	}
 
+	/** The engine's reading of a reply to a question of the closing form. */
+	private static Optional<String> read(String question, String text) {
+		return ClosingFlow.read(ClosingFlow.form().question(question).orElseThrow(), Map.of(), text, "es");
+	}
+
 	@Test
 	void readsAnswersAsPeopleWriteThem() {
-		assertThat(ClosingFlow.read(ClosingStep.SATISFACTION, " 4 ")).contains("4");
-		assertThat(ClosingFlow.read(ClosingStep.SATISFACTION, "5 muy bien gracias")).contains("5");
-		assertThat(ClosingFlow.read(ClosingStep.SATISFACTION, "9")).isEmpty();
-		assertThat(ClosingFlow.read(ClosingStep.SATISFACTION, "prefiero no decir")).isEmpty();
-		assertThat(ClosingFlow.read(ClosingStep.CONSENT_SURVEYS, "Sí")).contains("YES");
-		assertThat(ClosingFlow.read(ClosingStep.CONSENT_SURVEYS, "no gracias")).contains("NO");
-		assertThat(ClosingFlow.read(ClosingStep.CONSENT_SURVEYS, "nose")).isEmpty();
-		assertThat(ClosingFlow.read(ClosingStep.GENDER, "1")).contains("FEMALE");
-		assertThat(ClosingFlow.read(ClosingStep.MIGRANT_STATUS, "no sé")).contains("DONT_KNOW_OR_PREFER_NOT_TO_SAY");
-		assertThat(ClosingFlow.read(ClosingStep.LOCATION, "San Juan de Lurigancho")).contains("San Juan de Lurigancho");
+		assertThat(read("satisfaction", " 4 ")).contains("4");
+		assertThat(read("satisfaction", "5 muy bien gracias")).contains("5");
+		assertThat(read("satisfaction", "9")).isEmpty();
+		assertThat(read("satisfaction", "prefiero no decir")).isEmpty();
+		assertThat(read("consent_surveys", "Sí")).contains("YES");
+		assertThat(read("consent_surveys", "no gracias")).contains("NO");
+		assertThat(read("consent_surveys", "nose")).isEmpty();
+		assertThat(read("gender", "1")).contains("FEMALE");
+		assertThat(read("migrant_status", "no sé")).contains("DONT_KNOW_OR_PREFER_NOT_TO_SAY");
+		assertThat(read("location", "San Juan de Lurigancho")).contains("San Juan de Lurigancho");
 	}
 
 	@Test
 	void readsAnswersInEveryLanguageOfTheLine() {
-		assertThat(ClosingFlow.read(ClosingStep.SATISFACTION, "muy bien, gracias")).contains("5");
-		assertThat(ClosingFlow.read(ClosingStep.SATISFACTION, "tres")).contains("3");
-		assertThat(ClosingFlow.read(ClosingStep.SATISFACTION, "más o menos")).contains("3");
-		assertThat(ClosingFlow.read(ClosingStep.SATISFACTION, "nada mal")).contains("4");
-		assertThat(ClosingFlow.read(ClosingStep.SATISFACTION, "very bad")).contains("1");
-		assertThat(ClosingFlow.read(ClosingStep.SATISFACTION, "péssimo")).contains("1");
-		assertThat(ClosingFlow.read(ClosingStep.SATISFACTION, "mais ou menos")).contains("3");
-		assertThat(ClosingFlow.read(ClosingStep.SATISFACTION, "Très bien, merci !")).contains("5");
-		assertThat(ClosingFlow.read(ClosingStep.SATISFACTION, "pas mal")).contains("4");
-		assertThat(ClosingFlow.read(ClosingStep.SATISFACTION, "trè byen")).contains("5");
-		assertThat(ClosingFlow.read(ClosingStep.SATISFACTION, "pa bon")).contains("2");
-		assertThat(ClosingFlow.read(ClosingStep.SATISFACTION, "una pregunta más")).isEmpty();
-		assertThat(ClosingFlow.read(ClosingStep.CONSENT_SURVEYS, "Sim, pode")).contains("YES");
-		assertThat(ClosingFlow.read(ClosingStep.CONSENT_SURVEYS, "não, obrigada")).contains("NO");
-		assertThat(ClosingFlow.read(ClosingStep.CONSENT_SURVEYS, "d'accord")).contains("YES");
-		assertThat(ClosingFlow.read(ClosingStep.CONSENT_SURVEYS, "Non")).contains("NO");
-		assertThat(ClosingFlow.read(ClosingStep.CONSENT_SURVEYS, "wi")).contains("YES");
-		assertThat(ClosingFlow.read(ClosingStep.CONSENT_SURVEYS, "mwen pa vle")).contains("NO");
-		assertThat(ClosingFlow.read(ClosingStep.GENDER, "prefiro não dizer")).contains("PREFER_NOT_TO_SAY");
-		assertThat(ClosingFlow.read(ClosingStep.AGE_RANGE, "je préfère ne pas le dire")).contains("PREFER_NOT_TO_SAY");
-		assertThat(ClosingFlow.read(ClosingStep.MIGRANT_STATUS, "m pa konnen")).contains("DONT_KNOW_OR_PREFER_NOT_TO_SAY");
-		assertThat(ClosingFlow.read(ClosingStep.LOCATION, "mwen pito pa di")).contains("PREFER_NOT_TO_SAY");
+		assertThat(read("satisfaction", "muy bien, gracias")).contains("5");
+		assertThat(read("satisfaction", "tres")).contains("3");
+		assertThat(read("satisfaction", "más o menos")).contains("3");
+		assertThat(read("satisfaction", "nada mal")).contains("4");
+		assertThat(read("satisfaction", "very bad")).contains("1");
+		assertThat(read("satisfaction", "péssimo")).contains("1");
+		assertThat(read("satisfaction", "mais ou menos")).contains("3");
+		assertThat(read("satisfaction", "Très bien, merci !")).contains("5");
+		assertThat(read("satisfaction", "pas mal")).contains("4");
+		assertThat(read("satisfaction", "trè byen")).contains("5");
+		assertThat(read("satisfaction", "pa bon")).contains("2");
+		assertThat(read("satisfaction", "una pregunta más")).isEmpty();
+		assertThat(read("consent_surveys", "Sim, pode")).contains("YES");
+		assertThat(read("consent_surveys", "não, obrigada")).contains("NO");
+		assertThat(read("consent_surveys", "d'accord")).contains("YES");
+		assertThat(read("consent_surveys", "Non")).contains("NO");
+		assertThat(read("consent_surveys", "wi")).contains("YES");
+		assertThat(read("consent_surveys", "mwen pa vle")).contains("NO");
+		assertThat(read("gender", "prefiro não dizer")).contains("PREFER_NOT_TO_SAY");
+		assertThat(read("age_range", "je préfère ne pas le dire")).contains("PREFER_NOT_TO_SAY");
+		assertThat(read("migrant_status", "m pa konnen")).contains("DONT_KNOW_OR_PREFER_NOT_TO_SAY");
+		assertThat(read("location", "mwen pito pa di")).contains("PREFER_NOT_TO_SAY");
 	}
 
 }

@@ -52,4 +52,32 @@ class RepliesTests {
 		assertThat(Replies.stop("Fin")).isTrue();
 	}
 
+	@Test
+	void theWordsAFormListsForAnOptionAnswerItTheLongestWinningAndEqualsWordsOnlyWhole() {
+		List<Choice> scale = List.of(new Choice("1", Map.of("es", "Nada"), Map.of("words", "=una; muy mal; nada")),
+				new Choice("4", Map.of("es", "Bien"), Map.of("words::es", "bien; nada mal", "words::fr", "pas mal")),
+				new Choice("5", Map.of("es", "Mucho"), Map.of("words", "muy; 5")), new Choice("none", Map.of("es", "No sé"), Map.of("words", "0")));
+		Question question = new Question(QuestionType.SELECT_ONE, "q", "scale", Map.of("es", "?"), Map.of(), true, Map.of(), null, null,
+				Map.of(), null, null, null, 2);
+		assertThat(Replies.read(question, scale, "es", "es", "Muy mal, la verdad")).isEqualTo(new Answer.Value("1"));
+		assertThat(Replies.read(question, scale, "es", "es", "muy amable")).isEqualTo(new Answer.Value("5"));
+		assertThat(Replies.read(question, scale, "es", "es", "nada mal")).isEqualTo(new Answer.Value("4"));
+		assertThat(Replies.read(question, scale, "fr", "es", "Pas mal !")).isEqualTo(new Answer.Value("4"));
+		assertThat(Replies.read(question, scale, "es", "es", "una")).isEqualTo(new Answer.Value("1"));
+		assertThat(Replies.read(question, scale, "es", "es", "una pregunta")).isInstanceOf(Answer.NotAnAnswer.class);
+		assertThat(Replies.read(question, scale, "es", "es", "5 gracias")).isEqualTo(new Answer.Value("5"));
+		// a listed number beyond the options is the option, an unlisted one is asked again
+		assertThat(Replies.read(question, scale, "es", "es", "0")).isEqualTo(new Answer.Value("none"));
+		assertThat(Replies.read(question, scale, "es", "es", "7")).isInstanceOf(Answer.Invalid.class);
+	}
+
+	@Test
+	void decliningInAnyOfTheFiveLanguagesSkipsATextQuestion() {
+		assertThat(read(QuestionType.TEXT, "prefiero no decirlo")).isInstanceOf(Answer.Skipped.class);
+		assertThat(read(QuestionType.TEXT, "Je ne sais pas")).isInstanceOf(Answer.Skipped.class);
+		assertThat(read(QuestionType.TEXT, "m pa konnen")).isInstanceOf(Answer.Skipped.class);
+		assertThat(read(QuestionType.TEXT, "0")).isInstanceOf(Answer.Skipped.class);
+		assertThat(read(QuestionType.TEXT, "No sólo en Lima")).isEqualTo(new Answer.Value("No sólo en Lima"));
+	}
+
 }

@@ -180,6 +180,23 @@ class SurveyBuilderIntegrationTests extends LineaIntegrationTest {
 	}
 
 	@Test
+	void aCoordinatorSeesTheClosingQuestionsTheEngineRunsAndDownloadsTheirXlsForm() throws Exception {
+		MockHttpServletResponse list = this.mvc.perform(get("/surveys/lines/" + this.line.key()).with(user(this.coordinator))
+			.locale(Locale.ENGLISH)).andReturn().getResponse();
+		assertThat(list.getContentAsString()).contains("The closing questions of each interaction")
+			.contains("how satisfied are you with the help you got?").contains("May we invite you to short surveys here?");
+		MockHttpServletResponse file = this.mvc.perform(get("/surveys/lines/" + this.line.key() + "/closing-questions")
+			.with(user(this.coordinator))).andReturn().getResponse();
+		assertThat(file.getStatus()).isEqualTo(200);
+		assertThat(file.getHeader("Content-Disposition")).contains("closing-closing-v1.xlsx");
+		SurveyForm closing = XlsFormReader.read(new ByteArrayInputStream(file.getContentAsByteArray()), ClosingFlow.FACTS);
+		assertThat(closing.question("consent_demographics")).isPresent();
+		LineaUser operator = newUser(this.organisation, Role.OPERATOR);
+		assertThat(this.mvc.perform(get("/surveys/lines/" + this.line.key() + "/closing-questions").with(user(operator))).andReturn()
+			.getResponse().getStatus()).isEqualTo(403);
+	}
+
+	@Test
 	void anOperatorMayNeitherOpenNorSaveTheSurveyPage() throws Exception {
 		LineaUser operator = newUser(this.organisation, Role.OPERATOR);
 		assertThat(this.mvc.perform(get("/surveys/lines/" + this.line.key() + "/new").with(user(operator))).andReturn().getResponse()
