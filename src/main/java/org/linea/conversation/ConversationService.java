@@ -23,11 +23,10 @@ import org.linea.channel.OutboundContent;
 import org.linea.channel.OutboundMessage;
 import org.linea.channel.PendingInbound;
 import org.linea.contact.Contact;
-import org.linea.conversation.ConversationChanged.Change;
 import org.linea.shared.NotFoundException;
+import org.linea.shared.events.AfterCommit;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,7 +36,7 @@ import static org.linea.shared.db.Rows.nullableLong;
 import static org.linea.shared.db.Rows.timestamp;
 
 /**
- * Conversations and their messages. Every change publishes {@link ConversationChanged} in its
+ * Conversations and their messages. Every change publishes {@link ConversationEvent} in its
  * transaction; state changes that can race (claim, close) are conditional updates.
  */
 @Service
@@ -172,7 +171,7 @@ public class ConversationService {
 			.params(line.id(), contact.id(), contact.code(), language, now(), now())
 			.query(Long.class)
 			.single();
-		publish(id, line.id(), Change.OPENED);
+		publish(new ConversationOpened(id, line.id()));
 		return get(id).asNew();
 	}
 
@@ -202,7 +201,7 @@ public class ConversationService {
 				    last_inbound_at = ?, last_message_at = ?
 				where id = ?
 				""").params(timestamp(message.receivedAt()), timestamp(message.receivedAt()), now(), conversation.id()).update();
-		publish(conversation.id(), conversation.lineId(), Change.MESSAGE_IN);
+		publish(new MessageReceived(conversation.id(), conversation.lineId(), id));
 		return id;
 	}
 
@@ -234,7 +233,7 @@ public class ConversationService {
 				    delivery_doubt_at = case when ? then null else delivery_doubt_at end
 				where id = ?
 				""").params(now(), sender == SenderKind.OPERATOR, now(), sender == SenderKind.OPERATOR, conversation.id()).update();
-		publish(conversation.id(), conversation.lineId(), Change.MESSAGE_OUT);
+		publish(new MessageSent(conversation.id(), conversation.lineId(), id));
 		return id;
 	}
 
@@ -247,7 +246,7 @@ public class ConversationService {
 				where id = ? and state = 'BOT'
 				""").params(now(), conversation.id()).update();
 		if (changed > 0) {
-			publish(conversation.id(), conversation.lineId(), Change.QUEUED);
+			publish(new ConversationQueued(conversation.id(), conversation.lineId()));
 		}
 	}
 
@@ -261,7 +260,7 @@ public class ConversationService {
 				update conversation_conversation set state = 'ASSIGNED', assignee_id = ?, assigned_at = ?
 				where id = ? and state in ('BOT', 'QUEUED') returning line_id
 				""").params(userId, now(), conversationId).query(Long.class).optional();
-		lineId.ifPresent(line -> publish(conversationId, line, Change.ASSIGNED));
+		lineId.ifPresent(line -> publish(new ConversationClaimed(conversationId, line, userId)));
 		return lineId.isPresent();
 	}
 
@@ -275,7 +274,7 @@ public class ConversationService {
 				update conversation_conversation set state = 'ASSIGNED', assignee_id = ?, assigned_at = ?
 				where id = ? and state <> 'CLOSED' returning line_id
 				""").params(userId, now(), conversationId).query(Long.class).optional();
-		lineId.ifPresent(line -> publish(conversationId, line, Change.ASSIGNED));
+		lineId.ifPresent(line -> publish(new ConversationAssigned(conversationId, line, userId)));
 		return lineId.isPresent();
 	}
 
@@ -291,7 +290,7 @@ public class ConversationService {
 				    escalated_at = case when ? then coalesce(escalated_at, ?) else escalated_at end
 				where id = ? and state <> 'CLOSED' returning line_id
 				""").params(teamId, now(), escalation, now(), conversationId).query(Long.class).optional();
-		lineId.ifPresent(line -> publish(conversationId, line, Change.MOVED));
+		lineId.ifPresent(line -> publish(new ConversationMoved(conversationId, line, teamId, escalation)));
 		return lineId.isPresent();
 	}
 
@@ -310,7 +309,7 @@ public class ConversationService {
 			.params(colour, conversationId)
 			.query(Long.class)
 			.single();
-		publish(conversationId, lineId, Change.TRIAGED);
+		publish(new ConversationTriaged(conversationId, lineId, colour));
 	}
 
 	@Transactional
@@ -319,7 +318,7 @@ public class ConversationService {
 			.params(tags.toArray(String[]::new), conversationId)
 			.query(Long.class)
 			.single();
-		publish(conversationId, lineId, Change.TAGGED);
+		publish(new ConversationTagged(conversationId, lineId));
 	}
 
 	/** An internal note: staff see it in the conversation, the person never does. */
@@ -329,7 +328,7 @@ public class ConversationService {
 				insert into conversation_message (conversation_id, line_id, direction, sender_kind, author_id, body, status, created_at)
 				values (?, ?, 'NOTE', 'OPERATOR', ?, ?, 'RECEIVED', ?) returning id
 				""").params(conversation.id(), conversation.lineId(), authorId, text, now()).query(Long.class).single();
-		publish(conversation.id(), conversation.lineId(), Change.NOTE);
+		publish(new NoteAdded(conversation.id(), conversation.lineId()));
 		return id;
 	}
 
@@ -363,7 +362,7 @@ public class ConversationService {
 				update conversation_conversation set state = 'QUEUED', assignee_id = null, assigned_at = null
 				where id = ? and state = 'ASSIGNED' and assignee_id = ? returning line_id
 				""").params(conversationId, userId).query(Long.class).optional();
-		lineId.ifPresent(line -> publish(conversationId, line, Change.RELEASED));
+		lineId.ifPresent(line -> publish(new ConversationReleased(conversationId, line)));
 		return lineId.isPresent();
 	}
 
@@ -374,7 +373,7 @@ public class ConversationService {
 				    waiting_since = null
 				where id = ? and state <> 'CLOSED' returning line_id
 				""").params(now(), userId, reason, conversationId).query(Long.class).optional();
-		lineId.ifPresent(line -> publish(conversationId, line, Change.CLOSED));
+		lineId.ifPresent(line -> publish(new ConversationClosed(conversationId, line, reason)));
 		return lineId.isPresent();
 	}
 
@@ -394,8 +393,7 @@ public class ConversationService {
 	 * and, if the bot had it, handed to people, so that someone looks instead of the person waiting
 	 * unseen. An operator's next message clears the mark.
 	 */
-	@EventListener
-	@Transactional
+	@AfterCommit
 	void deliveryInDoubt(DeliveryInDoubt event) {
 		Optional<Conversation> conversation = this.jdbc.sql(SELECT + """
 				 where id = (select conversation_id from conversation_message where id = ?) for update
@@ -413,7 +411,7 @@ public class ConversationService {
 			queue(c);
 		}
 		else {
-			publish(c.id(), c.lineId(), Change.STATUS);
+			publish(new DeliveryStatusRecorded(c.id(), c.lineId()));
 		}
 	}
 
@@ -428,9 +426,11 @@ public class ConversationService {
 				""").param(conversationIds.toArray(Long[]::new)).query(Long.class).list());
 	}
 
-	/** Statuses only move forward, whatever order the provider's reports arrive in. */
-	@EventListener
-	@Transactional
+	/**
+	 * Statuses only move forward, whatever order the provider's reports arrive in. After the outbox's
+	 * commit: a failure here cannot undo its record that the provider took the message.
+	 */
+	@AfterCommit(condition = "!#root.event.bulk()")
 	void statusChanged(MessageStatusChanged event) {
 		Optional<String[]> current = this.jdbc.sql("select status, error_code from conversation_message where id = ? for update")
 			.param(event.messageId())
@@ -459,11 +459,11 @@ public class ConversationService {
 		if (unconfirmedProven) {
 			this.jdbc.sql("update conversation_conversation set delivery_doubt_at = null where id = ?").param(conversationId).update();
 		}
-		publish(conversationId, event.lineId(), Change.STATUS);
+		publish(new DeliveryStatusRecorded(conversationId, event.lineId()));
 	}
 
-	private void publish(long conversationId, long lineId, Change change) {
-		this.events.publishEvent(new ConversationChanged(conversationId, lineId, change));
+	private void publish(ConversationEvent event) {
+		this.events.publishEvent(event);
 	}
 
 	private java.sql.Timestamp now() {

@@ -4,17 +4,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 
-import org.linea.conversation.ConversationChanged;
-import org.linea.conversation.ConversationChanged.Change;
+import org.linea.conversation.ConversationClosed;
+import org.linea.conversation.ConversationMoved;
+import org.linea.conversation.ConversationQueued;
+import org.linea.conversation.ConversationReleased;
+import org.linea.shared.events.AfterCommit;
 import org.linea.conversation.ConversationService;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 import static org.linea.shared.db.Rows.instant;
 
@@ -27,8 +27,6 @@ import static org.linea.shared.db.Rows.instant;
 @Component
 class AutoAssignment {
 
-	private static final Set<Change> TRIGGERS = Set.of(Change.QUEUED, Change.MOVED, Change.RELEASED, Change.CLOSED);
-
 	private final JdbcClient jdbc;
 
 	private final ConversationService conversations;
@@ -38,12 +36,29 @@ class AutoAssignment {
 		this.conversations = conversations;
 	}
 
-	@TransactionalEventListener
-	@Transactional(propagation = Propagation.REQUIRES_NEW)
-	void conversationChanged(ConversationChanged change) {
-		if (TRIGGERS.contains(change.change())) {
-			teamsOfLine(change.lineId()).forEach(this::assignWaiting);
-		}
+	@AfterCommit
+	void queued(ConversationQueued queued) {
+		assignWaitingOnLine(queued.lineId());
+	}
+
+	@AfterCommit
+	void moved(ConversationMoved moved) {
+		assignWaitingOnLine(moved.lineId());
+	}
+
+	/** A released or closed conversation frees a place with its operator. */
+	@AfterCommit
+	void released(ConversationReleased released) {
+		assignWaitingOnLine(released.lineId());
+	}
+
+	@AfterCommit
+	void closed(ConversationClosed closed) {
+		assignWaitingOnLine(closed.lineId());
+	}
+
+	private void assignWaitingOnLine(long lineId) {
+		teamsOfLine(lineId).forEach(this::assignWaiting);
 	}
 
 	@Transactional

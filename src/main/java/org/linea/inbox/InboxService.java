@@ -37,8 +37,7 @@ import org.linea.contact.SharedPhones;
 import org.linea.contact.RevealedIdentity;
 import org.linea.inbox.Closing;
 import org.linea.conversation.Conversation;
-import org.linea.conversation.ConversationChanged;
-import org.linea.conversation.ConversationChanged.Change;
+import org.linea.conversation.ConversationQueued;
 import org.linea.conversation.ConversationMessage;
 import org.linea.conversation.ConversationService;
 import org.linea.conversation.ConversationState;
@@ -141,12 +140,13 @@ public class InboxService {
 		return this.lines.accessibleLines(Permission.INBOX_READ);
 	}
 
-	/** A conversation reaching people joins its line's general queue unless it was sent to a team. */
+	/**
+	 * A conversation reaching people joins its line's general queue unless it was sent to a team. Inside
+	 * the queueing transaction: no one may see a queued conversation that belongs to no team.
+	 */
 	@EventListener
-	void placeInQueue(ConversationChanged change) {
-		if (change.change() == Change.QUEUED) {
-			this.conversations.placeInTeamIfNone(change.conversationId(), this.teams.general(change.lineId()).id());
-		}
+	void placeInQueue(ConversationQueued queued) {
+		this.conversations.placeInTeamIfNone(queued.conversationId(), this.teams.general(queued.lineId()).id());
 	}
 
 	/**

@@ -1,0 +1,11 @@
+package org.linea.conversation;
+
+/** The conversation was given to an operator (by a supervisor or automatic assignment). */
+public record ConversationAssigned(long conversationId, long lineId, long userId) implements ConversationEvent {
+
+	@Override
+	public String kind() {
+		return "ASSIGNED";
+	}
+
+}

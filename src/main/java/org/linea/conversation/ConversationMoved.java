@@ -1,0 +1,11 @@
+package org.linea.conversation;
+
+/** The conversation went to another team (an escalation when a specialist is called in). */
+public record ConversationMoved(long conversationId, long lineId, long teamId, boolean escalation) implements ConversationEvent {
+
+	@Override
+	public String kind() {
+		return "MOVED";
+	}
+
+}

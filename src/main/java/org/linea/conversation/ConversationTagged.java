@@ -1,0 +1,11 @@
+package org.linea.conversation;
+
+/** The conversation's tags changed. */
+public record ConversationTagged(long conversationId, long lineId) implements ConversationEvent {
+
+	@Override
+	public String kind() {
+		return "TAGGED";
+	}
+
+}
