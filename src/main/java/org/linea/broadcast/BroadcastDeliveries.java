@@ -24,7 +24,7 @@ class BroadcastDeliveries {
 		this.jdbc = jdbc;
 	}
 
-	@AfterCommit(condition = "#root.event.bulk()")
+	@AfterCommit(condition = "#root.args[0].bulk()")
 	void statusChanged(MessageStatusChanged event) {
 		long reference = BulkMessage.referenceOf(event.messageId());
 		if (SendSmsFallbacks.isFallback(reference)) {

@@ -430,7 +430,7 @@ public class ConversationService {
 	 * Statuses only move forward, whatever order the provider's reports arrive in. After the outbox's
 	 * commit: a failure here cannot undo its record that the provider took the message.
 	 */
-	@AfterCommit(condition = "!#root.event.bulk()")
+	@AfterCommit(condition = "!#root.args[0].bulk()")
 	void statusChanged(MessageStatusChanged event) {
 		Optional<String[]> current = this.jdbc.sql("select status, error_code from conversation_message where id = ? for update")
 			.param(event.messageId())

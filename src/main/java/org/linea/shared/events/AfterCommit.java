@@ -27,7 +27,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 public @interface AfterCommit {
 
 	/**
-	 * A SpEL condition on the event ({@code #root.event}); an event it rejects is neither handled nor
+	 * A SpEL condition on the event ({@code #root.args[0]}: the listener's argument); an event it rejects is neither handled nor
 	 * recorded in the registry, which keeps the registry's writes to the reactions that happen.
 	 */
 	@AliasFor(annotation = TransactionalEventListener.class, attribute = "condition")
