@@ -6,7 +6,7 @@ package org.linea.conversation;
  * or interrupted reaction is retried); only reactions that PostgreSQL itself defers to the commit (a
  * {@code NOTIFY}) or that must stand or fall with the change listen inside it.
  */
-public sealed interface ConversationEvent permits ConversationOpened, MessageReceived, MessageSent, NoteAdded, DeliveryStatusRecorded, ConversationQueued, ConversationClaimed, ConversationAssigned, ConversationReleased, ConversationMoved, ConversationTriaged, ConversationTagged, ConversationClosed {
+public interface ConversationEvent {
 
 	long conversationId();
 

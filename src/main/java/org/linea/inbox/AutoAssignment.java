@@ -6,11 +6,8 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.linea.conversation.ConversationClosed;
-import org.linea.conversation.ConversationMoved;
 import org.linea.conversation.ConversationQueued;
-import org.linea.conversation.ConversationReleased;
 import org.linea.shared.events.AfterCommit;
-import org.linea.conversation.ConversationService;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -29,11 +26,11 @@ class AutoAssignment {
 
 	private final JdbcClient jdbc;
 
-	private final ConversationService conversations;
+	private final InboxState state;
 
-	AutoAssignment(JdbcClient jdbc, ConversationService conversations) {
+	AutoAssignment(JdbcClient jdbc, InboxState state) {
 		this.jdbc = jdbc;
-		this.conversations = conversations;
+		this.state = state;
 	}
 
 	@AfterCommit
@@ -88,10 +85,10 @@ class AutoAssignment {
 		if (candidates.isEmpty()) {
 			return 0;
 		}
-		var open = this.conversations.openCountByAssignee(candidates.stream().map(c -> c.userId).toList());
+		var open = this.state.openCountByAssignee(candidates.stream().map(c -> c.userId).toList());
 		candidates.forEach(c -> c.open = open.getOrDefault(c.userId, 0));
 		int assigned = 0;
-		for (long conversationId : this.conversations.unassignedInTeam(teamId, 100)) {
+		for (long conversationId : this.state.unassignedInTeam(teamId, 100)) {
 			Candidate next = candidates.stream()
 				.filter(c -> c.open < c.maxOpen)
 				.min(Comparator.comparing((Candidate c) -> c.lastAssignedAt == null ? Instant.EPOCH : c.lastAssignedAt))
@@ -99,7 +96,7 @@ class AutoAssignment {
 			if (next == null) {
 				break;
 			}
-			if (this.conversations.claim(conversationId, next.userId)) {
+			if (this.state.claim(conversationId, next.userId)) {
 				next.open++;
 				next.lastAssignedAt = Instant.now();
 				this.jdbc.sql("update inbox_team_member set last_assigned_at = now() where team_id = ? and user_id = ?")

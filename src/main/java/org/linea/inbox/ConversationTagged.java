@@ -1,4 +1,6 @@
-package org.linea.conversation;
+package org.linea.inbox;
+
+import org.linea.conversation.ConversationEvent;
 
 /** The conversation's tags changed. */
 public record ConversationTagged(long conversationId, long lineId) implements ConversationEvent {
