@@ -6,10 +6,9 @@ import org.linea.channel.BulkMessage;
 import org.linea.channel.DeliveryStatus;
 import org.linea.channel.MessageStatusChanged;
 
-import org.springframework.context.event.EventListener;
+import org.linea.shared.events.AfterCommit;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The provider's reports on broadcast messages, onto their recipients. Statuses only move forward;
@@ -25,12 +24,8 @@ class BroadcastDeliveries {
 		this.jdbc = jdbc;
 	}
 
-	@EventListener
-	@Transactional
+	@AfterCommit(condition = "#root.args[0].bulk()")
 	void statusChanged(MessageStatusChanged event) {
-		if (!event.bulk()) {
-			return;
-		}
 		long reference = BulkMessage.referenceOf(event.messageId());
 		if (SendSmsFallbacks.isFallback(reference)) {
 			fallbackStatusChanged(reference - SendSmsFallbacks.REFERENCE_OFFSET, event);

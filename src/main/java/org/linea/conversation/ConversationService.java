@@ -23,11 +23,10 @@ import org.linea.channel.OutboundContent;
 import org.linea.channel.OutboundMessage;
 import org.linea.channel.PendingInbound;
 import org.linea.contact.Contact;
-import org.linea.conversation.ConversationChanged.Change;
 import org.linea.shared.NotFoundException;
+import org.linea.shared.events.AfterCommit;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,7 +36,7 @@ import static org.linea.shared.db.Rows.nullableLong;
 import static org.linea.shared.db.Rows.timestamp;
 
 /**
- * Conversations and their messages. Every change publishes {@link ConversationChanged} in its
+ * Conversations and their messages. Every change publishes {@link ConversationEvent} in its
  * transaction; state changes that can race (claim, close) are conditional updates.
  */
 @Service
@@ -172,7 +171,7 @@ public class ConversationService {
 			.params(line.id(), contact.id(), contact.code(), language, now(), now())
 			.query(Long.class)
 			.single();
-		publish(id, line.id(), Change.OPENED);
+		publish(new ConversationOpened(id, line.id()));
 		return get(id).asNew();
 	}
 
@@ -202,7 +201,7 @@ public class ConversationService {
 				    last_inbound_at = ?, last_message_at = ?
 				where id = ?
 				""").params(timestamp(message.receivedAt()), timestamp(message.receivedAt()), now(), conversation.id()).update();
-		publish(conversation.id(), conversation.lineId(), Change.MESSAGE_IN);
+		publish(new MessageReceived(conversation.id(), conversation.lineId(), id));
 		return id;
 	}
 
@@ -234,7 +233,7 @@ public class ConversationService {
 				    delivery_doubt_at = case when ? then null else delivery_doubt_at end
 				where id = ?
 				""").params(now(), sender == SenderKind.OPERATOR, now(), sender == SenderKind.OPERATOR, conversation.id()).update();
-		publish(conversation.id(), conversation.lineId(), Change.MESSAGE_OUT);
+		publish(new MessageSent(conversation.id(), conversation.lineId(), id));
 		return id;
 	}
 
@@ -247,79 +246,8 @@ public class ConversationService {
 				where id = ? and state = 'BOT'
 				""").params(now(), conversation.id()).update();
 		if (changed > 0) {
-			publish(conversation.id(), conversation.lineId(), Change.QUEUED);
+			publish(new ConversationQueued(conversation.id(), conversation.lineId()));
 		}
-	}
-
-	/**
-	 * Gives a queued conversation to this operator. Atomic: of two operators claiming at once, exactly
-	 * one wins; returns false to the other.
-	 */
-	@Transactional
-	public boolean claim(long conversationId, long userId) {
-		Optional<Long> lineId = this.jdbc.sql("""
-				update conversation_conversation set state = 'ASSIGNED', assignee_id = ?, assigned_at = ?
-				where id = ? and state in ('BOT', 'QUEUED') returning line_id
-				""").params(userId, now(), conversationId).query(Long.class).optional();
-		lineId.ifPresent(line -> publish(conversationId, line, Change.ASSIGNED));
-		return lineId.isPresent();
-	}
-
-	/**
-	 * Gives an open conversation to this user whoever held it (an assignment by a colleague or a
-	 * coordinator, or a confirmed take-over).
-	 */
-	@Transactional
-	public boolean assignTo(long conversationId, long userId) {
-		Optional<Long> lineId = this.jdbc.sql("""
-				update conversation_conversation set state = 'ASSIGNED', assignee_id = ?, assigned_at = ?
-				where id = ? and state <> 'CLOSED' returning line_id
-				""").params(userId, now(), conversationId).query(Long.class).optional();
-		lineId.ifPresent(line -> publish(conversationId, line, Change.ASSIGNED));
-		return lineId.isPresent();
-	}
-
-	/**
-	 * Moves an open conversation to another team's queue; nobody holds it until a member takes it.
-	 * @param escalation whether this is an escalation to specialists (kept for reporting)
-	 */
-	@Transactional
-	public boolean moveToTeam(long conversationId, long teamId, boolean escalation) {
-		Optional<Long> lineId = this.jdbc.sql("""
-				update conversation_conversation
-				set team_id = ?, state = 'QUEUED', assignee_id = null, assigned_at = null, queued_at = ?,
-				    escalated_at = case when ? then coalesce(escalated_at, ?) else escalated_at end
-				where id = ? and state <> 'CLOSED' returning line_id
-				""").params(teamId, now(), escalation, now(), conversationId).query(Long.class).optional();
-		lineId.ifPresent(line -> publish(conversationId, line, Change.MOVED));
-		return lineId.isPresent();
-	}
-
-	/** Puts a conversation that is in no team's queue yet into this team's. */
-	@Transactional
-	public void placeInTeamIfNone(long conversationId, long teamId) {
-		this.jdbc.sql("update conversation_conversation set team_id = ? where id = ? and team_id is null")
-			.params(teamId, conversationId)
-			.update();
-	}
-
-	/** Sets the psychosocial traffic light (GREEN, YELLOW, RED) or clears it with null. */
-	@Transactional
-	public void triage(long conversationId, String colour) {
-		Long lineId = this.jdbc.sql("update conversation_conversation set triage = ? where id = ? returning line_id")
-			.params(colour, conversationId)
-			.query(Long.class)
-			.single();
-		publish(conversationId, lineId, Change.TRIAGED);
-	}
-
-	@Transactional
-	public void tag(long conversationId, List<String> tags) {
-		Long lineId = this.jdbc.sql("update conversation_conversation set tags = ?::text[] where id = ? returning line_id")
-			.params(tags.toArray(String[]::new), conversationId)
-			.query(Long.class)
-			.single();
-		publish(conversationId, lineId, Change.TAGGED);
 	}
 
 	/** An internal note: staff see it in the conversation, the person never does. */
@@ -329,42 +257,8 @@ public class ConversationService {
 				insert into conversation_message (conversation_id, line_id, direction, sender_kind, author_id, body, status, created_at)
 				values (?, ?, 'NOTE', 'OPERATOR', ?, ?, 'RECEIVED', ?) returning id
 				""").params(conversation.id(), conversation.lineId(), authorId, text, now()).query(Long.class).single();
-		publish(conversation.id(), conversation.lineId(), Change.NOTE);
+		publish(new NoteAdded(conversation.id(), conversation.lineId()));
 		return id;
-	}
-
-	/** Open conversations each of these users holds. */
-	@Transactional(readOnly = true)
-	public Map<Long, Integer> openCountByAssignee(Collection<Long> userIds) {
-		Map<Long, Integer> counts = new HashMap<>();
-		if (userIds.isEmpty()) {
-			return counts;
-		}
-		this.jdbc.sql("""
-				select assignee_id, count(*) from conversation_conversation
-				where state = 'ASSIGNED' and assignee_id = any(?) group by assignee_id
-				""").param(userIds.toArray(Long[]::new)).query((rs, row) -> counts.put(rs.getLong(1), rs.getInt(2))).list();
-		return counts;
-	}
-
-	/** Queued conversations of a team nobody holds, longest waiting first. */
-	@Transactional(readOnly = true)
-	public List<Long> unassignedInTeam(long teamId, int limit) {
-		return this.jdbc.sql("""
-				select id from conversation_conversation where team_id = ? and state = 'QUEUED'
-				order by waiting_since asc nulls last, id limit ?
-				""").params(teamId, limit).query(Long.class).list();
-	}
-
-	/** Puts a conversation the operator holds back in the queue. */
-	@Transactional
-	public boolean release(long conversationId, long userId) {
-		Optional<Long> lineId = this.jdbc.sql("""
-				update conversation_conversation set state = 'QUEUED', assignee_id = null, assigned_at = null
-				where id = ? and state = 'ASSIGNED' and assignee_id = ? returning line_id
-				""").params(conversationId, userId).query(Long.class).optional();
-		lineId.ifPresent(line -> publish(conversationId, line, Change.RELEASED));
-		return lineId.isPresent();
 	}
 
 	@Transactional
@@ -374,7 +268,7 @@ public class ConversationService {
 				    waiting_since = null
 				where id = ? and state <> 'CLOSED' returning line_id
 				""").params(now(), userId, reason, conversationId).query(Long.class).optional();
-		lineId.ifPresent(line -> publish(conversationId, line, Change.CLOSED));
+		lineId.ifPresent(line -> publish(new ConversationClosed(conversationId, line, reason)));
 		return lineId.isPresent();
 	}
 
@@ -394,8 +288,7 @@ public class ConversationService {
 	 * and, if the bot had it, handed to people, so that someone looks instead of the person waiting
 	 * unseen. An operator's next message clears the mark.
 	 */
-	@EventListener
-	@Transactional
+	@AfterCommit
 	void deliveryInDoubt(DeliveryInDoubt event) {
 		Optional<Conversation> conversation = this.jdbc.sql(SELECT + """
 				 where id = (select conversation_id from conversation_message where id = ?) for update
@@ -413,7 +306,7 @@ public class ConversationService {
 			queue(c);
 		}
 		else {
-			publish(c.id(), c.lineId(), Change.STATUS);
+			publish(new DeliveryStatusRecorded(c.id(), c.lineId()));
 		}
 	}
 
@@ -428,9 +321,11 @@ public class ConversationService {
 				""").param(conversationIds.toArray(Long[]::new)).query(Long.class).list());
 	}
 
-	/** Statuses only move forward, whatever order the provider's reports arrive in. */
-	@EventListener
-	@Transactional
+	/**
+	 * Statuses only move forward, whatever order the provider's reports arrive in. After the outbox's
+	 * commit: a failure here cannot undo its record that the provider took the message.
+	 */
+	@AfterCommit(condition = "!#root.args[0].bulk()")
 	void statusChanged(MessageStatusChanged event) {
 		Optional<String[]> current = this.jdbc.sql("select status, error_code from conversation_message where id = ? for update")
 			.param(event.messageId())
@@ -459,11 +354,11 @@ public class ConversationService {
 		if (unconfirmedProven) {
 			this.jdbc.sql("update conversation_conversation set delivery_doubt_at = null where id = ?").param(conversationId).update();
 		}
-		publish(conversationId, event.lineId(), Change.STATUS);
+		publish(new DeliveryStatusRecorded(conversationId, event.lineId()));
 	}
 
-	private void publish(long conversationId, long lineId, Change change) {
-		this.events.publishEvent(new ConversationChanged(conversationId, lineId, change));
+	private void publish(ConversationEvent event) {
+		this.events.publishEvent(event);
 	}
 
 	private java.sql.Timestamp now() {

@@ -4,17 +4,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 
-import org.linea.conversation.ConversationChanged;
-import org.linea.conversation.ConversationChanged.Change;
-import org.linea.conversation.ConversationService;
+import org.linea.conversation.ConversationClosed;
+import org.linea.conversation.ConversationQueued;
+import org.linea.shared.events.AfterCommit;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 import static org.linea.shared.db.Rows.instant;
 
@@ -27,23 +24,38 @@ import static org.linea.shared.db.Rows.instant;
 @Component
 class AutoAssignment {
 
-	private static final Set<Change> TRIGGERS = Set.of(Change.QUEUED, Change.MOVED, Change.RELEASED, Change.CLOSED);
-
 	private final JdbcClient jdbc;
 
-	private final ConversationService conversations;
+	private final InboxState state;
 
-	AutoAssignment(JdbcClient jdbc, ConversationService conversations) {
+	AutoAssignment(JdbcClient jdbc, InboxState state) {
 		this.jdbc = jdbc;
-		this.conversations = conversations;
+		this.state = state;
 	}
 
-	@TransactionalEventListener
-	@Transactional(propagation = Propagation.REQUIRES_NEW)
-	void conversationChanged(ConversationChanged change) {
-		if (TRIGGERS.contains(change.change())) {
-			teamsOfLine(change.lineId()).forEach(this::assignWaiting);
-		}
+	@AfterCommit
+	void queued(ConversationQueued queued) {
+		assignWaitingOnLine(queued.lineId());
+	}
+
+	@AfterCommit
+	void moved(ConversationMoved moved) {
+		assignWaitingOnLine(moved.lineId());
+	}
+
+	/** A released or closed conversation frees a place with its operator. */
+	@AfterCommit
+	void released(ConversationReleased released) {
+		assignWaitingOnLine(released.lineId());
+	}
+
+	@AfterCommit
+	void closed(ConversationClosed closed) {
+		assignWaitingOnLine(closed.lineId());
+	}
+
+	private void assignWaitingOnLine(long lineId) {
+		teamsOfLine(lineId).forEach(this::assignWaiting);
 	}
 
 	@Transactional
@@ -73,10 +85,10 @@ class AutoAssignment {
 		if (candidates.isEmpty()) {
 			return 0;
 		}
-		var open = this.conversations.openCountByAssignee(candidates.stream().map(c -> c.userId).toList());
+		var open = this.state.openCountByAssignee(candidates.stream().map(c -> c.userId).toList());
 		candidates.forEach(c -> c.open = open.getOrDefault(c.userId, 0));
 		int assigned = 0;
-		for (long conversationId : this.conversations.unassignedInTeam(teamId, 100)) {
+		for (long conversationId : this.state.unassignedInTeam(teamId, 100)) {
 			Candidate next = candidates.stream()
 				.filter(c -> c.open < c.maxOpen)
 				.min(Comparator.comparing((Candidate c) -> c.lastAssignedAt == null ? Instant.EPOCH : c.lastAssignedAt))
@@ -84,7 +96,7 @@ class AutoAssignment {
 			if (next == null) {
 				break;
 			}
-			if (this.conversations.claim(conversationId, next.userId)) {
+			if (this.state.claim(conversationId, next.userId)) {
 				next.open++;
 				next.lastAssignedAt = Instant.now();
 				this.jdbc.sql("update inbox_team_member set last_assigned_at = now() where team_id = ? and user_id = ?")

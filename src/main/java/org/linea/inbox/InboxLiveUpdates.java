@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.linea.conversation.ConversationChanged;
+import org.linea.conversation.ConversationEvent;
 import org.linea.shared.events.ClusterNotification;
 import org.linea.shared.events.ClusterNotifications;
 
@@ -32,9 +32,10 @@ class InboxLiveUpdates {
 		this.notifications = notifications;
 	}
 
+	/** Inside the changing transaction: PostgreSQL delivers a NOTIFY only when that transaction commits. */
 	@EventListener
-	void announce(ConversationChanged change) {
-		this.notifications.notify(CHANNEL, change.lineId() + ":" + change.conversationId() + ":" + change.change());
+	void announce(ConversationEvent change) {
+		this.notifications.notify(CHANNEL, change.lineId() + ":" + change.conversationId() + ":" + change.kind());
 	}
 
 	@EventListener

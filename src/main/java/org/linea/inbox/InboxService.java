@@ -37,8 +37,7 @@ import org.linea.contact.SharedPhones;
 import org.linea.contact.RevealedIdentity;
 import org.linea.inbox.Closing;
 import org.linea.conversation.Conversation;
-import org.linea.conversation.ConversationChanged;
-import org.linea.conversation.ConversationChanged.Change;
+import org.linea.conversation.ConversationQueued;
 import org.linea.conversation.ConversationMessage;
 import org.linea.conversation.ConversationService;
 import org.linea.conversation.ConversationState;
@@ -85,6 +84,8 @@ public class InboxService {
 
 	private final ConversationService conversations;
 
+	private final InboxState state;
+
 	private final Closing closing;
 
 	private final ContactService contacts;
@@ -113,7 +114,7 @@ public class InboxService {
 
 	private final SharedPhones sharedPhones;
 
-	InboxService(JdbcClient jdbc, LineService lines, ConversationService conversations, Closing closing,
+	InboxService(JdbcClient jdbc, LineService lines, ConversationService conversations, InboxState state, Closing closing,
 			ContactService contacts, UserService users, TeamService teams, FeedbackCodingService coding,
 			ChannelService channels, QuickReplies quickReplies, Clock clock, InboxAccess access, RevealRoles revealRoles,
 			AuditLog audit, MessageViews messageViews, SharedPhones sharedPhones, PhrasingService phrasings) {
@@ -126,6 +127,7 @@ public class InboxService {
 		this.jdbc = jdbc;
 		this.lines = lines;
 		this.conversations = conversations;
+		this.state = state;
 		this.closing = closing;
 		this.contacts = contacts;
 		this.users = users;
@@ -141,12 +143,13 @@ public class InboxService {
 		return this.lines.accessibleLines(Permission.INBOX_READ);
 	}
 
-	/** A conversation reaching people joins its line's general queue unless it was sent to a team. */
+	/**
+	 * A conversation reaching people joins its line's general queue unless it was sent to a team. Inside
+	 * the queueing transaction: no one may see a queued conversation that belongs to no team.
+	 */
 	@EventListener
-	void placeInQueue(ConversationChanged change) {
-		if (change.change() == Change.QUEUED) {
-			this.conversations.placeInTeamIfNone(change.conversationId(), this.teams.general(change.lineId()).id());
-		}
+	void placeInQueue(ConversationQueued queued) {
+		this.state.placeInTeamIfNone(queued.conversationId(), this.teams.general(queued.lineId()).id());
 	}
 
 	/**
@@ -242,7 +245,7 @@ public class InboxService {
 		if (conversation.isHeldBy(me.id())) {
 			return;
 		}
-		if (!this.conversations.claim(conversationId, me.id())) {
+		if (!this.state.claim(conversationId, me.id())) {
 			throw conflict(this.conversations.get(conversationId));
 		}
 	}
@@ -251,7 +254,7 @@ public class InboxService {
 	public void release(long conversationId) {
 		Conversation conversation = this.conversations.get(conversationId);
 		this.access.requireContent(conversation, Permission.INBOX_REPLY);
-		if (!this.conversations.release(conversationId, CurrentUser.require().id())) {
+		if (!this.state.release(conversationId, CurrentUser.require().id())) {
 			throw conflict(conversation);
 		}
 	}
@@ -264,7 +267,7 @@ public class InboxService {
 		LineaUser colleague = java.util.Optional.ofNullable(userId).flatMap(this.users::findById).filter(LineaUser::isEnabled)
 			.filter(u -> u.can(line.organisationId(), Permission.INBOX_READ))
 			.orElseThrow(() -> new InvalidRequestException("error.inbox.person-does-work-line"));
-		if (!this.conversations.assignTo(conversationId, colleague.id())) {
+		if (!this.state.assignTo(conversationId, colleague.id())) {
 			throw conflict(conversation);
 		}
 	}
@@ -299,7 +302,7 @@ public class InboxService {
 			if (!takeOver) {
 				throw conflict(conversation);
 			}
-			this.conversations.assignTo(conversationId, me.id());
+			this.state.assignTo(conversationId, me.id());
 		}
 		else {
 			claim(conversationId);
@@ -395,7 +398,7 @@ public class InboxService {
 		if (note != null && !note.isBlank()) {
 			note(conversationId, "→ " + team.name() + ": " + note.strip());
 		}
-		if (!this.conversations.moveToTeam(conversationId, teamId, !Team.GENERAL.equals(team.key()))) {
+		if (!this.state.moveToTeam(conversationId, teamId, !Team.GENERAL.equals(team.key()))) {
 			throw conflict(conversation);
 		}
 	}
@@ -409,7 +412,7 @@ public class InboxService {
 		if (value != null && !TRIAGE.contains(value)) {
 			throw new InvalidRequestException("error.inbox.triage-green-yellow-red");
 		}
-		this.conversations.triage(conversationId, value);
+		this.state.triage(conversationId, value);
 	}
 
 	@Transactional
@@ -423,7 +426,7 @@ public class InboxService {
 					.distinct()
 					.limit(10)
 					.toList();
-		this.conversations.tag(conversationId, list);
+		this.state.tag(conversationId, list);
 	}
 
 	/** Records a referral (a specialist appointment, a service) to follow until done. */

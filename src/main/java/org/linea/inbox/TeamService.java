@@ -6,7 +6,6 @@ import java.util.Optional;
 
 import org.linea.access.LineCreated;
 import org.linea.access.UserService;
-import org.linea.conversation.ConversationService;
 import org.linea.shared.InvalidRequestException;
 import org.linea.shared.NotFoundException;
 
@@ -29,12 +28,12 @@ public class TeamService {
 
 	private final UserService users;
 
-	private final ConversationService conversations;
+	private final InboxState state;
 
-	TeamService(JdbcClient jdbc, UserService users, ConversationService conversations) {
+	TeamService(JdbcClient jdbc, UserService users, InboxState state) {
 		this.jdbc = jdbc;
 		this.users = users;
-		this.conversations = conversations;
+		this.state = state;
 	}
 
 	@EventListener
@@ -131,7 +130,7 @@ public class TeamService {
 				""").param(teamId).query((rs, n) -> new long[] { rs.getLong(1), rs.getInt(2), rs.getBoolean(3) ? 1 : 0 }).list();
 		List<Long> ids = rows.stream().map(r -> r[0]).toList();
 		Map<Long, String> names = this.users.displayNames(ids);
-		Map<Long, Integer> open = this.conversations.openCountByAssignee(ids);
+		Map<Long, Integer> open = this.state.openCountByAssignee(ids);
 		return rows.stream()
 			.map(r -> new TeamMember(r[0], names.get(r[0]), (int) r[1], r[2] == 1, open.getOrDefault(r[0], 0)))
 			.toList();

@@ -5,13 +5,13 @@ import java.util.Map;
 
 import org.linea.access.Line;
 import org.linea.access.LineService;
-import org.linea.conversation.Conversation;
-import org.linea.conversation.ConversationChanged;
+import org.linea.conversation.ConversationClosed;
+import org.linea.conversation.MessageReceived;
+import org.linea.shared.events.AfterCommit;
 import org.linea.conversation.ConversationService;
 import org.linea.feedback.coding.FeedbackCoded;
 import org.linea.safeguarding.CaseOpened;
 
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,22 +34,23 @@ class WebhookEvents {
 		this.conversations = conversations;
 	}
 
-	@EventListener
-	void on(ConversationChanged changed) {
-		WebhookEventType type = switch (changed.change()) {
-			case MESSAGE_IN -> WebhookEventType.MESSAGE_RECEIVED;
-			case CLOSED -> WebhookEventType.CONVERSATION_CLOSED;
-			default -> null;
-		};
-		if (type == null) {
-			return;
-		}
-		Line line = this.lines.get(changed.lineId());
+	@AfterCommit
+	void on(MessageReceived received) {
+		enqueueConversationEvent(WebhookEventType.MESSAGE_RECEIVED, received.lineId(), received.conversationId());
+	}
+
+	@AfterCommit
+	void on(ConversationClosed closed) {
+		enqueueConversationEvent(WebhookEventType.CONVERSATION_CLOSED, closed.lineId(), closed.conversationId());
+	}
+
+	private void enqueueConversationEvent(WebhookEventType type, long lineId, long conversationId) {
+		Line line = this.lines.get(lineId);
 		// every message in passes here: nothing more is read for an organisation without such a webhook
 		if (this.deliveries.subscribed(line.organisationId(), type).isEmpty()) {
 			return;
 		}
-		this.conversations.find(changed.conversationId()).ifPresent(conversation -> {
+		this.conversations.find(conversationId).ifPresent(conversation -> {
 			Map<String, Object> data = new LinkedHashMap<>();
 			data.put("conversationId", conversation.id());
 			data.put("contactCode", conversation.contactCode());
@@ -65,7 +66,7 @@ class WebhookEvents {
 		});
 	}
 
-	@EventListener
+	@AfterCommit
 	void on(FeedbackCoded coded) {
 		Line line = this.lines.get(coded.lineId());
 		Map<String, Object> data = new LinkedHashMap<>();
@@ -76,7 +77,7 @@ class WebhookEvents {
 		this.deliveries.enqueue(line.organisationId(), WebhookEventType.FEEDBACK_CODED, line.key(), data);
 	}
 
-	@EventListener
+	@AfterCommit
 	void on(CaseOpened opened) {
 		if (opened.becameUrgent()) {
 			return;

@@ -20,6 +20,7 @@ import org.linea.knowledge.MessageLanguage;
 import org.linea.conversation.Conversation;
 import org.linea.conversation.ConversationMessage;
 import org.linea.conversation.ConversationService;
+import org.linea.inbox.InboxState;
 import org.linea.conversation.SenderKind;
 import org.linea.inbox.RestrictedConversations;
 import org.linea.inbox.Team;
@@ -54,6 +55,8 @@ public class SafeguardingService implements RestrictedConversations {
 
 	private final ConversationService conversations;
 
+	private final InboxState inboxState;
+
 	private final TeamService teams;
 
 	private final LineService lines;
@@ -72,7 +75,7 @@ public class SafeguardingService implements RestrictedConversations {
 
 	private final Accused accused;
 
-	SafeguardingService(Detector detector, SafeReplies replies, CaseRepository cases, ConversationService conversations,
+	SafeguardingService(Detector detector, SafeReplies replies, CaseRepository cases, ConversationService conversations, InboxState inboxState,
 			TeamService teams, LineService lines, MessageLanguage languages, AuditLog audit, ApplicationEventPublisher events,
 			@Lazy ConversationContent content, Clock clock, CaseAccess caseAccess, Accused accused) {
 		this.accused = accused;
@@ -81,6 +84,7 @@ public class SafeguardingService implements RestrictedConversations {
 		this.replies = replies;
 		this.cases = cases;
 		this.conversations = conversations;
+		this.inboxState = inboxState;
 		this.teams = teams;
 		this.lines = lines;
 		this.languages = languages;
@@ -205,7 +209,7 @@ public class SafeguardingService implements RestrictedConversations {
 			throw new InvalidRequestException("error.safeguarding.note-most-500-characters");
 		}
 		this.cases.close(caseId, "NOT_SENSITIVE", CurrentUser.require().id(), outcome, Instant.now(this.clock));
-		this.conversations.moveToTeam(found.conversationId(), this.teams.general(found.lineId()).id(), false);
+		this.inboxState.moveToTeam(found.conversationId(), this.teams.general(found.lineId()).id(), false);
 		this.audit.record(found.organisationId(), "SAFEGUARDING_NOT_SENSITIVE", "safeguarding_case", found.code(), Map.of());
 	}
 
@@ -258,7 +262,7 @@ public class SafeguardingService implements RestrictedConversations {
 			this.teams.setRestricted(created.id(), true);
 			return created;
 		});
-		this.conversations.moveToTeam(conversationId, team.id(), true);
+		this.inboxState.moveToTeam(conversationId, team.id(), true);
 	}
 
 	private String previousInbound(long conversationId, long messageId) {

@@ -18,7 +18,9 @@ import org.linea.access.ChannelType;
 import org.linea.contact.ContactService;
 import org.linea.contact.Demographic;
 import org.linea.conversation.Conversation;
-import org.linea.conversation.ConversationChanged;
+import org.linea.conversation.ConversationEvent;
+import org.linea.conversation.DeliveryStatusRecorded;
+import org.linea.conversation.NoteAdded;
 import org.linea.conversation.ConversationService;
 import org.linea.survey.SurveyRuns;
 import org.slf4j.Logger;
@@ -50,8 +52,6 @@ public class FeedbackLogRecorder {
 
 	private static final Logger log = LoggerFactory.getLogger(FeedbackLogRecorder.class);
 
-	private static final Set<ConversationChanged.Change> IGNORED = Set.of(ConversationChanged.Change.STATUS,
-			ConversationChanged.Change.NOTE);
 
 	/**
 	 * The interaction's messages are gone (their month partition was dropped once past every line's
@@ -104,8 +104,8 @@ public class FeedbackLogRecorder {
 	}
 
 	@EventListener
-	void changed(ConversationChanged event) {
-		if (IGNORED.contains(event.change())) {
+	void changed(ConversationEvent event) {
+		if (event instanceof DeliveryStatusRecorded || event instanceof NoteAdded) {
 			return;
 		}
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
