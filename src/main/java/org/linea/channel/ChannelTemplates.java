@@ -99,8 +99,8 @@ public class ChannelTemplates {
 		ProviderAccount account = this.accounts.find(line.id())
 			.orElseThrow(() -> new InvalidRequestException("Connect the line to its provider first"));
 		Sync sync = sync(line, source, account);
-		this.audit.record(line.organisationId(), "CHANNEL_TEMPLATES_SYNCED", "line", line.key(),
-				Map.of("succeeded", sync.succeeded(), "templates", sync.templates()));
+		this.transactions.executeWithoutResult(status -> this.audit.record(line.organisationId(), "CHANNEL_TEMPLATES_SYNCED", "line",
+				line.key(), Map.of("succeeded", sync.succeeded(), "templates", sync.templates())));
 		return sync;
 	}
 
