@@ -69,10 +69,10 @@ public class ChannelTemplates {
 	public record LineTemplates(Line line, boolean syncable, Sync lastSync, List<MessageTemplate> templates) {
 	}
 
-	/** A line's templates with their status and category, for those who send broadcasts. */
+	/** A line's templates with their status and category, for those who send broadcasts and the line's administrators. */
 	@Transactional(readOnly = true)
 	public LineTemplates list(String lineKey) {
-		Line line = this.lines.requireAccess(lineKey, Permission.BROADCAST_SEND);
+		Line line = this.lines.requireAccessAny(lineKey, Permission.BROADCAST_SEND, Permission.ORG_ADMIN);
 		return new LineTemplates(line, source(line).isPresent(), lastSync(line.id()).orElse(null), this.accounts.templates(line.id()));
 	}
 
@@ -93,7 +93,7 @@ public class ChannelTemplates {
 
 	/** Reads the line's templates from its provider now (the button on the templates page, the API). */
 	public Sync sync(String lineKey) throws InterruptedException {
-		Line line = this.lines.requireAccess(lineKey, Permission.BROADCAST_SEND);
+		Line line = this.lines.requireAccessAny(lineKey, Permission.BROADCAST_SEND, Permission.ORG_ADMIN);
 		TemplateSource source = source(line)
 			.orElseThrow(() -> new InvalidRequestException("A " + line.channelType() + " line has no provider templates to read"));
 		ProviderAccount account = this.accounts.find(line.id())

@@ -17,7 +17,7 @@ import org.springframework.web.server.ResponseStatusException;
 @RestController
 @RequestMapping("/api/lines/{lineKey}/templates")
 @Tag(name = "Templates", description = "WhatsApp templates of a line, kept in step with Meta or Twilio")
-@Requires(Permission.BROADCAST_SEND)
+@Requires({ Permission.BROADCAST_SEND, Permission.ORG_ADMIN })
 class TemplatesApiController {
 
 	private final ChannelTemplates templates;

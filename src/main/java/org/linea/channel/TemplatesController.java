@@ -15,7 +15,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** The templates page of a line: each template's language, category and status, and a button to read them again. */
 @Controller
 @RequestMapping("/lines/{lineKey}/templates")
-@Requires(Permission.BROADCAST_SEND)
+@Requires({ Permission.BROADCAST_SEND, Permission.ORG_ADMIN })
 class TemplatesController {
 
 	private final ChannelTemplates templates;
