@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,14 +49,17 @@ public class ChannelTemplates {
 
 	private final AuditLog audit;
 
+	private final ApplicationEventPublisher events;
+
 	ChannelTemplates(JdbcClient jdbc, TransactionTemplate transactions, LineService lines, ChannelAccounts accounts,
-			ObjectProvider<TemplateSource> sources, AuditLog audit) {
+			ObjectProvider<TemplateSource> sources, AuditLog audit, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.lines = lines;
 		this.accounts = accounts;
 		this.sources = sources;
 		this.audit = audit;
+		this.events = events;
 	}
 
 	/**
@@ -164,7 +168,8 @@ public class ChannelTemplates {
 
 	/**
 	 * Applies a provider's template webhook to the line's stored template; a template the line does not
-	 * have yet is left to the next reading (the webhook does not carry its wording).
+	 * have yet is left to the next reading (the webhook does not carry its wording). A new status is
+	 * published ({@link TemplateStatusChanged}) once committed.
 	 * @return whether a stored template changed
 	 */
 	@Transactional
@@ -176,16 +181,21 @@ public class ChannelTemplates {
 		if (status == null && event.category() == null) {
 			return false;
 		}
-		int changed = this.jdbc.sql("""
-				update channel_template set status = coalesce(?, status), category = coalesce(?, category)
-				where line_id = ? and (provider_id = ? or (name = ? and language = ?))
+		List<TemplateStatusChanged> changed = this.jdbc.sql("""
+				update channel_template t set status = coalesce(?, t.status), category = coalesce(?, t.category)
+				from channel_template before
+				where before.id = t.id and t.line_id = ? and (t.provider_id = ? or (t.name = ? and t.language = ?))
+				returning t.name, t.label, t.language, t.status, before.status as previous
 				""")
 			.params(status, upper(event.category()), line.id(), event.providerId(), event.name(), event.language())
-			.update();
-		if (changed > 0) {
-			log.info("Template {} {} of line {}: status {} category {}", event.name(), event.language(), line.key(), status, event.category());
-		}
-		return changed > 0;
+			.query((rs, row) -> rs.getString("status").equals(rs.getString("previous")) ? null
+					: new TemplateStatusChanged(line.id(), rs.getString("name"), rs.getString("label"), rs.getString("language"),
+							rs.getString("status")))
+			.list();
+		changed.stream().filter(java.util.Objects::nonNull).forEach(this.events::publishEvent);
+		log.info("Template {} {} of line {}: status {} category {} ({} stored)", event.name(), event.language(), line.key(), status,
+				event.category(), changed.size());
+		return !changed.isEmpty();
 	}
 
 	private Optional<TemplateSource> source(Line line) {

@@ -192,6 +192,38 @@ class TemplateSyncIntegrationTests extends ChannelIntegrationTest {
 	}
 
 	@Test
+	void aBroadcastWaitingToSendATemplateMetaPausesIsPausedAndCannotResumeUntilItIsApprovedAgain() throws Exception {
+		Waba waba = whatsAppLineWithTemplates(threeTemplates());
+		Line line = waba.wa().line();
+		LineaUser coordinator = newUser(this.organisations.get(line.organisationId()), Role.COORDINATOR);
+		call(coordinator, MockMvcRequestBuilders.post("/api/lines/" + line.key() + "/templates/sync"), 200);
+		MvcResult created = call(coordinator, MockMvcRequestBuilders.post("/api/lines/" + line.key() + "/broadcasts")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"name": "Feria", "audience": {"consent": "BROADCASTS"}, "startAt": "2099-01-01T10:00:00Z",
+					 "message": {"template": {"name": "feria_salud", "language": "es", "parameters": []}}}
+					"""), 201);
+		long id = Long.parseLong(created.getResponse().getContentAsString().replaceAll("\\D", ""));
+		call(coordinator, MockMvcRequestBuilders.post("/api/broadcasts/" + id + "/start"), 200);
+		assertThat(json(call(coordinator, MockMvcRequestBuilders.get("/api/broadcasts/" + id), 200)).path("status").asString())
+			.isEqualTo("SCHEDULED");
+
+		this.graph.templateChange(waba.wa().number(), waba.id(), "message_template_status_update", Map.of("event", "PAUSED",
+				"message_template_id", 1002, "message_template_name", "feria_salud", "message_template_language", "es", "reason", "LOW_QUALITY"));
+
+		eventually(() -> count("select count(*) from broadcast_campaign where id = ? and status = 'PAUSED' and pause_reason = 'TEMPLATE_NOT_APPROVED'",
+				id) == 1, "the broadcast is paused");
+		String refused = call(coordinator, MockMvcRequestBuilders.post("/api/broadcasts/" + id + "/resume"), 400).getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(refused).contains("feria_salud", "PAUSED");
+
+		this.graph.templateChange(waba.wa().number(), waba.id(), "message_template_status_update", Map.of("event", "REINSTATED",
+				"message_template_id", 1002, "message_template_name", "feria_salud", "message_template_language", "es", "reason", "NONE"));
+		assertThat(json(call(coordinator, MockMvcRequestBuilders.post("/api/broadcasts/" + id + "/resume"), 200)).path("status").asString())
+			.isNotEqualTo("PAUSED");
+	}
+
+	@Test
 	void theTemplatesPageShowsCategoryAndStatusToACoordinatorAndIsRefusedToAnOperator() throws Exception {
 		Waba waba = whatsAppLineWithTemplates(threeTemplates());
 		Line line = waba.wa().line();
