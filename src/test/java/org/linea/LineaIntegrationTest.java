@@ -41,6 +41,7 @@ public abstract class LineaIntegrationTest {
 		// every test context talks to the fake providers on loopback, never to Meta or Twilio
 		System.setProperty("linea.whatsapp.graph-url", FakeGraphApi.instance().graphUrl());
 		System.setProperty("linea.twilio.api-url", FakeTwilioApi.instance().baseUrl());
+		System.setProperty("linea.twilio.content-url", FakeTwilioApi.instance().baseUrl());
 	}
 
 	@Autowired

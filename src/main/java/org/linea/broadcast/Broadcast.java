@@ -10,7 +10,8 @@ import org.linea.audience.Audience;
  *
  * @param recipients people listed when it started (0 before)
  * @param counts people per {@link RecipientStatus}, every status present
- * @param pauseReason USER, or DAILY_LIMIT when it waits for the number's 24-hour limit (until {@code resumeAt})
+ * @param pauseReason USER, DAILY_LIMIT when it waits for the number's 24-hour limit (until {@code resumeAt}), or
+ * TEMPLATE_NOT_APPROVED when the provider paused, disabled or rejected its template
  */
 public record Broadcast(long id, String line, String name, CampaignStatus status, String pauseReason, Instant resumeAt,
 		Instant startAt, int recipients, Map<RecipientStatus, Long> counts, Audience audience, BroadcastMessage message,

@@ -69,14 +69,35 @@ class BroadcastContent {
 		OutboundContent.Template template = null;
 		if (message.template() != null) {
 			BroadcastMessage.TemplateRef ref = message.template();
-			MessageTemplate approved = this.channels.templates(line)
-				.stream()
-				.filter(t -> t.name().equals(ref.name()) && (ref.language() == null || t.language().equalsIgnoreCase(ref.language())))
-				.findFirst()
-				.orElseThrow(() -> new InvalidRequestException("error.broadcast.line-approved-template", ref.name(), ref.language()));
-			template = approved.with(ref.parameters());
+			template = approved(line, message.template()).with(ref.parameters());
 		}
 		return new Contents(Map.copyOf(texts), template);
+	}
+
+	/**
+	 * The line's template a broadcast names, if its provider approved it. Refused otherwise: unknown to the
+	 * line (after a reading from the provider, the provider's list is the line's), or known but not approved.
+	 */
+	MessageTemplate approved(Line line, BroadcastMessage.TemplateRef ref) {
+		if (ref.name() == null || ref.name().isBlank()) {
+			throw new InvalidRequestException("error.broadcast.template-needs-name");
+		}
+		MessageTemplate found = this.channels.template(line, ref.name(), ref.language())
+			.orElseThrow(() -> new InvalidRequestException("error.broadcast.unknown-template", ref.name(),
+					ref.language() == null ? "-" : ref.language()));
+		if (!found.approved()) {
+			throw new InvalidRequestException("error.broadcast.template-not-approved", ref.name(), found.language(),
+					found.status());
+		}
+		return found;
+	}
+
+	/** The category of the template a broadcast sends (MARKETING, UTILITY, AUTHENTICATION), if it is known. */
+	Optional<String> category(Line line, BroadcastMessage message) {
+		if (message == null || message.template() == null || message.template().name() == null) {
+			return Optional.empty();
+		}
+		return this.channels.template(line, message.template().name(), message.template().language()).map(MessageTemplate::category);
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.linea.access.Line;
+import org.linea.shared.InvalidRequestException;
 import org.linea.access.LineService;
 import org.linea.audience.Audience;
 import org.linea.audience.AudienceService;
@@ -28,8 +29,19 @@ class BroadcastPreviews {
 	record Language(String language, String text, String template, long people, Integer segments, String encoding) {
 	}
 
-	/** @param estimatedCost on SMS lines, segments × people × the configured price per segment; null elsewhere */
-	record Preview(List<Language> languages, long people, boolean sms, BigDecimal estimatedCost, String currency) {
+	/**
+	 * @param estimatedCost on SMS lines, segments × people × the configured price per segment; null elsewhere
+	 * @param templateCategory the category of the template the broadcast sends (MARKETING, UTILITY, AUTHENTICATION), null if none or not known
+	 * @param problem why the broadcast cannot be sent as it is (e.g. its template is no longer approved), null if it can
+	 */
+	record Preview(List<Language> languages, long people, boolean sms, BigDecimal estimatedCost, String currency,
+			String templateCategory, String problem) {
+
+		/** Meta caps how many marketing templates one person receives (131049). */
+		public boolean marketing() {
+			return "MARKETING".equals(this.templateCategory);
+		}
+
 	}
 
 	private final BroadcastService broadcasts;
@@ -62,7 +74,15 @@ class BroadcastPreviews {
 	Preview of(long id) {
 		Broadcast broadcast = this.broadcasts.get(id);
 		Line line = this.lines.findByKey(broadcast.line()).orElseThrow();
-		BroadcastContent.Contents contents = this.content.of(line, broadcast.message());
+		String category = this.content.category(line, broadcast.message()).orElse(null);
+		BroadcastContent.Contents contents;
+		try {
+			contents = this.content.of(line, broadcast.message());
+		}
+		catch (InvalidRequestException ex) {
+			// e.g. the provider paused or disabled its template since it was created: the page says so
+			return new Preview(List.of(), 0, false, null, null, category, ex.getMessage());
+		}
 		String template = contents.template() == null ? null : contents.template().preview();
 		List<Language> languages = new ArrayList<>();
 		long total = 0;
@@ -84,7 +104,7 @@ class BroadcastPreviews {
 					count == null ? null : count.encoding()));
 		}
 		BigDecimal cost = sms ? this.segmentPrice.multiply(BigDecimal.valueOf(segments)).setScale(2, RoundingMode.HALF_UP) : null;
-		return new Preview(List.copyOf(languages), total, sms, cost, sms ? this.currency : null);
+		return new Preview(List.copyOf(languages), total, sms, cost, sms ? this.currency : null, category, null);
 	}
 
 }

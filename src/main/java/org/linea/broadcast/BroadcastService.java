@@ -155,9 +155,32 @@ public class BroadcastService {
 			list(line, broadcast);
 		}
 		else {
+			// refused while its template is not approved (the provider paused or disabled it)
+			this.content.of(line, broadcast.message());
 			setStatus(id, CampaignStatus.RUNNING, null);
 		}
 		return read(id, line);
+	}
+
+	/**
+	 * Pauses the line's running and scheduled broadcasts that send this template (by its name or Twilio
+	 * label, in its language), with the reason; their messages not yet handed to the outbox's sender wait.
+	 * @return how many were paused
+	 */
+	@Transactional
+	int pauseForTemplate(long lineId, String name, String label, String language, String reason) {
+		List<Long> paused = this.jdbc.sql("""
+				update broadcast_campaign set status = 'PAUSED', pause_reason = ?, resume_at = null
+				where line_id = ? and status in ('RUNNING', 'SCHEDULED')
+				  and message -> 'template' ->> 'name' in (?, ?)
+				  and (message -> 'template' ->> 'language' is null or lower(message -> 'template' ->> 'language') = lower(?))
+				returning id
+				""")
+			.params(reason, lineId, name, label == null ? name : label, language)
+			.query(Long.class)
+			.list();
+		paused.forEach(this::pullBack);
+		return paused.size();
 	}
 
 	@Transactional

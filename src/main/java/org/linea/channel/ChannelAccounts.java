@@ -156,12 +156,17 @@ public class ChannelAccounts {
 						"sendRate", rate));
 	}
 
-	/** Templates the line may send outside the reply window, by name. */
+	/** The line's templates, by name, whatever their status (see {@link ChannelService#templates}). */
 	@Transactional(readOnly = true)
 	public List<MessageTemplate> templates(long lineId) {
-		return this.jdbc.sql("select id, line_id, name, language, body from channel_template where line_id = ? order by name, language")
+		return this.jdbc.sql("""
+				select id, line_id, name, language, body, source, status, category, label, synced_at
+				from channel_template where line_id = ? order by coalesce(label, name), language
+				""")
 			.param(lineId)
-			.query(MessageTemplate.class)
+			.query((rs, row) -> new MessageTemplate(rs.getLong("id"), rs.getLong("line_id"), rs.getString("name"), rs.getString("language"),
+					rs.getString("body"), rs.getString("source"), rs.getString("status"), rs.getString("category"), rs.getString("label"),
+					rs.getTimestamp("synced_at") == null ? null : rs.getTimestamp("synced_at").toInstant()))
 			.list();
 	}
 

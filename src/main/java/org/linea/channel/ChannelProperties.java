@@ -15,10 +15,11 @@ import org.springframework.util.unit.DataSize;
  * @param ingestBatch at most this many webhook calls share one transaction ({@link WebhookWriter})
  * @param ingestQueue webhook calls waiting for the writer beyond this many are answered 503
  * @param ingestTimeout a webhook call not stored within this time is answered 503 (the provider delivers it again)
+ * @param templateSync how often every line's templates are read again from its provider ({@link SyncTemplatesJob})
  */
 @ConfigurationProperties("linea.channel")
 public record ChannelProperties(DataSize maxWebhookBody, DataSize maxMediaSize, Duration providerTimeout, Integer ingestWriters, Integer ingestBatch,
-		Integer ingestQueue, Duration ingestTimeout) {
+		Integer ingestQueue, Duration ingestTimeout, Duration templateSync) {
 
 	public ChannelProperties {
 		maxWebhookBody = maxWebhookBody == null ? DataSize.ofMegabytes(1) : maxWebhookBody;
@@ -29,6 +30,7 @@ public record ChannelProperties(DataSize maxWebhookBody, DataSize maxMediaSize, 
 		ingestQueue = ingestQueue == null ? 8192 : ingestQueue;
 		// under Twilio's 15 s, so the provider hears 503 rather than a timeout
 		ingestTimeout = ingestTimeout == null ? Duration.ofSeconds(10) : ingestTimeout;
+		templateSync = templateSync == null ? Duration.ofHours(6) : templateSync;
 	}
 
 }

@@ -375,9 +375,17 @@ public class ChannelService {
 		return this.adapters.facts(line.channelType()).sms() && text != null ? Optional.of(SmsSegments.of(text)) : Optional.empty();
 	}
 
-	/** Templates the line may send outside the reply window. */
+	/** Templates the line may send outside the reply window: those its provider approved. */
 	public List<MessageTemplate> templates(Line line) {
-		return this.accounts.templates(line.id());
+		return this.accounts.templates(line.id()).stream().filter(MessageTemplate::approved).toList();
+	}
+
+	/**
+	 * The line's template of this name (or Twilio friendly name) and language, whatever its status; the
+	 * language may be null for any. For refusing with the reason: unknown, or known but not approved.
+	 */
+	public Optional<MessageTemplate> template(Line line, String name, String language) {
+		return this.accounts.templates(line.id()).stream().filter(t -> t.named(name, language)).findFirst();
 	}
 
 	/** What to show for a message's media reference; empty when there is none. */

@@ -54,6 +54,22 @@ public class ProviderHttp {
 		}
 	}
 
+	/**
+	 * Whether a next-page address a provider gave is on the configured API's origin (scheme, host, port),
+	 * so the line's credentials go nowhere else.
+	 */
+	public static boolean sameOrigin(String address, String configured) {
+		try {
+			URI url = URI.create(address);
+			URI base = URI.create(configured);
+			return url.getScheme() != null && url.getScheme().equalsIgnoreCase(base.getScheme()) && url.getHost() != null
+					&& url.getHost().equalsIgnoreCase(base.getHost()) && url.getPort() == base.getPort() && url.getUserInfo() == null;
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
+	}
+
 	/** What a network failure means for a send: try again later. */
 	public static SendResult retryAfterFailure(IOException ex) {
 		return new SendResult.Retry(ex instanceof HttpTimeoutException ? "TIMEOUT" : "NETWORK", null);

@@ -35,7 +35,7 @@ class CaseAccess {
 	SafeguardingCase requireOpen(long caseId) {
 		SafeguardingCase found = requireContent(caseId);
 		if (!found.isOpen()) {
-			throw new org.linea.shared.InvalidRequestException("Case " + found.code() + " is closed");
+			throw new org.linea.shared.InvalidRequestException("error.safeguarding.case-closed", found.code());
 		}
 		return found;
 	}

@@ -164,7 +164,9 @@ class RestApiIntegrationTests extends InteractionsIntegrationTest {
 				// dashboard figures and the weekly report
 				"GET /api/lines/{lineKey}/dashboard", "GET /api/organisations/{organisationId}/dashboard", "GET /api/reports/weekly",
 				// outgoing webhooks
-				"GET /api/organisations/{organisationId}/webhooks", "POST /api/organisations/{organisationId}/webhooks")) {
+				"GET /api/organisations/{organisationId}/webhooks", "POST /api/organisations/{organisationId}/webhooks",
+				// a line's templates, kept in step with the provider (issue 11)
+				"GET /api/lines/{lineKey}/templates", "POST /api/lines/{lineKey}/templates/sync")) {
 			String method = operation.substring(0, operation.indexOf(' ')).toLowerCase(java.util.Locale.ROOT);
 			JsonNode described = docs.get("paths").path(operation.substring(operation.indexOf(' ') + 1)).path(method);
 			if (described.isMissingNode()) {

@@ -207,7 +207,7 @@ class TwilioChannel implements ChannelAdapter {
 		}
 	}
 
-	private static String basic(String user, String password) {
+	static String basic(String user, String password) {
 		return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
 	}
 

@@ -8,6 +8,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.linea.access.Requires;
 import org.linea.access.Permission;
 import org.linea.channel.ChannelService;
+import org.linea.channel.ChannelTemplates;
+import org.linea.channel.TemplateEvent;
 import org.linea.access.ChannelType;
 import org.linea.channel.WebhookGate;
 import org.linea.channel.WebhookGate.ConnectedLine;
@@ -42,11 +44,14 @@ class WhatsAppWebhookController {
 
 	private final JsonMapper json;
 
-	WhatsAppWebhookController(WebhookGate gate, ChannelService channels, WebhookWriter writer, JsonMapper json) {
+	private final ChannelTemplates templates;
+
+	WhatsAppWebhookController(WebhookGate gate, ChannelService channels, WebhookWriter writer, JsonMapper json, ChannelTemplates templates) {
 		this.gate = gate;
 		this.channels = channels;
 		this.writer = writer;
 		this.json = json;
+		this.templates = templates;
 	}
 
 	@GetMapping(produces = MediaType.TEXT_PLAIN_VALUE)
@@ -80,6 +85,10 @@ class WhatsAppWebhookController {
 			throw this.gate.malformed(connected.line(), ex.getMessage());
 		}
 		this.writer.store(connected.line(), raw, request.getContentType(), decoded.messages(), decoded.reports());
+		// template webhooks (status, category): the stored template follows; the raw call is stored above
+		for (TemplateEvent event : WhatsAppTemplateEvents.of(this.json.readTree(body))) {
+			this.templates.apply(connected.line(), event);
+		}
 		return ResponseEntity.ok().build();
 	}
 

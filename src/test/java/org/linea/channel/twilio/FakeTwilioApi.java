@@ -45,6 +45,83 @@ public final class FakeTwilioApi extends FakeProvider {
 	public record Account(String authToken, String lineaBaseUrl, List<String> statusesBeforeAnswer) {
 	}
 
+	/** Content templates of each account, oldest first. */
+	private final Map<String, List<Content>> contents = new ConcurrentHashMap<>();
+
+	/** The fake's page size for {@code /v1/Content}: small, so that paging shows. */
+	public static final int CONTENT_PAGE = 2;
+
+	/**
+	 * A Content template and its WhatsApp approval.
+	 * @param status the approval status as Twilio writes it (approved, pending, rejected...); null: never submitted
+	 */
+	public record Content(String sid, String friendlyName, String language, String body, String status, String category) {
+	}
+
+	/** The Content API requests of this account (paths with their query), oldest first. */
+	public List<Request> contentRequests(String accountSid) {
+		return received(accountSid + "/content");
+	}
+
+	public String addContent(String accountSid, String friendlyName, String language, String body, String status, String category) {
+		String sid = "HX" + hex();
+		this.contents.computeIfAbsent(accountSid, key -> new java.util.concurrent.CopyOnWriteArrayList<>())
+			.add(new Content(sid, friendlyName, language, body, status, category));
+		return sid;
+	}
+
+	/** The Content API at {@code /v1/...}: the account is the one whose Basic credentials the request carries. */
+	private void content(String path, HttpExchange exchange) throws IOException {
+		String sid = this.accounts.entrySet().stream()
+			.filter(e -> ("Basic " + Base64.getEncoder().encodeToString((e.getKey() + ":" + e.getValue().authToken()).getBytes(StandardCharsets.UTF_8)))
+				.equals(exchange.getRequestHeaders().getFirst("Authorization")))
+			.map(Map.Entry::getKey)
+			.findFirst()
+			.orElse(null);
+		if (sid == null) {
+			respond(exchange, 401, "{\"code\":20003,\"message\":\"Authenticate\",\"status\":401}");
+			return;
+		}
+		// kept apart from the account's sends, which tests read as forms
+		record(sid + "/content", exchange);
+		List<Content> all = this.contents.getOrDefault(sid, List.of());
+		if (path.equals("/v1/Content")) {
+			String query = exchange.getRequestURI().getRawQuery() == null ? "" : exchange.getRequestURI().getRawQuery();
+			int page = 0;
+			for (String pair : query.split("&")) {
+				if (pair.startsWith("Page=")) {
+					page = Integer.parseInt(pair.substring(5));
+				}
+			}
+			int from = Math.min(page * CONTENT_PAGE, all.size());
+			int to = Math.min(from + CONTENT_PAGE, all.size());
+			List<Map<String, Object>> items = all.subList(from, to).stream().map(c -> Map.<String, Object>of("sid", c.sid(), "account_sid", sid,
+					"friendly_name", c.friendlyName(), "language", c.language(), "variables", Map.of("1", "x"),
+					"types", Map.of("twilio/text", Map.of("body", c.body())))).toList();
+			String next = to < all.size() ? baseUrl() + "/v1/Content?PageSize=" + CONTENT_PAGE + "&Page=" + (page + 1) + "&PageToken=PT" + to : null;
+			Map<String, Object> meta = new java.util.HashMap<>();
+			meta.put("page", page);
+			meta.put("page_size", CONTENT_PAGE);
+			meta.put("next_page_url", next);
+			meta.put("key", "contents");
+			respond(exchange, 200, JSON.writeValueAsString(Map.of("contents", items, "meta", meta)));
+			return;
+		}
+		for (Content c : all) {
+			if (path.equals("/v1/Content/" + c.sid() + "/ApprovalRequests")) {
+				Map<String, Object> whatsapp = c.status() == null ? Map.of() : Map.of("type", "whatsapp", "name", c.friendlyName(),
+						"category", c.category(), "content_type", "twilio/text", "status", c.status(), "rejection_reason", "",
+						"allow_category_change", true);
+				respond(exchange, 200, JSON.writeValueAsString(Map.of("sid", c.sid(), "account_sid", sid, "whatsapp", whatsapp,
+						"url", baseUrl() + path)));
+				return;
+			}
+		}
+		respond(exchange, 404, "{\"code\":20404,\"message\":\"Not found\",\"status\":404}");
+	}
+
+	private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+
 	public void register(String accountSid, Account account) {
 		this.accounts.put(accountSid, account);
 	}
@@ -64,6 +141,10 @@ public final class FakeTwilioApi extends FakeProvider {
 	@Override
 	protected void handle(HttpExchange exchange) throws IOException {
 		String path = exchange.getRequestURI().getPath();
+		if (path.startsWith("/v1/Content")) {
+			content(path, exchange);
+			return;
+		}
 		String[] parts = path.split("/");
 		if (parts.length < 4 || !parts[1].equals("2010-04-01") || !this.accounts.containsKey(parts[3])) {
 			respond(exchange, 404, "{\"code\":20404,\"message\":\"The requested resource was not found\",\"status\":404}");

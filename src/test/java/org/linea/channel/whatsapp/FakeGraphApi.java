@@ -28,6 +28,26 @@ public final class FakeGraphApi extends FakeProvider {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
+	/** Templates of each WhatsApp Business Account, with the token that may read them. */
+	private final Map<String, Account> businessAccounts = new ConcurrentHashMap<>();
+
+	/** The fake's page size for {@code message_templates}: few, so that paging shows. */
+	public static final int TEMPLATE_PAGE = 2;
+
+	/** A WhatsApp Business Account's templates, as {@code message_templates} lists them (name, language, status, category, components). */
+	public record Account(String token, List<Map<String, Object>> templates) {
+	}
+
+	public void registerBusinessAccount(String wabaId, Account account) {
+		this.businessAccounts.put(wabaId, account);
+	}
+
+	/** A template item as Meta lists it: its body component carries the wording. */
+	public static Map<String, Object> template(String id, String name, String language, String status, String category, String body) {
+		return Map.of("id", id, "name", name, "language", language, "status", status, "category", category, "components",
+				List.of(Map.of("type", "HEADER", "format", "TEXT", "text", "Cruz Roja"), Map.of("type", "BODY", "text", body)));
+	}
+
 
 	public static FakeGraphApi instance() {
 		return INSTANCE;
@@ -63,6 +83,9 @@ public final class FakeGraphApi extends FakeProvider {
 		if (path.length == 4 && path[1].equals("v23.0") && path[3].equals("messages") && exchange.getRequestMethod().equals("POST")) {
 			send(path[2], exchange);
 		}
+		else if (path.length == 4 && path[1].equals("v23.0") && path[3].equals("message_templates") && exchange.getRequestMethod().equals("GET")) {
+			templates(path[2], exchange);
+		}
 		else if (path.length == 3 && path[1].equals("v23.0") && this.media.containsKey(path[2])) {
 			Media found = this.media.get(path[2]);
 			if (!authorised(exchange, found.token())) {
@@ -81,6 +104,46 @@ public final class FakeGraphApi extends FakeProvider {
 		else {
 			respond(exchange, 404, "{\"error\":{\"code\":100,\"message\":\"Unknown path\"}}");
 		}
+	}
+
+	/** One page of the account's templates; {@code paging.next} (absolute, as Meta gives it) while more remain. */
+	private void templates(String wabaId, HttpExchange exchange) throws IOException {
+		Account account = this.businessAccounts.get(wabaId);
+		if (account == null) {
+			respond(exchange, 400, "{\"error\":{\"code\":100,\"message\":\"Unsupported get request\"}}");
+			return;
+		}
+		if (!authorised(exchange, account.token())) {
+			return;
+		}
+		record(wabaId, exchange);
+		String query = exchange.getRequestURI().getRawQuery() == null ? "" : exchange.getRequestURI().getRawQuery();
+		if (!query.contains("fields=name,language,status,category,components")) {
+			respond(exchange, 400, "{\"error\":{\"code\":100,\"message\":\"fields missing\"}}");
+			return;
+		}
+		int from = 0;
+		for (String pair : query.split("&")) {
+			if (pair.startsWith("after=")) {
+				from = Integer.parseInt(pair.substring(6));
+			}
+		}
+		int to = Math.min(from + TEMPLATE_PAGE, account.templates().size());
+		Map<String, Object> paging = new java.util.LinkedHashMap<>();
+		paging.put("cursors", Map.of("before", String.valueOf(from), "after", String.valueOf(to)));
+		if (to < account.templates().size()) {
+			paging.put("next", graphUrl() + "/" + wabaId + "/message_templates?fields=name,language,status,category,components,id&limit=100&after=" + to);
+		}
+		respond(exchange, 200, this.json.writeValueAsString(Map.of("data", account.templates().subList(from, to), "paging", paging)));
+	}
+
+	/** Posts a template webhook ({@code template_category_update}, {@code message_template_status_update}) to Linea, signed. */
+	public int templateChange(Number number, String wabaId, String field, Map<String, Object> value) {
+		String payload = this.json.writeValueAsString(Map.of("object", "whatsapp_business_account", "entry",
+				List.of(Map.of("id", wabaId, "time", Instant.now().getEpochSecond(), "changes", List.of(Map.of("field", field, "value", value))))));
+		byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
+		return callLinea(number.webhookUrl(), "application/json", "X-Hub-Signature-256", WhatsAppSignature.sign(number.appSecret(), bytes),
+				bytes);
 	}
 
 	private void send(String phoneNumberId, HttpExchange exchange) throws IOException {

@@ -1,0 +1,114 @@
+package org.linea.channel.whatsapp;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.linea.access.ChannelType;
+import org.linea.channel.ProviderAccount;
+import org.linea.channel.ProviderHttp;
+import org.linea.channel.ProviderTemplate;
+import org.linea.channel.TemplateSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The templates of the line's WhatsApp Business Account: {@code GET /{waba-id}/message_templates} with
+ * the line's access token, following {@code paging.next} (only on the configured Graph API's origin).
+ * The body component's text is the wording; its {{1}}, {{2}}... are the parameters a send fills in.
+ */
+@Component
+class WhatsAppTemplates implements TemplateSource {
+
+	static final String BUSINESS_ACCOUNT_ID = "businessAccountId";
+
+	private static final String FIELDS = "name,language,status,category,components,id";
+
+	/** Far beyond any account (Meta allows 250 templates per account without verification, 6,000 with). */
+	private static final int MAX_PAGES = 200;
+
+	private final ProviderHttp http;
+
+	private final WhatsAppProperties properties;
+
+	private final JsonMapper json;
+
+	WhatsAppTemplates(ProviderHttp http, WhatsAppProperties properties, JsonMapper json) {
+		this.http = http;
+		this.properties = properties;
+		this.json = json;
+	}
+
+	@Override
+	public boolean serves(ChannelType type) {
+		return type == ChannelType.WHATSAPP_CLOUD;
+	}
+
+	@Override
+	public String name() {
+		return "WHATSAPP";
+	}
+
+	@Override
+	public List<ProviderTemplate> fetch(ProviderAccount account) throws TemplateSyncException, InterruptedException {
+		String waba = account.setting(BUSINESS_ACCOUNT_ID);
+		if (waba == null || !waba.matches("\\d{1,30}")) {
+			throw new TemplateSyncException("The line has no WhatsApp Business Account id");
+		}
+		String next = this.properties.graphUrl() + "/" + waba + "/message_templates?fields=" + FIELDS + "&limit=100";
+		List<ProviderTemplate> templates = new ArrayList<>();
+		for (int page = 0; next != null; page++) {
+			if (page == MAX_PAGES || !ProviderHttp.sameOrigin(next, this.properties.graphUrl())) {
+				throw new TemplateSyncException("The Graph API's next page is not on its own address");
+			}
+			JsonNode root = get(next, account.secret(WhatsAppChannel.ACCESS_TOKEN));
+			for (JsonNode item : root.path("data")) {
+				templates.add(template(item));
+			}
+			next = root.path("paging").path("next").asString(null);
+		}
+		return templates;
+	}
+
+	private JsonNode get(String address, String token) throws TemplateSyncException, InterruptedException {
+		try {
+			HttpResponse<String> response = this.http.send(this.http.request(URI.create(address))
+				.header("Authorization", "Bearer " + token)
+				.GET()
+				.build());
+			JsonNode root = this.json.readTree(response.body() == null || response.body().isBlank() ? "{}" : response.body());
+			if (response.statusCode() != 200) {
+				throw new TemplateSyncException("HTTP " + response.statusCode() + " "
+						+ root.path("error").path("message").asString("").replaceAll("\\s+", " "));
+			}
+			return root;
+		}
+		catch (IOException ex) {
+			throw new TemplateSyncException("Graph API unreachable: " + ex.getClass().getSimpleName());
+		}
+		catch (RuntimeException ex) {
+			throw new TemplateSyncException("Graph API answer not readable");
+		}
+	}
+
+	private static ProviderTemplate template(JsonNode item) throws TemplateSyncException {
+		String name = item.path("name").asString(null);
+		String language = item.path("language").asString(null);
+		if (name == null || language == null) {
+			throw new TemplateSyncException("A template without name or language");
+		}
+		String body = "";
+		for (JsonNode component : item.path("components")) {
+			if ("BODY".equalsIgnoreCase(component.path("type").asString(""))) {
+				body = component.path("text").asString("");
+			}
+		}
+		return new ProviderTemplate(name, language, item.path("status").asString("PENDING"), item.path("category").asString(null), body,
+				item.path("id").asString(null), null);
+	}
+
+}
