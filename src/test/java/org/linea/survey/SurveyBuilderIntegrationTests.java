@@ -15,6 +15,7 @@ import org.linea.access.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.context.WebApplicationContext;
@@ -176,7 +177,10 @@ class SurveyBuilderIntegrationTests extends LineaIntegrationTest {
 		assertThat(surveys().survey(id).formId()).isEqualTo("information_needs");
 		assertThat(surveys().form(id).question("topics").orElseThrow().labels()).containsKeys("es", "en", "pt", "fr", "ht");
 		params.set("name", "../../etc/passwd");
-		assertThat(submit("/surveys/lines/" + this.line.key() + "/ready-made", params, Locale.ENGLISH).getStatus()).isEqualTo(400);
+		MvcResult refused = this.mvc.perform(post("/surveys/lines/" + this.line.key() + "/ready-made").params(params)
+			.locale(Locale.ENGLISH).with(user(this.coordinator)).with(csrf())).andReturn();
+		assertThat(refused.getResponse().getStatus()).isEqualTo(302);
+		assertThat(refused.getFlashMap().get("errorText")).asString().contains("../../etc/passwd");
 	}
 
 	@Test
