@@ -1,5 +1,6 @@
 package org.linea.feedback.loop;
 
+import java.io.Serializable;
 import java.util.Map;
 
 /**
@@ -10,7 +11,7 @@ import java.util.Map;
  * @param skipped the other people who raised them, by reason (SKIPPED_NO_CONSENT, SKIPPED_OPTED_OUT)
  * @param records feedback records marked with the announcement
  */
-public record Announcement(long id, long broadcast, int recipients, Map<String, Long> skipped, int records) {
+public record Announcement(long id, long broadcast, int recipients, Map<String, Long> skipped, int records) implements Serializable {
 
 	/** Everyone skipped, whatever the reason. */
 	public long skippedTotal() {
