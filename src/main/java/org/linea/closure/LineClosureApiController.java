@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.linea.access.Permission;
 import org.linea.access.Requires;
-import org.linea.shared.NotFoundException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,9 +40,9 @@ class LineClosureApiController {
 	}
 
 	@GetMapping("/api/lines/{lineKey}/closure")
-	@Operation(summary = "The line's closure: when it closes, its alternatives and the last message's broadcast")
+	@Operation(summary = "The line's closure: when it closes, its alternatives and the last message's broadcast ({\"closed\": false} and no closesAt while it runs)")
 	Closure closure(@PathVariable String lineKey) {
-		return this.closures.of(lineKey).orElseThrow(() -> new NotFoundException("Closure of line " + lineKey));
+		return this.closures.of(lineKey).orElseGet(() -> Closure.running(lineKey));
 	}
 
 }

@@ -96,8 +96,8 @@ public class LineClosures {
 		Map<String, String> texts = lastMessage(line, request.message(), alternatives);
 		List<Long> recent = this.jdbc.sql("""
 				select distinct contact_id from conversation_conversation
-				where line_id = ? and last_inbound_at >= ? - make_interval(days => ?)
-				""").params(line.id(), Timestamp.from(now), request.activeDays()).query(Long.class).list();
+				where line_id = ? and last_inbound_at >= now() - make_interval(days => ?)
+				""").params(line.id(), request.activeDays()).query(Long.class).list();
 		BroadcastService.Listed listed = this.broadcasts.createListed(line, CampaignKind.CLOSURE,
 				this.messages.getMessage("closure.broadcastName", new Object[] { line.name() }, line.defaultLocale()),
 				new BroadcastMessage(null, request.template(), null, texts), recent, null);

@@ -105,7 +105,7 @@ public class Announcements {
 	}
 
 	/** What an announcement may be about on the line: the organisation's topic codes and rumour groups. */
-	@Transactional(readOnly = true)
+	@Transactional
 	public Choices choices(Line line) {
 		List<Choice> rumours = new ArrayList<>(this.jdbc.sql("""
 				select id, coalesce(title, '#' || id) from feedback_rumour where organisation_id = ? order by id desc limit 200
