@@ -61,6 +61,7 @@ public class BroadcastService {
 	@Transactional
 	public long create(String lineKey, BroadcastRequest request) {
 		Line line = this.lines.requireAccess(lineKey, Permission.BROADCAST_SEND);
+		refuseClosed(line);
 		if (request.name() == null || request.name().isBlank() || request.name().length() > 200) {
 			throw new InvalidRequestException("A broadcast needs a name of at most 200 characters");
 		}
@@ -85,6 +86,9 @@ public class BroadcastService {
 			Instant startAt) {
 		if (!kind.listedAtCreation()) {
 			throw new IllegalArgumentException(kind + " broadcasts list their audience when they start");
+		}
+		if (kind != CampaignKind.CLOSURE) {
+			refuseClosed(line);
 		}
 		this.content.of(line, message);
 		Long createdBy = CurrentUser.find().map(LineaUser::id).orElse(null);
@@ -141,6 +145,13 @@ public class BroadcastService {
 			return this.skipped.values().stream().mapToLong(Long::longValue).sum();
 		}
 
+	}
+
+	/** A closed line (its exit strategy) writes first no more. */
+	private void refuseClosed(Line line) {
+		if (line.closed(Instant.now(this.clock))) {
+			throw new InvalidRequestException("The line " + line.key() + " is closed: it sends no more broadcasts");
+		}
 	}
 
 	/** A draft on the line, for a user already checked or for a schedule (which names whoever set it up). */

@@ -106,6 +106,10 @@ class LineClosureIntegrationTests extends InteractionsIntegrationTest {
 		assertThat(this.jdbc.sql("select count(*) from conversation_conversation where line_id = ? and close_reason = 'LINE_CLOSED'")
 			.param(line.id()).query(Long.class).single()).isEqualTo(2);
 
+		assertThat(this.mvc.perform(MockMvcRequestBuilders.post("/api/lines/" + line.key() + "/broadcasts")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\": \"Otra\", \"audience\": {\"consent\": \"BROADCASTS\"}, \"message\": {\"text\": \"hola\"}}")
+			.with(user(coordinator)).with(csrf())).andReturn().getResponse().getStatus()).as("a closed line writes first no more").isEqualTo(400);
 		Map<String, Map<String, Integer>> applied = this.retention.applyRetention();
 		assertThat(applied).as("the retention job still runs for the closed line").containsKey(line.key());
 		String admin = this.mvc.perform(MockMvcRequestBuilders.get("/lines/" + line.key() + "/closure").with(user(coordinator)))
