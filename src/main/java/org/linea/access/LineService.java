@@ -27,7 +27,7 @@ public class LineService {
 
 	private static final String SELECT = """
 			select id, organisation_id, line_key, name, channel_type, country_code, time_zone, languages,
-			       opening_hours, retention_days, first_response_minutes, active
+			       opening_hours, retention_days, first_response_minutes, active, closed_at
 			from admin_line
 			""";
 
@@ -160,6 +160,16 @@ public class LineService {
 		return get(line.id());
 	}
 
+	/**
+	 * Sets when the line closes (its exit strategy): from then on people writing in are referred elsewhere.
+	 * Its data stays, following its retention periods. The caller has checked the user may close it.
+	 */
+	@Transactional
+	public Line closeAt(long lineId, java.time.Instant closesAt) {
+		this.jdbc.sql("update admin_line set closed_at = ? where id = ?").params(java.sql.Timestamp.from(closesAt), lineId).update();
+		return get(lineId);
+	}
+
 	private void validate(LineForm form) {
 		this.forms.valid(form);
 		if (form.openingHours() != null && !form.openingHours().isBlank()) {
@@ -180,7 +190,7 @@ public class LineService {
 				ChannelType.valueOf(rs.getString("channel_type")), rs.getString("country_code"),
 				ZoneId.of(rs.getString("time_zone")), Arrays.asList((String[]) languages.getArray()),
 				rs.getString("opening_hours"), rs.getInt("retention_days"), rs.getInt("first_response_minutes"),
-				rs.getBoolean("active"));
+				rs.getBoolean("active"), rs.getTimestamp("closed_at") == null ? null : rs.getTimestamp("closed_at").toInstant());
 	}
 
 }

@@ -94,6 +94,9 @@ public enum Permission {
 	 */
 	PRIVACY_MANAGE(Scope.ORGANISATION),
 
+	/** Close a line (its exit strategy): a last message with alternative contacts, then referrals to anyone writing in. */
+	LINE_CLOSE(Scope.ORGANISATION),
+
 	/** The organisation's lines, users, roles, channel credentials and audit log. */
 	ORG_ADMIN(Scope.ORGANISATION),
 

@@ -16,13 +16,14 @@ public final class RolePermissions {
 		// every organisation's administration, none of its people: no inbox, contacts or reports
 		GRANTS.put(Role.INSTALLATION_ADMIN, EnumSet.of(Permission.INSTALLATION_ADMIN, Permission.ORG_ADMIN));
 		GRANTS.put(Role.ADMIN, EnumSet.of(Permission.ORG_ADMIN, Permission.TEAM_MANAGE, Permission.RESTRICTED_TEAM_MANAGE,
-				Permission.PRIVACY_MANAGE));
+				Permission.PRIVACY_MANAGE, Permission.LINE_CLOSE));
 		GRANTS.put(Role.COORDINATOR, EnumSet.of(Permission.INBOX_READ, Permission.INBOX_REPLY, Permission.INBOX_SUPERVISE,
 				Permission.CONTACT_REVEAL, Permission.SIMULATOR_USE, Permission.KNOWLEDGE_READ, Permission.KNOWLEDGE_EDIT,
 				Permission.BOT_REVIEW, Permission.TEAM_MANAGE, Permission.FEEDBACK_CODE, Permission.FEEDBACK_RECORD_READ,
 				Permission.REPORT_READ, Permission.REPORT_EDIT, Permission.CODEBOOK_EDIT, Permission.RUMOUR_FLAG,
 				Permission.RUMOUR_READ, Permission.RUMOUR_EDIT, Permission.SAFEGUARDING_CASES, Permission.SAFEGUARDING_SETTINGS,
-				Permission.PRIVACY_MANAGE, Permission.AUDIENCE_MANAGE, Permission.BROADCAST_SEND, Permission.SURVEY_MANAGE));
+				Permission.PRIVACY_MANAGE, Permission.AUDIENCE_MANAGE, Permission.BROADCAST_SEND, Permission.SURVEY_MANAGE,
+				Permission.LINE_CLOSE));
 		GRANTS.put(Role.OPERATOR, EnumSet.of(Permission.INBOX_READ, Permission.INBOX_REPLY, Permission.CONTACT_REVEAL,
 				Permission.SIMULATOR_USE, Permission.KNOWLEDGE_READ, Permission.FEEDBACK_CODE, Permission.FEEDBACK_RECORD_READ,
 				Permission.RUMOUR_FLAG, Permission.SAFEGUARDING_CASES));

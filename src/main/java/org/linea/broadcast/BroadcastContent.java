@@ -50,6 +50,16 @@ class BroadcastContent {
 		if (message.text() != null) {
 			line.languages().forEach(language -> texts.put(language, OutboundContent.text(message.text())));
 		}
+		if (message.texts() != null) {
+			message.texts().forEach((language, text) -> {
+				if (line.languages().contains(language)) {
+					texts.put(language, OutboundContent.text(text));
+				}
+			});
+			if (!texts.containsKey(line.defaultLanguage())) {
+				throw new InvalidRequestException("error.broadcast.text-in-default-language", line.defaultLanguage());
+			}
+		}
 		if (message.entry() != null) {
 			KnowledgeEntry entry = this.knowledge.validated(line.id())
 				.stream()

@@ -95,6 +95,9 @@ class BroadcastPreviews {
 			if (!audience.languages().isEmpty() && !audience.languages().contains(language)) {
 				people = 0;
 			}
+			if (broadcast.kind().listedAtCreation()) {
+				people = this.broadcasts.listedSpeaking(broadcast.id(), language, line.defaultLanguage());
+			}
 			String text = contents.text(language, line.defaultLanguage()).map(OutboundContent.Text::body).orElse(null);
 			SmsSegments count = this.channels.segments(line, text != null ? text : template).orElse(null);
 			sms |= count != null;

@@ -182,7 +182,7 @@ class BroadcastSender {
 				settled.computeIfAbsent(RecipientStatus.SKIPPED_OPTED_OUT, s -> new ArrayList<>()).add(turn.id());
 				continue;
 			}
-			if (turn.recent() >= rules.weeklyCap()) {
+			if (!broadcast.kind().service() && turn.recent() >= rules.weeklyCap()) {
 				settled.computeIfAbsent(RecipientStatus.SKIPPED_FREQUENCY_CAP, s -> new ArrayList<>()).add(turn.id());
 				continue;
 			}
@@ -198,7 +198,7 @@ class BroadcastSender {
 				pauseForDailyLimit(line, campaign);
 				break;
 			}
-			sends.add(new BulkMessage(turn.id(), line.id(), turn.contactId(), broadcast.audience().consent().name(), send));
+			sends.add(new BulkMessage(turn.id(), line.id(), turn.contactId(), broadcast.consentPurpose(), send));
 		}
 		settled.forEach((status, ids) -> this.jdbc.sql("update broadcast_recipient set status = ?, updated_at = now() where id = any(?)")
 			.params(status.name(), ids.toArray(Long[]::new))
@@ -217,12 +217,19 @@ class BroadcastSender {
 		AudienceQuery audience = this.audiences.query(line, broadcast.audience());
 		List<Object> params = new ArrayList<>();
 		params.add(line.defaultLanguage());
-		params.addAll(audience.params());
+		String consented = "exists (" + audience.sql() + " and c.id = r.contact_id)";
+		if (broadcast.kind().service()) {
+			// a service message: anyone not opted out nor erased
+			consented = "(c.opted_out_at is null and c.erased_at is null and c.phone_encrypted is not null)";
+		}
+		else {
+			params.addAll(audience.params());
+		}
 		params.add(broadcast.id());
 		params.add(limit);
 		return this.jdbc.sql("""
 				select r.id, r.contact_id, coalesce(c.language, ?) as language,
-				    exists (%s and c.id = r.contact_id) as consented,
+				    %s as consented,
 				    (select count(*) from broadcast_recipient p where p.contact_id = r.contact_id and p.enqueued_at > now() - interval '7 days') as recent,
 				    exists (select 1 from broadcast_recipient p where p.line_id = r.line_id and p.contact_id = r.contact_id
 				            and p.enqueued_at > now() - interval '1 day') as reached,
@@ -230,7 +237,7 @@ class BroadcastSender {
 				from broadcast_recipient r join contact_contact c on c.id = r.contact_id
 				where r.campaign_id = ? and r.status = 'QUEUED'
 				order by r.id limit ? for update of r skip locked
-				""".formatted(audience.sql()))
+				""".formatted(consented))
 			.params(params)
 			.query((rs, row) -> new Turn(rs.getLong("id"), rs.getLong("contact_id"), rs.getString("language"), rs.getBoolean("consented"),
 					rs.getInt("recent"), rs.getBoolean("reached"),

@@ -3,6 +3,8 @@ package org.linea.broadcast;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +17,9 @@ import org.linea.access.CurrentUser;
 import org.linea.access.Line;
 import org.linea.access.LineService;
 import org.linea.access.LineaUser;
+import org.linea.audience.Audience;
 import org.linea.audience.AudienceQuery;
+import org.linea.audience.ConsentPurpose;
 import org.linea.audience.AudienceService;
 import org.linea.shared.InvalidRequestException;
 import org.linea.shared.NotFoundException;
@@ -57,6 +61,7 @@ public class BroadcastService {
 	@Transactional
 	public long create(String lineKey, BroadcastRequest request) {
 		Line line = this.lines.requireAccess(lineKey, Permission.BROADCAST_SEND);
+		refuseClosed(line);
 		if (request.name() == null || request.name().isBlank() || request.name().length() > 200) {
 			throw new InvalidRequestException("error.broadcast.broadcast-name-most-200");
 		}
@@ -67,6 +72,86 @@ public class BroadcastService {
 		this.content.of(line, request.message());
 		LineaUser me = CurrentUser.require();
 		return insert(line, request, me.id(), null);
+	}
+
+	/**
+	 * A broadcast to people the caller chose (an announcement's raisers, a closing line's recent writers),
+	 * listed now and started (or scheduled for {@code startAt}). The caller has checked the user's access.
+	 * Each person is listed once: those the kind may not write to are listed already settled
+	 * ({@code SKIPPED_OPTED_OUT}, {@code SKIPPED_NO_CONSENT}) so the broadcast counts them; the others wait
+	 * their turn, when consent, opt-out, caps, quiet hours and the reply window are checked again as for any broadcast.
+	 */
+	@Transactional
+	public Listed createListed(Line line, CampaignKind kind, String name, BroadcastMessage message, Collection<Long> contactIds,
+			Instant startAt) {
+		if (!kind.listedAtCreation()) {
+			throw new IllegalArgumentException(kind + " broadcasts list their audience when they start");
+		}
+		if (kind != CampaignKind.CLOSURE) {
+			refuseClosed(line);
+		}
+		this.content.of(line, message);
+		Long createdBy = CurrentUser.find().map(LineaUser::id).orElse(null);
+		Audience consent = Audience.of(ConsentPurpose.BROADCASTS);
+		long id = insert(line, new BroadcastRequest(name, consent, message, startAt), createdBy, null);
+		this.jdbc.sql("update broadcast_campaign set kind = ? where id = ?").params(kind.name(), id).update();
+		List<Object> params = new ArrayList<>(List.of(id, line.id()));
+		String consented = "true";
+		if (!kind.service()) {
+			AudienceQuery audience = this.audiences.query(line, consent);
+			consented = "exists (" + audience.sql() + " and c.id = p.id)";
+			params.addAll(audience.params());
+		}
+		params.add(contactIds.stream().distinct().sorted().toArray(Long[]::new));
+		params.add(line.id());
+		this.jdbc.sql("""
+				insert into broadcast_recipient (campaign_id, line_id, contact_id, status)
+				select ?, ?, p.id, case when p.opted_out_at is not null then 'SKIPPED_OPTED_OUT'
+				                        when %s then 'QUEUED' else 'SKIPPED_NO_CONSENT' end
+				from contact_contact p where p.id = any(?) and p.line_id = ? and p.erased_at is null and p.phone_encrypted is not null
+				order by p.id on conflict (campaign_id, contact_id) do nothing
+				""".formatted(consented)).params(params).update();
+		Map<RecipientStatus, Long> skipped = new EnumMap<>(RecipientStatus.class);
+		this.jdbc.sql("select status, count(*) from broadcast_recipient where campaign_id = ? and status <> 'QUEUED' group by status")
+			.param(id)
+			.query((rs, row) -> skipped.put(RecipientStatus.valueOf(rs.getString(1)), rs.getLong(2)))
+			.list();
+		List<Long> queued = this.jdbc.sql("select contact_id from broadcast_recipient where campaign_id = ? and status = 'QUEUED' order by contact_id")
+			.param(id)
+			.query(Long.class)
+			.list();
+		this.jdbc.sql("update broadcast_campaign set recipients = (select count(*) from broadcast_recipient where campaign_id = ?) where id = ?")
+			.params(id, id)
+			.update();
+		if (startAt != null && startAt.isAfter(Instant.now(this.clock))) {
+			setStatus(id, CampaignStatus.SCHEDULED, null);
+		}
+		else {
+			list(line, read(id, line));
+		}
+		return new Listed(id, queued.size(), Map.copyOf(skipped), List.copyOf(queued));
+	}
+
+	/**
+	 * A broadcast listed at creation.
+	 *
+	 * @param recipients people waiting to be sent it
+	 * @param skipped people listed but not to be sent it, by status (SKIPPED_NO_CONSENT, SKIPPED_OPTED_OUT)
+	 * @param contactIds the people waiting to be sent it
+	 */
+	public record Listed(long id, int recipients, Map<RecipientStatus, Long> skipped, List<Long> contactIds) {
+
+		public long skippedTotal() {
+			return this.skipped.values().stream().mapToLong(Long::longValue).sum();
+		}
+
+	}
+
+	/** A closed line (its exit strategy) writes first no more. */
+	private void refuseClosed(Line line) {
+		if (line.closed(Instant.now(this.clock))) {
+			throw new InvalidRequestException("error.broadcast.line-closed", line.key());
+		}
 	}
 
 	/** A draft on the line, for a user already checked or for a schedule (which names whoever set it up). */
@@ -99,6 +184,14 @@ public class BroadcastService {
 			.stream()
 			.map(id -> read(id, line))
 			.toList();
+	}
+
+	/** People listed at creation and not skipped who speak this language (people of no language count as the default one's). */
+	long listedSpeaking(long id, String language, String defaultLanguage) {
+		return this.jdbc.sql("""
+				select count(*) from broadcast_recipient r join contact_contact c on c.id = r.contact_id
+				where r.campaign_id = ? and r.status not like 'SKIPPED%' and r.status <> 'CANCELLED' and coalesce(c.language, ?) = ?
+				""").params(id, defaultLanguage, language).query(Long.class).single();
 	}
 
 	/** Failed recipients by the provider's reason (error code), most frequent first. */
@@ -203,6 +296,12 @@ public class BroadcastService {
 	 */
 	void list(Line line, Broadcast broadcast) {
 		this.content.of(line, broadcast.message());
+		if (broadcast.kind().listedAtCreation()) {
+			this.jdbc.sql("update broadcast_campaign set status = 'RUNNING', pause_reason = null, started_at = coalesce(started_at, now()) where id = ?")
+				.param(broadcast.id())
+				.update();
+			return;
+		}
 		AudienceQuery audience = this.audiences.query(line, broadcast.audience());
 		List<Object> params = new java.util.ArrayList<>();
 		params.add(broadcast.id());
@@ -266,13 +365,14 @@ public class BroadcastService {
 			.list();
 		return this.jdbc.sql("""
 				select id, name, status, pause_reason, resume_at, start_at, recipients, audience::text, message::text, created_at,
-				       started_at, finished_at from broadcast_campaign where id = ?
+				       started_at, finished_at, kind from broadcast_campaign where id = ?
 				""").param(id).query((rs, row) -> new Broadcast(rs.getLong("id"), line.key(), rs.getString("name"),
 				CampaignStatus.valueOf(rs.getString("status")), rs.getString("pause_reason"), instant(rs.getTimestamp("resume_at")),
 				instant(rs.getTimestamp("start_at")), rs.getInt("recipients"), java.util.Collections.unmodifiableMap(counts),
 				this.json.readValue(rs.getString("audience"), org.linea.audience.Audience.class),
 				this.json.readValue(rs.getString("message"), BroadcastMessage.class), instant(rs.getTimestamp("created_at")),
-				instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("finished_at")))).single();
+				instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("finished_at")),
+				CampaignKind.valueOf(rs.getString("kind")))).single();
 	}
 
 	private static Instant instant(Timestamp at) {

@@ -15,6 +15,8 @@ public enum RecipientStatus {
 	FAILED,
 	/** They opted out or withdrew consent before their turn. */
 	SKIPPED_OPTED_OUT,
+	/** Listed for an announcement, but their BROADCASTS consent was never given. */
+	SKIPPED_NO_CONSENT,
 	/** They already received the most broadcasts a week allows. */
 	SKIPPED_FREQUENCY_CAP,
 	/** Outside WhatsApp's 24-hour window, and the broadcast has no template. */

@@ -109,7 +109,7 @@ class SendSmsFallbacks {
 		Line line = this.lines.get(row.get()[1]);
 		long contactId = row.get()[2];
 		Broadcast broadcast = this.broadcasts.read(row.get()[0], line);
-		String purpose = broadcast.audience().consent().name();
+		String purpose = broadcast.consentPurpose();
 		Optional<Line> smsLine = this.lines.all()
 			.stream()
 			.filter(l -> l.organisationId() == line.organisationId() && l.channelType() == ChannelType.TWILIO_SMS && l.active())

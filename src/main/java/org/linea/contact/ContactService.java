@@ -205,6 +205,14 @@ public class ContactService {
 	 */
 	@Transactional(readOnly = true)
 	public boolean consents(long contactId, String purpose) {
+		if (purpose == null) {
+			// a service message (e.g. a closing line's last message): only an opt-out or erasure stops it
+			return this.jdbc.sql("select opted_out_at is null and erased_at is null from contact_contact where id = ?")
+				.param(contactId)
+				.query(Boolean.class)
+				.optional()
+				.orElse(false);
+		}
 		return this.jdbc.sql("""
 				select c.opted_out_at is null and c.erased_at is null
 				    and coalesce((select e.event from contact_consent_event e where e.contact_id = c.id and e.purpose in (?, 'ALL_MESSAGES')

@@ -28,11 +28,12 @@ public record Figures(Totals totals, List<Week> weeks, List<Day> days, Map<Strin
 	 * @param late interactions first answered later than the line's objective
 	 * @param medianFirstResponseMinutes of answered interactions, null when none
 	 * @param satisfied ratings of 4 or 5
+	 * @param loopClosed interactions whose people were later told what was done (an announcement, "you said, we did")
 	 */
 	public record Totals(long interactions, long users, long newUsers, long returningUsers, long messagesIn, long messagesBot,
 			long messagesOperator, long answeredByBot, long answeredByPerson, long unanswered, long late, long closed,
 			Double medianFirstResponseMinutes, Double averageSatisfaction, long rated, long satisfied, long whatsapp, long sms,
-			long web) {
+			long web, long loopClosed) {
 	}
 
 	/** A day in the line's zone. */

@@ -24,6 +24,7 @@ import org.linea.knowledge.MessageLanguage;
 import org.linea.channel.ChannelService;
 import org.linea.channel.OutboundContent;
 import org.linea.channel.PendingInbound;
+import org.linea.closure.LineClosures;
 import org.linea.contact.Contact;
 import org.linea.contact.ContactService;
 import org.linea.privacy.PersonRequests;
@@ -40,7 +41,7 @@ import org.springframework.transaction.annotation.Transactional;
  * screen for a safeguarding report (before the bot and before anything is sent: a report gets the
  * safe reply and becomes a restricted case, and ends a survey the person is taking), take the answer
  * to a survey question the person is asked, greet a new conversation, say when the line opens if it
- * is closed, let the bot answer, and hand the conversation to the team when the bot does not (a
+ * is closed, refer the person elsewhere when the line itself has closed for good, let the bot answer, and hand the conversation to the team when the bot does not (a
  * person's own question in the middle of a survey goes this way, and the survey resumes after it). Each message is processed once, in the order the
  * person wrote, in one transaction with everything it causes (replies go to the outbox in it).
  */
@@ -71,11 +72,14 @@ class InboundPipeline {
 
 	private final SurveyTurns surveys;
 
+	private final LineClosures closures;
+
 	private final Clock clock;
 
 	InboundPipeline(ChannelService channels, LineService lines, ContactService contacts, ConversationService conversations,
 			AutoAnswer autoAnswer, ClosingFlow closingFlow, BotReplies replies, PersonRequests personRequests,
-			MessageLanguage languages, SafeguardingService safeguarding, SurveyTurns surveys, Clock clock) {
+			MessageLanguage languages, SafeguardingService safeguarding, SurveyTurns surveys, LineClosures closures, Clock clock) {
+		this.closures = closures;
 		this.surveys = surveys;
 		this.personRequests = personRequests;
 		this.channels = channels;
@@ -166,6 +170,15 @@ class InboundPipeline {
 						new InboundQuestion(line, conversation.id(), messageId, language, message.text(), conversation.isNew()), report.get());
 			}
 			return "SAFEGUARDING:" + report.get().category() + (report.get().urgent() ? ":URGENT" : "");
+		}
+		Optional<String> referral = this.closures.referral(line, language);
+		if (referral.isPresent()) {
+			// a closed line: the referral at once, nothing for the bot, the surveys or the queue
+			this.conversations.send(conversation, SenderKind.BOT, null, referral.get());
+			if (conversation.state() == ConversationState.BOT) {
+				this.conversations.close(conversation.id(), null, "LINE_CLOSED");
+			}
+			return "LINE_CLOSED";
 		}
 		SurveyTurns.Outcome survey = this.surveys.take(conversation, message.text());
 		if (survey == SurveyTurns.Outcome.TAKEN) {

@@ -29,7 +29,9 @@ enum LogColumn {
 	GENDER("report.col.gender", "#meta+gender", LogRecord::gender),
 	AGE_RANGE("report.col.ageRange", "#meta+age", LogRecord::ageRange),
 	LOCATION("report.col.location", "#adm1+name", LogRecord::location),
-	MIGRANT_STATUS("report.col.migrantStatus", "#meta+migrant_status", LogRecord::migrantStatus);
+	MIGRANT_STATUS("report.col.migrantStatus", "#meta+migrant_status", LogRecord::migrantStatus),
+	LOOP_CLOSED("report.col.loopClosed", "#date+loop_closed", LogRecord::loopClosedOn),
+	LOOP_ANNOUNCEMENT("report.col.loopAnnouncement", "#meta+announcement", LogRecord::loopAnnouncementId);
 
 	static final List<LogColumn> ALL = List.of(values());
 

@@ -94,6 +94,7 @@ class WeeklyReports {
 				compare.item(text("report.newUsers", locale), w -> w.feedback().totals().newUsers()),
 				compare.item(text("report.weekly.interactions", locale), w -> w.feedback().totals().interactions()),
 				compare.item(text("report.weekly.closedInteractions", locale), w -> w.feedback().totals().closed()),
+				compare.item(text("report.loopClosed", locale), w -> w.feedback().totals().loopClosed()),
 				compare.item(text("report.messagesIn", locale), w -> w.feedback().totals().messagesIn()),
 				compare.item(text("report.messagesOut", locale),
 						w -> w.feedback().totals().messagesBot() + w.feedback().totals().messagesOperator()))));

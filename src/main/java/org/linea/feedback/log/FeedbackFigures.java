@@ -79,7 +79,7 @@ public class FeedbackFigures {
 				    count(*) filter (where channel = 'WEB'),
 				    count(*) filter (where satisfaction = 1), count(*) filter (where satisfaction = 2),
 				    count(*) filter (where satisfaction = 3), count(*) filter (where satisfaction = 4),
-				    count(*) filter (where satisfaction = 5)
+				    count(*) filter (where satisfaction = 5), count(loop_announcement_id)
 				""" + IN_SCOPE).params(where).query((rs, row) -> {
 			for (int i = 0; i < 5; i++) {
 				satisfaction[i] = rs.getLong(20 + i);
@@ -89,7 +89,7 @@ public class FeedbackFigures {
 			return new Figures.Totals(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(2) - rs.getLong(3), rs.getLong(5),
 					rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11), rs.getLong(12),
 					nullableDouble(rs, 13), nullableDouble(rs, 14), rs.getLong(15), rs.getLong(16), rs.getLong(17),
-					rs.getLong(18), rs.getLong(19));
+					rs.getLong(18), rs.getLong(19), rs.getLong(25));
 		}).single();
 	}
 

@@ -40,7 +40,8 @@ public class FeedbackLog {
 	private static final String SELECT = """
 			select conversation_id, record_code, line_id, opened_day, opened_at, channel, language, operator_ids, topics,
 			       info_types, feedback_type, answered_by, first_response_at, closed_at, satisfaction, gender, age_range,
-			       location, migrant_status
+			       location, migrant_status, loop_announcement_id,
+			       (loop_closed_at at time zone (select time_zone from admin_line l where l.id = feedback_log.line_id))::date as loop_closed_on
 			from feedback_log
 			where line_id = any(?) and opened_day between ? and ?
 			""";
@@ -153,13 +154,14 @@ public class FeedbackLog {
 				rs.getString("language"), Arrays.asList((Long[]) rs.getArray("operator_ids").getArray()),
 				strings(rs.getArray("topics")), strings(rs.getArray("info_types")), rs.getString("feedback_type"),
 				rs.getString("answered_by"), instant(rs, "first_response_at"), instant(rs, "closed_at"), satisfaction,
-				rs.getString("gender"), rs.getString("age_range"), rs.getString("location"), rs.getString("migrant_status"));
+				rs.getString("gender"), rs.getString("age_range"), rs.getString("location"), rs.getString("migrant_status"),
+				rs.getObject("loop_announcement_id", Long.class), rs.getObject("loop_closed_on", LocalDate.class));
 	}
 
 	private record Raw(long conversationId, String code, long lineId, LocalDate day, Instant openedAt, String channel,
 			String language, List<Long> operatorIds, List<String> topics, List<String> infoTypes, String feedbackType,
 			String answeredBy, Instant firstResponseAt, Instant closedAt, Integer satisfaction, String gender, String ageRange,
-			String location, String migrantStatus) {
+			String location, String migrantStatus, Long loopAnnouncementId, LocalDate loopClosedOn) {
 
 		LogRecord toRecord(List<Line> lines, Map<Long, String> names) {
 			String lineName = lines.stream().filter(l -> l.id() == this.lineId).map(Line::name).findFirst().orElse("");
@@ -168,7 +170,7 @@ public class FeedbackLog {
 			return new LogRecord(this.conversationId, this.code, lineName, this.day, this.openedAt, this.channel, this.language,
 					operators, this.topics, this.infoTypes, this.feedbackType, this.answeredBy, minutes(this.firstResponseAt),
 					minutes(this.closedAt), this.satisfaction, this.closedAt != null, this.gender, this.ageRange, this.location,
-					this.migrantStatus);
+					this.migrantStatus, this.loopAnnouncementId, this.loopClosedOn);
 		}
 
 		private Long minutes(Instant until) {
