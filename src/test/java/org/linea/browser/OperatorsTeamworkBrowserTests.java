@@ -100,7 +100,12 @@ class OperatorsTeamworkBrowserTests extends BrowserTest {
 			inbox.locator(".queue-item").first().click();
 			inbox.locator("summary:has-text('Respuestas rápidas')").click();
 			inbox.getByPlaceholder("Buscar respuestas validadas").fill("vacunar");
+			inbox.locator("#reply").fill("Hola, ");
+			// a live update of the conversation (the handoff message's delivery) keeps the search and the draft
+			inbox.locator("#conversation-live").evaluate("el => htmx.trigger(el, 'linea:refresh')");
 			assertThat(inbox.locator(".quick-list")).containsText("VAC-01");
+			assertThat(inbox.locator("#reply")).hasValue("Hola, ");
+			inbox.locator("#reply").fill("");
 			inbox.locator(".quick-list li:has-text('VAC-01') button.insert-reply").click();
 			assertThat(inbox.locator("#reply")).hasValue(Pattern.compile("Puede vacunarse gratis.*"));
 			inbox.locator("form.composer:not(.note) button[type=submit]").click();
