@@ -36,7 +36,7 @@ final class Model {
 
 	}
 
-	private static final int EPOCHS = 30;
+	private static final int EPOCHS = 40;
 
 	private static final double RATE = 0.3;
 
@@ -86,7 +86,9 @@ final class Model {
 		for (int i = 0; i < words.size(); i++) {
 			String word = words.get(i);
 			List<String> own = new ArrayList<>();
-			own.add("w=" + word);
+			if (word.length() > 2) {
+				own.add("w=" + word);
+			}
 			if (word.length() >= 5 && Character.isLetter(word.charAt(0))) {
 				own.add("s=" + word.substring(0, 5));
 			}
