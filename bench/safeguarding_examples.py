@@ -23,7 +23,7 @@ def questions(path):
             if r['expected'] != 'SENSITIVE':
                 rows.append((r['text'], 'ORDINARY', 'no'))
 labelled(os.path.join(faq, 'safeguarding_dev.csv'))
-for name in ('own_heldout.csv', 'own_heldout_b.csv', 'own_dev_d.csv'):
+for name in ('own_heldout.csv', 'own_heldout_b.csv', 'own_dev_d.csv', 'own_train_f.csv'):
     labelled(os.path.join(res, name))
 questions(os.path.join(faq, 'dev_questions.csv'))
 questions(os.path.join(root, 'bench', 'own_questions.csv'))
