@@ -75,14 +75,14 @@ public class Detector {
 	/**
 	 * When the model's reading counts. A message of fewer than {@code words} words (not counting numbers and
 	 * question marks: menu choices, survey answers, greetings) is read by the rules alone. Otherwise it is a
-	 * report when the model's probability reaches {@code report} and some concept of the signals files was
-	 * found, or {@code alone} without any; a message the rules read as a general question is a report only
+	 * report when the model's probability reaches {@code report} and some concept of what happened was found
+	 * (not only {@code [context]} concepts of rules.txt: who, when), or {@code alone} without any; a message the rules read as a general question is a report only
 	 * from {@code overrule}; a report is urgent from {@code urgent}, whatever its category, or by an urgent rule;
 	 * a report of the rules that no urgent rule marks is not one when the model's probability is under {@code veto}.
 	 */
 	record Calibration(int words, double report, double alone, double overrule, double urgent, double veto) {
 
-		static final Calibration SHIPPED = new Calibration(4, 0.8, 0.9, 0.9, 0.5, 0.1);
+		static final Calibration SHIPPED = new Calibration(4, 0.8, 0.9, 0.9, 0.6, 0.1);
 
 	}
 
@@ -141,8 +141,9 @@ public class Detector {
 		}
 		Category category;
 		if (fired.isEmpty()) {
+			boolean backed = found.keySet().stream().anyMatch(concept -> !this.rules.context.contains(concept));
 			boolean enough = report != null
-					&& report.probability() >= (found.isEmpty() ? this.calibration.alone() : this.calibration.report());
+					&& report.probability() >= (backed ? this.calibration.report() : this.calibration.alone());
 			if (!enough) {
 				return Finding.none(shown, "NONE");
 			}

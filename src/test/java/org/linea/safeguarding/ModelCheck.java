@@ -50,7 +50,7 @@ final class ModelCheck {
 		int[] reportsAbove = new int[cuts.length];
 		int[] ordinaryAbove = new int[cuts.length];
 		int reports = 0, routed = 0, urgent = 0, flagged = 0, ordinary = 0, alarms = 0, right = 0;
-		for (int fold = 0; fold < FOLDS; fold++) {
+		for (int fold = 0; fold < (Boolean.parseBoolean(System.getProperty("cv", "true")) ? FOLDS : 0); fold++) {
 			StringWriter training = new StringWriter();
 			List<CSVRecord> held = new ArrayList<>();
 			try (CSVPrinter out = new CSVPrinter(training, CSVFormat.RFC4180)) {
@@ -100,6 +100,10 @@ final class ModelCheck {
 					ordinaryAbove[c], ordinary);
 		}
 		Detector shipped = new Detector(Map.of(), List.of(Detector.shippedExamples()), calibration);
+		if (System.getProperty("pair") != null) {
+			String[] pair = System.getProperty("pair").split("\\|\\|");
+			System.out.println("alone " + shipped.screen(pair[1]) + "\ntogether " + shipped.screen(pair[1], pair[0]));
+		}
 		for (int i = files; i < args.length; i++) {
 			Path file = Path.of(args[i]);
 			if (file.toString().endsWith(".txt")) {
