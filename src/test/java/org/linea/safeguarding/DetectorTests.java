@@ -88,7 +88,7 @@ class DetectorTests {
 
 	@Test
 	void aDisclosureSpreadOverTwoMessagesIsReadWithThePreviousOne() {
-		String first = "el voluntario de la entrega me llamo anoche";
+		String first = "me llamo uno q dijo ser de la cruz roja";
 		String second = "q le pase la clave de la tarjeta";
 		assertThat(detector.screen(first).sensitive()).isFalse();
 		assertThat(detector.screen(second).sensitive()).isFalse();
