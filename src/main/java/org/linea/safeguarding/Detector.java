@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -14,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -36,12 +39,25 @@ public class Detector {
 
 	private final Rules rules;
 
+	private final Model model;
+
+	private final Calibration calibration;
+
 	@Autowired
 	public Detector(SafeguardingProperties properties) {
-		this(organisationFiles(properties.signalsDir()));
+		this(signalFiles(properties.signalsDir()), List.copyOf(organisationFiles(properties.signalsDir(), ".csv").values()));
 	}
 
 	Detector(Map<String, List<String>> extraSignals) {
+		this(extraSignals, List.of());
+	}
+
+	Detector(Map<String, List<String>> extraSignals, List<String> extraExamples) {
+		this(extraSignals, withShipped(extraExamples), Calibration.SHIPPED);
+	}
+
+	/** Learning only from these examples (each a {@code text,label,urgent} file), for measuring the model. */
+	Detector(Map<String, List<String>> extraSignals, List<String> examples, Calibration calibration) {
 		this.text = new SafeguardingText(spellings());
 		Map<String, List<String>> files = new LinkedHashMap<>();
 		for (String language : LANGUAGES) {
@@ -50,17 +66,47 @@ public class Detector {
 		files.putAll(extraSignals);
 		this.signals = Signals.parse(files, this.text);
 		this.rules = Rules.parse(lines("safeguarding/rules.txt"), this.signals);
+		List<Model.Example> learned = new ArrayList<>();
+		examples.forEach(csv -> learned.addAll(examples(csv)));
+		this.model = Model.train(learned);
+		this.calibration = calibration;
+	}
+
+	/**
+	 * When the model's reading counts. A message of fewer than {@code words} words (not counting numbers and
+	 * question marks: menu choices, survey answers, greetings) is read by the rules alone. Otherwise it is a
+	 * report when the model's probability reaches {@code report} and some concept of what happened was found
+	 * (not only {@code [context]} concepts of rules.txt: who, when), or {@code alone} without any; a message the rules read as a general question is a report only
+	 * from {@code overrule}; a report is urgent from {@code urgent}, whatever its category, or by an urgent rule;
+	 * a report of the rules that no urgent rule marks is not one when the model's probability is under {@code veto}.
+	 */
+	record Calibration(int words, double report, double alone, double overrule, double urgent, double veto) {
+
+		static final Calibration SHIPPED = new Calibration(4, 0.8, 0.9, 0.9, 0.6, 0.1);
+
+	}
+
+	static String shippedExamples() {
+		return resource("safeguarding/examples.csv");
+	}
+
+	private static List<String> withShipped(List<String> extraExamples) {
+		List<String> all = new ArrayList<>();
+		all.add(shippedExamples());
+		all.addAll(extraExamples);
+		return all;
 	}
 
 	/** The message alone, or with the person's previous message when it does not read as a report alone. */
 	public Finding screen(String message, String previous) {
-		Finding alone = screen(this.text.words(message));
+		List<String> own = this.text.words(message);
+		Finding alone = screen(own, own);
 		if (alone.sensitive() || previous == null || previous.isBlank()) {
 			return alone;
 		}
 		List<String> both = new ArrayList<>(this.text.words(previous));
-		both.addAll(this.text.words(message));
-		Finding together = screen(both);
+		both.addAll(own);
+		Finding together = screen(both, own);
 		return together.sensitive()
 				? new Finding(true, together.category(), together.urgent(), together.signals(), "REPORT_WITH_PREVIOUS_MESSAGE")
 				: alone;
@@ -70,7 +116,14 @@ public class Detector {
 		return screen(message, null);
 	}
 
-	private Finding screen(List<String> words) {
+	/** The model's probability that a message is a report, alone, for measuring it. */
+	double reportProbability(String message) {
+		List<String> words = this.text.words(message);
+		return this.model.report(words, this.signals.found(words).keySet()).probability();
+	}
+
+	/** @param own the words of the message itself, without a previous one */
+	private Finding screen(List<String> words, List<String> own) {
 		Map<String, String> found = this.signals.found(words);
 		List<String> shown = new ArrayList<>();
 		found.forEach((concept, term) -> shown.add(concept + ": " + term));
@@ -82,12 +135,28 @@ public class Detector {
 				fired.add(rule);
 			}
 		}
-		if (fired.isEmpty()) {
-			return Finding.none(shown, "NONE");
+		Model.Score report = substantial(own) ? this.model.report(words, found.keySet()) : null;
+		if (report != null) {
+			shown.add(report.shown("report"));
 		}
-		Category category = scores.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+		Category category;
+		if (fired.isEmpty()) {
+			boolean backed = found.keySet().stream().anyMatch(concept -> !this.rules.context.contains(concept));
+			boolean enough = report != null
+					&& report.probability() >= (backed ? this.calibration.report() : this.calibration.alone());
+			if (!enough) {
+				return Finding.none(shown, "NONE");
+			}
+			Map.Entry<Category, Model.Score> likeliest = this.model.category(words, found.keySet());
+			category = likeliest.getKey();
+			shown.add(likeliest.getValue().shown(category.name()));
+		}
+		else {
+			category = scores.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+		}
+		boolean byRules = !fired.isEmpty();
 		boolean urgent = this.rules.urgent.stream()
-			.filter(rule -> rule.appliesTo(category))
+			.filter(rule -> !byRules || rule.appliesTo(category))
 			.filter(rule -> rule.fires(found))
 			.peek(fired::add)
 			.findAny()
@@ -96,10 +165,26 @@ public class Detector {
 		boolean notReport = !urgent && this.rules.notReports.stream()
 			.filter(rule -> rule.appliesTo(category))
 			.anyMatch(rule -> rule.fires(found));
-		if (notReport) {
+		if (notReport && (report == null || report.probability() < this.calibration.overrule())) {
 			return Finding.none(shown, "GENERAL_QUESTION");
 		}
+		if (!urgent && report != null && report.probability() < this.calibration.veto()) {
+			return Finding.none(shown, "GENERAL_QUESTION");
+		}
+		if (!urgent && report != null) {
+			Model.Score likelyUrgent = this.model.urgent(words, found.keySet());
+			if (likelyUrgent.probability() >= this.calibration.urgent()) {
+				urgent = true;
+				shown.add(likelyUrgent.shown("urgent"));
+			}
+		}
 		return new Finding(true, category, urgent, shown, "REPORT");
+	}
+
+	private boolean substantial(List<String> words) {
+		return words.stream()
+			.filter(word -> !word.equals(SafeguardingText.QUESTION) && !word.chars().allMatch(Character::isDigit))
+			.count() >= this.calibration.words();
 	}
 
 	private static Map<String, String> spellings() {
@@ -111,14 +196,20 @@ public class Detector {
 		return spellings;
 	}
 
-	private static Map<String, List<String>> organisationFiles(Path dir) {
+	private static Map<String, List<String>> signalFiles(Path dir) {
 		Map<String, List<String>> files = new LinkedHashMap<>();
+		organisationFiles(dir, ".txt").forEach((file, content) -> files.put(file, meaningful(content)));
+		return files;
+	}
+
+	private static Map<String, String> organisationFiles(Path dir, String ending) {
+		Map<String, String> files = new LinkedHashMap<>();
 		if (dir == null) {
 			return files;
 		}
 		try (Stream<Path> listed = Files.list(dir)) {
-			for (Path file : listed.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {
-				files.put(file.toString(), meaningful(Files.readString(file, StandardCharsets.UTF_8)));
+			for (Path file : listed.filter(p -> p.toString().endsWith(ending)).sorted().toList()) {
+				files.put(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
 			}
 		}
 		catch (IOException ex) {
@@ -128,15 +219,39 @@ public class Detector {
 	}
 
 	private static List<String> lines(String resource) {
+		return meaningful(resource(resource));
+	}
+
+	private static String resource(String resource) {
 		try (InputStream in = Detector.class.getClassLoader().getResourceAsStream(resource)) {
 			if (in == null) {
 				throw new IllegalStateException("Missing resource " + resource);
 			}
-			return meaningful(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/** Labelled examples, {@code text,label,urgent}: a category or {@code ORDINARY}, {@code yes} when urgent. */
+	private List<Model.Example> examples(String csv) {
+		List<Model.Example> examples = new ArrayList<>();
+		try (StringReader in = new StringReader(csv)) {
+			for (CSVRecord record : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+				String label = record.get("label").strip();
+				if (!label.equals("ORDINARY")) {
+					Category.valueOf(label);
+				}
+				List<String> words = this.text.words(record.get("text"));
+				examples.add(new Model.Example(words, this.signals.found(words).keySet(), label,
+						record.get("urgent").strip().equals("yes")));
+			}
+		}
+		catch (IOException | IllegalArgumentException ex) {
+			throw new IllegalStateException("safeguarding examples: " + ex.getMessage(), ex);
+		}
+		return examples;
 	}
 
 	private static List<String> meaningful(String text) {

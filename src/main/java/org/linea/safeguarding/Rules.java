@@ -43,20 +43,34 @@ final class Rules {
 
 	final List<Rule> notReports;
 
-	private Rules(List<Rule> categories, List<Rule> urgent, List<Rule> notReports) {
+	/** Concepts that say who or when, not what happened ({@code [context]}): alone they do not back the model's reading. */
+	final java.util.Set<String> context;
+
+	private Rules(List<Rule> categories, List<Rule> urgent, List<Rule> notReports, java.util.Set<String> context) {
 		this.categories = categories;
 		this.urgent = urgent;
 		this.notReports = notReports;
+		this.context = context;
 	}
 
 	static Rules parse(List<String> lines, Signals signals) {
 		List<Rule> categories = new ArrayList<>();
 		List<Rule> urgent = new ArrayList<>();
 		List<Rule> notReports = new ArrayList<>();
+		java.util.Set<String> context = new java.util.HashSet<>();
 		String section = null;
 		for (String line : lines) {
 			if (line.startsWith("[")) {
 				section = line;
+				continue;
+			}
+			if ("[context]".equals(section)) {
+				for (String concept : line.split("[\\s,]+")) {
+					if (!signals.knows(concept)) {
+						throw new IllegalStateException("safeguarding rules: unknown concept '" + concept + "' in [context]");
+					}
+					context.add(concept);
+				}
 				continue;
 			}
 			int colon = line.indexOf(':');
@@ -89,7 +103,7 @@ final class Rules {
 				default -> throw new IllegalStateException("safeguarding rules: a rule outside a section: " + line);
 			}
 		}
-		return new Rules(List.copyOf(categories), List.copyOf(urgent), List.copyOf(notReports));
+		return new Rules(List.copyOf(categories), List.copyOf(urgent), List.copyOf(notReports), java.util.Set.copyOf(context));
 	}
 
 }

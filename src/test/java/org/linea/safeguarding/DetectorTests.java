@@ -88,8 +88,8 @@ class DetectorTests {
 
 	@Test
 	void aDisclosureSpreadOverTwoMessagesIsReadWithThePreviousOne() {
-		String first = "el voluntario de la entrega me llamo anoche";
-		String second = "me pidio q le pase la clave de la tarjeta pa revisar si ya cayo la plata";
+		String first = "me llamo uno q dijo ser de la cruz roja";
+		String second = "q le pase la clave de la tarjeta";
 		assertThat(detector.screen(first).sensitive()).isFalse();
 		assertThat(detector.screen(second).sensitive()).isFalse();
 		Finding together = detector.screen(second, first);
@@ -124,9 +124,10 @@ class DetectorTests {
 	@Test
 	void anOrganisationAddsItsOwnSignals() {
 		String text = "el brigadista me pidio la clave de la tarjeta";
-		assertThat(detector.screen(text).sensitive()).isFalse();
+		assertThat(detector.screen(text).signals()).doesNotContain("staff: brigadista");
 		Detector extended = new Detector(Map.of("org/es.txt", List.of("[staff]", "brigadista")));
 		assertThat(extended.screen(text).category()).isEqualTo(Category.FRAUD);
+		assertThat(extended.screen(text).signals()).contains("staff: brigadista", "rule FRAUD 3: staff|aid_worker|claim + asked_me + secret");
 	}
 
 	@Test

@@ -1,0 +1,212 @@
+package org.linea.safeguarding;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A small statistical reading of a message, learned at start from labelled examples
+ * ({@code safeguarding/examples.csv} and an organisation's own {@code *.csv}): logistic regressions over
+ * the folded words, their first five letters (so "golpeó", "golpeada" and "golpes" share "golpe") and
+ * their letters four at a time (typos and chat spellings keep most of them), pairs of words, and the
+ * concepts of the signals files found in it, alone and in pairs (which concepts go together). One
+ * says whether the message is a report, one per category which category, one whether it is urgent. Each
+ * score comes with the words that weighed most for it, so a focal point sees why.
+ */
+final class Model {
+
+	/** A labelled example: a category name or {@code ORDINARY}. */
+	record Example(List<String> words, java.util.Set<String> concepts, String label, boolean urgent) {
+
+		boolean report() {
+			return !this.label.equals("ORDINARY");
+		}
+
+	}
+
+	/** A probability and the words that raised it most. */
+	record Score(double probability, List<String> words) {
+
+		String shown(String what) {
+			return String.format("model %s %.2f (%s)", what, this.probability, String.join(", ", this.words));
+		}
+
+	}
+
+	private static final int EPOCHS = 40;
+
+	private static final double RATE = 0.3;
+
+	private static final double L2 = 1e-4;
+
+	private final Regression report;
+
+	private final Map<Category, Regression> categories = new LinkedHashMap<>();
+
+	private final Regression urgent;
+
+	private Model(List<Example> examples) {
+		this.report = Regression.train(examples, Example::report);
+		List<Example> reports = examples.stream().filter(Example::report).toList();
+		for (Category category : Category.values()) {
+			if (reports.stream().anyMatch(e -> e.label().equals(category.name()))) {
+				this.categories.put(category, Regression.train(reports, e -> e.label().equals(category.name())));
+			}
+		}
+		this.urgent = Regression.train(reports, Example::urgent);
+	}
+
+	static Model train(List<Example> examples) {
+		return new Model(examples);
+	}
+
+	Score report(List<String> words, java.util.Set<String> concepts) {
+		return this.report.score(words, concepts);
+	}
+
+	Score urgent(List<String> words, java.util.Set<String> concepts) {
+		return this.urgent.score(words, concepts);
+	}
+
+	/** The likeliest category, with its score. */
+	Map.Entry<Category, Score> category(List<String> words, java.util.Set<String> concepts) {
+		return this.categories.entrySet()
+			.stream()
+			.map(e -> Map.entry(e.getKey(), e.getValue().score(words, concepts)))
+			.max(Comparator.comparingDouble(e -> e.getValue().probability()))
+			.orElseThrow();
+	}
+
+	/** The features of each word of a message (by position), word pairs counted with their first word. */
+	static List<List<String>> features(List<String> words) {
+		List<List<String>> features = new ArrayList<>();
+		for (int i = 0; i < words.size(); i++) {
+			String word = words.get(i);
+			List<String> own = new ArrayList<>();
+			if (word.length() > 2) {
+				own.add("w=" + word);
+			}
+			if (word.length() >= 5 && Character.isLetter(word.charAt(0))) {
+				own.add("s=" + word.substring(0, 5));
+			}
+			if (word.length() >= 4) {
+				String padded = "_" + word + "_";
+				for (int at = 0; at + 4 <= padded.length(); at++) {
+					own.add("c=" + padded.substring(at, at + 4));
+				}
+			}
+			if (i + 1 < words.size()) {
+				own.add("b=" + word + "_" + words.get(i + 1));
+			}
+			features.add(own);
+		}
+		return features;
+	}
+
+	/** Each concept found (in name order) and its pairs with the concepts after it: which concepts go together. */
+	static List<List<String>> conceptFeatures(java.util.Set<String> concepts) {
+		List<String> sorted = concepts.stream().sorted().toList();
+		List<List<String>> features = new ArrayList<>();
+		for (int i = 0; i < sorted.size(); i++) {
+			List<String> own = new ArrayList<>();
+			own.add("k=" + sorted.get(i));
+			for (int j = i + 1; j < sorted.size(); j++) {
+				own.add("k=" + sorted.get(i) + "+" + sorted.get(j));
+			}
+			features.add(own);
+		}
+		return features;
+	}
+
+	/** A binary logistic regression over {@link #features}, trained by stochastic gradient descent. */
+	private static final class Regression {
+
+		private final Map<String, Double> weights = new HashMap<>();
+
+		private double bias;
+
+		static Regression train(List<Example> examples, java.util.function.Predicate<Example> positive) {
+			Regression regression = new Regression();
+			List<Map<String, Double>> vectors = examples.stream().map(e -> vector(e.words(), e.concepts())).toList();
+			long positives = examples.stream().filter(positive).count();
+			// each class weighs as much as the other, however many examples it has
+			double positiveWeight = examples.size() / (2.0 * Math.max(1, positives));
+			double negativeWeight = examples.size() / (2.0 * Math.max(1, examples.size() - positives));
+			java.util.Random random = new java.util.Random(42);
+			List<Integer> order = new ArrayList<>();
+			for (int i = 0; i < examples.size(); i++) {
+				order.add(i);
+			}
+			for (int epoch = 0; epoch < EPOCHS; epoch++) {
+				java.util.Collections.shuffle(order, random);
+				double rate = RATE / (1 + epoch * 0.2);
+				for (int i : order) {
+					boolean yes = positive.test(examples.get(i));
+					Map<String, Double> vector = vectors.get(i);
+					double error = (yes ? 1 : 0) - regression.probability(vector);
+					double step = rate * error * (yes ? positiveWeight : negativeWeight);
+					vector.forEach((feature, value) -> regression.weights.merge(feature, step * value, Double::sum));
+					regression.bias += step;
+				}
+				regression.weights.replaceAll((feature, weight) -> weight * (1 - rate * L2));
+			}
+			return regression;
+		}
+
+		private static Map<String, Double> vector(List<String> words, java.util.Set<String> concepts) {
+			Map<String, Double> vector = new HashMap<>();
+			features(words).forEach(own -> own.forEach(feature -> vector.put(feature, 1.0)));
+			conceptFeatures(concepts).forEach(own -> own.forEach(feature -> vector.put(feature, 1.0)));
+			double norm = Math.sqrt(Math.max(1, vector.size()));
+			vector.replaceAll((feature, value) -> value / norm);
+			return vector;
+		}
+
+		private double probability(Map<String, Double> vector) {
+			double sum = this.bias;
+			for (Map.Entry<String, Double> entry : vector.entrySet()) {
+				sum += this.weights.getOrDefault(entry.getKey(), 0.0) * entry.getValue();
+			}
+			return 1 / (1 + Math.exp(-sum));
+		}
+
+		Score score(List<String> words, java.util.Set<String> concepts) {
+			Map<String, Double> vector = vector(words, concepts);
+			double norm = vector.isEmpty() ? 1 : 1 / vector.values().iterator().next();
+			Map<String, Double> byWord = new LinkedHashMap<>();
+			List<List<String>> features = features(words);
+			java.util.Set<String> counted = new java.util.HashSet<>();
+			for (int i = 0; i < words.size(); i++) {
+				double weight = 0;
+				for (String feature : features.get(i)) {
+					if (counted.add(feature)) {
+						weight += this.weights.getOrDefault(feature, 0.0) / norm;
+					}
+				}
+				byWord.merge(words.get(i), weight, Double::sum);
+			}
+			List<String> sorted = concepts.stream().sorted().toList();
+			List<List<String>> ofConcepts = conceptFeatures(concepts);
+			for (int i = 0; i < sorted.size(); i++) {
+				double weight = 0;
+				for (String feature : ofConcepts.get(i)) {
+					weight += this.weights.getOrDefault(feature, 0.0) / norm;
+				}
+				byWord.merge("[" + sorted.get(i) + "]", weight, Double::sum);
+			}
+			List<String> top = byWord.entrySet()
+				.stream()
+				.filter(e -> e.getValue() > 0)
+				.sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+				.limit(4)
+				.map(Map.Entry::getKey)
+				.toList();
+			return new Score(probability(vector), top);
+		}
+
+	}
+
+}
