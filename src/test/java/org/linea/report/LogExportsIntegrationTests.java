@@ -145,6 +145,9 @@ class LogExportsIntegrationTests extends InteractionsIntegrationTest {
 				new Coding(List.of("salud"), List.of(), FeedbackType.SUGGESTION));
 		eventually(() -> this.jdbc.sql("select count(*) from feedback_log where conversation_id = ? and feedback_type is not null")
 			.param(conversation).query(Integer.class).single() == 1, "logged");
+		// the record's durable refresh rebuilds it from the conversation: let it run before writing into the record
+		eventually(() -> this.jdbc.sql("select count(*) from jobs_scheduled_task where task_name = 'feedback-log-refresh' and task_instance = ?")
+			.param("conversation-" + conversation).query(Integer.class).single() == 0, "the record's durable refresh done");
 		signIn(newUser(organisation, Role.COORDINATOR));
 		LineScope scope = this.lineScopes.resolve("line:" + line.key(), LocalDate.now().minusDays(2), LocalDate.now().plusDays(1));
 
