@@ -75,6 +75,9 @@ class OutboxCrashIntegrationTests extends ChannelIntegrationTest {
 				"every message is sent after the restart");
 		Map<String, Long> sends = batchBodies(wa).stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
 		assertThat(sends).hasSize(20).allSatisfy((body, times) -> assertThat(times).as(body).isEqualTo(1));
+		// the conversation's copy of each status follows the outbox's commit
+		eventually(() -> count("select count(*) from conversation_message where line_id = ? and body like 'mensaje %' and status <> 'SENT'",
+				wa.line().id()) == 0, "the conversation shows every message sent");
 		assertThat(this.jdbc.sql("select status from conversation_message where line_id = ? and body like 'mensaje %'")
 			.param(wa.line().id()).query(String.class).list()).hasSize(20).containsOnly("SENT");
 	}

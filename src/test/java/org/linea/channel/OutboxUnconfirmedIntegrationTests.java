@@ -49,6 +49,8 @@ class OutboxUnconfirmedIntegrationTests extends ChannelIntegrationTest {
 				"the person's other replies follow");
 		assertThat(sendsPerReference(wa)).allSatisfy((reference, times) -> assertThat(times).as(reference)
 			.isEqualTo(reference.equals("linea-" + first) ? 2 : 1));
+		// the conversation's copy of each status follows the outbox's commit
+		eventually(() -> outgoingStatuses(wa.line()).stream().allMatch("SENT"::equals), "the conversation shows every reply sent");
 		assertThat(outgoingStatuses(wa.line())).containsOnly("SENT");
 	}
 
@@ -73,6 +75,8 @@ class OutboxUnconfirmedIntegrationTests extends ChannelIntegrationTest {
 		eventually(() -> count("select count(*) from channel_outbox where line_id = ? and status <> 'SENT'", wa.line().id()) == 0,
 				"every reply is sent after the restart");
 		assertThat(sendsOf(wa, first)).isEqualTo(2);
+		// the conversation's copy of each status follows the outbox's commit
+		eventually(() -> outgoingStatuses(wa.line()).stream().allMatch("SENT"::equals), "the conversation shows every reply sent");
 		assertThat(outgoingStatuses(wa.line())).containsOnly("SENT");
 	}
 
