@@ -64,4 +64,24 @@ public abstract class SimulatorLineWithBankTest extends LineaIntegrationTest {
 		return this.simulator.thread(this.line, phone);
 	}
 
+	/** The texts the line sent to the phone, oldest first. */
+	protected List<String> outgoing(String phone) {
+		return this.simulator.thread(this.line, phone).stream().filter(m -> m.direction().equals("OUT")).map(SimulatorMessage::text).toList();
+	}
+
+	/**
+	 * Writes and waits until the answer to it (whose last message contains {@code expected}) arrives.
+	 * @return what the line sent back
+	 */
+	protected List<String> reply(String phone, String text, String expected) {
+		int before = outgoing(phone).size();
+		write(phone, text);
+		eventually(() -> {
+			List<String> out = outgoing(phone);
+			return out.size() > before && out.getLast().contains(expected);
+		}, "the reply to '" + text + "' ends with '" + expected + "'; got " + outgoing(phone));
+		List<String> out = outgoing(phone);
+		return out.subList(before, out.size());
+	}
+
 }

@@ -18,6 +18,7 @@ import org.linea.conversation.Conversation;
 import org.linea.conversation.ConversationService;
 import org.linea.knowledge.PhrasingService;
 import org.linea.knowledge.PhrasingSource;
+import org.linea.knowledge.TextSimilarity;
 import org.linea.shared.InvalidRequestException;
 
 import org.springframework.stereotype.Service;
@@ -34,8 +35,9 @@ public class BotService {
 
 	private static final int MAX_TEST_TEXT = 4096;
 
-	// questions that share this much of their terms are shown as one group
-	private static final double ALIKE = 0.5;
+	// questions alike this much (TextSimilarity) are shown as one group: half of all their terms shared,
+	// stricter than rumours, as these are short questions in the bank's vocabulary
+	private static final double ALIKE = 2.0 / 3;
 
 	private final LineService lines;
 
@@ -109,7 +111,7 @@ public class BotService {
 			int best = -1;
 			double bestSimilarity = 0;
 			for (int i = 0; i < groups.size(); i++) {
-				double similarity = jaccard(terms, groupTerms.get(i));
+				double similarity = TextSimilarity.of(terms, groupTerms.get(i));
 				if (similarity > bestSimilarity) {
 					best = i;
 					bestSimilarity = similarity;
@@ -205,14 +207,6 @@ public class BotService {
 			}
 		}
 		return proposed;
-	}
-
-	private static double jaccard(Set<String> a, Set<String> b) {
-		if (a.isEmpty() && b.isEmpty()) {
-			return 1;
-		}
-		long shared = a.stream().filter(b::contains).count();
-		return (double) shared / (a.size() + b.size() - shared);
 	}
 
 }

@@ -1,10 +1,10 @@
 package org.linea.bot;
 
-import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Set;
 
 import org.linea.privacy.PersonRequests;
+import org.linea.shared.Folding;
 
 /**
  * Words a person can send alone to steer the line. A keyword counts only when it is the whole
@@ -45,8 +45,7 @@ public final class Keywords {
 		if (text == null) {
 			return "";
 		}
-		String folded = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-		return folded.replaceAll("[^\\p{L}\\p{N}]", "").toUpperCase(Locale.ROOT);
+		return Folding.withoutAccents(text).replaceAll("[^\\p{L}\\p{N}]", "").toUpperCase(Locale.ROOT);
 	}
 
 }

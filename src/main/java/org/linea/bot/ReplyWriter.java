@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Locale;
 
 import org.linea.access.Line;
-import org.linea.access.ChannelType;
-import org.linea.knowledge.Answer;
-import org.linea.knowledge.Attachment;
+import org.linea.channel.ChannelService;
+import org.linea.knowledge.AnswerMessages;
+import org.linea.knowledge.AnswerMessages.AnswerMessage;
 import org.linea.knowledge.KnowledgeEntry;
 
 import org.springframework.context.MessageSource;
@@ -23,8 +23,14 @@ class ReplyWriter {
 
 	private final MessageSource messages;
 
-	ReplyWriter(MessageSource messages) {
+	private final AnswerMessages answers;
+
+	private final ChannelService channels;
+
+	ReplyWriter(MessageSource messages, AnswerMessages answers, ChannelService channels) {
 		this.messages = messages;
+		this.answers = answers;
+		this.channels = channels;
 	}
 
 	List<String> replies(Line line, BotDecision decision, BankIndex index, boolean greeted) {
@@ -39,20 +45,9 @@ class ReplyWriter {
 	}
 
 	private String answer(Line line, KnowledgeEntry entry, String language) {
-		Answer answer = entry.content().answer(language);
-		StringBuilder text = new StringBuilder();
-		if (answer == null) {
-			answer = entry.content().answer(line.defaultLanguage());
-			if (answer == null) {
-				answer = entry.content().answers().values().iterator().next();
-			}
-			text.append(text("bot.answerInOtherLanguage", language)).append("\n\n");
-		}
-		text.append(line.channelType() == ChannelType.TWILIO_SMS ? answer.forSms() : answer.text());
-		for (Attachment attachment : entry.content().attachments()) {
-			text.append("\n").append(attachment.caption().isEmpty() ? "" : attachment.caption() + ": ").append(attachment.url());
-		}
-		return text.toString();
+		return this.answers.message(line, entry.content(), language, this.channels.facts(line).sms())
+			.map(AnswerMessage::text)
+			.orElseThrow(() -> new IllegalStateException("Entry " + entry.key() + " has no answer"));
 	}
 
 	private String menu(BotDecision decision, BankIndex index, String language) {

@@ -174,7 +174,6 @@ class BroadcastSender {
 			complete(campaign);
 			return 0;
 		}
-		Duration window = this.channels.replyWindowLength(line);
 		Map<RecipientStatus, List<Long>> settled = new EnumMap<>(RecipientStatus.class);
 		List<BulkMessage> sends = new ArrayList<>();
 		for (Turn turn : turns) {
@@ -186,8 +185,7 @@ class BroadcastSender {
 				settled.computeIfAbsent(RecipientStatus.SKIPPED_FREQUENCY_CAP, s -> new ArrayList<>()).add(turn.id());
 				continue;
 			}
-			boolean windowOpen = window == null
-					|| (turn.lastInbound() != null && turn.lastInbound().plus(window).minus(WINDOW_MARGIN).isAfter(now));
+			boolean windowOpen = this.channels.replyWindowAfter(line, turn.lastInbound()).openFor(WINDOW_MARGIN);
 			Optional<OutboundContent.Text> text = message.text(turn.language(), line.defaultLanguage());
 			OutboundContent send = windowOpen && text.isPresent() ? text.get() : message.template();
 			if (send == null) {

@@ -10,7 +10,6 @@ import org.linea.access.Line;
 import org.linea.access.LineService;
 import org.linea.channel.BulkMessage;
 import org.linea.channel.ChannelService;
-import org.linea.access.ChannelType;
 import org.linea.channel.OutboundContent;
 import org.linea.contact.Contact;
 import org.linea.contact.ContactService;
@@ -112,7 +111,7 @@ class SendSmsFallbacks {
 		String purpose = broadcast.consentPurpose();
 		Optional<Line> smsLine = this.lines.all()
 			.stream()
-			.filter(l -> l.organisationId() == line.organisationId() && l.channelType() == ChannelType.TWILIO_SMS && l.active())
+			.filter(l -> l.organisationId() == line.organisationId() && this.channels.facts(l).sms() && l.active())
 			.findFirst();
 		if (smsLine.isEmpty()) {
 			settle(recipientId, "SKIPPED_NO_SMS_LINE", null);

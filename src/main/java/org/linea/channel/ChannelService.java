@@ -347,16 +347,19 @@ public class ChannelService {
 
 	/** How long after a person's last message free-form replies may go on this line's channel; null when always. */
 	public Duration replyWindowLength(Line line) {
-		return this.adapters.facts(line.channelType()).replyWindow();
+		return facts(line).replyWindow();
+	}
+
+	/** What the line's channel allows: SMS or not, reply window, text length, rate. */
+	public ChannelFacts facts(Line line) {
+		return this.adapters.facts(line.channelType());
 	}
 
 	/** Whether free-form messages may go to this contact now. */
 	@Transactional(readOnly = true)
 	public ReplyWindow replyWindow(Line line, long contactId) {
-		Instant now = Instant.now(this.clock);
-		Duration window = replyWindowLength(line);
-		if (window == null) {
-			return new ReplyWindow(false, null, now);
+		if (replyWindowLength(line) == null) {
+			return replyWindowAfter(line, null);
 		}
 		// the person may have written from their number or, with the number withheld, as their BSUID
 		Optional<Timestamp> last = this.contacts.senderHashes(contactId)
@@ -367,12 +370,26 @@ public class ChannelService {
 				.optional())
 			.flatMap(Optional::stream)
 			.max(Timestamp::compareTo);
-		return new ReplyWindow(true, last.map(at -> at.toInstant().plus(window)).orElse(null), now);
+		return replyWindowAfter(line, last.map(Timestamp::toInstant).orElse(null));
+	}
+
+	/**
+	 * The reply window after the person's last message on this line, for a caller that already knows
+	 * when that was (the inbox's queue, from the conversation).
+	 * @param lastInbound when the person last wrote, null if never
+	 */
+	public ReplyWindow replyWindowAfter(Line line, Instant lastInbound) {
+		Instant now = Instant.now(this.clock);
+		Duration window = replyWindowLength(line);
+		if (window == null) {
+			return new ReplyWindow(false, null, now);
+		}
+		return new ReplyWindow(true, lastInbound == null ? null : lastInbound.plus(window), now);
 	}
 
 	/** GSM-7 / UCS-2 segments of a text on an SMS line; empty on other channels. */
 	public Optional<SmsSegments> segments(Line line, String text) {
-		return this.adapters.facts(line.channelType()).sms() && text != null ? Optional.of(SmsSegments.of(text)) : Optional.empty();
+		return facts(line).sms() && text != null ? Optional.of(SmsSegments.of(text)) : Optional.empty();
 	}
 
 	/** Templates the line may send outside the reply window: those its provider approved. */

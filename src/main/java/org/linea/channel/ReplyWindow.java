@@ -1,5 +1,6 @@
 package org.linea.channel;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -11,7 +12,12 @@ import java.time.Instant;
 public record ReplyWindow(boolean applies, Instant closesAt, Instant now) {
 
 	public boolean open() {
-		return !this.applies || (this.closesAt != null && this.closesAt.isAfter(this.now));
+		return openFor(Duration.ZERO);
+	}
+
+	/** Whether it is still open this long from now (a broadcast keeps a margin for the send to arrive in time). */
+	public boolean openFor(Duration margin) {
+		return !this.applies || (this.closesAt != null && this.closesAt.minus(margin).isAfter(this.now));
 	}
 
 }

@@ -30,6 +30,7 @@ import org.linea.access.OpeningHours;
 import org.linea.access.UserService;
 import org.linea.channel.ChannelService;
 import org.linea.channel.OutboundContent;
+import org.linea.channel.ReplyWindow;
 import org.linea.contact.Contact;
 import org.linea.contact.ContactService;
 import org.linea.contact.PhoneUse;
@@ -184,8 +185,6 @@ public class InboxService {
 				: Set.of();
 		Map<Long, Integer> unread = unread(me, rows.stream().map(Conversation::id).toList());
 		Map<Long, OpeningHours> hours = lines.stream().collect(Collectors.toMap(Line::id, line -> OpeningHours.parse(line.openingHours())));
-		Map<Long, Duration> windows = new HashMap<>();
-		lines.forEach(line -> windows.put(line.id(), this.channels.replyWindowLength(line)));
 		Instant now = Instant.now(this.clock);
 		Set<Long> inDoubt = this.conversations.withDeliveryInDoubt(rows.stream().map(Conversation::id).toList());
 		return rows.stream()
@@ -196,7 +195,7 @@ public class InboxService {
 						c.teamId() == null ? null : teamNames.get(c.teamId()),
 						c.assigneeId() == null ? null : names.get(c.assigneeId()), c.isHeldBy(me), restricted ? null : c.triage(),
 						restricted ? List.of() : c.tags(), restricted,
-						unread.getOrDefault(c.id(), 0), c.waitingSince(), windowClosesAt(windows.get(line.id()), c),
+						unread.getOrDefault(c.id(), 0), c.waitingSince(), windowClosesAt(this.channels.replyWindowAfter(line, c.lastInboundAt())),
 						overdue(line, hours.get(line.id()), c, now),
 						c.lastMessageAt(), inDoubt.contains(c.id()));
 			})
@@ -541,12 +540,12 @@ public class InboxService {
 		return this.conversations.inboundAfter(lastRead);
 	}
 
-	/** End of the free-form reply window for the list; null on channels without one. */
-	private static Instant windowClosesAt(Duration window, Conversation conversation) {
-		if (window == null) {
+	/** End of the free-form reply window for the list: null on channels without one, long past if the person never wrote. */
+	private static Instant windowClosesAt(ReplyWindow window) {
+		if (!window.applies()) {
 			return null;
 		}
-		return conversation.lastInboundAt() == null ? Instant.EPOCH : conversation.lastInboundAt().plus(window);
+		return window.closesAt() == null ? Instant.EPOCH : window.closesAt();
 	}
 
 	/** Waiting longer than the line's response-time objective, counting only the time the line was open. */

@@ -1,21 +1,21 @@
 package org.linea.inbox;
 
-import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
-import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.linea.access.Line;
+import org.linea.channel.ChannelService;
 import org.linea.knowledge.Answer;
-import org.linea.knowledge.Attachment;
+import org.linea.knowledge.AnswerMessages;
+import org.linea.knowledge.AnswerMessages.AnswerMessage;
 import org.linea.knowledge.EntryContent;
 import org.linea.knowledge.EntryKind;
 import org.linea.knowledge.KnowledgeEntry;
 import org.linea.knowledge.KnowledgeService;
+import org.linea.shared.Folding;
 
 import org.springframework.stereotype.Component;
 
@@ -31,11 +31,18 @@ class QuickReplies {
 
 	private final KnowledgeService knowledge;
 
-	QuickReplies(KnowledgeService knowledge) {
+	private final AnswerMessages answers;
+
+	private final ChannelService channels;
+
+	QuickReplies(KnowledgeService knowledge, AnswerMessages answers, ChannelService channels) {
 		this.knowledge = knowledge;
+		this.answers = answers;
+		this.channels = channels;
 	}
 
 	List<QuickReply> search(Line line, String language, String query, EntryKind kind) {
+		boolean sms = this.channels.facts(line).sms();
 		List<String> words = Arrays.stream(fold(query == null ? "" : query).split("\\s+")).filter(w -> !w.isBlank()).toList();
 		return this.knowledge.validated(line.id())
 			.stream()
@@ -45,16 +52,13 @@ class QuickReplies {
 			.sorted(Comparator.comparingLong((EntryContent c) -> -words.stream().filter(fold(c.question())::contains).count())
 				.thenComparing(EntryContent::key))
 			.limit(MAX_RESULTS)
-			.map(content -> toReply(line, language, content))
+			.map(content -> toReply(line, language, content, sms))
 			.toList();
 	}
 
-	private static QuickReply toReply(Line line, String language, EntryContent content) {
-		boolean otherLanguage = content.answer(language) == null;
-		Answer answer = Objects.requireNonNullElse(content.answerFor(language, line.defaultLanguage()), new Answer("", null));
-		String links = content.attachments().stream().map(Attachment::url).collect(Collectors.joining("\n"));
-		String text = links.isEmpty() ? answer.text() : answer.text() + "\n" + links;
-		return new QuickReply(content.key(), content.kind().name(), content.question(), text, otherLanguage);
+	private QuickReply toReply(Line line, String language, EntryContent content, boolean sms) {
+		AnswerMessage answer = this.answers.message(line, content, language, sms).orElse(new AnswerMessage("", true));
+		return new QuickReply(content.key(), content.kind().name(), content.question(), answer.text(), answer.otherLanguage());
 	}
 
 	private static String haystack(EntryContent content) {
@@ -65,7 +69,7 @@ class QuickReplies {
 	}
 
 	private static String fold(String text) {
-		return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+		return Folding.fold(text);
 	}
 
 }

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.linea.access.ChannelType;
 import org.linea.feedback.LineScope;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,7 +53,7 @@ class MessagingFigures {
 		Map<String, Channel> byChannel = new TreeMap<>();
 		Map<String, Long> reasons = new LinkedHashMap<>();
 		this.jdbc.sql("""
-				select case l.channel_type when 'TWILIO_SMS' then 'SMS' when 'SIMULATOR' then 'WEB' else 'WHATSAPP' end,
+				select l.channel_type,
 				    count(*) filter (where m.status in ('SENT', 'DELIVERED', 'READ')),
 				    count(*) filter (where m.status in ('DELIVERED', 'READ')), count(*) filter (where m.status = 'READ'),
 				    count(*) filter (where m.status = 'FAILED'), count(*) filter (where m.status = 'QUEUED')
@@ -60,8 +61,8 @@ class MessagingFigures {
 				where m.line_id = any(?) and m.direction = 'OUT' and m.created_at >= ? and m.created_at < ?
 				group by 1
 				""").params(scope.lineIds(), scope.instants()[0], scope.instants()[1])
-			.query((rs, row) -> byChannel.put(rs.getString(1),
-					new Channel(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6))))
+			.query((rs, row) -> byChannel.merge(ChannelType.valueOf(rs.getString(1)).medium(),
+					new Channel(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)), Channel::plus))
 			.list();
 		this.jdbc.sql("""
 				select coalesce(nullif(error_code, ''), 'UNKNOWN'), count(*) from conversation_message

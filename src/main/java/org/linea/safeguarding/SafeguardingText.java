@@ -1,11 +1,11 @@
 package org.linea.safeguarding;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+
+import org.linea.shared.Folding;
 
 /**
  * A message as words to compare: lower case, without accents, drawn-out letters collapsed
@@ -15,8 +15,6 @@ import java.util.regex.Pattern;
  * letters that sound alike written one way (v/b, z/s, ll/y, soft c/s, k/c).
  */
 final class SafeguardingText {
-
-	private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
 	private static final Pattern DRAWN_OUT = Pattern.compile("(\\p{L})\\1{2,}");
 
@@ -39,8 +37,7 @@ final class SafeguardingText {
 	}
 
 	static String fold(String text) {
-		String folded = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
-		folded = folded.toLowerCase(Locale.ROOT).replace('ø', 'o').replace('ß', 's');
+		String folded = Folding.fold(text).replace('ø', 'o').replace('ß', 's');
 		return DRAWN_OUT.matcher(folded).replaceAll("$1");
 	}
 

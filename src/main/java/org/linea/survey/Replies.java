@@ -1,6 +1,5 @@
 package org.linea.survey;
 
-import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -10,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+
+import org.linea.shared.Folding;
 
 /**
  * Reads a person's reply to a question: numbers of options ({@code 2}, {@code 1 3}, {@code 1,3}), the
@@ -191,8 +192,7 @@ final class Replies {
 
 	/** Lower case, no accents, punctuation and apostrophes as spaces: {@code "¡Très bien, merci !"} is {@code tres bien merci}. */
 	static String plain(String text) {
-		String folded = Normalizer.normalize(text.strip().toLowerCase(Locale.ROOT), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-		return folded.replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+		return Folding.fold(text.strip()).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
 	}
 
 	private static Answer number(String reply, Pattern pattern, String invalid) {
@@ -221,8 +221,7 @@ final class Replies {
 
 	/** Lower case, without accents, spaces or closing punctuation around it. */
 	static String fold(String text) {
-		String plain = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-		return plain.toLowerCase(Locale.ROOT).strip().replaceAll("^[¡¿\"'(]+|[.!?\"')]+$", "").strip();
+		return Folding.fold(text).strip().replaceAll("^[¡¿\"'(]+|[.!?\"')]+$", "").strip();
 	}
 
 }

@@ -15,7 +15,6 @@ import java.util.TreeSet;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
-import org.linea.LineaApplication;
 import org.linea.access.Line;
 import org.linea.access.LineForm;
 import org.linea.access.LineService;
@@ -24,7 +23,6 @@ import org.linea.access.ChannelType;
 import org.linea.knowledge.KnowledgeService;
 import org.linea.knowledge.PhrasingService;
 
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -45,11 +43,7 @@ public final class FaqBenchmark {
 		boolean details = List.of(args).contains("--misses");
 		byte[] bank = Files.readAllBytes(dir.resolve("faq_es.csv"));
 		List<BenchScore.Labelled> messages = BenchScore.read(dir.resolve("dev_questions.csv"));
-		SpringApplication app = new SpringApplication(LineaApplication.class);
-		app.setAdditionalProfiles("test");
-		try (ConfigurableApplicationContext context = app.run("--server.port=0", "--linea.demo=false",
-				"--linea.data-dir=target/bench-data", "--linea.db.embedded.data-dir=target/bench-postgres",
-				"--logging.level.org.linea=WARN", "--spring.main.banner-mode=off")) {
+		try (ConfigurableApplicationContext context = BenchApplication.start()) {
 			KnowledgeBot bot = context.getBean(KnowledgeBot.class);
 			KnowledgeService knowledge = context.getBean(KnowledgeService.class);
 			Line line = newLine(context, "bench");

@@ -10,7 +10,6 @@ import java.util.List;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.linea.LineaApplication;
 import org.linea.access.Line;
 import org.linea.access.LineForm;
 import org.linea.access.LineService;
@@ -18,7 +17,6 @@ import org.linea.access.OrganisationService;
 import org.linea.access.ChannelType;
 import org.linea.knowledge.KnowledgeService;
 
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -42,11 +40,7 @@ public final class SafeguardingBenchmark {
 		Path dir = Path.of(args[0]);
 		boolean misses = List.of(args).contains("--misses");
 		byte[] bank = Files.readAllBytes(dir.resolve("faq_es.csv"));
-		SpringApplication app = new SpringApplication(LineaApplication.class);
-		app.setAdditionalProfiles("test");
-		try (ConfigurableApplicationContext context = app.run("--server.port=0", "--linea.demo=false",
-				"--linea.data-dir=target/bench-data", "--linea.db.embedded.data-dir=target/bench-postgres",
-				"--logging.level.org.linea=WARN", "--spring.main.banner-mode=off")) {
+		try (ConfigurableApplicationContext context = BenchApplication.start()) {
 			KnowledgeBot bot = context.getBean(KnowledgeBot.class);
 			String key = "bench-sg-" + Long.toString(System.nanoTime() % 1_000_000, 36);
 			long organisation = context.getBean(OrganisationService.class).create(key, "Benchmark").id();

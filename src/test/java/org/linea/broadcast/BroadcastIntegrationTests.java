@@ -1,6 +1,5 @@
 package org.linea.broadcast;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -9,25 +8,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.linea.access.Line;
 import org.linea.access.LineaUser;
-import org.linea.access.Role;
 import org.linea.audience.Audience;
 import org.linea.audience.ConsentPurpose;
-import org.linea.audience.ContactImport;
-import org.linea.channel.ChannelIntegrationTest;
 import org.linea.channel.FakeProvider.Answer;
 import org.linea.channel.Fixtures;
 import org.linea.channel.OutboxSwitch;
 import org.linea.channel.whatsapp.FakeGraphApiAccess;
 import org.linea.contact.ConsentEvent;
 import org.linea.contact.ContactService;
-import org.linea.knowledge.BankFile;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,7 +39,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 
 /** Broadcasts on a WhatsApp line against the fake Graph API: who gets what, once, within the line's rules. */
-class BroadcastIntegrationTests extends ChannelIntegrationTest {
+class BroadcastIntegrationTests extends BroadcastChannelTest {
 
 	@Autowired
 	WebApplicationContext context;
@@ -58,9 +52,6 @@ class BroadcastIntegrationTests extends ChannelIntegrationTest {
 
 	@Autowired
 	BroadcastSettingsStore settings;
-
-	@Autowired
-	ContactImport imports;
 
 	@Autowired
 	ContactService contacts;
@@ -251,27 +242,6 @@ class BroadcastIntegrationTests extends ChannelIntegrationTest {
 		return this.graph.sent(wa.phoneNumberId()).stream()
 			.filter(n -> n.path("type").asString().equals("template") || n.path("text").path("body").asString().startsWith("Vacunas"))
 			.toList();
-	}
-
-	private LineaUser coordinatorOf(Line line) {
-		long id = this.users.create(unique("coordinator"), "Coordinator", "a-long-test-password");
-		this.users.grant(id, line.organisationId(), Role.COORDINATOR);
-		return this.users.findById(id).orElseThrow();
-	}
-
-	private void importPeople(Line line, LineaUser coordinator, String... phones) {
-		StringBuilder csv = new StringBuilder("phone,language,consent\n");
-		for (String phone : phones) {
-			csv.append(phone).append(",es,BROADCASTS\n");
-		}
-		signIn(coordinator);
-		try {
-			this.imports.importFile(line.key(), BankFile.CSV, new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)),
-					"people.csv", "registro", "v1", null);
-		}
-		finally {
-			org.springframework.security.core.context.SecurityContextHolder.clearContext();
-		}
 	}
 
 	private long contactOf(Line line, String phone) {

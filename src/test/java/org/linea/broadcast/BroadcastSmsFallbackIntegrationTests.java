@@ -1,26 +1,19 @@
 package org.linea.broadcast;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.linea.access.Line;
 import org.linea.access.LineaUser;
-import org.linea.access.Role;
 import org.linea.audience.Audience;
 import org.linea.audience.ConsentPurpose;
-import org.linea.audience.ContactImport;
-import org.linea.channel.ChannelIntegrationTest;
 import org.linea.access.ChannelType;
 import org.linea.channel.FakeProvider.Answer;
 import org.linea.contact.Contact;
 import org.linea.contact.ContactService;
-import org.linea.knowledge.BankFile;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,15 +21,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * People WhatsApp cannot reach (131026) get the broadcast from the organisation's SMS line, against the fake
  * Graph API and the fake Twilio API, where their consent allows; what happened is on their recipient row.
  */
-class BroadcastSmsFallbackIntegrationTests extends ChannelIntegrationTest {
+class BroadcastSmsFallbackIntegrationTests extends BroadcastChannelTest {
 
 	private static final String NOT_ON_WHATSAPP = "{\"error\":{\"message\":\"(#131026) Message Undeliverable.\",\"code\":131026}}";
 
 	@Autowired
 	BroadcastService broadcasts;
-
-	@Autowired
-	ContactImport imports;
 
 	@Autowired
 	ContactService contacts;
@@ -110,27 +100,6 @@ class BroadcastSmsFallbackIntegrationTests extends ChannelIntegrationTest {
 
 	private void addTemplate(Line line, String name, String body) {
 		asAdmin(() -> this.accounts.addTemplate(line.key(), name, "es", body));
-	}
-
-	private LineaUser coordinatorOf(Line line) {
-		long id = this.users.create(unique("coordinator"), "Coordinator", "a-long-test-password");
-		this.users.grant(id, line.organisationId(), Role.COORDINATOR);
-		return this.users.findById(id).orElseThrow();
-	}
-
-	private void importPeople(Line line, LineaUser coordinator, String... phones) {
-		StringBuilder csv = new StringBuilder("phone,language,consent\n");
-		for (String phone : phones) {
-			csv.append(phone).append(",es,BROADCASTS\n");
-		}
-		signIn(coordinator);
-		try {
-			this.imports.importFile(line.key(), BankFile.CSV, new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)),
-					"people.csv", "registro", "v1", null);
-		}
-		finally {
-			SecurityContextHolder.clearContext();
-		}
 	}
 
 	private static void sleepQuietly(long millis) {

@@ -64,29 +64,26 @@ class PrivacyIntegrationTests extends InteractionsIntegrationTest {
 	void anErasedPersonIsNowhereInTheSchemaTheirRecordStillCountsAndTheirNumberStartsAfresh() {
 		Organisation organisation = newOrganisation();
 		Line line = newLine(organisation);
-		String phone = randomPhone();
-		String marker = marker();
-		long conversation = interaction(line, organisation, phone, marker);
-		learnedPhrasing(line, conversation, marker);
+		Person person = personWithPhrasing(line, organisation);
 		// a shared phone: this interaction's consent and demographics are kept apart, and go with the person too
-		long contact = this.jdbc.sql("select contact_id from conversation_conversation where id = ?").param(conversation)
+		long contact = this.jdbc.sql("select contact_id from conversation_conversation where id = ?").param(person.conversation())
 			.query(Long.class).single();
 		this.sharedPhones.mark(contact, PhoneUse.SHARED, SharedPhones.Source.OPERATOR, organisation.id(), "test");
-		long consent = this.contacts.recordConsent(contact, conversation, "DEMOGRAPHICS", ConsentEvent.GIVEN, "closing-v1", "closing-flow");
-		this.contacts.saveDemographic(contact, conversation, Demographic.LOCATION, "barrio " + marker, consent);
+		long consent = this.contacts.recordConsent(contact, person.conversation(), "DEMOGRAPHICS", ConsentEvent.GIVEN, "closing-v1", "closing-flow");
+		this.contacts.saveDemographic(contact, person.conversation(), Demographic.LOCATION, "barrio " + person.marker(), consent);
 		ApiClient coordinator = coordinatorApi(organisation);
 		PersonalDataScan scan = new PersonalDataScan(this.jdbc, this.keys);
-		assertThat(scan.columnsHolding(marker)).as("the shared phone's demographics hold the marker")
+		assertThat(scan.columnsHolding(person.marker())).as("the shared phone's demographics hold the marker")
 			.anyMatch(column -> column.startsWith("contact_interaction_demographics.location"));
-		assertThat(scan.columnsHolding(marker)).as("the marker is there before").isNotEmpty();
+		assertThat(scan.columnsHolding(person.marker())).as("the marker is there before").isNotEmpty();
 
-		HttpResponse<String> lookup = coordinator.get("/api/lines/" + line.key() + "/contacts/lookup?phone=" + phone.replace("+", "%2B"));
+		HttpResponse<String> lookup = coordinator.get("/api/lines/" + line.key() + "/contacts/lookup?phone=" + person.phone().replace("+", "%2B"));
 		assertThat(lookup.statusCode()).isEqualTo(200);
 		String code = read(lookup).get("code").asString();
 		assertThat(code).matches("\\d{2}PE\\d{4}");
 		HttpResponse<String> export = coordinator.get("/api/lines/" + line.key() + "/contacts/" + code + "/export");
 		assertThat(export.statusCode()).isEqualTo(200);
-		assertThat(export.body()).contains(marker).contains(phone).contains("\"consent\"").contains("\"records\"")
+		assertThat(export.body()).contains(person.marker()).contains(person.phone()).contains("\"consent\"").contains("\"records\"")
 			.contains("\"demographicsPerInteraction\"").contains("\"phoneUse\":\"SHARED\"")
 			.contains("CONTACT_LOOKED_UP");
 
@@ -94,22 +91,22 @@ class PrivacyIntegrationTests extends InteractionsIntegrationTest {
 		assertThat(erase.statusCode()).isEqualTo(200);
 		assertThat(read(erase).get("code").asString()).isEqualTo(code);
 
-		assertThat(scan.columnsHolding(marker, phone, phone.substring(1))).isEmpty();
+		assertThat(scan.columnsHolding(person.marker(), person.phone(), person.phone().substring(1))).isEmpty();
 		assertThat(scan.columnCount()).isGreaterThan(60);
-		assertThat(this.jdbc.sql("select count(*) from feedback_log where conversation_id = ?").param(conversation)
+		assertThat(this.jdbc.sql("select count(*) from feedback_log where conversation_id = ?").param(person.conversation())
 			.query(Integer.class).single()).isEqualTo(1);
 		assertThat(this.jdbc.sql("select count(*) from privacy_erasure where contact_code = ? and line_id = ?")
 			.params(code, line.id()).query(Integer.class).single()).isEqualTo(1);
-		assertThat(coordinator.get("/api/lines/" + line.key() + "/contacts/lookup?phone=" + phone.replace("+", "%2B")).statusCode())
+		assertThat(coordinator.get("/api/lines/" + line.key() + "/contacts/lookup?phone=" + person.phone().replace("+", "%2B")).statusCode())
 			.isEqualTo(404);
 
-		this.simulator.write(line, new SimulatedMessageRequest(phone, "hola de nuevo", null));
+		this.simulator.write(line, new SimulatedMessageRequest(person.phone(), "hola de nuevo", null));
 		eventually(() -> this.jdbc.sql("select count(*) from contact_contact where line_id = ? and erased_at is null")
 			.param(line.id()).query(Integer.class).single() == 1, "the number is a new contact");
-		String newCode = read(coordinator.get("/api/lines/" + line.key() + "/contacts/lookup?phone=" + phone.replace("+", "%2B")))
+		String newCode = read(coordinator.get("/api/lines/" + line.key() + "/contacts/lookup?phone=" + person.phone().replace("+", "%2B")))
 			.get("code").asString();
 		assertThat(newCode).isNotEqualTo(code);
-		eventually(() -> this.simulator.thread(line, phone).stream().anyMatch(m -> "OUT".equals(m.direction())),
+		eventually(() -> this.simulator.thread(line, person.phone()).stream().anyMatch(m -> "OUT".equals(m.direction())),
 				"the line answers the number again");
 	}
 
@@ -117,10 +114,7 @@ class PrivacyIntegrationTests extends InteractionsIntegrationTest {
 	void aPurgeOfEverythingLeavesNoWordsOrNumbersAndKeepsTheFeedbackRecord() {
 		Organisation organisation = newOrganisation();
 		Line line = newLine(organisation);
-		String phone = randomPhone();
-		String marker = marker();
-		long conversation = interaction(line, organisation, phone, marker);
-		learnedPhrasing(line, conversation, marker);
+		Person person = personWithPhrasing(line, organisation);
 		ApiClient coordinator = coordinatorApi(organisation);
 
 		HttpResponse<String> bad = coordinator.postJson("/api/lines/" + line.key() + "/privacy/purge", "{\"olderThan\": \"yesterday\"}");
@@ -134,11 +128,11 @@ class PrivacyIntegrationTests extends InteractionsIntegrationTest {
 		assertThat(erased.get(DataTypes.BOT_QUESTIONS).asInt()).isGreaterThanOrEqualTo(0);
 		assertThat(erased.get(DataTypes.PROVIDER_PAYLOADS).asInt()).isGreaterThanOrEqualTo(1);
 
-		assertThat(new PersonalDataScan(this.jdbc, this.keys).columnsHolding(marker, phone, phone.substring(1))).isEmpty();
+		assertThat(new PersonalDataScan(this.jdbc, this.keys).columnsHolding(person.marker(), person.phone(), person.phone().substring(1))).isEmpty();
 		assertThat(this.jdbc.sql("select count(*) from feedback_log where conversation_id = ? and feedback_type = 'RUMOUR'")
-			.param(conversation).query(Integer.class).single()).isEqualTo(1);
+			.param(person.conversation()).query(Integer.class).single()).isEqualTo(1);
 
-		this.simulator.write(line, new SimulatedMessageRequest(phone, "hola otra vez", null));
+		this.simulator.write(line, new SimulatedMessageRequest(person.phone(), "hola otra vez", null));
 		eventually(() -> this.jdbc.sql("select count(*) from contact_contact where line_id = ? and erased_at is null")
 			.param(line.id()).query(Integer.class).single() == 1, "the number writes again as a new contact");
 	}
@@ -158,6 +152,18 @@ class PrivacyIntegrationTests extends InteractionsIntegrationTest {
 	}
 
 	/** A person writes the marker, the bot cannot answer, an operator answers quoting it, flags it as a rumour and closes. */
+	/** A person who wrote a marker on the line from this phone, with a phrasing the bank learned from them. */
+	private Person personWithPhrasing(Line line, Organisation organisation) {
+		String phone = randomPhone();
+		String marker = marker();
+		long conversation = interaction(line, organisation, phone, marker);
+		learnedPhrasing(line, conversation, marker);
+		return new Person(phone, marker, conversation);
+	}
+
+	private record Person(String phone, String marker, long conversation) {
+	}
+
 	private long interaction(Line line, Organisation organisation, String phone, String marker) {
 		this.simulator.write(line, new SimulatedMessageRequest(phone, "necesito ayuda con " + marker, null));
 		eventually(() -> this.jdbc.sql("select count(*) from conversation_conversation where line_id = ? and state = 'QUEUED'")

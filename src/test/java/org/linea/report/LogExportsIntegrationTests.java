@@ -114,14 +114,11 @@ class LogExportsIntegrationTests extends InteractionsIntegrationTest {
 	void theCsvHasHeadingsThenTheHxlRowThenRecordsAndNeutralisesFormulas() throws Exception {
 		Organisation organisation = newOrganisation();
 		Line line = newLine(organisation);
-		long conversation = answeredAndClosed(line, randomPhone(), newUser(organisation, Role.OPERATOR),
-				new Coding(List.of("salud"), List.of(), FeedbackType.SUGGESTION));
-		eventually(() -> this.jdbc.sql("select count(*) from feedback_log where conversation_id = ? and feedback_type is not null")
-			.param(conversation).query(Integer.class).single() == 1, "logged");
+		long conversation = loggedSuggestion(organisation, line);
 		this.jdbc.sql("update feedback_log set location = '=HYPERLINK(\"x\")' where conversation_id = ?").param(conversation).update();
 
 		signIn(newUser(organisation, Role.COORDINATOR));
-		LineScope scope = this.lineScopes.resolve("line:" + line.key(), LocalDate.now().minusDays(2), LocalDate.now().plusDays(1));
+		LineScope scope = aroundToday(line);
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		this.exports.csv(scope, true, Locale.forLanguageTag("es"), out);
 
@@ -141,15 +138,9 @@ class LogExportsIntegrationTests extends InteractionsIntegrationTest {
 	void everyFormulaPrefixIsNeutralisedInTheCsvAndStaysPlainTextInTheWorkbook() throws Exception {
 		Organisation organisation = newOrganisation();
 		Line line = newLine(organisation);
-		long conversation = answeredAndClosed(line, randomPhone(), newUser(organisation, Role.OPERATOR),
-				new Coding(List.of("salud"), List.of(), FeedbackType.SUGGESTION));
-		eventually(() -> this.jdbc.sql("select count(*) from feedback_log where conversation_id = ? and feedback_type is not null")
-			.param(conversation).query(Integer.class).single() == 1, "logged");
-		// the record's durable refresh rebuilds it from the conversation: let it run before writing into the record
-		eventually(() -> this.jdbc.sql("select count(*) from jobs_scheduled_task where task_name = 'feedback-log-refresh' and task_instance = ?")
-			.param("conversation-" + conversation).query(Integer.class).single() == 0, "the record's durable refresh done");
+		long conversation = loggedSuggestion(organisation, line);
 		signIn(newUser(organisation, Role.COORDINATOR));
-		LineScope scope = this.lineScopes.resolve("line:" + line.key(), LocalDate.now().minusDays(2), LocalDate.now().plusDays(1));
+		LineScope scope = aroundToday(line);
 
 		for (String prefix : List.of("=", "+", "-", "@", "\t", "\r")) {
 			String hostile = prefix + "cmd|' /C calc'!A0";
@@ -174,6 +165,23 @@ class LogExportsIntegrationTests extends InteractionsIntegrationTest {
 	private String code(long conversation) {
 		return this.jdbc.sql("select record_code from feedback_log where conversation_id = ?").param(conversation)
 			.query(String.class).single();
+	}
+
+	/** A conversation answered, closed and coded as a suggestion on salud, once its feedback record is logged. */
+	private long loggedSuggestion(Organisation organisation, Line line) {
+		long conversation = answeredAndClosed(line, randomPhone(), newUser(organisation, Role.OPERATOR),
+				new Coding(List.of("salud"), List.of(), FeedbackType.SUGGESTION));
+		eventually(() -> this.jdbc.sql("select count(*) from feedback_log where conversation_id = ? and feedback_type is not null")
+			.param(conversation).query(Integer.class).single() == 1, "logged");
+		// the record's durable refresh rebuilds it from the conversation: the tests write into the record after it
+		eventually(() -> this.jdbc.sql("select count(*) from jobs_scheduled_task where task_name = 'feedback-log-refresh' and task_instance = ?")
+			.param("conversation-" + conversation).query(Integer.class).single() == 0, "the record's durable refresh done");
+		return conversation;
+	}
+
+	/** The line's records from two days ago to tomorrow. */
+	private LineScope aroundToday(Line line) {
+		return this.lineScopes.resolve("line:" + line.key(), LocalDate.now().minusDays(2), LocalDate.now().plusDays(1));
 	}
 
 }

@@ -4,7 +4,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.linea.SimulatorLineWithBankTest;
-import org.linea.channel.simulator.SimulatorMessage;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -15,19 +14,6 @@ class ReadyMadeSurveyRunIntegrationTests extends SimulatorLineWithBankTest {
 
 	@Autowired
 	SurveyService surveys;
-
-	private List<String> outgoing(String phone) {
-		return this.simulator.thread(this.line, phone).stream().filter(m -> m.direction().equals("OUT")).map(SimulatorMessage::text).toList();
-	}
-
-	private void reply(String phone, String text, String expected) {
-		int before = outgoing(phone).size();
-		write(phone, text);
-		eventually(() -> {
-			List<String> out = outgoing(phone);
-			return out.size() > before && out.getLast().contains(expected);
-		}, "the reply to '" + text + "' ends with '" + expected + "'; got " + outgoing(phone));
-	}
 
 	@Test
 	void theInformationNeedsSurveyRunsFromInvitationToACompleteResult() {

@@ -8,7 +8,6 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.linea.SimulatorLineWithBankTest;
-import org.linea.channel.simulator.SimulatorMessage;
 import org.linea.contact.ConsentEvent;
 import org.linea.contact.Contact;
 import org.linea.contact.ContactService;
@@ -57,22 +56,6 @@ class SurveySimulatorIntegrationTests extends SimulatorLineWithBankTest {
 				"{\"phones\": [\"" + String.join("\", \"", phones) + "\"]}");
 		assertThat(invited.statusCode()).as(invited.body()).isEqualTo(200);
 		return this.json.readTree(invited.body());
-	}
-
-	private List<String> outgoing(String phone) {
-		return this.simulator.thread(this.line, phone).stream().filter(m -> m.direction().equals("OUT")).map(SimulatorMessage::text).toList();
-	}
-
-	/** Writes and waits until the survey's answer to it (whose last message contains {@code expected}) arrives. */
-	private List<String> reply(String phone, String text, String expected) {
-		int before = outgoing(phone).size();
-		write(phone, text);
-		eventually(() -> {
-			List<String> out = outgoing(phone);
-			return out.size() > before && out.getLast().contains(expected);
-		}, "the reply to '" + text + "' ends with '" + expected + "'; got " + outgoing(phone));
-		List<String> out = outgoing(phone);
-		return out.subList(before, out.size());
 	}
 
 	private String results() {

@@ -14,7 +14,6 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import org.linea.access.Line;
 import org.linea.access.LineService;
 import org.linea.survey.ClosingFlow;
-import org.linea.access.ChannelType;
 import org.linea.contact.ContactService;
 import org.linea.contact.Demographic;
 import org.linea.conversation.Conversation;
@@ -186,7 +185,7 @@ public class FeedbackLogRecorder {
 				    refreshed_at = excluded.refreshed_at
 				""".formatted(MESSAGES_GONE))
 			.params(conversationId, line.id(), line.organisationId(), "%s-%02d".formatted(conversation.contactCode(), earlier + 1),
-					conversation.contactId(), earlier > 0, channel(line.channelType()), conversation.language(),
+					conversation.contactId(), earlier > 0, line.channelType().medium(), conversation.language(),
 					timestamp(conversation.openedAt()), LocalCalendar.day(conversation.openedAt(), line.timeZone()),
 					LocalCalendar.weekStart(conversation.openedAt(), line.timeZone()), timestamp(facts.firstResponseAt()),
 					timestamp(conversation.closedAt()), facts.answeredBy(), facts.operatorIds().toArray(Long[]::new),
@@ -197,14 +196,6 @@ public class FeedbackLogRecorder {
 					demographics.get(Demographic.MIGRANT_STATUS),
 					this.surveys.carriedSurvey(conversationId) ? "SURVEY" : "FEEDBACK", conversationId)
 			.update();
-	}
-
-	static String channel(ChannelType type) {
-		return switch (type) {
-			case TWILIO_SMS -> "SMS";
-			case WHATSAPP_CLOUD, TWILIO_WHATSAPP -> "WHATSAPP";
-			case SIMULATOR -> "WEB";
-		};
 	}
 
 }

@@ -9,15 +9,14 @@ import java.util.Optional;
 import org.linea.access.Line;
 import org.linea.access.LineService;
 import org.linea.channel.ChannelService;
-import org.linea.access.ChannelType;
 import org.linea.channel.MessageTemplate;
 import org.linea.contact.Contact;
 import org.linea.contact.ContactService;
 import org.linea.conversation.Conversation;
 import org.linea.conversation.ConversationService;
 import org.linea.conversation.SenderKind;
-import org.linea.knowledge.Answer;
-import org.linea.knowledge.KnowledgeEntry;
+import org.linea.knowledge.AnswerMessages;
+import org.linea.knowledge.AnswerMessages.AnswerMessage;
 import org.linea.knowledge.KnowledgeService;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,8 +47,11 @@ class CounterMessages {
 
 	private final KnowledgeService knowledge;
 
+	private final AnswerMessages answers;
+
 	CounterMessages(JdbcClient jdbc, LineService lines, ContactService contacts, ConversationService conversations,
-			ChannelService channels, KnowledgeService knowledge) {
+			ChannelService channels, KnowledgeService knowledge, AnswerMessages answers) {
+		this.answers = answers;
 		this.jdbc = jdbc;
 		this.lines = lines;
 		this.contacts = contacts;
@@ -94,16 +96,15 @@ class CounterMessages {
 		if (contact.optedOut()) {
 			return new Delivered(CounterMessageOutcome.OPTED_OUT, null);
 		}
-		Optional<Answer> answer = this.knowledge.validated(line.id()).stream()
+		boolean sms = this.channels.facts(line).sms();
+		Optional<AnswerMessage> answer = this.knowledge.validated(line.id()).stream()
 			.filter(entry -> entry.key().equalsIgnoreCase(entryKey))
-			.map(KnowledgeEntry::content)
-			.map(content -> content.answerFor(conversation.language(), line.defaultLanguage()))
-			.filter(a -> a != null)
-			.findFirst();
+			.findFirst()
+			.flatMap(entry -> this.answers.message(line, entry.content(), conversation.language(), sms));
 		if (answer.isEmpty()) {
 			return new Delivered(CounterMessageOutcome.NO_ANSWER, null);
 		}
-		String text = line.channelType() == ChannelType.TWILIO_SMS ? answer.get().forSms() : answer.get().text();
+		String text = answer.get().text();
 		if (this.channels.replyWindow(line, contact.id()).open()) {
 			return new Delivered(CounterMessageOutcome.TEXT, this.conversations.send(conversation, SenderKind.OPERATOR, userId, text));
 		}

@@ -23,6 +23,7 @@ import org.linea.conversation.ConversationMessage;
 import org.linea.conversation.ConversationService;
 import org.linea.knowledge.KnowledgeEntry;
 import org.linea.knowledge.KnowledgeService;
+import org.linea.knowledge.TextSimilarity;
 import org.linea.shared.InvalidRequestException;
 import org.linea.shared.NotFoundException;
 
@@ -33,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Rumours: staff flag a person's message or a whole interaction; each flag joins the organisation's
- * open group whose reports it is most alike ({@link RumourTerms}), or starts a new group. Coordinators
+ * open group whose reports it is most alike ({@link TextSimilarity}), or starts a new group. Coordinators
  * verify, choose a validated counter-message and send it back to the people who raised the rumour
  * ({@link CounterMessages}). {@link RumourBoard} is the reading side.
  */
@@ -180,14 +181,18 @@ public class RumourService {
 
 	/** The open group whose most alike report is alike enough, if any. */
 	private Optional<Long> alikeGroup(long organisationId, String text, String language) {
-		Set<String> terms = RumourTerms.of(text, language);
+		Set<String> terms = TextSimilarity.terms(text, language);
+		if (terms.isEmpty()) {
+			// a report with no words to compare (emoji only) starts its own group
+			return Optional.empty();
+		}
 		Map<Long, Double> best = new HashMap<>();
 		this.jdbc.sql("""
 				select p.rumour_id, p.text, p.language from feedback_rumour_report p join feedback_rumour r on r.id = p.rumour_id
 				where r.organisation_id = ? and r.status <> 'CLOSED' and p.text is not null
 				""").param(organisationId).query((rs, n) -> best.merge(rs.getLong(1),
-				RumourTerms.similarity(terms, RumourTerms.of(rs.getString(2), rs.getString(3))), Math::max)).list();
-		return best.entrySet().stream().filter(e -> e.getValue() >= RumourTerms.ALIKE)
+				TextSimilarity.of(terms, TextSimilarity.terms(rs.getString(2), rs.getString(3))), Math::max)).list();
+		return best.entrySet().stream().filter(e -> e.getValue() >= TextSimilarity.ALIKE)
 			.max(Map.Entry.comparingByValue()).map(Map.Entry::getKey);
 	}
 

@@ -1,4 +1,4 @@
-package org.linea.feedback.rumour;
+package org.linea.knowledge;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,14 +27,16 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
- * The words a rumour is about, as Lucene analyses them in the message's language: lower case, stop
+ * How alike two texts are, the one measure for grouping what people write (rumour reports, questions
+ * the bot could not answer): the share of terms they have in common (Dice coefficient). Terms come
+ * from {@link #terms}, the words as Lucene analyses them in the message's language (lower case, stop
  * words out, accents folded, lightly stemmed, so "cancelan el bono" and "el bono se cancela" share
- * their terms. Two texts are alike when their terms overlap enough (Dice coefficient).
+ * their terms), or from a caller's own analysis of the same kind (the bot's bank vocabulary).
  */
-final class RumourTerms {
+public final class TextSimilarity {
 
 	/** Alike from here on: e.g. four shared terms of six on each side. */
-	static final double ALIKE = 0.5;
+	public static final double ALIKE = 0.5;
 
 	private static final Map<String, Analyzer> BY_LANGUAGE = Map.of(
 			"es", analyzer(SpanishAnalyzer.getDefaultStopSet(), SpanishLightStemFilter::new),
@@ -44,10 +46,11 @@ final class RumourTerms {
 
 	private static final Analyzer UNSTEMMED = analyzer(CharArraySet.EMPTY_SET, UnaryOperator.identity());
 
-	private RumourTerms() {
+	private TextSimilarity() {
 	}
 
-	static Set<String> of(String text, String language) {
+	/** The text's terms in this language (unstemmed, no stop words taken out, in a language without an analyser). */
+	public static Set<String> terms(String text, String language) {
 		Analyzer analyzer = BY_LANGUAGE.getOrDefault(language, UNSTEMMED);
 		Set<String> terms = new LinkedHashSet<>();
 		try (TokenStream stream = analyzer.tokenStream("text", text == null ? "" : text)) {
@@ -64,10 +67,13 @@ final class RumourTerms {
 		return terms;
 	}
 
-	/** Shared terms over the terms of both, 0 (nothing shared) to 1 (the same terms). */
-	static double similarity(Set<String> a, Set<String> b) {
+	/**
+	 * Shared terms over the terms of both, 0 (nothing shared, or only one has terms) to 1 (the same
+	 * terms, also when neither has any).
+	 */
+	public static double of(Set<String> a, Set<String> b) {
 		if (a.isEmpty() || b.isEmpty()) {
-			return 0;
+			return a.isEmpty() && b.isEmpty() ? 1 : 0;
 		}
 		long shared = a.stream().filter(b::contains).count();
 		return 2.0 * shared / (a.size() + b.size());
