@@ -129,6 +129,40 @@ class TeamworkIntegrationTests extends LineaIntegrationTest {
 	}
 
 	@Test
+	void mentionsListNewestFirstWithTheirAuthorsAndNeverFromAConversationKeptFromTheColleague() {
+		Organisation organisation = newOrganisation();
+		Line line = newLine(organisation);
+		long first = queued(line);
+		long second = queued(line);
+		long restricted = queued(line);
+		LineaUser doctor = newUser(organisation, Role.SPECIALIST);
+		LineaUser ana = newUser(organisation, Role.OPERATOR);
+		LineaUser luis = newUser(organisation, Role.OPERATOR);
+		signIn(ana);
+		this.notes.note(first, "@" + doctor.getUsername() + " mira la primera");
+		signIn(luis);
+		this.notes.note(second, "@" + doctor.getUsername() + " mira la segunda");
+		this.notes.note(restricted, "@" + doctor.getUsername() + " mira la tercera");
+		this.conversationActions.escalate(restricted, this.teams.find(line.id(), Team.SAFEGUARDING).orElseThrow().id(), null);
+
+		signIn(doctor);
+		assertThat(this.notes.myMentions()).satisfiesExactly(m -> {
+			assertThat(m.conversationId()).isEqualTo(second);
+			assertThat(m.contactCode()).isEqualTo(contactCode(second));
+			assertThat(m.author()).isEqualTo(luis.displayName());
+			assertThat(m.note()).contains("la segunda");
+		}, m -> {
+			assertThat(m.conversationId()).isEqualTo(first);
+			assertThat(m.author()).isEqualTo(ana.displayName());
+			assertThat(m.note()).contains("la primera");
+		});
+	}
+
+	private String contactCode(long conversation) {
+		return this.jdbc.sql("select contact_code from conversation_conversation where id = ?").param(conversation).query(String.class).single();
+	}
+
+	@Test
 	void answeringAConversationAColleagueHoldsNeedsConfirmationAndThenTakesItOver() {
 		Organisation organisation = newOrganisation();
 		Line line = newLine(organisation);
