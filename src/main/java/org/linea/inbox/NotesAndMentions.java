@@ -17,6 +17,7 @@ import org.linea.access.LineaUser;
 import org.linea.access.Permission;
 import org.linea.access.UserService;
 import org.linea.conversation.Conversation;
+import org.linea.conversation.ConversationNote;
 import org.linea.conversation.ConversationService;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -79,33 +80,30 @@ public class NotesAndMentions {
 
 	/**
 	 * Notes where colleagues mentioned the current user and that they have not opened yet, newest
-	 * first: one query for the mentions with their notes, one for who may see which, one for the
-	 * authors' names, however many there are.
+	 * first. A fixed number of queries however many there are: the mentions, their notes (with the
+	 * person's code), who may see which, the authors' names.
 	 */
 	@Transactional(readOnly = true)
 	public List<Mention> myMentions() {
 		LineaUser me = CurrentUser.require();
 		List<Pending> pending = this.jdbc.sql("""
-				select m.id, m.conversation_id, c.contact_code, n.author_id, n.body, m.created_at
-				from inbox_mention m
-				join conversation_conversation c on c.id = m.conversation_id
-				join conversation_message n on n.id = m.message_id and n.conversation_id = m.conversation_id
-				where m.user_id = ? and m.seen_at is null
-				order by m.id desc limit 50
-				""").param(me.id()).query((rs, n) -> new Pending(rs.getLong(1), rs.getLong(2), rs.getString(3),
-						rs.getObject(4) == null ? null : rs.getLong(4), rs.getString(5), instant(rs, "created_at")))
+				select id, conversation_id, message_id, created_at from inbox_mention where user_id = ? and seen_at is null
+				order by id desc limit 50
+				""").param(me.id()).query((rs, n) -> new Pending(rs.getLong(1), rs.getLong(2), rs.getLong(3), instant(rs, "created_at")))
 			.list();
 		if (pending.isEmpty()) {
 			return List.of();
 		}
 		Set<Long> hidden = this.access.hiddenFrom(me, pending.stream().map(Pending::conversationId).collect(Collectors.toSet()));
 		List<Pending> visible = pending.stream().filter(p -> !hidden.contains(p.conversationId())).toList();
+		Map<Long, ConversationNote> notes = this.conversations.notes(visible.stream().map(Pending::noteId).toList());
 		Map<Long, String> authors = this.users.displayNames(
-				visible.stream().map(Pending::authorId).filter(Objects::nonNull).collect(Collectors.toSet()));
-		return visible.stream()
-			.map(p -> new Mention(p.id(), p.conversationId(), p.contactCode(), p.authorId() == null ? null : authors.get(p.authorId()),
-					p.note(), p.at()))
-			.toList();
+				notes.values().stream().map(ConversationNote::authorId).filter(Objects::nonNull).collect(Collectors.toSet()));
+		return visible.stream().filter(p -> notes.containsKey(p.noteId())).map(p -> {
+			ConversationNote note = notes.get(p.noteId());
+			return new Mention(p.id(), p.conversationId(), note.contactCode(),
+					note.authorId() == null ? null : authors.get(note.authorId()), note.body(), p.at());
+		}).toList();
 	}
 
 	/** The user opened the conversation: its mentions of them are no longer waiting. */
@@ -115,7 +113,7 @@ public class NotesAndMentions {
 			.update();
 	}
 
-	private record Pending(long id, long conversationId, String contactCode, Long authorId, String note, Instant at) {
+	private record Pending(long id, long conversationId, long noteId, Instant at) {
 	}
 
 }
