@@ -13,6 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.linea.access.Line;
 import org.linea.channel.ChannelService;
@@ -281,6 +283,24 @@ public class ConversationService {
 				SenderKind.valueOf(rs.getString("sender_kind")), nullableLong(rs, "author_id"), rs.getString("body"),
 				rs.getString("media_ref"), rs.getString("status"), rs.getString("error_code"), instant(rs, "created_at")))
 			.list();
+	}
+
+	/** These staff notes, by message id, each with its conversation's person code: one query however many. */
+	@Transactional(readOnly = true)
+	public Map<Long, ConversationNote> notes(Collection<Long> messageIds) {
+		if (messageIds.isEmpty()) {
+			return Map.of();
+		}
+		return this.jdbc.sql("""
+				select m.id, m.conversation_id, c.contact_code, m.author_id, m.body
+				from conversation_message m join conversation_conversation c on c.id = m.conversation_id
+				where m.id = any(?) and m.direction = 'NOTE'
+				""").param(messageIds.toArray(Long[]::new))
+			.query((rs, row) -> new ConversationNote(rs.getLong("id"), rs.getLong("conversation_id"), rs.getString("contact_code"),
+					nullableLong(rs, "author_id"), rs.getString("body")))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(ConversationNote::messageId, Function.identity()));
 	}
 
 	/**

@@ -6,7 +6,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Whether an operator takes new conversations now (online) or not (away). Away is the default. */
 @Service
-public class Availability {
+class Availability {
 
 	private final JdbcClient jdbc;
 
@@ -15,7 +15,7 @@ public class Availability {
 	}
 
 	@Transactional
-	public void set(long userId, boolean online) {
+	void set(long userId, boolean online) {
 		this.jdbc.sql("""
 				insert into inbox_availability (user_id, status, since) values (?, ?, now())
 				on conflict (user_id) do update set status = excluded.status, since = now()
@@ -23,7 +23,7 @@ public class Availability {
 	}
 
 	@Transactional(readOnly = true)
-	public boolean isOnline(long userId) {
+	boolean isOnline(long userId) {
 		return this.jdbc.sql("select exists (select 1 from inbox_availability where user_id = ? and status = 'ONLINE')")
 			.param(userId)
 			.query(Boolean.class)

@@ -1,5 +1,10 @@
 package org.linea.inbox;
 
+import java.util.Set;
+
+import org.linea.access.UserService;
+import org.linea.conversation.Conversation;
+import org.linea.conversation.ConversationState;
 import org.linea.shared.LocalizedException;
 
 import org.springframework.http.HttpStatus;
@@ -17,6 +22,16 @@ public class ClaimConflictException extends LocalizedException {
 		super(messageKey, holder);
 		this.holder = holder;
 		this.conversationId = conversationId;
+	}
+
+	/** The action on this conversation lost: it is closed, or says who holds it now. */
+	static ClaimConflictException over(Conversation conversation, UserService users) {
+		if (conversation.state() == ConversationState.CLOSED) {
+			return new ClaimConflictException("error.inbox.conversation-closed", null, conversation.id());
+		}
+		String holder = conversation.assigneeId() == null ? null
+				: users.displayNames(Set.of(conversation.assigneeId())).get(conversation.assigneeId());
+		return new ClaimConflictException("error.inbox.already-held", holder, conversation.id());
 	}
 
 	public long conversationId() {

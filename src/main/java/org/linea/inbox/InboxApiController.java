@@ -30,12 +30,24 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Conversations", description = "Open conversations, their messages, assignment, answers and closing")
 class InboxApiController {
 
-	private final InboxService inbox;
+	private final InboxQueue queue;
+
+	private final ConversationPage page;
+
+	private final Claims claims;
+
+	private final Replies replies;
+
+	private final Closing closing;
 
 	private final LineService lines;
 
-	InboxApiController(InboxService inbox, LineService lines) {
-		this.inbox = inbox;
+	InboxApiController(InboxQueue queue, ConversationPage page, Claims claims, Replies replies, Closing closing, LineService lines) {
+		this.queue = queue;
+		this.page = page;
+		this.claims = claims;
+		this.replies = replies;
+		this.closing = closing;
 		this.lines = lines;
 	}
 
@@ -47,14 +59,14 @@ class InboxApiController {
 			@RequestParam(required = false) Long team, @RequestParam(required = false) String code,
 			@RequestParam(required = false) String tag) {
 		Line line = this.lines.requireAccess(lineKey, Permission.INBOX_READ);
-		return this.inbox.queue(List.of(line), new QueueForm(view, team, code, tag, null));
+		return this.queue.queue(List.of(line), new QueueForm(view, team, code, tag, null));
 	}
 
 	@Requires(Permission.INBOX_READ)
 	@GetMapping("/api/conversations/{conversationId}")
 	@Operation(summary = "A conversation with its messages both ways, its referrals and coding (the read is audited)")
 	ConversationDetail conversation(@PathVariable long conversationId) {
-		ConversationView view = this.inbox.view(conversationId);
+		ConversationView view = this.page.view(conversationId);
 		return new ConversationDetail(view.conversation().id(), view.line().key(), view.conversation().contactCode(), view.maskedPhone(),
 				view.conversation().state(), view.conversation().language(), view.team(), view.holder(), view.conversation().triage(),
 				view.conversation().tags(), view.conversation().openedAt(), view.conversation().closedAt(), view.window().open(),
@@ -65,14 +77,14 @@ class InboxApiController {
 	@GetMapping("/api/conversations/{conversationId}/messages")
 	@Operation(summary = "The conversation's messages both ways, oldest first (the read is audited, as the conversation's)")
 	List<MessageView> messages(@PathVariable long conversationId) {
-		return this.inbox.view(conversationId).messages();
+		return this.page.view(conversationId).messages();
 	}
 
 	@Requires(Permission.INBOX_REPLY)
 	@PostMapping("/api/conversations/{conversationId}/assign")
 	@Operation(summary = "Hand the conversation to a colleague who works on the line")
 	void assign(@PathVariable long conversationId, @RequestBody Assignment assignment) {
-		this.inbox.assign(conversationId, assignment.userId());
+		this.claims.assign(conversationId, assignment.userId());
 	}
 
 	@Requires(Permission.INBOX_REPLY)
@@ -80,14 +92,14 @@ class InboxApiController {
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	@Operation(summary = "Answer the person (inside the channel's reply window); 409 when someone else holds the conversation")
 	void reply(@PathVariable long conversationId, @RequestBody Reply reply) {
-		this.inbox.reply(conversationId, reply.text(), false);
+		this.replies.reply(conversationId, reply.text(), false);
 	}
 
 	@Requires(Permission.INBOX_REPLY)
 	@PostMapping("/api/conversations/{conversationId}/close")
 	@Operation(summary = "Code and close the interaction; the person is then asked the closing questions")
 	void close(@PathVariable long conversationId, @RequestBody Coding coding) {
-		this.inbox.close(conversationId, coding);
+		this.closing.close(conversationId, coding);
 	}
 
 	record ConversationDetail(long id, String lineKey, String contactCode, String maskedPhone, ConversationState state, String language,

@@ -45,7 +45,23 @@ class InboxController {
 
 	private final Messages messages;
 
-	private final InboxService inbox;
+	private final InboxQueue queue;
+
+	private final ConversationPage page;
+
+	private final Claims claims;
+
+	private final Replies replies;
+
+	private final ConversationActions actions;
+
+	private final NotesAndMentions notes;
+
+	private final Referrals referrals;
+
+	private final Closing closing;
+
+	private final ContactDetails contactDetails;
 
 	private final InboxLiveUpdates live;
 
@@ -57,12 +73,21 @@ class InboxController {
 
 	private final EarlierInteractions earlier;
 
-	InboxController(InboxService inbox, InboxLiveUpdates live, Availability availability, AutoAssignment autoAssignment,
-			Codebook codebook, EarlierInteractions earlier, Messages messages) {
+	InboxController(InboxQueue queue, ConversationPage page, Claims claims, Replies replies, ConversationActions actions,
+			NotesAndMentions notes, Referrals referrals, Closing closing, ContactDetails contactDetails, InboxLiveUpdates live,
+			Availability availability, AutoAssignment autoAssignment, Codebook codebook, EarlierInteractions earlier, Messages messages) {
+		this.queue = queue;
+		this.page = page;
+		this.claims = claims;
+		this.replies = replies;
+		this.actions = actions;
+		this.notes = notes;
+		this.referrals = referrals;
+		this.closing = closing;
+		this.contactDetails = contactDetails;
 		this.messages = messages;
 		this.codebook = codebook;
 		this.earlier = earlier;
-		this.inbox = inbox;
 		this.live = live;
 		this.availability = availability;
 		this.autoAssignment = autoAssignment;
@@ -71,15 +96,15 @@ class InboxController {
 	@Requires(Permission.INBOX_READ)
 	@GetMapping("/inbox")
 	String inbox(QueueForm filters, Model model) {
-		page(filters, model);
+		pageModel(filters, model);
 		return "inbox/inbox";
 	}
 
 	@Requires(Permission.INBOX_READ)
 	@GetMapping("/inbox/queue")
 	String queue(QueueForm filters, Model model) {
-		model.addAttribute("queue", this.inbox.queue(this.inbox.lines(), filters));
-		model.addAttribute("queueLimit", InboxService.QUEUE_LIMIT);
+		model.addAttribute("queue", this.queue.queue(this.queue.lines(), filters));
+		model.addAttribute("queueLimit", InboxQueue.QUEUE_LIMIT);
 		return "inbox/fragments :: queue";
 	}
 
@@ -87,14 +112,14 @@ class InboxController {
 	@GetMapping(path = "/inbox/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	@ResponseBody
 	SseEmitter events() {
-		Set<Long> lineIds = this.inbox.lines().stream().map(Line::id).collect(Collectors.toSet());
+		Set<Long> lineIds = this.queue.lines().stream().map(Line::id).collect(Collectors.toSet());
 		return this.live.subscribe(lineIds);
 	}
 
 	@Requires(Permission.INBOX_READ)
 	@GetMapping("/inbox/conversations/{id}")
 	String conversation(@PathVariable long id, QueueForm filters, Model model) {
-		page(filters, model);
+		pageModel(filters, model);
 		conversationModel(id, model);
 		return "inbox/inbox";
 	}
@@ -102,7 +127,7 @@ class InboxController {
 	@Requires(Permission.INBOX_READ)
 	@GetMapping("/inbox/conversations/{id}/pane")
 	String pane(@PathVariable long id, Model model) {
-		ConversationView view = this.inbox.view(id);
+		ConversationView view = this.page.view(id);
 		model.addAttribute("view", view);
 		return "inbox/fragments :: live";
 	}
@@ -121,28 +146,28 @@ class InboxController {
 	@Requires(Permission.INBOX_REPLY)
 	@PostMapping("/inbox/conversations/{id}/claim")
 	String claim(@PathVariable long id) {
-		this.inbox.claim(id);
+		this.claims.claim(id);
 		return back(id);
 	}
 
 	@Requires(Permission.INBOX_REPLY)
 	@PostMapping("/inbox/conversations/{id}/release")
 	String release(@PathVariable long id) {
-		this.inbox.release(id);
+		this.claims.release(id);
 		return "redirect:/inbox";
 	}
 
 	@Requires(Permission.INBOX_REPLY)
 	@PostMapping("/inbox/conversations/{id}/assign")
 	String assign(@PathVariable long id, @RequestParam long userId, RedirectAttributes redirect) {
-		return attempt(id, () -> this.inbox.assign(id, userId));
+		return attempt(id, () -> this.claims.assign(id, userId));
 	}
 
 	@Requires(Permission.INBOX_REPLY)
 	@PostMapping("/inbox/conversations/{id}/messages")
 	String reply(@PathVariable long id, ReplyForm form, RedirectAttributes redirect) {
 		Refusals.keep("draft", form.text());
-		this.inbox.reply(id, form.text(), form.confirmedTakeOver(), form.insertedEntry());
+		this.replies.reply(id, form.text(), form.confirmedTakeOver(), form.insertedEntry());
 		return back(id);
 	}
 
@@ -150,7 +175,7 @@ class InboxController {
 	@GetMapping("/inbox/conversations/{id}/quick-replies")
 	String quickReplies(@PathVariable long id, @RequestParam(defaultValue = "") String q,
 			@RequestParam(required = false) EntryKind kind, Model model) {
-		model.addAttribute("replies", this.inbox.quickReplies(id, q, kind));
+		model.addAttribute("replies", this.replies.quickReplies(id, q, kind));
 		return "inbox/fragments :: quick-replies";
 	}
 
@@ -158,21 +183,21 @@ class InboxController {
 	@PostMapping("/inbox/conversations/{id}/template")
 	String replyWithTemplate(@PathVariable long id, @RequestParam long templateId,
 			@RequestParam(defaultValue = "") String parameters, RedirectAttributes redirect) {
-		return attempt(id, () -> this.inbox.replyWithTemplate(id, templateId,
+		return attempt(id, () -> this.replies.replyWithTemplate(id, templateId,
 				parameters.isBlank() ? List.of() : parameters.strip().lines().map(String::strip).toList()));
 	}
 
 	@Requires(Permission.INBOX_REPLY)
 	@PostMapping("/inbox/conversations/{id}/notes")
 	String note(@PathVariable long id, @RequestParam String text, RedirectAttributes redirect) {
-		return attempt(id, () -> this.inbox.note(id, text));
+		return attempt(id, () -> this.notes.note(id, text));
 	}
 
 	@Requires(Permission.INBOX_REPLY)
 	@PostMapping("/inbox/conversations/{id}/escalate")
 	String escalate(@PathVariable long id, @RequestParam long teamId, @RequestParam(required = false) String note,
 			RedirectAttributes redirect) {
-		this.inbox.escalate(id, teamId, note);
+		this.actions.escalate(id, teamId, note);
 		redirect.addFlashAttribute("notice", "inbox.escalated");
 		return "redirect:/inbox";
 	}
@@ -180,13 +205,13 @@ class InboxController {
 	@Requires(Permission.INBOX_REPLY)
 	@PostMapping("/inbox/conversations/{id}/triage")
 	String triage(@PathVariable long id, @RequestParam(required = false) String colour, RedirectAttributes redirect) {
-		return attempt(id, () -> this.inbox.triage(id, colour));
+		return attempt(id, () -> this.actions.triage(id, colour));
 	}
 
 	@Requires(Permission.INBOX_REPLY)
 	@PostMapping("/inbox/conversations/{id}/tags")
 	String tags(@PathVariable long id, @RequestParam(required = false) String tags, RedirectAttributes redirect) {
-		return attempt(id, () -> this.inbox.tag(id, tags));
+		return attempt(id, () -> this.actions.tag(id, tags));
 	}
 
 	@Requires(Permission.INBOX_REPLY)
@@ -194,21 +219,21 @@ class InboxController {
 	String refer(@PathVariable long id, @RequestParam String service,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime appointment, @RequestParam(required = false) String note,
 			RedirectAttributes redirect) {
-		return attempt(id, () -> this.inbox.refer(id, service,
-				appointment == null ? null : appointment.atZone(this.inbox.view(id).line().timeZone()).toInstant(), note));
+		return attempt(id, () -> this.referrals.refer(id, service,
+				appointment == null ? null : appointment.atZone(this.page.view(id).line().timeZone()).toInstant(), note));
 	}
 
 	@Requires(Permission.INBOX_REPLY)
 	@PostMapping("/inbox/conversations/{id}/referrals/{referralId}")
 	String updateReferral(@PathVariable long id, @PathVariable long referralId, @RequestParam String status,
 			RedirectAttributes redirect) {
-		return attempt(id, () -> this.inbox.updateReferral(referralId, status));
+		return attempt(id, () -> this.referrals.updateReferral(referralId, status));
 	}
 
 	@Requires(Permission.INBOX_REPLY)
 	@PostMapping("/inbox/conversations/{id}/close")
 	String close(@PathVariable long id, CloseForm form, RedirectAttributes redirect) {
-		this.inbox.close(id, form.coding());
+		this.closing.close(id, form.coding());
 		redirect.addFlashAttribute("notice", "inbox.closed");
 		return "redirect:/inbox";
 	}
@@ -217,7 +242,7 @@ class InboxController {
 	@PostMapping("/inbox/conversations/{id}/reveal")
 	String reveal(@PathVariable long id, @RequestParam(defaultValue = "") String reason, Model model) {
 		try {
-			model.addAttribute("identity", this.inbox.reveal(id, reason));
+			model.addAttribute("identity", this.contactDetails.reveal(id, reason));
 			return "inbox/fragments :: identity";
 		}
 		catch (InvalidRequestException ex) {
@@ -228,7 +253,7 @@ class InboxController {
 	@Requires(Permission.INBOX_REPLY)
 	@PostMapping("/inbox/conversations/{id}/phone-use")
 	String phoneUse(@PathVariable long id, @RequestParam PhoneUse use, RedirectAttributes redirect) {
-		this.inbox.markPhoneUse(id, use);
+		this.contactDetails.markPhoneUse(id, use);
 		redirect.addFlashAttribute("notice", "inbox.phoneUse.marked." + use.name());
 		return back(id);
 	}
@@ -256,19 +281,19 @@ class InboxController {
 		return request.getHeader("HX-Request") != null ? "inbox/fragments :: conflict" : "inbox/conflict";
 	}
 
-	private void page(QueueForm filters, Model model) {
-		List<Line> lines = this.inbox.lines();
+	private void pageModel(QueueForm filters, Model model) {
+		List<Line> lines = this.queue.lines();
 		model.addAttribute("lines", lines);
-		model.addAttribute("teams", this.inbox.teams(lines));
+		model.addAttribute("teams", this.queue.teams(lines));
 		model.addAttribute("filters", filters);
-		model.addAttribute("mentions", this.inbox.myMentions());
+		model.addAttribute("mentions", this.notes.myMentions());
 		model.addAttribute("online", this.availability.isOnline(CurrentUser.require().id()));
 	}
 
 	private void conversationModel(long id, Model model) {
-		ConversationView view = this.inbox.view(id);
+		ConversationView view = this.page.view(id);
 		model.addAttribute("view", view);
-		model.addAttribute("mayReveal", this.inbox.mayReveal(view.line()));
+		model.addAttribute("mayReveal", this.contactDetails.mayReveal(view.line()));
 		model.addAttribute("feedbackTypes", FeedbackType.values());
 		model.addAttribute("informationTypes", InformationType.values());
 		model.addAttribute("topics", this.codebook.activeCodes(view.line().organisationId()));

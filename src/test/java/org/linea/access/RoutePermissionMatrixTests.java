@@ -240,7 +240,7 @@ class RoutePermissionMatrixTests extends InteractionsIntegrationTest {
 		String entry = this.knowledge.create(line.key(), new EntryContent("", "general", EntryKind.FAQ, "¿Dónde queda la oficina?",
 				List.of(), Map.of("es", new Answer("En la plaza.", null)), List.of(), List.of(), "", null)).key();
 		long rumour = this.rumours.flag(logged, null);
-		this.inbox.refer(open, "Salud", null, null);
+		this.inboxReferrals.refer(open, "Salud", null, null);
 		long inboxReferral = this.jdbc.sql("select max(id) from inbox_referral where conversation_id = ?").param(open)
 			.query(Long.class).single();
 		long programmeReferral = this.programmeReferrals.refer(logged, "Transferencias", null);

@@ -18,7 +18,8 @@ import org.linea.channel.simulator.SimulatorService;
 import org.linea.feedback.coding.Coding;
 import org.linea.feedback.coding.FeedbackType;
 import org.linea.feedback.coding.InformationType;
-import org.linea.inbox.InboxService;
+import org.linea.inbox.Replies;
+import org.linea.inbox.Closing;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -34,7 +35,10 @@ class LineLanguagesIntegrationTests extends LineaIntegrationTest {
 	SimulatorService simulator;
 
 	@Autowired
-	InboxService inbox;
+	Replies replies;
+
+	@Autowired
+	Closing closing;
 
 	@Autowired
 	LineService lineService;
@@ -106,8 +110,8 @@ class LineLanguagesIntegrationTests extends LineaIntegrationTest {
 		long conversation = this.jdbc.sql("select id from conversation_conversation where line_id = ?").param(this.line.id())
 			.query(Long.class).single();
 		signIn(newUser(organisation, Role.OPERATOR));
-		this.inbox.reply(conversation, "...", false);
-		this.inbox.close(conversation, new Coding(List.of("linea"), List.of(InformationType.PROGRAMME_INFORMATION),
+		this.replies.reply(conversation, "...", false);
+		this.closing.close(conversation, new Coding(List.of("linea"), List.of(InformationType.PROGRAMME_INFORMATION),
 				FeedbackType.QUESTION));
 		eventually(() -> received().getLast().contains(satisfactionQuestion), "the satisfaction question in " + language);
 		write(satisfied);

@@ -14,7 +14,7 @@ import org.linea.channel.simulator.SimulatedMessageRequest;
 import org.linea.channel.simulator.SimulatorService;
 import org.linea.feedback.coding.Coding;
 import org.linea.feedback.coding.FeedbackType;
-import org.linea.inbox.InboxService;
+import org.linea.inbox.Closing;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -27,7 +27,7 @@ class SharedPhoneBrowserTests extends BrowserTest {
 	SimulatorService simulator;
 
 	@Autowired
-	InboxService inbox;
+	Closing closing;
 
 	@Test
 	void theOperatorMarksASharedPhoneAndOpensItsEarlierInteractionsWithAReason() {
@@ -40,7 +40,7 @@ class SharedPhoneBrowserTests extends BrowserTest {
 		long first = this.jdbc.sql("select max(id) from conversation_conversation where line_id = ?").param(line.id())
 			.query(Long.class).single();
 		signIn(ana);
-		this.inbox.close(first, new Coding(List.of(), List.of(), FeedbackType.QUESTION));
+		this.closing.close(first, new Coding(List.of(), List.of(), FeedbackType.QUESTION));
 		this.simulator.write(line, new SimulatedMessageRequest(phone, "hola, soy otra persona y tengo una duda", null));
 		eventually(() -> queued(line) == 1, "the second interaction waits");
 

@@ -12,7 +12,9 @@ import org.linea.access.Role;
 import org.linea.channel.FakeProvider.Answer;
 import org.linea.channel.whatsapp.FakeGraphApiAccess;
 import org.linea.conversation.ConversationState;
-import org.linea.inbox.InboxService;
+import org.linea.inbox.InboxQueue;
+import org.linea.inbox.ConversationPage;
+import org.linea.inbox.Replies;
 import org.linea.inbox.QueueEntry;
 import org.linea.inbox.QueueForm;
 import org.linea.web.SignedInClient;
@@ -33,7 +35,13 @@ class OutboxUnconfirmedIntegrationTests extends ChannelIntegrationTest {
 	private DrainOutbox drain;
 
 	@Autowired
-	private InboxService inbox;
+	private InboxQueue inboxQueue;
+
+	@Autowired
+	private ConversationPage conversationPage;
+
+	@Autowired
+	private Replies replies;
 
 	@Test
 	void aTimedOutSendWithoutStatusReportIsSentOnceMoreAndOnlyOnce() {
@@ -99,16 +107,16 @@ class OutboxUnconfirmedIntegrationTests extends ChannelIntegrationTest {
 		String page = new SignedInClient(this.port).signIn(operator.getUsername(), "a-long-test-password").get("/inbox/queue").body();
 		assertThat(page).contains("doubt-flag").containsAnyOf("reply may not have arrived", "puede que la respuesta no haya llegado");
 		signIn(operator);
-		List<QueueEntry> queue = this.inbox.queue(List.of(wa.line()), new QueueForm("waiting", null, null, null, null));
+		List<QueueEntry> queue = this.inboxQueue.queue(List.of(wa.line()), new QueueForm("waiting", null, null, null, null));
 		assertThat(queue).filteredOn(entry -> entry.conversationId() == conversation).singleElement()
 			.satisfies(entry -> {
 				assertThat(entry.replyInDoubt()).isTrue();
 				assertThat(entry.state()).isNotEqualTo(ConversationState.BOT);
 			});
-		assertThat(this.inbox.view(conversation).replyInDoubt()).isTrue();
+		assertThat(this.conversationPage.view(conversation).replyInDoubt()).isTrue();
 
-		this.inbox.reply(conversation, "Le escribimos de nuevo: ¿recibió nuestra respuesta?", false);
-		assertThat(this.inbox.view(conversation).replyInDoubt()).as("an operator's new message clears the mark").isFalse();
+		this.replies.reply(conversation, "Le escribimos de nuevo: ¿recibió nuestra respuesta?", false);
+		assertThat(this.conversationPage.view(conversation).replyInDoubt()).as("an operator's new message clears the mark").isFalse();
 		SecurityContextHolder.clearContext();
 
 		// Meta's report, late: the reply did arrive after all

@@ -6,7 +6,13 @@ import org.linea.access.Line;
 import org.linea.access.LineaUser;
 import org.linea.channel.simulator.SimulatedMessageRequest;
 import org.linea.channel.simulator.SimulatorService;
-import org.linea.inbox.InboxService;
+import org.linea.inbox.ConversationPage;
+import org.linea.inbox.InboxQueue;
+import org.linea.inbox.Claims;
+import org.linea.inbox.Replies;
+import org.linea.inbox.NotesAndMentions;
+import org.linea.inbox.Referrals;
+import org.linea.inbox.Closing;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -17,7 +23,25 @@ public abstract class InteractionsIntegrationTest extends LineaIntegrationTest {
 	protected SimulatorService simulator;
 
 	@Autowired
-	protected InboxService inbox;
+	protected ConversationPage conversationPage;
+
+	@Autowired
+	protected InboxQueue inboxQueue;
+
+	@Autowired
+	protected Claims claims;
+
+	@Autowired
+	protected Replies replies;
+
+	@Autowired
+	protected NotesAndMentions notes;
+
+	@Autowired
+	protected Referrals inboxReferrals;
+
+	@Autowired
+	protected Closing closing;
 
 	/** A person writes, an operator answers and closes with a coding; returns the conversation. */
 	protected long answeredAndClosed(Line line, String phone, LineaUser operator, Coding coding) {
@@ -31,8 +55,8 @@ public abstract class InteractionsIntegrationTest extends LineaIntegrationTest {
 		long conversation = this.jdbc.sql("select max(id) from conversation_conversation where line_id = ?").param(line.id())
 			.query(Long.class).single();
 		signIn(operator);
-		this.inbox.reply(conversation, "El pago es el lunes.", false);
-		this.inbox.close(conversation, coding);
+		this.replies.reply(conversation, "El pago es el lunes.", false);
+		this.closing.close(conversation, coding);
 		return conversation;
 	}
 

@@ -42,7 +42,31 @@ class CrossOrganisationIntegrationTests extends LineaIntegrationTest {
 	private static final String PASSWORD = "a-long-test-password";
 
 	@Autowired
-	InboxService inbox;
+	Referrals inboxReferrals;
+
+	@Autowired
+	ConversationPage conversationPage;
+
+	@Autowired
+	Claims claims;
+
+	@Autowired
+	Replies replies;
+
+	@Autowired
+	NotesAndMentions notes;
+
+	@Autowired
+	ConversationActions conversationActions;
+
+	@Autowired
+	Closing closing;
+
+	@Autowired
+	ContactDetails contactDetails;
+
+	@Autowired
+	InboxQueue inboxQueue;
 
 	@Autowired
 	SimulatorService simulator;
@@ -75,7 +99,7 @@ class CrossOrganisationIntegrationTests extends LineaIntegrationTest {
 	@Test
 	void everyInboxActionOnAnotherOrganisationsConversationIsNotFoundAndChangesNothing() {
 		signIn(this.colleague);
-		this.inbox.refer(this.conversation, "Centro de salud", null, null);
+		this.inboxReferrals.refer(this.conversation, "Centro de salud", null, null);
 		long referral = this.jdbc.sql("select id from inbox_referral where conversation_id = ?").param(this.conversation)
 			.query(Long.class).single();
 		long pss = this.teams.teamsOf(this.line.id()).stream().filter(team -> !team.key().equals(Team.GENERAL)).findFirst()
@@ -85,26 +109,26 @@ class CrossOrganisationIntegrationTests extends LineaIntegrationTest {
 		for (Role role : List.of(Role.OPERATOR, Role.COORDINATOR)) {
 			signIn(newUser(newOrganisation(), role));
 			List<ThrowingCallable> actions = List.of(
-					() -> this.inbox.view(this.conversation),
-					() -> this.inbox.claim(this.conversation),
-					() -> this.inbox.release(this.conversation),
-					() -> this.inbox.reply(this.conversation, "hola desde fuera", false),
-					() -> this.inbox.reply(this.conversation, "hola desde fuera", true),
-					() -> this.inbox.replyWithTemplate(this.conversation, 1, List.of("x")),
-					() -> this.inbox.note(this.conversation, "nota ajena"),
-					() -> this.inbox.tag(this.conversation, "ajeno"),
-					() -> this.inbox.triage(this.conversation, "RED"),
-					() -> this.inbox.escalate(this.conversation, pss, "ajeno"),
-					() -> this.inbox.assign(this.conversation, this.colleague.id()),
-					() -> this.inbox.refer(this.conversation, "Servicio ajeno", Instant.now(), null),
-					() -> this.inbox.updateReferral(referral, "CANCELLED"),
-					() -> this.inbox.quickReplies(this.conversation, "bono", null),
-					() -> this.inbox.close(this.conversation, new Coding(List.of("salud"), List.of(), FeedbackType.QUESTION)),
-					() -> this.inbox.reveal(this.conversation, "Llamar por la cita de salud"));
+					() -> this.conversationPage.view(this.conversation),
+					() -> this.claims.claim(this.conversation),
+					() -> this.claims.release(this.conversation),
+					() -> this.replies.reply(this.conversation, "hola desde fuera", false),
+					() -> this.replies.reply(this.conversation, "hola desde fuera", true),
+					() -> this.replies.replyWithTemplate(this.conversation, 1, List.of("x")),
+					() -> this.notes.note(this.conversation, "nota ajena"),
+					() -> this.conversationActions.tag(this.conversation, "ajeno"),
+					() -> this.conversationActions.triage(this.conversation, "RED"),
+					() -> this.conversationActions.escalate(this.conversation, pss, "ajeno"),
+					() -> this.claims.assign(this.conversation, this.colleague.id()),
+					() -> this.inboxReferrals.refer(this.conversation, "Servicio ajeno", Instant.now(), null),
+					() -> this.inboxReferrals.updateReferral(referral, "CANCELLED"),
+					() -> this.replies.quickReplies(this.conversation, "bono", null),
+					() -> this.closing.close(this.conversation, new Coding(List.of("salud"), List.of(), FeedbackType.QUESTION)),
+					() -> this.contactDetails.reveal(this.conversation, "Llamar por la cita de salud"));
 			for (int i = 0; i < actions.size(); i++) {
 				assertThatThrownBy(actions.get(i)).as("%s, action %d", role, i).isInstanceOf(NotFoundException.class);
 			}
-			assertThat(this.inbox.queue(this.inbox.lines(), new QueueForm("all", null, null, null, null)))
+			assertThat(this.inboxQueue.queue(this.inboxQueue.lines(), new QueueForm("all", null, null, null, null)))
 				.noneMatch(entry -> entry.conversationId() == this.conversation);
 		}
 		assertThat(snapshot()).as("nothing changed").isEqualTo(before);
@@ -155,7 +179,7 @@ class CrossOrganisationIntegrationTests extends LineaIntegrationTest {
 			long theirConversation = queuedConversation(theirLine, randomPhone());
 			long ourOtherConversation = queuedConversation(ourOtherLine, randomPhone());
 			signIn(this.colleague);
-			this.inbox.note(this.conversation, "ahora nosotros");
+			this.notes.note(this.conversation, "ahora nosotros");
 
 			List<String> seen = awaitLine(received, "event:conversation-" + this.conversation);
 			assertThat(seen).as("our other line is ours too").contains("event:conversation-" + ourOtherConversation);

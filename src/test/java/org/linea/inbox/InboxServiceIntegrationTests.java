@@ -34,7 +34,22 @@ class InboxServiceIntegrationTests extends LineaIntegrationTest {
 	static final Coding QUESTION = new Coding(List.of("salud"), List.of(InformationType.HEALTH_INFORMATION), FeedbackType.QUESTION);
 
 	@Autowired
-	InboxService inbox;
+	Claims claims;
+
+	@Autowired
+	ConversationPage conversationPage;
+
+	@Autowired
+	InboxQueue inboxQueue;
+
+	@Autowired
+	Replies replies;
+
+	@Autowired
+	Closing closing;
+
+	@Autowired
+	ContactDetails contactDetails;
 
 	@Autowired
 	SimulatorService simulator;
@@ -62,7 +77,7 @@ class InboxServiceIntegrationTests extends LineaIntegrationTest {
 					signIn(operator);
 					start.await();
 					try {
-						this.inbox.claim(conversation);
+						this.claims.claim(conversation);
 						return "won";
 					}
 					catch (ClaimConflictException ex) {
@@ -79,7 +94,7 @@ class InboxServiceIntegrationTests extends LineaIntegrationTest {
 			String winner = results.get(0).equals("won") ? ana.displayName() : luis.displayName();
 			assertThat(results).contains("lost:" + winner);
 			signIn(ana);
-			assertThat(this.inbox.view(conversation).holder()).isEqualTo(winner);
+			assertThat(this.conversationPage.view(conversation).holder()).isEqualTo(winner);
 		}
 		pool.shutdown();
 	}
@@ -93,23 +108,23 @@ class InboxServiceIntegrationTests extends LineaIntegrationTest {
 		LineaUser ana = newUser(organisation, Role.OPERATOR);
 		signIn(ana);
 
-		QueueEntry entry = this.inbox.queue(List.of(line), ALL).getFirst();
+		QueueEntry entry = this.inboxQueue.queue(List.of(line), ALL).getFirst();
 		assertThat(entry.contactCode()).matches("\\d{2}PE\\d{4}");
 		assertThat(entry.holder()).isNull();
 		assertThat(entry.waitingSince()).isNotNull();
-		assertThat(this.inbox.view(conversation).maskedPhone()).startsWith("+51 9").contains("•").doesNotContain(number.substring(4, 9));
+		assertThat(this.conversationPage.view(conversation).maskedPhone()).startsWith("+51 9").contains("•").doesNotContain(number.substring(4, 9));
 
-		this.inbox.reply(conversation, "Hola, soy Ana. ¿En qué te ayudo?", false);
-		QueueEntry held = this.inbox.queue(List.of(line), ALL).getFirst();
+		this.replies.reply(conversation, "Hola, soy Ana. ¿En qué te ayudo?", false);
+		QueueEntry held = this.inboxQueue.queue(List.of(line), ALL).getFirst();
 		assertThat(held.heldByMe()).isTrue();
 		assertThat(held.state()).isEqualTo(ConversationState.ASSIGNED);
 		assertThat(held.waitingSince()).isNull();
 		eventually(() -> this.simulator.thread(line, number).stream().anyMatch(m -> m.text().contains("soy Ana")),
 				"the answer reached the phone");
 
-		this.inbox.close(conversation, QUESTION);
-		assertThat(this.inbox.queue(List.of(line), ALL)).isEmpty();
-		assertThat(this.inbox.view(conversation).conversation().state()).isEqualTo(ConversationState.CLOSED);
+		this.closing.close(conversation, QUESTION);
+		assertThat(this.inboxQueue.queue(List.of(line), ALL)).isEmpty();
+		assertThat(this.conversationPage.view(conversation).conversation().state()).isEqualTo(ConversationState.CLOSED);
 	}
 
 	@Test
@@ -119,17 +134,17 @@ class InboxServiceIntegrationTests extends LineaIntegrationTest {
 		long conversation = queuedConversation(line, randomPhone());
 		LineaUser ana = newUser(organisation, Role.OPERATOR);
 		signIn(ana);
-		this.inbox.claim(conversation);
+		this.claims.claim(conversation);
 
 		signIn(newUser(organisation, Role.OPERATOR));
-		assertThatThrownBy(() -> this.inbox.reply(conversation, "yo también", false)).isInstanceOf(ClaimConflictException.class)
+		assertThatThrownBy(() -> this.replies.reply(conversation, "yo también", false)).isInstanceOf(ClaimConflictException.class)
 			.hasMessageContaining(ana.displayName());
-		assertThatThrownBy(() -> this.inbox.close(conversation, QUESTION)).isInstanceOf(ClaimConflictException.class);
-		assertThat(this.inbox.view(conversation).messages()).noneMatch(m -> "yo también".equals(m.body()));
+		assertThatThrownBy(() -> this.closing.close(conversation, QUESTION)).isInstanceOf(ClaimConflictException.class);
+		assertThat(this.conversationPage.view(conversation).messages()).noneMatch(m -> "yo también".equals(m.body()));
 
 		signIn(newUser(organisation, Role.COORDINATOR));
-		this.inbox.close(conversation, QUESTION);
-		assertThat(this.inbox.view(conversation).conversation().state()).isEqualTo(ConversationState.CLOSED);
+		this.closing.close(conversation, QUESTION);
+		assertThat(this.conversationPage.view(conversation).conversation().state()).isEqualTo(ConversationState.CLOSED);
 	}
 
 	@Test
@@ -140,15 +155,15 @@ class InboxServiceIntegrationTests extends LineaIntegrationTest {
 		long conversation = queuedConversation(line, number);
 		LineaUser ana = newUser(organisation, Role.COORDINATOR);
 		signIn(ana);
-		assertThat(this.inbox.reveal(conversation, "Llamar por la cita de salud").phone()).isEqualTo(number);
+		assertThat(this.contactDetails.reveal(conversation, "Llamar por la cita de salud").phone()).isEqualTo(number);
 		assertThat(this.jdbc.sql("select count(*) from privacy_audit_log where action = 'CONTACT_REVEALED' and user_id = ?")
 			.param(ana.id()).query(Long.class).single()).isEqualTo(1);
 
 		signIn(newUser(newOrganisation(), Role.COORDINATOR));
-		assertThatThrownBy(() -> this.inbox.view(conversation)).isInstanceOf(NotFoundException.class);
-		assertThatThrownBy(() -> this.inbox.reveal(conversation, "Llamar por la cita")).isInstanceOf(NotFoundException.class);
+		assertThatThrownBy(() -> this.conversationPage.view(conversation)).isInstanceOf(NotFoundException.class);
+		assertThatThrownBy(() -> this.contactDetails.reveal(conversation, "Llamar por la cita")).isInstanceOf(NotFoundException.class);
 		signIn(newUser(organisation, Role.ANALYST));
-		assertThatThrownBy(() -> this.inbox.reveal(conversation, "Llamar por la cita")).isInstanceOf(AccessDeniedException.class);
+		assertThatThrownBy(() -> this.contactDetails.reveal(conversation, "Llamar por la cita")).isInstanceOf(AccessDeniedException.class);
 	}
 
 }

@@ -33,6 +33,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class NeedToKnowIntegrationTests extends InteractionsIntegrationTest {
 
+	@Autowired
+	ConversationActions conversationActions;
+
+	@Autowired
+	ContactDetails contactDetails;
+
 	private static final String PASSWORD = "a-long-test-password";
 
 	// not a disclosure safeguarding detects by itself (that one goes to the case queue at once): the operator judges it
@@ -79,21 +85,21 @@ class NeedToKnowIntegrationTests extends InteractionsIntegrationTest {
 		assertThat(unansweredSay(line, SAID)).isTrue();
 
 		signIn(operator);
-		this.inbox.tag(conversation, "violencia");
-		this.inbox.escalate(conversation, safeguarding.id(), "Riesgo: derivo a protección");
+		this.conversationActions.tag(conversation, "violencia");
+		this.conversationActions.escalate(conversation, safeguarding.id(), "Riesgo: derivo a protección");
 
 		for (LineaUser outsider : List.of(operator, coordinator)) {
 			signIn(outsider);
-			assertThat(this.inbox.queue(List.of(line), InboxServiceIntegrationTests.ALL)).singleElement().satisfies(entry -> {
+			assertThat(this.inboxQueue.queue(List.of(line), InboxServiceIntegrationTests.ALL)).singleElement().satisfies(entry -> {
 				assertThat(entry.conversationId()).isEqualTo(conversation);
 				assertThat(entry.restricted()).isTrue();
 				assertThat(entry.tags()).isEmpty();
 				assertThat(entry.waitingSince()).isNotNull();
 			});
-			assertThatThrownBy(() -> this.inbox.view(conversation)).isInstanceOf(AccessDeniedException.class);
-			assertThatThrownBy(() -> this.inbox.claim(conversation)).isInstanceOf(AccessDeniedException.class);
-			assertThatThrownBy(() -> this.inbox.reply(conversation, "hola", true)).isInstanceOf(AccessDeniedException.class);
-			assertThatThrownBy(() -> this.inbox.reveal(conversation, "para llamarla")).isInstanceOf(AccessDeniedException.class);
+			assertThatThrownBy(() -> this.conversationPage.view(conversation)).isInstanceOf(AccessDeniedException.class);
+			assertThatThrownBy(() -> this.claims.claim(conversation)).isInstanceOf(AccessDeniedException.class);
+			assertThatThrownBy(() -> this.replies.reply(conversation, "hola", true)).isInstanceOf(AccessDeniedException.class);
+			assertThatThrownBy(() -> this.contactDetails.reveal(conversation, "para llamarla")).isInstanceOf(AccessDeniedException.class);
 			assertThatThrownBy(() -> this.rumours.flag(conversation, null)).isInstanceOf(AccessDeniedException.class);
 		}
 
@@ -101,11 +107,11 @@ class NeedToKnowIntegrationTests extends InteractionsIntegrationTest {
 		assertThat(unansweredSay(line, SAID)).as("the bot's review keeps a restricted conversation's words to its team").isFalse();
 
 		signIn(focalPoint);
-		assertThat(this.inbox.queue(List.of(line), InboxServiceIntegrationTests.ALL)).singleElement()
+		assertThat(this.inboxQueue.queue(List.of(line), InboxServiceIntegrationTests.ALL)).singleElement()
 			.satisfies(entry -> assertThat(entry.restricted()).isFalse());
-		assertThat(this.inbox.view(conversation).messages()).anySatisfy(m -> assertThat(m.body()).isEqualTo(SAID));
-		this.inbox.claim(conversation);
-		this.inbox.reply(conversation, "Estamos contigo. ¿Estás en un lugar seguro ahora?", false);
+		assertThat(this.conversationPage.view(conversation).messages()).anySatisfy(m -> assertThat(m.body()).isEqualTo(SAID));
+		this.claims.claim(conversation);
+		this.replies.reply(conversation, "Estamos contigo. ¿Estás en un lugar seguro ahora?", false);
 
 		HttpResponse<String> page = new SignedInClient(this.port).signIn(coordinator.getUsername(), PASSWORD)
 			.get("/inbox/conversations/" + conversation);
@@ -151,17 +157,17 @@ class NeedToKnowIntegrationTests extends InteractionsIntegrationTest {
 		LineaUser coordinator = newUser(organisation, Role.COORDINATOR);
 
 		signIn(operator);
-		assertThatThrownBy(() -> this.inbox.reveal(conversation, "para devolver la llamada")).isInstanceOf(AccessDeniedException.class);
+		assertThatThrownBy(() -> this.contactDetails.reveal(conversation, "para devolver la llamada")).isInstanceOf(AccessDeniedException.class);
 		signIn(coordinator);
-		assertThatThrownBy(() -> this.inbox.reveal(conversation, " ")).hasMessageContaining("why");
-		assertThat(this.inbox.reveal(conversation, "Devolver la llamada: pidió que la llamen").phone()).isEqualTo(phone);
+		assertThatThrownBy(() -> this.contactDetails.reveal(conversation, " ")).hasMessageContaining("why");
+		assertThat(this.contactDetails.reveal(conversation, "Devolver la llamada: pidió que la llamen").phone()).isEqualTo(phone);
 		assertThat(this.jdbc.sql("select detail ->> 'reason' from privacy_audit_log where action = 'CONTACT_REVEALED' and user_id = ?")
 			.param(coordinator.id()).query(String.class).single()).isEqualTo("Devolver la llamada: pidió que la llamen");
 
 		signIn(newUser(organisation, Role.ADMIN));
 		this.revealRoles.choose(line, Set.of(Role.OPERATOR, Role.COORDINATOR));
 		signIn(operator);
-		assertThat(this.inbox.reveal(conversation, "para devolver la llamada").phone()).isEqualTo(phone);
+		assertThat(this.contactDetails.reveal(conversation, "para devolver la llamada").phone()).isEqualTo(phone);
 
 		SignedInClient browser = new SignedInClient(this.port).signIn(operator.getUsername(), PASSWORD);
 		browser.get("/inbox/conversations/" + conversation);

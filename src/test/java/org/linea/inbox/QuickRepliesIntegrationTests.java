@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class QuickRepliesIntegrationTests extends LineaIntegrationTest {
 
 	@Autowired
-	InboxService inbox;
+	Replies replies;
 
 	@Autowired
 	KnowledgeService knowledge;
@@ -43,14 +43,14 @@ class QuickRepliesIntegrationTests extends LineaIntegrationTest {
 			.query(Long.class).single();
 		signIn(newUser(organisation, Role.OPERATOR));
 
-		List<QuickReply> found = this.inbox.quickReplies(conversation, "donde VACUNAR", null);
+		List<QuickReply> found = this.replies.quickReplies(conversation, "donde VACUNAR", null);
 		assertThat(found).extracting(QuickReply::key).contains("VAC-01");
 		QuickReply vaccine = found.stream().filter(r -> r.key().equals("VAC-01")).findFirst().orElseThrow();
 		assertThat(vaccine.text()).startsWith("Puede vacunarse gratis");
 		assertThat(vaccine.otherLanguage()).isFalse();
-		assertThat(this.inbox.quickReplies(conversation, "jabon", null)).extracting(QuickReply::key).containsExactly("HAND-01");
-		assertThat(this.inbox.quickReplies(conversation, "jabon", EntryKind.KEY_MESSAGE)).isEmpty();
-		assertThat(this.inbox.quickReplies(conversation, "palabra-que-no-existe", null)).isEmpty();
+		assertThat(this.replies.quickReplies(conversation, "jabon", null)).extracting(QuickReply::key).containsExactly("HAND-01");
+		assertThat(this.replies.quickReplies(conversation, "jabon", EntryKind.KEY_MESSAGE)).isEmpty();
+		assertThat(this.replies.quickReplies(conversation, "palabra-que-no-existe", null)).isEmpty();
 	}
 
 }

@@ -99,8 +99,8 @@ class SharedPhonesIntegrationTests extends InteractionsIntegrationTest {
 		String earlierWords = "mi vecina pregunta por su bono zqearlier";
 		long first = queued(line, phone, earlierWords);
 		signIn(operator);
-		this.inbox.reply(first, "Le ayudamos.", false);
-		this.inbox.close(first, CODING);
+		this.replies.reply(first, "Le ayudamos.", false);
+		this.closing.close(first, CODING);
 		long second = queuedAfter(line, phone, "soy otra persona, quiero saber de salud", first);
 		this.sharedPhones.mark(contactOf(second), PhoneUse.SHARED, SharedPhones.Source.PERSON,
 				organisation.id(), "test");
@@ -140,7 +140,7 @@ class SharedPhonesIntegrationTests extends InteractionsIntegrationTest {
 		String phone = randomPhone();
 		long first = queued(line, phone, "consulta sobre el bono zqownphone");
 		signIn(operator);
-		this.inbox.close(first, CODING);
+		this.closing.close(first, CODING);
 		long second = queuedAfter(line, phone, "otra consulta distinta", first);
 		String page = "/inbox/conversations/" + second;
 

@@ -21,7 +21,25 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class TeamworkIntegrationTests extends LineaIntegrationTest {
 
 	@Autowired
-	InboxService inbox;
+	InboxQueue inboxQueue;
+
+	@Autowired
+	Claims claims;
+
+	@Autowired
+	ConversationActions conversationActions;
+
+	@Autowired
+	ConversationPage conversationPage;
+
+	@Autowired
+	Referrals inboxReferrals;
+
+	@Autowired
+	NotesAndMentions notes;
+
+	@Autowired
+	Replies replies;
 
 	@Autowired
 	TeamService teams;
@@ -56,7 +74,7 @@ class TeamworkIntegrationTests extends LineaIntegrationTest {
 		assertThat(this.teams.teamsOf(line.id())).extracting(Team::key).containsExactly("general", "health", "pss", "safeguarding");
 		long conversation = queued(line);
 		signIn(newUser(organisation, Role.OPERATOR));
-		assertThat(this.inbox.queue(List.of(line), ALL)).singleElement().satisfies(entry -> {
+		assertThat(this.inboxQueue.queue(List.of(line), ALL)).singleElement().satisfies(entry -> {
 			assertThat(entry.conversationId()).isEqualTo(conversation);
 			assertThat(entry.team()).isEqualTo("General");
 			assertThat(entry.unread()).isEqualTo(1);
@@ -71,28 +89,28 @@ class TeamworkIntegrationTests extends LineaIntegrationTest {
 		Team pss = this.teams.find(line.id(), Team.PSS).orElseThrow();
 		LineaUser operator = newUser(organisation, Role.OPERATOR);
 		signIn(operator);
-		this.inbox.claim(conversation);
-		this.inbox.triage(conversation, "yellow");
-		this.inbox.escalate(conversation, pss.id(), "Ansiedad fuerte, pide hablar con psicóloga");
+		this.claims.claim(conversation);
+		this.conversationActions.triage(conversation, "yellow");
+		this.conversationActions.escalate(conversation, pss.id(), "Ansiedad fuerte, pide hablar con psicóloga");
 
 		LineaUser specialist = newUser(organisation, Role.SPECIALIST);
 		signIn(specialist);
-		List<QueueEntry> pssQueue = this.inbox.queue(List.of(line), new QueueForm("waiting", pss.id(), null, null, null));
+		List<QueueEntry> pssQueue = this.inboxQueue.queue(List.of(line), new QueueForm("waiting", pss.id(), null, null, null));
 		assertThat(pssQueue).singleElement().satisfies(entry -> {
 			assertThat(entry.triage()).isEqualTo("YELLOW");
 			assertThat(entry.holder()).isNull();
 		});
-		ConversationView view = this.inbox.view(conversation);
+		ConversationView view = this.conversationPage.view(conversation);
 		assertThat(view.messages()).anySatisfy(m -> {
 			assertThat(m.direction()).isEqualTo("NOTE");
 			assertThat(m.body()).contains("psicóloga").contains("PSS");
 		});
 		assertThat(view.conversation().escalatedAt()).isNotNull();
-		this.inbox.claim(conversation);
-		this.inbox.refer(conversation, "Psicóloga - Cruz Roja Lima", null, "primera cita");
-		assertThat(this.inbox.view(conversation).referrals()).singleElement()
+		this.claims.claim(conversation);
+		this.inboxReferrals.refer(conversation, "Psicóloga - Cruz Roja Lima", null, "primera cita");
+		assertThat(this.conversationPage.view(conversation).referrals()).singleElement()
 			.satisfies(r -> assertThat(r.status()).isEqualTo("PENDING"));
-		assertThat(this.inbox.queue(List.of(line), new QueueForm("waiting", null, null, null, null))).isEmpty();
+		assertThat(this.inboxQueue.queue(List.of(line), new QueueForm("waiting", null, null, null, null))).isEmpty();
 	}
 
 	@Test
@@ -102,12 +120,46 @@ class TeamworkIntegrationTests extends LineaIntegrationTest {
 		long conversation = queued(line);
 		LineaUser doctor = newUser(organisation, Role.SPECIALIST);
 		signIn(newUser(organisation, Role.OPERATOR));
-		this.inbox.note(conversation, "@" + doctor.getUsername() + " ¿esto es signo de alarma?");
+		this.notes.note(conversation, "@" + doctor.getUsername() + " ¿esto es signo de alarma?");
 
 		signIn(doctor);
-		assertThat(this.inbox.myMentions()).singleElement().satisfies(m -> assertThat(m.note()).contains("signo de alarma"));
-		this.inbox.view(conversation);
-		assertThat(this.inbox.myMentions()).isEmpty();
+		assertThat(this.notes.myMentions()).singleElement().satisfies(m -> assertThat(m.note()).contains("signo de alarma"));
+		this.conversationPage.view(conversation);
+		assertThat(this.notes.myMentions()).isEmpty();
+	}
+
+	@Test
+	void mentionsListNewestFirstWithTheirAuthorsAndNeverFromAConversationKeptFromTheColleague() {
+		Organisation organisation = newOrganisation();
+		Line line = newLine(organisation);
+		long first = queued(line);
+		long second = queued(line);
+		long restricted = queued(line);
+		LineaUser doctor = newUser(organisation, Role.SPECIALIST);
+		LineaUser ana = newUser(organisation, Role.OPERATOR);
+		LineaUser luis = newUser(organisation, Role.OPERATOR);
+		signIn(ana);
+		this.notes.note(first, "@" + doctor.getUsername() + " mira la primera");
+		signIn(luis);
+		this.notes.note(second, "@" + doctor.getUsername() + " mira la segunda");
+		this.notes.note(restricted, "@" + doctor.getUsername() + " mira la tercera");
+		this.conversationActions.escalate(restricted, this.teams.find(line.id(), Team.SAFEGUARDING).orElseThrow().id(), null);
+
+		signIn(doctor);
+		assertThat(this.notes.myMentions()).satisfiesExactly(m -> {
+			assertThat(m.conversationId()).isEqualTo(second);
+			assertThat(m.contactCode()).isEqualTo(contactCode(second));
+			assertThat(m.author()).isEqualTo(luis.displayName());
+			assertThat(m.note()).contains("la segunda");
+		}, m -> {
+			assertThat(m.conversationId()).isEqualTo(first);
+			assertThat(m.author()).isEqualTo(ana.displayName());
+			assertThat(m.note()).contains("la primera");
+		});
+	}
+
+	private String contactCode(long conversation) {
+		return this.jdbc.sql("select contact_code from conversation_conversation where id = ?").param(conversation).query(String.class).single();
 	}
 
 	@Test
@@ -118,11 +170,11 @@ class TeamworkIntegrationTests extends LineaIntegrationTest {
 		LineaUser ana = newUser(organisation, Role.OPERATOR);
 		LineaUser luis = newUser(organisation, Role.OPERATOR);
 		signIn(ana);
-		this.inbox.claim(conversation);
+		this.claims.claim(conversation);
 		signIn(luis);
-		assertThatThrownBy(() -> this.inbox.reply(conversation, "Hola, soy Luis", false)).isInstanceOf(ClaimConflictException.class);
-		this.inbox.reply(conversation, "Hola, soy Luis", true);
-		ConversationView view = this.inbox.view(conversation);
+		assertThatThrownBy(() -> this.replies.reply(conversation, "Hola, soy Luis", false)).isInstanceOf(ClaimConflictException.class);
+		this.replies.reply(conversation, "Hola, soy Luis", true);
+		ConversationView view = this.conversationPage.view(conversation);
 		assertThat(view.heldByMe()).isTrue();
 		assertThat(view.messages()).anySatisfy(m -> assertThat(m.body()).isEqualTo("Hola, soy Luis"));
 	}
@@ -157,7 +209,7 @@ class TeamworkIntegrationTests extends LineaIntegrationTest {
 		assertThat(this.jdbc.sql("select assignee_id from conversation_conversation where line_id = ? and state = 'QUEUED' or "
 				+ "(line_id = ? and assignee_id = ?)").params(line.id(), line.id(), away.id()).query(Long.class).list()).containsExactly(away.id());
 		signIn(ana);
-		assertThat(this.inbox.view(conversations.getFirst()).conversation().state()).isEqualTo(ConversationState.ASSIGNED);
+		assertThat(this.conversationPage.view(conversations.getFirst()).conversation().state()).isEqualTo(ConversationState.ASSIGNED);
 	}
 
 	@Test
@@ -167,15 +219,15 @@ class TeamworkIntegrationTests extends LineaIntegrationTest {
 		long first = queued(line);
 		long second = queued(line);
 		signIn(newUser(organisation, Role.OPERATOR));
-		this.inbox.tag(first, "bono, Lima");
-		this.inbox.note(second, "pregunta por la vacuna de la influenza");
-		String code = this.inbox.view(second).conversation().contactCode();
+		this.conversationActions.tag(first, "bono, Lima");
+		this.notes.note(second, "pregunta por la vacuna de la influenza");
+		String code = this.conversationPage.view(second).conversation().contactCode();
 
-		assertThat(this.inbox.queue(List.of(line), new QueueForm(null, null, null, "lima", null))).extracting(QueueEntry::conversationId)
+		assertThat(this.inboxQueue.queue(List.of(line), new QueueForm(null, null, null, "lima", null))).extracting(QueueEntry::conversationId)
 			.containsExactly(first);
-		assertThat(this.inbox.queue(List.of(line), new QueueForm(null, null, null, null, "INFLUENZA"))).extracting(QueueEntry::conversationId)
+		assertThat(this.inboxQueue.queue(List.of(line), new QueueForm(null, null, null, null, "INFLUENZA"))).extracting(QueueEntry::conversationId)
 			.containsExactly(second);
-		assertThat(this.inbox.queue(List.of(line), new QueueForm(null, null, code.toLowerCase(), null, null)))
+		assertThat(this.inboxQueue.queue(List.of(line), new QueueForm(null, null, code.toLowerCase(), null, null)))
 			.extracting(QueueEntry::conversationId).containsExactly(second);
 	}
 

@@ -12,7 +12,7 @@ import org.linea.access.Role;
 import org.linea.bot.BotService;
 import org.linea.bot.DecisionKind;
 import org.linea.bot.UnansweredGroup;
-import org.linea.inbox.InboxService;
+import org.linea.inbox.Replies;
 import org.linea.web.ApiClient;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,7 +36,7 @@ class PhrasingsIntegrationTests extends SimulatorLineWithBankTest {
 	PhrasingService phrasings;
 
 	@Autowired
-	InboxService inbox;
+	Replies replies;
 
 	/** The language models and the index load on first use, which on a loaded machine outlasts the pipeline's wait. */
 	@BeforeEach
@@ -96,7 +96,7 @@ class PhrasingsIntegrationTests extends SimulatorLineWithBankTest {
 			.query(Integer.class).single() == 1, "the bot hands the question over");
 		long second = this.jdbc.sql("select conversation_id from bot_decision where line_id = ? and kind = 'HANDOFF'")
 			.param(this.line.id()).query(Long.class).single();
-		this.inbox.reply(second, "El programa entrega un monto fijo por familia.", false, "CASH-01");
+		this.replies.reply(second, "El programa entrega un monto fijo por familia.", false, "CASH-01");
 
 		signIn(this.coordinator);
 		List<Phrasing> queue = this.phrasings.queue(this.line.key());

@@ -171,11 +171,11 @@ class PrivacyIntegrationTests extends InteractionsIntegrationTest {
 		long conversation = this.jdbc.sql("select id from conversation_conversation where line_id = ?").param(line.id())
 			.query(Long.class).single();
 		signIn(newUser(organisation, Role.OPERATOR));
-		this.inbox.view(conversation);
-		this.inbox.reply(conversation, "Entiendo lo de " + marker + ", le ayudamos.", true);
-		this.inbox.note(conversation, "Nota interna: " + marker);
+		this.conversationPage.view(conversation);
+		this.replies.reply(conversation, "Entiendo lo de " + marker + ", le ayudamos.", true);
+		this.notes.note(conversation, "Nota interna: " + marker);
 		this.rumours.flag(conversation, null);
-		this.inbox.close(conversation, new Coding(List.of(), List.of(InformationType.PROGRAMME_INFORMATION), FeedbackType.RUMOUR));
+		this.closing.close(conversation, new Coding(List.of(), List.of(InformationType.PROGRAMME_INFORMATION), FeedbackType.RUMOUR));
 		eventually(() -> this.jdbc.sql("select count(*) from channel_simulator_message where line_id = ? and body like ?")
 			.params(line.id(), "Entiendo lo de%").query(Integer.class).single() == 1, "the answer reached the phone");
 		return conversation;

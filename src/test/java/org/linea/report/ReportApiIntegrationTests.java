@@ -76,8 +76,8 @@ class ReportApiIntegrationTests extends InteractionsIntegrationTest {
 		long consent = this.contacts.recordConsent(contact, "DEMOGRAPHICS", ConsentEvent.GIVEN, "v1", "closing questions");
 		this.contacts.saveDemographic(contact, conversation, Demographic.GENDER, "FEMALE", consent);
 		signIn(operator);
-		this.inbox.reply(conversation, "El pago es el lunes.", false);
-		this.inbox.close(conversation, new Coding(List.of("salud"), List.of(), FeedbackType.QUESTION));
+		this.replies.reply(conversation, "El pago es el lunes.", false);
+		this.closing.close(conversation, new Coding(List.of("salud"), List.of(), FeedbackType.QUESTION));
 		eventually(() -> this.jdbc.sql("select count(*) from feedback_log where conversation_id = ? and gender = 'FEMALE'")
 			.param(conversation).query(Integer.class).single() == 1, "the record is in the log with the person's gender");
 

@@ -131,7 +131,7 @@ class SafeguardingFiguresIntegrationTests extends InteractionsIntegrationTest {
 		long message = this.jdbc.sql("select max(id) from conversation_message where conversation_id = ? and direction = 'IN'")
 			.param(conversation).query(Long.class).single();
 		signIn(operator);
-		this.inbox.claim(conversation);
+		this.claims.claim(conversation);
 		return this.safeguarding.flag(conversation, message, category, false).code();
 	}
 

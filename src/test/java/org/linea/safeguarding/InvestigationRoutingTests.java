@@ -15,7 +15,7 @@ import org.linea.access.Organisation;
 import org.linea.access.Role;
 import org.linea.channel.simulator.SimulatedMessageRequest;
 import org.linea.channel.simulator.SimulatorService;
-import org.linea.inbox.InboxService;
+import org.linea.inbox.ConversationPage;
 import org.linea.shared.NotFoundException;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,7 +48,7 @@ class InvestigationRoutingTests extends LineaIntegrationTest {
 	CaseWork work;
 
 	@Autowired
-	InboxService inbox;
+	ConversationPage conversationPage;
 
 	Organisation organisation;
 
@@ -98,7 +98,7 @@ class InvestigationRoutingTests extends LineaIntegrationTest {
 		// a focal point outside the team works the case
 		signIn(this.outside);
 		assertThat(this.work.file(opened.id()).safeguardingCase().code()).isEqualTo(opened.code());
-		assertThat(this.inbox.view(opened.conversationId()).messages()).anyMatch(m -> m.body().contains("10 soles"));
+		assertThat(this.conversationPage.view(opened.conversationId()).messages()).anyMatch(m -> m.body().contains("10 soles"));
 	}
 
 	@Test
@@ -120,7 +120,7 @@ class InvestigationRoutingTests extends LineaIntegrationTest {
 		assertThat(inAppAlerted()).containsExactly(this.outside.id());
 		assertKeptFrom(this.inTeam, opened);
 		signIn(operator);
-		assertThatThrownBy(() -> this.inbox.view(opened.conversationId())).isInstanceOf(AccessDeniedException.class);
+		assertThatThrownBy(() -> this.conversationPage.view(opened.conversationId())).isInstanceOf(AccessDeniedException.class);
 	}
 
 	@Test
@@ -138,7 +138,7 @@ class InvestigationRoutingTests extends LineaIntegrationTest {
 		signIn(user);
 		assertThat(this.safeguarding.cases()).extracting(v -> v.safeguardingCase().code()).doesNotContain(opened.code());
 		assertThatThrownBy(() -> this.work.file(opened.id())).isInstanceOf(NotFoundException.class);
-		assertThatThrownBy(() -> this.inbox.view(opened.conversationId())).isInstanceOf(AccessDeniedException.class);
+		assertThatThrownBy(() -> this.conversationPage.view(opened.conversationId())).isInstanceOf(AccessDeniedException.class);
 		assertThat(this.safeguarding.unseenAlerts()).isZero();
 	}
 

@@ -8,7 +8,8 @@ import org.linea.SimulatorLineWithBankTest;
 import org.linea.access.LineaUser;
 import org.linea.access.Role;
 import org.linea.channel.simulator.SimulatorMessage;
-import org.linea.inbox.InboxService;
+import org.linea.inbox.ConversationPage;
+import org.linea.inbox.Claims;
 import org.linea.shared.NotFoundException;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,7 +25,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SafeguardingIntegrationTests extends SimulatorLineWithBankTest {
 
 	@Autowired
-	InboxService inbox;
+	ConversationPage conversationPage;
+
+	@Autowired
+	Claims claims;
 
 	@Autowired
 	SafeguardingService safeguarding;
@@ -67,8 +71,8 @@ class SafeguardingIntegrationTests extends SimulatorLineWithBankTest {
 		long conversation = opened.conversationId();
 
 		signIn(newUser(this.organisation, Role.OPERATOR));
-		assertThatThrownBy(() -> this.inbox.view(conversation)).isInstanceOf(AccessDeniedException.class);
-		assertThatThrownBy(() -> this.inbox.claim(conversation)).isInstanceOf(AccessDeniedException.class);
+		assertThatThrownBy(() -> this.conversationPage.view(conversation)).isInstanceOf(AccessDeniedException.class);
+		assertThatThrownBy(() -> this.claims.claim(conversation)).isInstanceOf(AccessDeniedException.class);
 		// others see that a case exists: its code and time, never its content
 		assertThat(this.safeguarding.cases()).singleElement().satisfies(view -> {
 			assertThat(view.mayOpen()).isFalse();
@@ -76,12 +80,12 @@ class SafeguardingIntegrationTests extends SimulatorLineWithBankTest {
 		});
 
 		signIn(newUser(newOrganisation(), Role.SAFEGUARDING));
-		assertThatThrownBy(() -> this.inbox.view(conversation)).isInstanceOf(NotFoundException.class);
+		assertThatThrownBy(() -> this.conversationPage.view(conversation)).isInstanceOf(NotFoundException.class);
 		assertThat(this.safeguarding.cases()).isEmpty();
 
 		signIn(newUser(this.organisation, Role.SAFEGUARDING));
-		assertThat(this.inbox.view(conversation).messages()).anyMatch(m -> m.body().contains("cenar con el"));
-		this.inbox.claim(conversation);
+		assertThat(this.conversationPage.view(conversation).messages()).anyMatch(m -> m.body().contains("cenar con el"));
+		this.claims.claim(conversation);
 	}
 
 	@Test
@@ -95,17 +99,17 @@ class SafeguardingIntegrationTests extends SimulatorLineWithBankTest {
 			.param(conversation).query(Long.class).single();
 		LineaUser operator = newUser(this.organisation, Role.OPERATOR);
 		signIn(operator);
-		this.inbox.claim(conversation);
+		this.claims.claim(conversation);
 		SafeguardingCase flagged = this.safeguarding.flag(conversation, message, Category.CONDUCT, false);
 		assertThat(flagged.source()).isEqualTo("FLAGGED");
-		assertThatThrownBy(() -> this.inbox.view(conversation)).isInstanceOf(AccessDeniedException.class);
+		assertThatThrownBy(() -> this.conversationPage.view(conversation)).isInstanceOf(AccessDeniedException.class);
 
 		signIn(newUser(this.organisation, Role.SAFEGUARDING));
 		this.safeguarding.markNotSensitive(flagged.id(), "a request for a person, nothing more");
 		assertThat(this.jdbc.sql("select status from safeguarding_case where id = ?").param(flagged.id()).query(String.class).single())
 			.isEqualTo("NOT_SENSITIVE");
 		signIn(operator);
-		assertThat(this.inbox.view(conversation).messages()).isNotEmpty();
+		assertThat(this.conversationPage.view(conversation).messages()).isNotEmpty();
 	}
 
 	@Test

@@ -16,7 +16,8 @@ import org.linea.channel.simulator.SimulatorService;
 import org.linea.feedback.coding.Coding;
 import org.linea.feedback.coding.FeedbackType;
 import org.linea.feedback.coding.InformationType;
-import org.linea.inbox.InboxService;
+import org.linea.inbox.Replies;
+import org.linea.inbox.Closing;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -29,7 +30,10 @@ class ClosingFlowIntegrationTests extends LineaIntegrationTest {
 	SimulatorService simulator;
 
 	@Autowired
-	InboxService inbox;
+	Replies replies;
+
+	@Autowired
+	Closing closing;
 
 	@Autowired
 	ClosingFlow closingFlow;
@@ -78,8 +82,8 @@ class ClosingFlowIntegrationTests extends LineaIntegrationTest {
 		long conversation = this.jdbc.sql("select max(id) from conversation_conversation where line_id = ?").param(this.line.id())
 			.query(Long.class).single();
 		signIn(newUser(this.organisation, Role.OPERATOR));
-		this.inbox.reply(conversation, "El pago es el día 15.", false);
-		this.inbox.close(conversation, new Coding(List.of("transferencias"), List.of(InformationType.PROGRAMME_INFORMATION),
+		this.replies.reply(conversation, "El pago es el día 15.", false);
+		this.closing.close(conversation, new Coding(List.of("transferencias"), List.of(InformationType.PROGRAMME_INFORMATION),
 				FeedbackType.QUESTION));
 		settled();
 	}
@@ -178,8 +182,8 @@ class ClosingFlowIntegrationTests extends LineaIntegrationTest {
 		int before = phone().size();
 
 		signIn(newUser(this.organisation, Role.OPERATOR));
-		this.inbox.reply(conversation, "El pago es el día 15.", false);
-		this.inbox.close(conversation, new Coding(List.of("transferencias"), List.of(), FeedbackType.QUESTION));
+		this.replies.reply(conversation, "El pago es el día 15.", false);
+		this.closing.close(conversation, new Coding(List.of("transferencias"), List.of(), FeedbackType.QUESTION));
 		settled();
 
 		assertThat(this.jdbc.sql("select state from conversation_conversation where id = ?").param(conversation).query(String.class)
