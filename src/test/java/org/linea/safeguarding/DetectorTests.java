@@ -101,8 +101,10 @@ class DetectorTests {
 
 	@Test
 	void aDisclosureSpreadOverTwoMessagesIsReadWithThePreviousOne() {
-		String first = "me llamo uno q dijo ser de la cruz roja";
-		String second = "q le pase la clave de la tarjeta";
+		// "me llamo uno q dijo ser de la cruz roja" and "q le pase la clave de la tarjeta" each read as a report alone
+		// since the model learned own_train_g's fraud reports (a claim to be the organisation; a PIN asked)
+		String first = "ayer me llamo un señor por telefono";
+		String second = "y q le diga los numeros q me llegaron";
 		assertThat(detector.screen(first).sensitive()).isFalse();
 		assertThat(detector.screen(second).sensitive()).isFalse();
 		Finding together = detector.screen(second, first);
