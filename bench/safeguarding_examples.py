@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Builds src/main/resources/safeguarding/examples.csv, the labelled examples the safeguarding model learns from
 (bench/README.md, "Safeguarding detection"): reports of the dev file and of our in-sample own files with their category
-and urgency, and ORDINARY traffic: their general questions and personal cases, the FAQ dev and own questions (rows not
+and urgency, and ORDINARY traffic: their general questions and personal cases, ordinary_g.txt, the FAQ dev and own questions (rows not
 labelled SENSITIVE) and short replies (safeguarding/short_replies.txt). Never own_heldout_c.csv, own_dev_e.csv or
 bench/safeguarding_blind.csv: those measure the model on messages it did not learn from.
 Usage: bench/safeguarding_examples.py [faq-eval dir]"""
@@ -23,15 +23,18 @@ def questions(path):
             if r['expected'] != 'SENSITIVE':
                 rows.append((r['text'], 'ORDINARY', 'no'))
 labelled(os.path.join(faq, 'safeguarding_dev.csv'))
-for name in ('own_heldout.csv', 'own_heldout_b.csv', 'own_dev_d.csv', 'own_train_f.csv'):
+for name in ('own_heldout.csv', 'own_heldout_b.csv', 'own_dev_d.csv', 'own_train_f.csv', 'own_train_g.csv'):
     labelled(os.path.join(res, name))
+def plain(path):
+    with open(path, encoding='utf-8') as f:
+        for line in f:
+            line = line.strip()
+            if line and not line.startswith('#'):
+                rows.append((line, 'ORDINARY', 'no'))
+plain(os.path.join(res, 'ordinary_g.txt'))
 questions(os.path.join(faq, 'dev_questions.csv'))
 questions(os.path.join(root, 'bench', 'own_questions.csv'))
-with open(os.path.join(root, 'src', 'main', 'resources', 'safeguarding', 'short_replies.txt'), encoding='utf-8') as f:
-    for line in f:
-        line = line.strip()
-        if line and not line.startswith('#'):
-            rows.append((line, 'ORDINARY', 'no'))
+plain(os.path.join(root, 'src', 'main', 'resources', 'safeguarding', 'short_replies.txt'))
 out = os.path.join(root, 'src', 'main', 'resources', 'safeguarding', 'examples.csv')
 with open(out, 'w', encoding='utf-8', newline='') as f:
     w = csv.writer(f, lineterminator='\n')

@@ -42,6 +42,12 @@ final class Model {
 
 	private static final double L2 = 1e-4;
 
+	/**
+	 * How much more a concept weighs than a word feature in the urgency reading: urgency is said by a few cues (now,
+	 * tonight, a knife, pills, a goodbye, bleeding, locked in) in any words, so their concepts lead, not the wording.
+	 */
+	static final double URGENT_CONCEPTS = Double.parseDouble(System.getProperty("linea.safeguarding.urgent-concepts", "2.0"));
+
 	private final Regression report;
 
 	private final Map<Category, Regression> categories = new LinkedHashMap<>();
@@ -49,14 +55,15 @@ final class Model {
 	private final Regression urgent;
 
 	private Model(List<Example> examples) {
-		this.report = Regression.train(examples, Example::report);
+		this.report = Regression.train(examples, Example::report, 1.0);
 		List<Example> reports = examples.stream().filter(Example::report).toList();
 		for (Category category : Category.values()) {
 			if (reports.stream().anyMatch(e -> e.label().equals(category.name()))) {
-				this.categories.put(category, Regression.train(reports, e -> e.label().equals(category.name())));
+				this.categories.put(category, Regression.train(reports, e -> e.label().equals(category.name()), 1.0));
 			}
 		}
-		this.urgent = Regression.train(reports, Example::urgent);
+		// learned from the reports of every category together: urgency is read apart from the category
+		this.urgent = Regression.train(reports, Example::urgent, URGENT_CONCEPTS);
 	}
 
 	static Model train(List<Example> examples) {
@@ -126,11 +133,18 @@ final class Model {
 
 		private final Map<String, Double> weights = new HashMap<>();
 
+		/** the value of a concept feature, a word feature's being 1 */
+		private final double concepts;
+
 		private double bias;
 
-		static Regression train(List<Example> examples, java.util.function.Predicate<Example> positive) {
-			Regression regression = new Regression();
-			List<Map<String, Double>> vectors = examples.stream().map(e -> vector(e.words(), e.concepts())).toList();
+		private Regression(double concepts) {
+			this.concepts = concepts;
+		}
+
+		static Regression train(List<Example> examples, java.util.function.Predicate<Example> positive, double concepts) {
+			Regression regression = new Regression(concepts);
+			List<Map<String, Double>> vectors = examples.stream().map(e -> regression.vector(e.words(), e.concepts())).toList();
 			long positives = examples.stream().filter(positive).count();
 			// each class weighs as much as the other, however many examples it has
 			double positiveWeight = examples.size() / (2.0 * Math.max(1, positives));
@@ -156,11 +170,11 @@ final class Model {
 			return regression;
 		}
 
-		private static Map<String, Double> vector(List<String> words, java.util.Set<String> concepts) {
+		private Map<String, Double> vector(List<String> words, java.util.Set<String> concepts) {
 			Map<String, Double> vector = new HashMap<>();
 			features(words).forEach(own -> own.forEach(feature -> vector.put(feature, 1.0)));
-			conceptFeatures(concepts).forEach(own -> own.forEach(feature -> vector.put(feature, 1.0)));
-			double norm = Math.sqrt(Math.max(1, vector.size()));
+			conceptFeatures(concepts).forEach(own -> own.forEach(feature -> vector.put(feature, this.concepts)));
+			double norm = Math.sqrt(Math.max(1, vector.values().stream().mapToDouble(v -> v * v).sum()));
 			vector.replaceAll((feature, value) -> value / norm);
 			return vector;
 		}
@@ -175,7 +189,10 @@ final class Model {
 
 		Score score(List<String> words, java.util.Set<String> concepts) {
 			Map<String, Double> vector = vector(words, concepts);
-			double norm = vector.isEmpty() ? 1 : 1 / vector.values().iterator().next();
+			// the vector's norm: word features are 1 before it, concept features this.concepts
+			double norm = vector.isEmpty() ? 1
+					: vector.entrySet().stream().filter(e -> !e.getKey().startsWith("k=")).mapToDouble(e -> 1 / e.getValue()).findAny()
+						.orElse(this.concepts / vector.values().iterator().next());
 			Map<String, Double> byWord = new LinkedHashMap<>();
 			List<List<String>> features = features(words);
 			java.util.Set<String> counted = new java.util.HashSet<>();
@@ -193,7 +210,7 @@ final class Model {
 			for (int i = 0; i < sorted.size(); i++) {
 				double weight = 0;
 				for (String feature : ofConcepts.get(i)) {
-					weight += this.weights.getOrDefault(feature, 0.0) / norm;
+					weight += this.weights.getOrDefault(feature, 0.0) * this.concepts / norm;
 				}
 				byWord.merge("[" + sorted.get(i) + "]", weight, Double::sum);
 			}

@@ -7,8 +7,8 @@ import java.util.Map;
 /**
  * How concepts combine into a report ({@code safeguarding/rules.txt}): a category rule fires when a
  * message mentions all its concepts ({@code staff + money_ask}), one of several ({@code partner|ex}),
- * and none of those marked {@code !}; an urgent rule marks a report of its category (of one of several,
- * {@code GBV|CHILD}, or any, {@code *}) urgent.
+ * and none of those marked {@code !}; an urgent rule marks a report urgent whatever category it was read as (the
+ * category it names, {@code GBV|CHILD} or {@code *}, says for which kind of report it was written).
  */
 final class Rules {
 

@@ -54,6 +54,19 @@ class DetectorTests {
 		assertReport(text, category, urgent);
 	}
 
+	/** Urgency read from its cues (a time of now or tonight, the means at hand, a goodbye, bleeding), whatever the category. */
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "el guardia del albergue dice que esta noche me saca a la calle con mis hijos si no le pago",
+			"el señor que dice ser de ustedes esta en mi casa ahora y amenaza con quemarla si no le doy el pin",
+			"my stepdad is hitting my little brother with a belt right now and he is bleeding",
+			"ja escrevi uma carta de despedida e tenho os remedios aqui comigo",
+			"mwen fèmen nan yon chanm depi maten, yo pran paspò m, yo di aswè a y ap vann mwen" })
+	void urgencyCuesMarkAnyCategoryUrgent(String text) {
+		Finding finding = detector.screen(text);
+		assertThat(finding.sensitive()).as(finding.signals().toString()).isTrue();
+		assertThat(finding.urgent()).as(finding.signals().toString()).isTrue();
+	}
+
 	private static void assertReport(String text, Category category, boolean urgent) {
 		Finding finding = detector.screen(text);
 		assertThat(finding.sensitive()).as(finding.signals().toString()).isTrue();
@@ -88,8 +101,10 @@ class DetectorTests {
 
 	@Test
 	void aDisclosureSpreadOverTwoMessagesIsReadWithThePreviousOne() {
-		String first = "me llamo uno q dijo ser de la cruz roja";
-		String second = "q le pase la clave de la tarjeta";
+		// "me llamo uno q dijo ser de la cruz roja" and "q le pase la clave de la tarjeta" each read as a report alone
+		// since the model learned own_train_g's fraud reports (a claim to be the organisation; a PIN asked)
+		String first = "ayer me llamo un señor por telefono";
+		String second = "y q le diga los numeros q me llegaron";
 		assertThat(detector.screen(first).sensitive()).isFalse();
 		assertThat(detector.screen(second).sensitive()).isFalse();
 		Finding together = detector.screen(second, first);
