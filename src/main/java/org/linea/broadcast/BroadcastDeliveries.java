@@ -6,9 +6,10 @@ import org.linea.channel.BulkMessage;
 import org.linea.channel.DeliveryStatus;
 import org.linea.channel.MessageStatusChanged;
 
-import org.linea.shared.events.AfterCommit;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The provider's reports on broadcast messages, onto their recipients. Statuses only move forward;
@@ -24,7 +25,9 @@ class BroadcastDeliveries {
 		this.jdbc = jdbc;
 	}
 
-	@AfterCommit(condition = "#root.args[0].bulk()")
+	/** Inside the outbox's transaction, on its connection (see ConversationService#statusChanged). */
+	@EventListener(condition = "#root.args[0].bulk()")
+	@Transactional
 	void statusChanged(MessageStatusChanged event) {
 		long reference = BulkMessage.referenceOf(event.messageId());
 		if (SendSmsFallbacks.isFallback(reference)) {

@@ -26,9 +26,9 @@ import org.linea.channel.OutboundMessage;
 import org.linea.channel.PendingInbound;
 import org.linea.contact.Contact;
 import org.linea.shared.NotFoundException;
-import org.linea.shared.events.AfterCommit;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -308,7 +308,8 @@ public class ConversationService {
 	 * and, if the bot had it, handed to people, so that someone looks instead of the person waiting
 	 * unseen. An operator's next message clears the mark.
 	 */
-	@AfterCommit
+	@EventListener
+	@Transactional
 	void deliveryInDoubt(DeliveryInDoubt event) {
 		Optional<Conversation> conversation = this.jdbc.sql(SELECT + """
 				 where id = (select conversation_id from conversation_message where id = ?) for update
@@ -342,10 +343,13 @@ public class ConversationService {
 	}
 
 	/**
-	 * Statuses only move forward, whatever order the provider's reports arrive in. After the outbox's
-	 * commit: a failure here cannot undo its record that the provider took the message.
+	 * Statuses only move forward, whatever order the provider's reports arrive in. Inside the outbox's
+	 * transaction, on its connection: after its commit, a reaction in a transaction of its own needs a
+	 * second connection while the first is still held, and the outbox's parallel senders then exhaust
+	 * the pool (seen in bench/broadcast.sh at 1,000/s).
 	 */
-	@AfterCommit(condition = "!#root.args[0].bulk()")
+	@EventListener(condition = "!#root.args[0].bulk()")
+	@Transactional
 	void statusChanged(MessageStatusChanged event) {
 		Optional<String[]> current = this.jdbc.sql("select status, error_code from conversation_message where id = ? for update")
 			.param(event.messageId())
