@@ -18,6 +18,10 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * marked complete when the reaction succeeds; a reaction that fails, or a node that dies before it, is
  * resubmitted by {@link ResubmitIncompletePublications}. A failure here never rolls back the publisher.
  * Published outside a transaction, the event is handled at once.
+ * <p>
+ * The reaction's transaction takes a second connection while the publisher's is still held (Spring
+ * releases it after the completion callbacks): not for events published by many transactions at once,
+ * such as the outbox's delivery statuses, where it exhausted the pool under a broadcast.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
