@@ -170,6 +170,13 @@ public class LineService {
 		return get(lineId);
 	}
 
+	/** Calls off the line's closure: it answers people again. The caller has checked the user may close it. */
+	@Transactional
+	public Line reopen(long lineId) {
+		this.jdbc.sql("update admin_line set closed_at = null where id = ?").param(lineId).update();
+		return get(lineId);
+	}
+
 	private void validate(LineForm form) {
 		this.forms.valid(form);
 		if (form.openingHours() != null && !form.openingHours().isBlank()) {

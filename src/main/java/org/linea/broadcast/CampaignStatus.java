@@ -5,7 +5,7 @@ public enum CampaignStatus {
 
 	DRAFT, SCHEDULED, RUNNING, PAUSED, COMPLETED, CANCELLED;
 
-	boolean finished() {
+	public boolean finished() {
 		return this == COMPLETED || this == CANCELLED;
 	}
 

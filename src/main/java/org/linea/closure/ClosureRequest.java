@@ -1,6 +1,7 @@
 package org.linea.closure;
 
 import java.time.Instant;
+import java.util.Map;
 
 import org.linea.broadcast.BroadcastMessage;
 
@@ -13,7 +14,9 @@ import org.linea.broadcast.BroadcastMessage;
  * @param activeDays the last message goes to everyone who wrote in within this many days
  * @param closesAt when the line stops answering and refers people elsewhere; now when absent
  * @param template an approved template for people outside WhatsApp's 24-hour window (without it they are skipped)
+ * @param referral optional: what the closed line answers anyone writing in, per language, in the organisation's
+ * words; a language without one gets the shipped referral followed by the alternatives
  */
 public record ClosureRequest(Object message, String alternatives, Integer activeDays, Instant closesAt,
-		BroadcastMessage.TemplateRef template) {
+		BroadcastMessage.TemplateRef template, Map<String, String> referral) {
 }

@@ -1,6 +1,7 @@
 package org.linea.closure;
 
 import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -8,8 +9,9 @@ import org.linea.access.Line;
 import org.linea.access.LineService;
 import org.linea.access.Permission;
 import org.linea.access.Requires;
-import org.linea.shared.InvalidRequestException;
 import org.linea.shared.Messages;
+import org.linea.shared.web.RedirectOnRefusal;
+import org.linea.shared.web.Refusals;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,6 +24,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** The closing page of a line: what it says last, to whom, and the confirmation; or, once closed, its closure. */
 @Controller
 @Requires(Permission.LINE_CLOSE)
+@RedirectOnRefusal("/lines/{lineKey}/closure")
 class LineClosureController {
 
 	private final LineClosures closures;
@@ -44,32 +47,56 @@ class LineClosureController {
 		return "closure/closure";
 	}
 
-	/** The form: {@code text.es}, {@code text.en}... or {@code entry}, {@code alternatives}, {@code activeDays}, {@code closesAt} local, {@code confirm}. */
+	/**
+	 * The form: {@code text.es}, {@code text.en}... or {@code entry}, {@code alternatives}, {@code activeDays},
+	 * {@code closesAt} local, optional {@code referral.es}..., {@code confirm}.
+	 */
 	@PostMapping("/lines/{lineKey}/closure")
 	String close(@PathVariable String lineKey, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
 		Line line = this.lines.requireAccess(lineKey, Permission.LINE_CLOSE);
-		try {
-			if (!"true".equals(form.get("confirm"))) {
-				throw this.messages.invalid("closure.confirmNeeded");
-			}
-			Map<String, String> texts = new LinkedHashMap<>();
-			form.forEach((name, value) -> {
-				if (name.startsWith("text.") && value != null && !value.isBlank()) {
-					texts.put(name.substring(5), value);
-				}
-			});
-			String entry = form.getOrDefault("entry", "").strip();
-			Object message = entry.isEmpty() ? texts : entry;
-			String closesAt = form.getOrDefault("closesAt", "").strip();
-			this.closures.close(lineKey, new ClosureRequest(message, form.get("alternatives"), days(form.get("activeDays")),
-					closesAt.isEmpty() ? null : LocalDateTime.parse(closesAt).atZone(line.timeZone()).toInstant(), null));
-			redirect.addFlashAttribute("closed", true);
+		Refusals.keep("form", form);
+		if (!"true".equals(form.get("confirm"))) {
+			throw this.messages.invalid("closure.confirmNeeded");
 		}
-		catch (InvalidRequestException | java.time.format.DateTimeParseException ex) {
-			redirect.addFlashAttribute("problem", ex instanceof InvalidRequestException ? ex.getMessage() : this.messages.get("closure.invalid.closesAt"));
-			redirect.addFlashAttribute("form", form);
-		}
+		String entry = form.getOrDefault("entry", "").strip();
+		Object message = entry.isEmpty() ? perLanguage(form, "text.") : entry;
+		this.closures.close(lineKey, new ClosureRequest(message, form.get("alternatives"), days(form.get("activeDays")),
+				closesAt(line, form.getOrDefault("closesAt", "").strip()), null, perLanguage(form, "referral.")));
+		redirect.addFlashAttribute("closed", true);
 		return "redirect:/lines/" + lineKey + "/closure";
+	}
+
+	@PostMapping("/lines/{lineKey}/closure/reopen")
+	String reopen(@PathVariable String lineKey, @RequestParam(defaultValue = "false") boolean confirm, RedirectAttributes redirect) {
+		this.lines.requireAccess(lineKey, Permission.LINE_CLOSE);
+		if (!confirm) {
+			throw this.messages.invalid("closure.reopen.confirmNeeded");
+		}
+		this.closures.reopen(lineKey);
+		redirect.addFlashAttribute("reopened", true);
+		return "redirect:/lines/" + lineKey + "/closure";
+	}
+
+	private static Map<String, String> perLanguage(Map<String, String> form, String prefix) {
+		Map<String, String> texts = new LinkedHashMap<>();
+		form.forEach((name, value) -> {
+			if (name.startsWith(prefix) && value != null && !value.isBlank()) {
+				texts.put(name.substring(prefix.length()), value);
+			}
+		});
+		return texts;
+	}
+
+	private java.time.Instant closesAt(Line line, String local) {
+		if (local.isEmpty()) {
+			return null;
+		}
+		try {
+			return LocalDateTime.parse(local).atZone(line.timeZone()).toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			throw this.messages.invalid("closure.invalid.closesAt");
+		}
 	}
 
 	private static Integer days(String value) {

@@ -94,6 +94,7 @@ public class LineClosures {
 		Instant now = Instant.now(this.clock);
 		Instant closesAt = request.closesAt() == null || request.closesAt().isBefore(now) ? now : request.closesAt();
 		Map<String, String> texts = lastMessage(line, request.message(), alternatives);
+		Map<String, String> referral = referralTexts(line, request.referral());
 		List<Long> recent = this.jdbc.sql("""
 				select distinct contact_id from conversation_conversation
 				where line_id = ? and last_inbound_at >= now() - make_interval(days => ?)
@@ -104,15 +105,46 @@ public class LineClosures {
 		Long closedBy = CurrentUser.find().map(LineaUser::id).orElse(null);
 		String entryKey = request.message() instanceof String key ? key.strip() : null;
 		this.jdbc.sql("""
-				insert into closure_line_closure (line_id, texts, entry_key, alternatives, active_days, closes_at, broadcast_id, recipients, closed_by)
-				values (?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?)
+				insert into closure_line_closure (line_id, texts, entry_key, alternatives, active_days, closes_at, broadcast_id, recipients, closed_by, referral)
+				values (?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
 				""").params(line.id(), entryKey == null ? this.json.writeValueAsString(request.message()) : null, entryKey, alternatives,
-				request.activeDays(), Timestamp.from(closesAt), listed.id(), listed.recipients(), closedBy).update();
+				request.activeDays(), Timestamp.from(closesAt), listed.id(), listed.recipients(), closedBy,
+				referral.isEmpty() ? null : this.json.writeValueAsString(referral)).update();
 		this.lines.closeAt(line.id(), closesAt);
 		this.audit.record(line.organisationId(), "LINE_CLOSED", "line", line.key(),
 				Map.of("closesAt", closesAt.toString(), "activeDays", request.activeDays(), "broadcast", listed.id(),
 						"recipients", listed.recipients()));
 		return find(this.lines.get(line.id())).orElseThrow();
+	}
+
+	/**
+	 * Calls the closure off: the line answers people again from now, the last message stops going out to
+	 * those it has not reached yet (who already got it are told nothing by Linea: a new broadcast is the
+	 * organisation's call), and the closure is kept in the line's history.
+	 */
+	@Transactional
+	public Closure reopen(String lineKey) {
+		Line line = this.lines.requireAccess(lineKey, Permission.LINE_CLOSE);
+		this.jdbc.sql("select id from admin_line where id = ? for update").param(line.id()).query(Long.class).single();
+		record Held(long broadcast, Instant closesAt) {
+		}
+		Held held = this.jdbc.sql("select broadcast_id, closes_at from closure_line_closure where line_id = ?")
+			.param(line.id())
+			.query((rs, row) -> new Held(rs.getLong(1), rs.getTimestamp(2).toInstant()))
+			.optional()
+			.orElseThrow(() -> this.refusals.invalid("closure.invalid.none"));
+		if (!this.broadcasts.get(held.broadcast()).status().finished()) {
+			this.broadcasts.cancel(held.broadcast());
+		}
+		this.jdbc.sql("""
+				insert into closure_line_reopening (line_id, closes_at, alternatives, broadcast_id, closed_by, closed_on, reopened_by)
+				select line_id, closes_at, alternatives, broadcast_id, closed_by, created_at, ? from closure_line_closure where line_id = ?
+				""").params(CurrentUser.find().map(LineaUser::id).orElse(null), line.id()).update();
+		this.jdbc.sql("delete from closure_line_closure where line_id = ?").param(line.id()).update();
+		this.lines.reopen(line.id());
+		this.audit.record(line.organisationId(), "LINE_REOPENED", "line", line.key(),
+				Map.of("closesAt", held.closesAt().toString(), "broadcast", held.broadcast()));
+		return Closure.running(line.key());
 	}
 
 	/** The line's closure, for those who may close it; empty while it runs. */
@@ -130,12 +162,20 @@ public class LineClosures {
 		if (!line.closed(Instant.now(this.clock))) {
 			return Optional.empty();
 		}
-		String alternatives = this.jdbc.sql("select alternatives from closure_line_closure where line_id = ?")
+		record Saved(String alternatives, Map<String, String> referral) {
+		}
+		Saved saved = this.jdbc.sql("select alternatives, referral from closure_line_closure where line_id = ?")
 			.param(line.id())
-			.query(String.class)
+			.query((rs, row) -> new Saved(rs.getString(1), texts(rs.getString(2))))
 			.optional()
-			.orElse("");
-		Locale locale = Locale.forLanguageTag(language == null ? line.defaultLanguage() : language);
+			.orElse(new Saved("", Map.of()));
+		String spoken = language == null ? line.defaultLanguage() : language;
+		String own = saved.referral().get(spoken);
+		if (own != null) {
+			return Optional.of(own);
+		}
+		String alternatives = saved.alternatives();
+		Locale locale = Locale.forLanguageTag(spoken);
 		return Optional.of(alternatives.isEmpty()
 				? this.messages.getMessage("closure.referral.none", new Object[] { line.name() }, locale)
 				: this.messages.getMessage("closure.referral", new Object[] { line.name(), alternatives }, locale));
@@ -143,14 +183,46 @@ public class LineClosures {
 
 	private Optional<Closure> find(Line line) {
 		return this.jdbc.sql("""
-				select l.closes_at, l.alternatives, l.active_days, l.broadcast_id, l.recipients,
+				select l.closes_at, l.alternatives, l.active_days, l.broadcast_id, l.recipients, l.referral,
 				    (select count(*) from broadcast_recipient r where r.campaign_id = l.broadcast_id and r.status like 'SKIPPED_OPTED_OUT') as skipped
 				from closure_line_closure l where l.line_id = ?
 				""").param(line.id()).query((rs, row) -> {
 			Instant closesAt = rs.getTimestamp("closes_at").toInstant();
 			return new Closure(line.key(), closesAt, !closesAt.isAfter(Instant.now(this.clock)), rs.getString("alternatives"),
-					rs.getInt("active_days"), rs.getLong("broadcast_id"), rs.getInt("recipients"), rs.getLong("skipped"));
+					rs.getInt("active_days"), rs.getLong("broadcast_id"), rs.getInt("recipients"), rs.getLong("skipped"),
+					texts(rs.getString("referral")));
 		}).optional();
+	}
+
+	/** The organisation's own referral texts: only the line's languages, none blank, each at most {@value #MAX_ALTERNATIVES} characters. */
+	private Map<String, String> referralTexts(Line line, Map<String, String> given) {
+		Map<String, String> texts = new LinkedHashMap<>();
+		if (given == null) {
+			return texts;
+		}
+		given.forEach((language, text) -> {
+			if (text == null || text.isBlank()) {
+				return;
+			}
+			String spoken = language == null ? "" : language.strip().toLowerCase(Locale.ROOT);
+			if (!line.languages().contains(spoken)) {
+				throw this.refusals.invalid("closure.invalid.referralLanguage", spoken, String.join(", ", line.languages()));
+			}
+			if (text.strip().length() > MAX_ALTERNATIVES) {
+				throw this.refusals.invalid("closure.invalid.referralLength", spoken, MAX_ALTERNATIVES);
+			}
+			texts.put(spoken, text.strip());
+		});
+		return texts;
+	}
+
+	private Map<String, String> texts(String stored) {
+		if (stored == null) {
+			return Map.of();
+		}
+		Map<String, String> texts = new LinkedHashMap<>();
+		this.json.readTree(stored).properties().forEach(field -> texts.put(field.getKey(), field.getValue().asString()));
+		return texts;
 	}
 
 	/** The last message per language, each followed by the alternatives. */

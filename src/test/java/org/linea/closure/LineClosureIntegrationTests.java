@@ -144,6 +144,83 @@ class LineClosureIntegrationTests extends InteractionsIntegrationTest {
 		assertThat(adminPage).contains("badge closed");
 	}
 
+	@Test
+	void theOrganisationsOwnReferralTextIsAnsweredInItsLanguageAndTheShippedOneInTheOthers() throws Exception {
+		Organisation organisation = newOrganisation();
+		Line line = newLine(organisation);
+		LineaUser coordinator = newUser(organisation, Role.COORDINATOR);
+		assertThat(post(coordinator, line, """
+				{"message": {"es": "Cerramos."}, "alternatives": "Cruz Roja: 0800-00-111", "activeDays": 7,
+				 "referral": {"de": "Wir haben geschlossen."}}
+				""").getResponse().getStatus()).as("a language the line does not speak").isEqualTo(400);
+		MvcResult closed = post(coordinator, line, """
+				{"message": {"es": "Cerramos."}, "alternatives": "Cruz Roja: 0800-00-111", "activeDays": 7,
+				 "referral": {"es": "Esta línea terminó. Para el bono escribe al 0800-22-333; para salud, al centro de la plaza."}}
+				""");
+		assertThat(closed.getResponse().getStatus()).isEqualTo(201);
+		assertThat(closed.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("\"referral\":{\"es\":\"Esta línea terminó.");
+
+		String spanish = randomPhone();
+		this.simulator.write(line, new SimulatedMessageRequest(spanish, "hola, necesito ayuda con el bono", null));
+		eventually(() -> lastMessages(line, spanish).stream().anyMatch(m -> "OUT".equals(m.direction())
+				&& m.text().equals("Esta línea terminó. Para el bono escribe al 0800-22-333; para salud, al centro de la plaza.")),
+				"the organisation's own referral in Spanish");
+		String english = randomPhone();
+		this.simulator.write(line, new SimulatedMessageRequest(english, "hello, I need help with the payment please", null));
+		eventually(() -> lastMessages(line, english).stream().anyMatch(m -> "OUT".equals(m.direction())
+				&& m.text().startsWith("The line Línea de prueba has closed") && m.text().endsWith("Cruz Roja: 0800-00-111")),
+				"no English text given: the shipped referral with the alternatives");
+	}
+
+	@Test
+	void aClosureCalledOffLetsTheLineAnswerAgainAndStopsTheLastMessage() throws Exception {
+		Organisation organisation = newOrganisation();
+		Line line = newLine(organisation);
+		LineaUser coordinator = newUser(organisation, Role.COORDINATOR);
+		assertThat(post(coordinator, line, """
+				{"message": {"es": "Cerramos el mes que viene."}, "alternatives": "Cruz Roja: 0800-00-111", "activeDays": 7,
+				 "closesAt": "2099-01-01T00:00:00Z"}
+				""").getResponse().getStatus()).isEqualTo(201);
+		long broadcast = this.jdbc.sql("select broadcast_id from closure_line_closure where line_id = ?").param(line.id())
+			.query(Long.class).single();
+		assertThat(delete(newUser(organisation, Role.OPERATOR), line).getResponse().getStatus()).as("operators never").isEqualTo(403);
+		assertThat(delete(newUser(newOrganisation(), Role.COORDINATOR), line).getResponse().getStatus()).isEqualTo(404);
+
+		MvcResult reopened = delete(coordinator, line);
+		assertThat(reopened.getResponse().getStatus()).isEqualTo(200);
+		assertThat(reopened.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("\"closed\":false");
+		assertThat(this.lines.get(line.id()).closedAt()).isNull();
+		assertThat(this.jdbc.sql("select status from broadcast_campaign where id = ?").param(broadcast).query(String.class).single())
+			.isIn("CANCELLED", "COMPLETED");
+		assertThat(this.jdbc.sql("select count(*) from closure_line_reopening where line_id = ? and reopened_by = ?")
+			.params(line.id(), coordinator.id()).query(Long.class).single()).as("kept in the line's history").isEqualTo(1);
+		assertThat(this.jdbc.sql("select count(*) from privacy_audit_log where action = 'LINE_REOPENED' and subject_id = ?")
+			.param(line.key()).query(Long.class).single()).isEqualTo(1);
+		assertThat(delete(coordinator, line).getResponse().getStatus()).as("nothing left to call off").isEqualTo(400);
+
+		String person = randomPhone();
+		this.simulator.write(line, new SimulatedMessageRequest(person, "hola, necesito hablar con una persona", null));
+		eventually(() -> lastMessages(line, person).stream().anyMatch(m -> "OUT".equals(m.direction())),
+				"the line answers again");
+		assertThat(lastMessages(line, person)).noneMatch(m -> m.text() != null && m.text().contains("Cruz Roja: 0800-00-111"));
+
+		this.mvc.perform(MockMvcRequestBuilders.post("/lines/" + line.key() + "/closure").param("text.es", "Ahora sí cerramos.")
+			.param("alternatives", "Cruz Roja").param("activeDays", "7").param("confirm", "true").with(user(coordinator)).with(csrf()));
+		assertThat(this.lines.get(line.id()).closedAt()).as("and it can be closed again").isNotNull();
+		MvcResult unconfirmed = this.mvc.perform(MockMvcRequestBuilders.post("/lines/" + line.key() + "/closure/reopen")
+			.with(user(coordinator)).with(csrf())).andReturn();
+		assertThat(unconfirmed.getResponse().getStatus()).isEqualTo(302);
+		assertThat(unconfirmed.getFlashMap().get("errorText")).isEqualTo("Tick the confirmation to reopen the line.");
+		assertThat(this.lines.get(line.id()).closedAt()).as("not without the confirmation").isNotNull();
+		this.mvc.perform(MockMvcRequestBuilders.post("/lines/" + line.key() + "/closure/reopen").param("confirm", "true")
+			.with(user(coordinator)).with(csrf()));
+		assertThat(this.lines.get(line.id()).closedAt()).as("reopened from the page").isNull();
+	}
+
+	private MvcResult delete(LineaUser user, Line line) throws Exception {
+		return this.mvc.perform(MockMvcRequestBuilders.delete("/api/lines/" + line.key() + "/closure").with(user(user)).with(csrf())).andReturn();
+	}
+
 	private void writeAndWait(Line line, String phone) {
 		this.simulator.write(line, new SimulatedMessageRequest(phone, "hola, cuando pagan el bono?", null));
 		eventually(() -> this.jdbc.sql("""
