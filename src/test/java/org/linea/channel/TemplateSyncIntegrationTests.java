@@ -171,6 +171,48 @@ class TemplateSyncIntegrationTests extends ChannelIntegrationTest {
 	}
 
 	@Test
+	void twiliosEventStreamsApprovalEventsChangeTheStoredTemplateOnlyWhenSignedAndOfTheLinesAccount() throws Exception {
+		TwilioLine tw = twilioLine(ChannelType.TWILIO_WHATSAPP);
+		String vacunas = this.twilio.addContent(tw.accountSid(), "aviso_vacunas", "es", "Vacunas el {{1}}", "approved", "UTILITY");
+		String nuevo = this.twilio.addContent(tw.accountSid(), "nuevo", "en", "New {{1}}", "pending", "UTILITY");
+		LineaUser coordinator = newUser(this.organisations.get(tw.line().organisationId()), Role.COORDINATOR);
+		call(coordinator, MockMvcRequestBuilders.post("/api/lines/" + tw.line().key() + "/templates/sync"), 200);
+		String key = tw.line().key();
+
+		// one delivery of two events: the pending one approved, the approved one moved to marketing
+		String delivery = "[" + FakeTwilioApi.approvalUpdated(tw.accountSid(), nuevo, "en", "status_update", "pending", "approved") + ","
+				+ FakeTwilioApi.approvalUpdated(tw.accountSid(), vacunas, "es", "category_update", "utility", "marketing") + "]";
+		assertThat(this.twilio.events(tw.account(), key, delivery)).isEqualTo(200);
+		assertThat(template(tw.line(), nuevo).status()).isEqualTo("APPROVED");
+		assertThat(template(tw.line(), vacunas).category()).isEqualTo("MARKETING");
+		assertThat(this.channels.templates(tw.line())).extracting(MessageTemplate::name).containsExactlyInAnyOrder(vacunas, nuevo);
+		// delivered again (Event Streams is at least once): acknowledged, nothing changes
+		assertThat(this.twilio.events(tw.account(), key, delivery)).isEqualTo(200);
+		assertThat(template(tw.line(), nuevo).status()).isEqualTo("APPROVED");
+
+		// Meta pauses it: no longer sendable
+		assertThat(this.twilio.events(tw.account(), key,
+				"[" + FakeTwilioApi.approvalUpdated(tw.accountSid(), vacunas, "es", "status_update", "approved", "paused") + "]")).isEqualTo(200);
+		assertThat(this.channels.templates(tw.line())).extracting(MessageTemplate::name).containsExactly(nuevo);
+
+		// signed with another token: 403 and nothing changes
+		assertThat(this.twilio.events(tw.account(), key,
+				"[" + FakeTwilioApi.approvalUpdated(tw.accountSid(), nuevo, "en", "status_update", "approved", "rejected") + "]", "forged-token"))
+			.isEqualTo(403);
+		// signed, but about another account's template: 400 with the reason, nothing changes
+		assertThat(this.twilio.events(tw.account(), key,
+				"[" + FakeTwilioApi.approvalUpdated("AC" + "0".repeat(32), nuevo, "en", "status_update", "approved", "rejected") + "]"))
+			.isEqualTo(400);
+		// signed, not an array of events: 400
+		assertThat(this.twilio.events(tw.account(), key, "not json")).isEqualTo(400);
+		assertThat(template(tw.line(), nuevo).status()).isEqualTo("APPROVED");
+		// the sink's address is shown with the line's webhooks (WhatsApp through Twilio only)
+		List<String> shown = new java.util.ArrayList<>();
+		asAdmin(() -> this.accounts.setup(key).webhooks().forEach(webhook -> shown.add(webhook.url())));
+		assertThat(shown).contains("http://localhost:8080/webhooks/twilio/" + key + "/events");
+	}
+
+	@Test
 	void aBroadcastWithATemplateTheLineDoesNotHaveOrThatIsNotApprovedIsRefused() throws Exception {
 		Waba waba = whatsAppLineWithTemplates(threeTemplates());
 		Line line = waba.wa().line();

@@ -87,7 +87,12 @@ class TwilioChannel implements ChannelAdapter {
 	@Override
 	public List<Webhook> webhooks(Line line, String publicUrl) {
 		String base = publicUrl + "/webhooks/twilio/" + line.key();
-		return List.of(new Webhook("channel.webhook.twilioInbound", base), new Webhook("channel.webhook.twilioStatus", base + "/status"));
+		List<Webhook> webhooks = new ArrayList<>(List.of(new Webhook("channel.webhook.twilioInbound", base),
+				new Webhook("channel.webhook.twilioStatus", base + "/status")));
+		if (line.channelType() == ChannelType.TWILIO_WHATSAPP) {
+			webhooks.add(new Webhook("channel.webhook.twilioTemplateEvents", base + "/events"));
+		}
+		return List.copyOf(webhooks);
 	}
 
 	@Override

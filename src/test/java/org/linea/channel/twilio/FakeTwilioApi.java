@@ -188,6 +188,44 @@ public final class FakeTwilioApi extends FakeProvider {
 				body.getBytes(StandardCharsets.UTF_8));
 	}
 
+	/**
+	 * Posts an Event Streams delivery (a JSON array of CloudEvents) to a line's events sink, signed as
+	 * Twilio signs JSON bodies: the address carries the body's SHA-256 and the signature covers the address.
+	 */
+	public int events(Account account, String lineKey, String jsonArray) {
+		return events(account, lineKey, jsonArray, account.authToken());
+	}
+
+	/** The same, signed with another token (a forgery). */
+	public int events(Account account, String lineKey, String jsonArray, String signingToken) {
+		byte[] body = jsonArray.getBytes(StandardCharsets.UTF_8);
+		String query = "?bodySHA256=" + java.util.HexFormat.of().formatHex(sha256(body));
+		String path = "/webhooks/twilio/" + lineKey + "/events";
+		return callLinea(account.lineaBaseUrl() + path + query, "application/json", "X-Twilio-Signature",
+				signature(signingToken, "http://localhost:8080" + path + query, Map.of()), body);
+	}
+
+	/** A {@code com.twilio.messaging.template.approval.updated} event ({@code status_update} or {@code category_update}). */
+	public static String approvalUpdated(String accountSid, String contentSid, String language, String type, String previous, String current) {
+		return """
+				{"specversion":"1.0","type":"com.twilio.messaging.template.approval.updated","source":"/v1/Templates/%2$s",
+				 "id":"databridge_event_%7$s","dataschema":"https://events-schemas.twilio.com/Messaging.ApprovalUpdated/1",
+				 "datacontenttype":"application/json","time":"2026-12-03T07:00:00.000Z",
+				 "data":{"type":"%4$s","accountSid":"%1$s","dateUpdated":"2026-12-03T07:00:00Z","channel":"whatsapp",
+				  "template":{"sid":"%2$s","friendlyName":"aviso","externalTemplateName":"aviso_hx1","language":"%3$s",
+				   "previousValue":"%5$s","currentValue":"%6$s"}}}
+				""".formatted(accountSid, contentSid, language, type, previous, current, hex());
+	}
+
+	private static byte[] sha256(byte[] body) {
+		try {
+			return java.security.MessageDigest.getInstance("SHA-256").digest(body);
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	/** Twilio's scheme: Base64 HMAC-SHA1 of the URL followed by each parameter name and value, sorted by name. */
 	public static String signature(String authToken, String url, Map<String, String> params) {
 		StringBuilder data = new StringBuilder(url);
