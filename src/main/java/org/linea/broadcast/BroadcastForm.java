@@ -14,9 +14,7 @@ record BroadcastForm(String name, List<String> languages, String tags, String te
 		String templateLanguage, String parameters) {
 
 	BroadcastRequest request() {
-		BroadcastMessage.TemplateRef ref = blank(this.template) ? null
-				: new BroadcastMessage.TemplateRef(this.template.strip(), blank(this.templateLanguage) ? null : this.templateLanguage,
-						split(this.parameters));
+		BroadcastMessage.TemplateRef ref = BroadcastMessage.TemplateRef.fromForm(this.template, this.templateLanguage, this.parameters);
 		return new BroadcastRequest(this.name, new Audience(ConsentPurpose.BROADCASTS, this.languages, split(this.tags), null, null),
 				new BroadcastMessage(this.text, ref, this.entry), null);
 	}

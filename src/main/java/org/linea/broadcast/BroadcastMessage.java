@@ -23,6 +23,19 @@ public record BroadcastMessage(String text, TemplateRef template, String entry, 
 			parameters = parameters == null ? List.of() : List.copyOf(parameters);
 		}
 
+		/**
+		 * A page form's choice: the template's name (blank: none), its language (blank: the person's) and
+		 * its parameters comma-separated.
+		 */
+		public static TemplateRef fromForm(String name, String language, String parameters) {
+			if (name == null || name.isBlank()) {
+				return null;
+			}
+			List<String> values = parameters == null || parameters.isBlank() ? List.of()
+					: java.util.Arrays.stream(parameters.split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList();
+			return new TemplateRef(name.strip(), language == null || language.isBlank() ? null : language.strip(), values);
+		}
+
 	}
 
 	public BroadcastMessage {

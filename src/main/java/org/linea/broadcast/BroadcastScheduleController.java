@@ -86,8 +86,7 @@ class BroadcastScheduleController {
 					at = null;
 				}
 			}
-			BroadcastMessage.TemplateRef ref = blank(this.template) ? null
-					: new BroadcastMessage.TemplateRef(this.template.strip(), null, split(this.parameters, ","));
+			BroadcastMessage.TemplateRef ref = BroadcastMessage.TemplateRef.fromForm(this.template, null, this.parameters);
 			return new ScheduleRequest(this.name, new Audience(ConsentPurpose.BROADCASTS, this.languages, split(this.tags, ","), null, null),
 					this.days, at, split(this.entries, "[\\r\\n,]+"), ref);
 		}

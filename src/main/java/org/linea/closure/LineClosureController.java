@@ -9,6 +9,8 @@ import org.linea.access.Line;
 import org.linea.access.LineService;
 import org.linea.access.Permission;
 import org.linea.access.Requires;
+import org.linea.broadcast.BroadcastMessage;
+import org.linea.channel.ChannelService;
 import org.linea.shared.Messages;
 import org.linea.shared.web.RedirectOnRefusal;
 import org.linea.shared.web.Refusals;
@@ -33,10 +35,13 @@ class LineClosureController {
 
 	private final Messages messages;
 
-	LineClosureController(LineClosures closures, LineService lines, Messages messages) {
+	private final ChannelService channels;
+
+	LineClosureController(LineClosures closures, LineService lines, Messages messages, ChannelService channels) {
 		this.messages = messages;
 		this.closures = closures;
 		this.lines = lines;
+		this.channels = channels;
 	}
 
 	@GetMapping("/lines/{lineKey}/closure")
@@ -44,12 +49,14 @@ class LineClosureController {
 		Line line = this.lines.requireAccess(lineKey, Permission.LINE_CLOSE);
 		model.addAttribute("line", line);
 		model.addAttribute("closure", this.closures.of(lineKey).orElse(null));
+		model.addAttribute("templates", this.channels.templates(line));
 		return "closure/closure";
 	}
 
 	/**
 	 * The form: {@code text.es}, {@code text.en}... or {@code entry}, {@code alternatives}, {@code activeDays},
-	 * {@code closesAt} local, optional {@code referral.es}..., {@code confirm}.
+	 * {@code closesAt} local, optional {@code referral.es}..., optional {@code template} and {@code parameters}
+	 * (for people outside WhatsApp's 24-hour window), {@code confirm}.
 	 */
 	@PostMapping("/lines/{lineKey}/closure")
 	String close(@PathVariable String lineKey, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
@@ -61,7 +68,8 @@ class LineClosureController {
 		String entry = form.getOrDefault("entry", "").strip();
 		Object message = entry.isEmpty() ? perLanguage(form, "text.") : entry;
 		this.closures.close(lineKey, new ClosureRequest(message, form.get("alternatives"), days(form.get("activeDays")),
-				closesAt(line, form.getOrDefault("closesAt", "").strip()), null, perLanguage(form, "referral.")));
+				closesAt(line, form.getOrDefault("closesAt", "").strip()),
+				BroadcastMessage.TemplateRef.fromForm(form.get("template"), null, form.get("parameters")), perLanguage(form, "referral.")));
 		redirect.addFlashAttribute("closed", true);
 		return "redirect:/lines/" + lineKey + "/closure";
 	}
