@@ -72,6 +72,19 @@ public class Detector {
 		this.calibration = calibration;
 	}
 
+	private Detector(Detector learned, Calibration calibration) {
+		this.text = learned.text;
+		this.signals = learned.signals;
+		this.rules = learned.rules;
+		this.model = learned.model;
+		this.calibration = calibration;
+	}
+
+	/** The same signals, rules and model read with another calibration, for choosing one. */
+	Detector with(Calibration calibration) {
+		return new Detector(this, calibration);
+	}
+
 	/**
 	 * When the model's reading counts. A message of fewer than {@code words} words (not counting numbers and
 	 * question marks: menu choices, survey answers, greetings) is read by the rules alone. Otherwise it is a
@@ -80,9 +93,13 @@ public class Detector {
 	 * from {@code overrule}; a report is urgent from {@code urgent}, or by any urgent rule, whatever its category;
 	 * a report of the rules that no urgent rule marks is not one when the model's probability is under {@code veto}.
 	 */
-	record Calibration(int words, double report, double alone, double overrule, double urgent, double veto) {
+	record Calibration(int words, double report, double alone, double overrule, double urgent, double veto, double cued) {
 
-		static final Calibration SHIPPED = new Calibration(4, 0.8, 0.9, 0.9, 0.5, 0.1);
+		static final Calibration SHIPPED = new Calibration(4, 0.7, 0.8, 0.9, 0.4, 0.2, 0.4);
+
+		Calibration(int words, double report, double alone, double overrule, double urgent, double veto) {
+			this(words, report, alone, overrule, urgent, veto, report);
+		}
 
 	}
 
@@ -97,16 +114,29 @@ public class Detector {
 		return all;
 	}
 
-	/** The message alone, or with the person's previous message when it does not read as a report alone. */
+	/**
+	 * The message alone, or with the person's previous message when it does not read as a report alone; a report
+	 * alone that is not urgent is urgent when it is with the previous message.
+	 */
 	public Finding screen(String message, String previous) {
 		List<String> own = this.text.words(message);
 		Finding alone = screen(own, own);
-		if (alone.sensitive() || previous == null || previous.isBlank()) {
+		if (alone.urgent() || previous == null || previous.isBlank()) {
 			return alone;
 		}
 		List<String> both = new ArrayList<>(this.text.words(previous));
 		both.addAll(own);
 		Finding together = screen(both, own);
+		if (alone.sensitive()) {
+			// a report whose danger was said just before ("he is coming back tonight", then "he beat me"): urgent
+			if (!together.urgent()) {
+				return alone;
+			}
+			List<String> shown = new ArrayList<>(alone.signals());
+			together.signals().stream().filter(signal -> !alone.signals().contains(signal))
+				.forEach(signal -> shown.add("with the previous message: " + signal));
+			return new Finding(true, alone.category(), true, shown, alone.reason());
+		}
 		return together.sensitive()
 				? new Finding(true, together.category(), together.urgent(), together.signals(), "REPORT_WITH_PREVIOUS_MESSAGE")
 				: alone;
@@ -142,8 +172,11 @@ public class Detector {
 		Category category;
 		if (fired.isEmpty()) {
 			boolean backed = found.keySet().stream().anyMatch(concept -> !this.rules.context.contains(concept));
-			boolean enough = report != null
-					&& report.probability() >= (backed ? this.calibration.report() : this.calibration.alone());
+			// a cue of danger now (an urgent rule: a knife tonight, pills and a goodbye) lowers the bar: missing it costs most
+			boolean cued = this.rules.urgent.stream().anyMatch(rule -> rule.fires(found));
+			double needed = cued ? Math.min(this.calibration.cued(), this.calibration.report())
+					: backed ? this.calibration.report() : this.calibration.alone();
+			boolean enough = report != null && report.probability() >= needed;
 			if (!enough) {
 				return Finding.none(shown, "NONE");
 			}

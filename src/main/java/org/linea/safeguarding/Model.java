@@ -11,8 +11,10 @@ import java.util.Map;
  * A small statistical reading of a message, learned at start from labelled examples
  * ({@code safeguarding/examples.csv} and an organisation's own {@code *.csv}): logistic regressions over
  * the folded words, their first five letters (so "golpeó", "golpeada" and "golpes" share "golpe") and
- * their letters four at a time (typos and chat spellings keep most of them), pairs of words, and the
- * concepts of the signals files found in it, alone and in pairs (which concepts go together). One
+ * their letters four at a time (typos and chat spellings keep most of them), letters four at a time across word
+ * boundaries with the spaces taken out ("me pego" and "mepego" share them), pairs of words, and the
+ * concepts of the signals files found in it, alone and in pairs (which concepts go together), each feature scaled
+ * by how much more often it is found in the positive examples than in the others ({@link #RATIOS}). One
  * says whether the message is a report, one per category which category, one whether it is urgent. Each
  * score comes with the words that weighed most for it, so a focal point sees why.
  */
@@ -47,6 +49,17 @@ final class Model {
 	 * tonight, a knife, pills, a goodbye, bleeding, locked in) in any words, so their concepts lead, not the wording.
 	 */
 	static final double URGENT_CONCEPTS = Double.parseDouble(System.getProperty("linea.safeguarding.urgent-concepts", "2.0"));
+
+	/**
+	 * Smoothing of the log-count ratios that scale each feature (how much more often it is found in the positive
+	 * examples than in the others, naive-Bayes fashion, before the regression weighs it): features found as often in
+	 * ordinary messages as in reports count for little, which is what lets the model read new wording without
+	 * learning noise from the wording it saw. {@code 0} turns the scaling off (plain features), for measuring it.
+	 */
+	static final double RATIOS = Double.parseDouble(System.getProperty("linea.safeguarding.ratios", "1"));
+
+	/** Letters at a time read across word boundaries with the spaces taken out. */
+	private static final int GLUED = 4;
 
 	private final Regression report;
 
@@ -105,6 +118,18 @@ final class Model {
 					own.add("c=" + padded.substring(at, at + 4));
 				}
 			}
+			if (!word.equals(SafeguardingText.QUESTION)) {
+				// letters four at a time across the next words with the spaces taken out: "me pego" and "mepego" share them
+				StringBuilder glued = new StringBuilder(word);
+				for (int next = i + 1; next < words.size() && glued.length() < word.length() + 3; next++) {
+					if (!words.get(next).equals(SafeguardingText.QUESTION)) {
+						glued.append(words.get(next));
+					}
+				}
+				for (int at = 0; at < word.length() && at + GLUED <= glued.length(); at++) {
+					own.add("g=" + glued.substring(at, at + GLUED));
+				}
+			}
 			if (i + 1 < words.size()) {
 				own.add("b=" + word + "_" + words.get(i + 1));
 			}
@@ -138,12 +163,18 @@ final class Model {
 
 		private double bias;
 
+		/** how much more often each feature is found in the positive examples than in the others (log ratio), or null */
+		private Map<String, Double> ratios;
+
 		private Regression(double concepts) {
 			this.concepts = concepts;
 		}
 
 		static Regression train(List<Example> examples, java.util.function.Predicate<Example> positive, double concepts) {
 			Regression regression = new Regression(concepts);
+			if (RATIOS > 0) {
+				regression.ratios(examples, positive);
+			}
 			List<Map<String, Double>> vectors = examples.stream().map(e -> regression.vector(e.words(), e.concepts())).toList();
 			long positives = examples.stream().filter(positive).count();
 			// each class weighs as much as the other, however many examples it has
@@ -174,9 +205,31 @@ final class Model {
 			Map<String, Double> vector = new HashMap<>();
 			features(words).forEach(own -> own.forEach(feature -> vector.put(feature, 1.0)));
 			conceptFeatures(concepts).forEach(own -> own.forEach(feature -> vector.put(feature, this.concepts)));
+			if (this.ratios != null) {
+				vector.replaceAll((feature, value) -> value * this.ratios.getOrDefault(feature, 0.0));
+				vector.values().removeIf(value -> value == 0);
+			}
 			double norm = Math.sqrt(Math.max(1, vector.values().stream().mapToDouble(v -> v * v).sum()));
 			vector.replaceAll((feature, value) -> value / norm);
 			return vector;
+		}
+
+		private void ratios(List<Example> examples, java.util.function.Predicate<Example> positive) {
+			Map<String, double[]> counts = new HashMap<>();
+			double[] totals = new double[2];
+			for (Example example : examples) {
+				int side = positive.test(example) ? 0 : 1;
+				java.util.Set<String> present = new java.util.HashSet<>();
+				features(example.words()).forEach(present::addAll);
+				conceptFeatures(example.concepts()).forEach(present::addAll);
+				for (String feature : present) {
+					counts.computeIfAbsent(feature, f -> new double[2])[side]++;
+				}
+				totals[side]++;
+			}
+			this.ratios = new HashMap<>();
+			counts.forEach((feature, count) -> this.ratios.put(feature,
+					Math.log(((count[0] + RATIOS) / (totals[0] + RATIOS)) / ((count[1] + RATIOS) / (totals[1] + RATIOS)))));
 		}
 
 		private double probability(Map<String, Double> vector) {
@@ -189,10 +242,6 @@ final class Model {
 
 		Score score(List<String> words, java.util.Set<String> concepts) {
 			Map<String, Double> vector = vector(words, concepts);
-			// the vector's norm: word features are 1 before it, concept features this.concepts
-			double norm = vector.isEmpty() ? 1
-					: vector.entrySet().stream().filter(e -> !e.getKey().startsWith("k=")).mapToDouble(e -> 1 / e.getValue()).findAny()
-						.orElse(this.concepts / vector.values().iterator().next());
 			Map<String, Double> byWord = new LinkedHashMap<>();
 			List<List<String>> features = features(words);
 			java.util.Set<String> counted = new java.util.HashSet<>();
@@ -200,7 +249,7 @@ final class Model {
 				double weight = 0;
 				for (String feature : features.get(i)) {
 					if (counted.add(feature)) {
-						weight += this.weights.getOrDefault(feature, 0.0) / norm;
+						weight += this.weights.getOrDefault(feature, 0.0) * vector.getOrDefault(feature, 0.0);
 					}
 				}
 				byWord.merge(words.get(i), weight, Double::sum);
@@ -210,7 +259,7 @@ final class Model {
 			for (int i = 0; i < sorted.size(); i++) {
 				double weight = 0;
 				for (String feature : ofConcepts.get(i)) {
-					weight += this.weights.getOrDefault(feature, 0.0) * this.concepts / norm;
+					weight += this.weights.getOrDefault(feature, 0.0) * vector.getOrDefault(feature, 0.0);
 				}
 				byWord.merge("[" + sorted.get(i) + "]", weight, Double::sum);
 			}

@@ -101,16 +101,43 @@ class DetectorTests {
 
 	@Test
 	void aDisclosureSpreadOverTwoMessagesIsReadWithThePreviousOne() {
-		// "me llamo uno q dijo ser de la cruz roja" and "q le pase la clave de la tarjeta" each read as a report alone
-		// since the model learned own_train_g's fraud reports (a claim to be the organisation; a PIN asked)
-		String first = "ayer me llamo un señor por telefono";
-		String second = "y q le diga los numeros q me llegaron";
+		// since the model scales its features by how often they come in reports (session 7) the earlier pairs read as
+		// reports alone ("y q le diga los numeros q me llegaron": a code asked); neither message of this one does
+		String first = "hola, queria contarles algo de mi padrastro";
+		String second = "cuando mi mama sale se mete a mi cama";
 		assertThat(detector.screen(first).sensitive()).isFalse();
 		assertThat(detector.screen(second).sensitive()).isFalse();
 		Finding together = detector.screen(second, first);
-		assertThat(together.sensitive()).isTrue();
-		assertThat(together.category()).isEqualTo(Category.FRAUD);
+		assertThat(together.sensitive()).as(together.signals().toString()).isTrue();
+		assertThat(together.category()).isEqualTo(Category.CHILD);
 		assertThat(together.reason()).isEqualTo("REPORT_WITH_PREVIOUS_MESSAGE");
+	}
+
+	@Test
+	void aReportIsUrgentWhenTheDangerWasSaidInThePreviousMessage() {
+		String first = "mi esposo me amenaza con el cuchillo y ya viene borracho";
+		String second = "me pega cuando toma";
+		Finding alone = detector.screen(second);
+		assertThat(alone.sensitive()).isTrue();
+		assertThat(alone.urgent()).isFalse();
+		Finding together = detector.screen(second, first);
+		assertThat(together.category()).isEqualTo(alone.category());
+		assertThat(together.urgent()).isTrue();
+		assertThat(together.signals()).anyMatch(signal -> signal.startsWith("with the previous message: "));
+		// a message urgent alone needs no previous one, and a short reply after a report stays a short reply
+		assertThat(detector.screen(first, "hola").urgent()).isTrue();
+	}
+
+	/** Words run together as people type on a phone ("laclave", "lascanastas", "mepide"): letters read across the spaces. */
+	@ParameterizedTest(name = "{0} -> {1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			elboluntario me pidio laclave dela tarjeta | FRAUD
+			el q reparte lascanastas me toca y mepide fotos | SEA
+			""")
+	void aDisclosureWithGluedWordsIsCaught(String text, Category category) {
+		Finding finding = detector.screen(text);
+		assertThat(finding.sensitive()).as(finding.signals().toString()).isTrue();
+		assertThat(finding.category()).isEqualTo(category);
 	}
 
 	@Test

@@ -52,9 +52,15 @@ class OrdinaryTrafficTests {
 		}
 	}
 
-	/** The FAQ questions of our own file, the ordinary messages learned from (FAQ dev questions among them) and ordinary_e.txt. */
+	/**
+	 * The FAQ questions of our own file, the ordinary messages learned from (FAQ dev questions among them) and ordinary_e.txt.
+	 * The bound was 2 %, our own choice, stricter than the issue's 10 % on general questions; since session 7 it is 4 %
+	 * (two of ordinary_e's 47): out of fold that buys 52 more reports routed of 573 and 10 more urgent ones of 187
+	 * (bench/README.md, "Fresh block D and training block H"), and a report of abuse or a risk to life not routed costs
+	 * far more than a focal point reading a question.
+	 */
 	@Test
-	void falseAlarmsOnOrdinaryTrafficStayAtMostTwoPercent() throws IOException {
+	void falseAlarmsOnOrdinaryTrafficStayAtMostFourPercent() throws IOException {
 		List<String> ordinary = new ArrayList<>();
 		try (Reader in = Files.newBufferedReader(Path.of("bench/own_questions.csv"), StandardCharsets.UTF_8)) {
 			for (CSVRecord record : CSV.parse(in)) {
@@ -71,8 +77,8 @@ class OrdinaryTrafficTests {
 		List<String> fresh = lines(Path.of("src/test/resources/safeguarding/ordinary_e.txt"));
 		ordinary.addAll(fresh);
 		List<String> alarms = ordinary.stream().filter(text -> DetectorTests.detector.screen(text).sensitive()).toList();
-		assertThat(100.0 * alarms.size() / ordinary.size()).as(alarms.toString()).isLessThanOrEqualTo(2.0);
-		assertThat(fresh.stream().filter(text -> DetectorTests.detector.screen(text).sensitive()).count()).isLessThanOrEqualTo(1);
+		assertThat(100.0 * alarms.size() / ordinary.size()).as(alarms.toString()).isLessThanOrEqualTo(4.0);
+		assertThat(fresh.stream().filter(text -> DetectorTests.detector.screen(text).sensitive()).count()).isLessThanOrEqualTo(2);
 	}
 
 	private static List<String> lines(Path file) throws IOException {
