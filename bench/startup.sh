@@ -7,7 +7,7 @@
 #   extracted  the jar extracted by Spring Boot's jar tools (java -Djarmode=tools -jar ... extract), run from there
 #   aot        extracted, plus the JDK's AOT cache (JEP 483/514) from a training run made first (-XX:AOTCacheOutput)
 # Environment: JAVA (default $JAVA_HOME/bin/java), JAVA_OPTS (extra JVM options), PORT (default 18180),
-#   LINEA_ARGS (extra application arguments), BUILD=1 to build the jar first.
+#   LINEA_ARGS (extra application arguments), JAR (another jar, e.g. an older build), BUILD=1 to build the jar first.
 # The first start (a new data directory: initdb, every migration, the first administrator) is timed apart;
 # the runs that follow are second starts on that directory. The machine's load is printed with the figures.
 set -euo pipefail
@@ -20,7 +20,7 @@ WORK=target/bench-startup
 if [[ "${BUILD:-0}" == 1 || -z "$(ls target/linea-*.jar 2>/dev/null)" ]]; then
   ./mvnw -q -B package -DskipTests
 fi
-JAR=$(ls target/linea-*.jar | head -1)
+JAR=${JAR:-$(ls target/linea-*.jar | head -1)}
 mkdir -p "$WORK"
 rm -rf "$WORK/data"
 
