@@ -13,10 +13,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.linea.shared.Warmup;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -39,11 +42,17 @@ public class Detector {
 
 	private final Rules rules;
 
-	private final Model model;
+	/** learned while the application starts when Spring builds the detector: reading a message waits for it */
+	private final CompletableFuture<Model> model;
 
 	private final Calibration calibration;
 
+	/** The model is learned on a thread of its own while the application starts (see {@link Warmup}). */
 	@Autowired
+	Detector(SafeguardingProperties properties, Warmup warmup) {
+		this(signalFiles(properties.signalsDir()), withShipped(organisationExamples(properties)), Calibration.SHIPPED, warmup);
+	}
+
 	public Detector(SafeguardingProperties properties) {
 		this(signalFiles(properties.signalsDir()), List.copyOf(organisationFiles(properties.signalsDir(), ".csv").values()));
 	}
@@ -58,6 +67,11 @@ public class Detector {
 
 	/** Learning only from these examples (each a {@code text,label,urgent} file), for measuring the model. */
 	Detector(Map<String, List<String>> extraSignals, List<String> examples, Calibration calibration) {
+		this(extraSignals, examples, calibration, null);
+	}
+
+	/** @param warmup where to learn the model in the background, or {@code null} to learn it now */
+	private Detector(Map<String, List<String>> extraSignals, List<String> examples, Calibration calibration, Warmup warmup) {
 		this.text = new SafeguardingText(spellings());
 		Map<String, List<String>> files = new LinkedHashMap<>();
 		for (String language : LANGUAGES) {
@@ -66,9 +80,12 @@ public class Detector {
 		files.putAll(extraSignals);
 		this.signals = Signals.parse(files, this.text);
 		this.rules = Rules.parse(lines("safeguarding/rules.txt"), this.signals);
-		List<Model.Example> learned = new ArrayList<>();
-		examples.forEach(csv -> learned.addAll(examples(csv)));
-		this.model = Model.train(learned);
+		Supplier<Model> learn = () -> {
+			List<Model.Example> learned = new ArrayList<>();
+			examples.forEach(csv -> learned.addAll(examples(csv)));
+			return Model.train(learned);
+		};
+		this.model = warmup == null ? CompletableFuture.completedFuture(learn.get()) : warmup.start("safeguarding-model", learn);
 		this.calibration = calibration;
 	}
 
@@ -105,6 +122,10 @@ public class Detector {
 
 	static String shippedExamples() {
 		return resource("safeguarding/examples.csv");
+	}
+
+	private static List<String> organisationExamples(SafeguardingProperties properties) {
+		return List.copyOf(organisationFiles(properties.signalsDir(), ".csv").values());
 	}
 
 	private static List<String> withShipped(List<String> extraExamples) {
@@ -149,7 +170,7 @@ public class Detector {
 	/** The model's probability that a message is a report, alone, for measuring it. */
 	double reportProbability(String message) {
 		List<String> words = this.text.words(message);
-		return this.model.report(words, this.signals.found(words).keySet()).probability();
+		return model().report(words, this.signals.found(words).keySet()).probability();
 	}
 
 	/** @param own the words of the message itself, without a previous one */
@@ -165,7 +186,7 @@ public class Detector {
 				fired.add(rule);
 			}
 		}
-		Model.Score report = substantial(own) ? this.model.report(words, found.keySet()) : null;
+		Model.Score report = substantial(own) ? model().report(words, found.keySet()) : null;
 		if (report != null) {
 			shown.add(report.shown("report"));
 		}
@@ -180,7 +201,7 @@ public class Detector {
 			if (!enough) {
 				return Finding.none(shown, "NONE");
 			}
-			Map.Entry<Category, Model.Score> likeliest = this.model.category(words, found.keySet());
+			Map.Entry<Category, Model.Score> likeliest = model().category(words, found.keySet());
 			category = likeliest.getKey();
 			shown.add(likeliest.getValue().shown(category.name()));
 		}
@@ -204,13 +225,18 @@ public class Detector {
 			return Finding.none(shown, "GENERAL_QUESTION");
 		}
 		if (!urgent && report != null) {
-			Model.Score likelyUrgent = this.model.urgent(words, found.keySet());
+			Model.Score likelyUrgent = model().urgent(words, found.keySet());
 			if (likelyUrgent.probability() >= this.calibration.urgent()) {
 				urgent = true;
 				shown.add(likelyUrgent.shown("urgent"));
 			}
 		}
 		return new Finding(true, category, urgent, shown, "REPORT");
+	}
+
+	/** The learned model; while the application starts, once it is learned. */
+	private Model model() {
+		return this.model.join();
 	}
 
 	private boolean substantial(List<String> words) {

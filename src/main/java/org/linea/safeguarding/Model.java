@@ -175,7 +175,24 @@ final class Model {
 			if (RATIOS > 0) {
 				regression.ratios(examples, positive);
 			}
-			List<Map<String, Double>> vectors = examples.stream().map(e -> regression.vector(e.words(), e.concepts())).toList();
+			// each example's features as indexes into one weight array, in the order of its map: the same sums in
+			// the same order as over the maps, so the same weights, without a hash lookup per feature and step
+			Map<String, Integer> index = new LinkedHashMap<>();
+			List<int[]> features = new ArrayList<>(examples.size());
+			List<double[]> values = new ArrayList<>(examples.size());
+			for (Example example : examples) {
+				Map<String, Double> vector = regression.vector(example.words(), example.concepts());
+				int[] at = new int[vector.size()];
+				double[] value = new double[vector.size()];
+				int k = 0;
+				for (Map.Entry<String, Double> entry : vector.entrySet()) {
+					at[k] = index.computeIfAbsent(entry.getKey(), feature -> index.size());
+					value[k++] = entry.getValue();
+				}
+				features.add(at);
+				values.add(value);
+			}
+			double[] weights = new double[index.size()];
 			long positives = examples.stream().filter(positive).count();
 			// each class weighs as much as the other, however many examples it has
 			double positiveWeight = examples.size() / (2.0 * Math.max(1, positives));
@@ -190,14 +207,25 @@ final class Model {
 				double rate = RATE / (1 + epoch * 0.2);
 				for (int i : order) {
 					boolean yes = positive.test(examples.get(i));
-					Map<String, Double> vector = vectors.get(i);
-					double error = (yes ? 1 : 0) - regression.probability(vector);
+					int[] at = features.get(i);
+					double[] value = values.get(i);
+					double sum = regression.bias;
+					for (int k = 0; k < at.length; k++) {
+						sum += weights[at[k]] * value[k];
+					}
+					double error = (yes ? 1 : 0) - 1 / (1 + Math.exp(-sum));
 					double step = rate * error * (yes ? positiveWeight : negativeWeight);
-					vector.forEach((feature, value) -> regression.weights.merge(feature, step * value, Double::sum));
+					for (int k = 0; k < at.length; k++) {
+						weights[at[k]] += step * value[k];
+					}
 					regression.bias += step;
 				}
-				regression.weights.replaceAll((feature, weight) -> weight * (1 - rate * L2));
+				double decay = 1 - rate * L2;
+				for (int f = 0; f < weights.length; f++) {
+					weights[f] *= decay;
+				}
 			}
+			index.forEach((feature, at) -> regression.weights.put(feature, weights[at]));
 			return regression;
 		}
 

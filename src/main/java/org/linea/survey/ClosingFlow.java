@@ -17,6 +17,7 @@ import java.util.Set;
 import org.linea.channel.OutboundContent;
 import org.linea.contact.ContactService;
 import org.linea.contact.SharedPhones;
+import org.linea.shared.Warmup;
 
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,7 +52,12 @@ public class ClosingFlow {
 
 	static final Duration ANSWER_WITHIN = Duration.ofHours(24);
 
-	private static final SurveyForm FORM = load();
+	/** The shipped form, read when first needed (Apache POI's classes load with it: about a second at start). */
+	private static final class Shipped {
+
+		static final SurveyForm FORM = load();
+
+	}
 
 	private final JdbcClient jdbc;
 
@@ -66,7 +72,9 @@ public class ClosingFlow {
 	private final Clock clock;
 
 	ClosingFlow(JdbcClient jdbc, ContactService contacts, SharedPhones sharedPhones, ClosingLedger ledger, MessageSource messages,
-			Clock clock) {
+			Clock clock, Warmup warmup) {
+		// read while the application starts, off its main thread; a first closing survey waits for it if needed
+		warmup.start("closing-form", () -> Shipped.FORM);
 		this.jdbc = jdbc;
 		this.contacts = contacts;
 		this.sharedPhones = sharedPhones;
@@ -77,7 +85,7 @@ public class ClosingFlow {
 
 	/** The closing form as shipped. */
 	static SurveyForm form() {
-		return FORM;
+		return Shipped.FORM;
 	}
 
 	/** The closing form's file as shipped, for a coordinator to read or translate. */
@@ -127,14 +135,14 @@ public class ClosingFlow {
 			.params(now(), contactId)
 			.update();
 		Map<String, String> facts = facts(contactId, Long.MAX_VALUE);
-		List<Question> steps = FORM.nextSteps(null, facts);
+		List<Question> steps = Shipped.FORM.nextSteps(null, facts);
 		String first = steps.isEmpty() ? null : steps.getLast().name();
 		int inserted = this.jdbc.sql("""
 				insert into bot_closing_flow (conversation_id, contact_id, line_id, step, wording_version, started_at, last_asked_at,
 				                              finished_at, outcome)
 				values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (conversation_id) do nothing
 				""")
-			.params(conversationId, contactId, lineId, String.valueOf(first), FORM.version(), now(), now(), skip ? now() : null,
+			.params(conversationId, contactId, lineId, String.valueOf(first), Shipped.FORM.version(), now(), now(), skip ? now() : null,
 					skip ? "SKIPPED" : null)
 			.update();
 		if (skip || inserted == 0 || first == null) {
@@ -163,7 +171,7 @@ public class ClosingFlow {
 	 */
 	@Transactional
 	public Optional<List<OutboundContent>> answer(ActiveFlow flow, String text, String language) {
-		Optional<Question> question = FORM.question(flow.question());
+		Optional<Question> question = Shipped.FORM.question(flow.question());
 		Map<String, String> answers = new HashMap<>(flow.answers());
 		answers.putAll(facts(flow.contactId(), flow.id()));
 		Optional<String> value = question.flatMap(q -> read(q, answers, text, language));
@@ -171,25 +179,25 @@ public class ClosingFlow {
 			finish(flow.id(), "STOPPED");
 			return Optional.empty();
 		}
-		this.ledger.record(flow, question.get().name(), value.get(), FORM.version());
+		this.ledger.record(flow, question.get().name(), value.get(), Shipped.FORM.version());
 		this.jdbc.sql("update bot_closing_flow set answers = answers || jsonb_build_object(?::text, ?::text) where id = ?")
 			.params(question.get().name(), value.get(), flow.id())
 			.update();
 		answers.put(question.get().name(), value.get());
-		return Optional.of(ask(flow, FORM.nextSteps(question.get(), answers), answers, language));
+		return Optional.of(ask(flow, Shipped.FORM.nextSteps(question.get(), answers), answers, language));
 	}
 
 	/** Sends the notes and the next question, or ends the flow with thanks when the form is done. */
 	private List<OutboundContent> ask(ActiveFlow flow, List<Question> steps, Map<String, String> answers, String language) {
 		List<OutboundContent> replies = new ArrayList<>();
 		for (Question step : steps) {
-			replies.add(Prompts.question(FORM, step, FORM.visibleChoices(step, answers), language,
+			replies.add(Prompts.question(Shipped.FORM, step, Shipped.FORM.visibleChoices(step, answers), language,
 					(key, args) -> this.messages.getMessage(key, args, Locale.forLanguageTag(language))));
 			if (step.type() != QuestionType.NOTE) {
 				this.jdbc.sql("update bot_closing_flow set step = ?, last_asked_at = ? where id = ?")
 					.params(step.name(), now(), flow.id())
 					.update();
-				this.ledger.asked(flow, step.name(), FORM.version());
+				this.ledger.asked(flow, step.name(), Shipped.FORM.version());
 				return replies;
 			}
 		}
@@ -204,7 +212,7 @@ public class ClosingFlow {
 	 * is no answer.
 	 */
 	static Optional<String> read(Question question, Map<String, String> answers, String text, String language) {
-		Answer answer = Replies.read(question, FORM.visibleChoices(question, answers), language, FORM.defaultLanguage(), text);
+		Answer answer = Replies.read(question, Shipped.FORM.visibleChoices(question, answers), language, Shipped.FORM.defaultLanguage(), text);
 		return switch (answer) {
 			case Answer.Value value -> {
 				Map<String, String> withSelf = new HashMap<>(answers);
