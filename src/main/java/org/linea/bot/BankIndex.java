@@ -68,6 +68,10 @@ final class BankIndex {
 
 	private final Map<String, Indexed> entries;
 
+	// the entry of each document, by document number, read once when built, so a hit is not read back
+	// from stored fields at every search
+	private final Indexed[] byDocument;
+
 	private final Map<String, Integer> documentFrequency;
 
 	private final Map<String, String> corrections = new ConcurrentHashMap<>();
@@ -95,6 +99,7 @@ final class BankIndex {
 		this.searcher = searcher;
 		this.words = words;
 		this.entries = entries;
+		this.byDocument = byDocument(searcher, entries);
 		this.documentFrequency = documentFrequency;
 		this.knownWords = knownWords;
 		this.size = Math.max(1, entries.size());
@@ -165,6 +170,21 @@ final class BankIndex {
 		}
 	}
 
+	private static Indexed[] byDocument(IndexSearcher searcher, Map<String, Indexed> entries) {
+		try {
+			Indexed[] byDocument = new Indexed[searcher.getIndexReader().maxDoc()];
+			var stored = searcher.storedFields();
+			for (int doc = 0; doc < byDocument.length; doc++) {
+				String key = stored.document(doc).get(KEY);
+				byDocument[doc] = key == null ? null : entries.get(key);
+			}
+			return byDocument;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	int size() {
 		return this.entries.size();
 	}
@@ -200,11 +220,10 @@ final class BankIndex {
 			query.add(new BoostQuery(new TermQuery(new Term(ANSWER, term)), (float) ANSWER_ONLY), BooleanClause.Occur.SHOULD);
 		}
 		List<Scored> scored = new ArrayList<>();
+		Set<String> termSet = new HashSet<>(terms);
 		try {
 			for (ScoreDoc hit : this.searcher.search(query.build(), CANDIDATES).scoreDocs) {
-				String key = this.searcher.storedFields().document(hit.doc).get(KEY);
-				Indexed entry = this.entries.get(key);
-				scored.add(score(entry, terms));
+				scored.add(score(this.byDocument[hit.doc], terms, termSet));
 			}
 		}
 		catch (IOException ex) {
@@ -218,7 +237,7 @@ final class BankIndex {
 	 * How much of the message the entry explains: the rarity-weighted share of the message's terms
 	 * found in the entry, blended with how much of the entry's closest phrasing the message covers.
 	 */
-	private Scored score(Indexed entry, List<String> terms) {
+	private Scored score(Indexed entry, List<String> terms, Set<String> termSet) {
 		double total = 0;
 		double found = 0;
 		int matched = 0;
@@ -238,7 +257,7 @@ final class BankIndex {
 		double closest = 0;
 		for (Set<String> phrasing : entry.phrasings()) {
 			if (!phrasing.isEmpty()) {
-				long shared = phrasing.stream().filter(terms::contains).count();
+				long shared = phrasing.stream().filter(termSet::contains).count();
 				closest = Math.max(closest, (double) shared / phrasing.size());
 			}
 		}

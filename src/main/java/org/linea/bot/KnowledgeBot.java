@@ -57,7 +57,7 @@ class KnowledgeBot implements AutoAnswer {
 	public BotDecision decide(InboundQuestion question) {
 		Line line = question.line();
 		BankIndex index = this.indexes.of(line);
-		BotDecision decision = menuChoice(question, index).orElseGet(() -> evaluate(line, index, question.text(), question.language()));
+		BotDecision decision = menuChoice(question, index).orElseGet(() -> evaluate(line, index, question.text(), question.language(), false));
 		decision = decision.withReplies(this.writer.replies(line, decision, index, question.greeted()));
 		this.log.record(line.id(), question.conversationId(), question.messageId(), question.text(), decision);
 		return decision;
@@ -85,16 +85,18 @@ class KnowledgeBot implements AutoAnswer {
 			}
 		}
 		BankIndex index = this.indexes.of(line);
-		BotDecision decision = evaluate(line, index, text, line.defaultLanguage());
+		// screened just above (a message that is no report with its previous one is none alone either)
+		BotDecision decision = evaluate(line, index, text, line.defaultLanguage(), true);
 		return decision.withReplies(this.writer.replies(line, decision, index, false));
 	}
 
-	private BotDecision evaluate(Line line, BankIndex index, String text, String conversationLanguage) {
+	/** @param screened whether the text was screened for a safeguarding report already */
+	private BotDecision evaluate(Line line, BankIndex index, String text, String conversationLanguage, boolean screened) {
 		if (text == null || text.isBlank()) {
 			return new BotDecision(DecisionKind.HANDOFF, "NO_TEXT", conversationLanguage, null, 0, List.of(), List.of(), List.of());
 		}
-		Finding finding = this.safeguarding.screen(text);
-		if (finding.sensitive()) {
+		Finding finding = screened ? null : this.safeguarding.screen(text);
+		if (finding != null && finding.sensitive()) {
 			// the pipeline screens first; this keeps any other caller from answering a report
 			return BotDecision.sensitive(finding, this.languages.detect(text, line.languages(), conversationLanguage));
 		}

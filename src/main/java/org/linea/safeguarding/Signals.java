@@ -50,9 +50,10 @@ final class Signals {
 	/** The concepts these words mention, each with the first of its terms found. */
 	Map<String, String> found(List<String> words) {
 		Map<String, String> found = new LinkedHashMap<>();
+		MessageWords message = new MessageWords(words);
 		this.concepts.forEach((concept, terms) -> {
 			for (Term term : terms) {
-				int at = term.find(words);
+				int at = term.find(message);
 				if (at >= 0) {
 					found.put(concept, term.source());
 					break;

@@ -2,6 +2,7 @@ package org.linea.safeguarding;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -50,33 +51,47 @@ record Term(String source, List<List<String>> words) {
 
 	/** Where the phrase starts in these words, or -1. */
 	int find(List<String> message) {
-		for (int start = 0; start < message.size(); start++) {
-			if (matches(this.words.getFirst(), message.get(start)) && restFrom(message, start + 1, 1)) {
+		return find(new MessageWords(message));
+	}
+
+	/** Where the phrase starts in this message, or -1. */
+	int find(MessageWords message) {
+		// the positions each word of the phrase matches, worked out when first needed
+		BitSet[] at = new BitSet[this.words.size()];
+		at[0] = positions(0, message);
+		for (int start = at[0].nextSetBit(0); start >= 0; start = at[0].nextSetBit(start + 1)) {
+			if (restFrom(message, at, start + 1, 1)) {
 				return start;
 			}
 		}
 		return -1;
 	}
 
-	private boolean restFrom(List<String> message, int from, int word) {
+	private boolean restFrom(MessageWords message, BitSet[] at, int from, int word) {
 		if (word == this.words.size()) {
 			return true;
 		}
+		if (at[word] == null) {
+			at[word] = positions(word, message);
+		}
 		for (int i = from; i < Math.min(message.size(), from + GAP + 1); i++) {
-			if (matches(this.words.get(word), message.get(i)) && restFrom(message, i + 1, word + 1)) {
+			if (at[word].get(i) && restFrom(message, at, i + 1, word + 1)) {
 				return true;
 			}
 		}
 		return false;
 	}
 
-	private static boolean matches(List<String> forms, String word) {
-		for (String form : forms) {
-			if (matches(form, word)) {
-				return true;
-			}
+	private BitSet positions(int word, MessageWords message) {
+		List<String> forms = this.words.get(word);
+		if (forms.size() == 1) {
+			return message.matching(forms.getFirst());
 		}
-		return false;
+		BitSet positions = new BitSet();
+		for (String form : forms) {
+			positions.or(message.matching(form));
+		}
+		return positions;
 	}
 
 	static boolean matches(String form, String word) {

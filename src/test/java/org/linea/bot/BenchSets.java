@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * The labelled messages the benchmark is scored on, split as bench/README.md writes down: the dev
  * file by odd and even rows (1-based), our own file by odd rows ({@code own-a}, whose misses may be
- * read) and even rows ({@code own-b}, figures only), and the safeguarding file, figures only.
+ * read) and even rows ({@code own-b}, figures only), {@code own_questions_c.csv} whole ({@code own-c},
+ * figures only), and the safeguarding file, figures only.
  */
 final class BenchSets {
 
@@ -27,6 +28,11 @@ final class BenchSets {
 			List<BenchScore.Labelled> ours = BenchScore.read(own);
 			sets.add(new Set("own-a", half(ours, true), false));
 			sets.add(new Set("own-b", half(ours, false), true));
+		}
+		// written in session 7 after every matcher change so far, scored once: held out as a whole
+		Path third = own.resolveSibling("own_questions_c.csv");
+		if (third.toFile().exists()) {
+			sets.add(new Set("own-c", BenchScore.read(third), true));
 		}
 		Path safeguarding = faqEval.resolve("safeguarding_dev.csv");
 		if (safeguarding.toFile().exists()) {

@@ -105,7 +105,7 @@ public final class FaqBenchmark {
 		return out.toByteArray();
 	}
 
-	private static Line newLine(ConfigurableApplicationContext context, String prefix) {
+	static Line newLine(ConfigurableApplicationContext context, String prefix) {
 		OrganisationService organisations = context.getBean(OrganisationService.class);
 		String key = prefix + "-" + Long.toString(System.nanoTime() % 1_000_000, 36);
 		long organisation = organisations.create(key, "Benchmark").id();
