@@ -127,6 +127,58 @@ class OutgoingWebhooksIntegrationTests extends InteractionsIntegrationTest {
 	}
 
 	@Test
+	void anEventNoWebhookWantsIsNeitherRecordedNorQueued() {
+		Line unsubscribed = newLine(newOrganisation());
+		Organisation organisation = newOrganisation();
+		Line subscribed = newLine(organisation);
+		ApiClient admin = api(newUser(organisation, Role.ADMIN));
+		long webhook = read(admin.postJson("/api/organisations/" + organisation.id() + "/webhooks", """
+				{"url": "%s", "events": ["message.received"]}
+				""".formatted(receiverUrl())), 201).get("id").asLong();
+		// the registry deletes a row once its reaction has run: a trigger keeps a copy of what was recorded
+		this.jdbc.sql("create table test_recorded_publication (listener_id text, serialized_event text)").update();
+		this.jdbc.sql("""
+				create function test_record_publication() returns trigger language plpgsql as $$
+				begin
+				  insert into test_recorded_publication values (new.listener_id, new.serialized_event);
+				  return new;
+				end $$
+				""").update();
+		this.jdbc.sql("""
+				create trigger test_record_publication after insert on event_publication
+				for each row execute function test_record_publication()
+				""").update();
+		try {
+			answer(unsubscribed, randomPhone(), "hola");
+			answer(subscribed, randomPhone(), "hola");
+
+			eventually(() -> types().contains("message.received"), "the subscribed organisation's event arrives");
+			eventually(() -> this.jdbc.sql("select count(*) from conversation_message where line_id = ? and direction = 'IN'")
+				.param(unsubscribed.id()).query(Integer.class).single() > 0, "the other line's message is in");
+			assertThat(recordedWebhookReactions(unsubscribed)).as("nothing recorded for an organisation without a webhook").isEmpty();
+			assertThat(recordedWebhookReactions(subscribed)).as("only the event its webhook wants")
+				.containsExactly("org.linea.integration.WebhookEvents.on(org.linea.conversation.MessageReceived)");
+			assertThat(deliveries(admin, organisation, webhook)).hasSize(1);
+			assertThat(this.jdbc.sql("""
+					select count(*) from integration_delivery d join integration_webhook w on w.id = d.webhook_id
+					where w.organisation_id = ?
+					""").param(unsubscribed.organisationId()).query(Integer.class).single()).isZero();
+		}
+		finally {
+			this.jdbc.sql("drop trigger test_record_publication on event_publication").update();
+			this.jdbc.sql("drop function test_record_publication()").update();
+			this.jdbc.sql("drop table test_recorded_publication").update();
+		}
+	}
+
+	private List<String> recordedWebhookReactions(Line line) {
+		return this.jdbc.sql("""
+				select listener_id from test_recorded_publication
+				where listener_id like 'org.linea.integration.WebhookEvents.%' and serialized_event ~ ?
+				""").param("\"lineId\":" + line.id() + "[,}]").query(String.class).list();
+	}
+
+	@Test
 	void onlyHttpsAddressesOutsideTheInstallationsNetworkAndOnlyForTheOrganisationsAdministrators() {
 		Organisation organisation = newOrganisation();
 		ApiClient admin = api(newUser(organisation, Role.ADMIN));
