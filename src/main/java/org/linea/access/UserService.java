@@ -63,7 +63,7 @@ public class UserService implements UserDetailsService {
 	@Transactional(readOnly = true)
 	public LineaUser loadUserByUsername(String username) {
 		return findUser("username = ?", username.strip().toLowerCase(Locale.ROOT))
-			.orElseThrow(() -> new UsernameNotFoundException("No such user"));
+			.orElseThrow(() -> new UsernameNotFoundException("error.missing.user-unknown"));
 	}
 
 	@Transactional(readOnly = true)
@@ -188,7 +188,7 @@ public class UserService implements UserDetailsService {
 		}
 		int changed = this.jdbc.sql("update admin_user set enabled = ? where id = ?").params(enabled, userId).update();
 		if (changed == 0) {
-			throw new NotFoundException("User " + userId);
+			throw new NotFoundException("error.missing.user", userId);
 		}
 		this.audit.record(enabled ? "USER_ENABLED" : "USER_DISABLED", "user", Long.toString(userId), Map.of());
 		if (!enabled) {
@@ -200,13 +200,13 @@ public class UserService implements UserDetailsService {
 	public void setPassword(long userId, String password) {
 		String username = this.jdbc.sql("select username from admin_user where id = ?").param(userId).query(String.class)
 			.optional()
-			.orElseThrow(() -> new NotFoundException("User " + userId));
+			.orElseThrow(() -> new NotFoundException("error.missing.user", userId));
 		this.policy.check(username, password);
 		int changed = this.jdbc.sql("update admin_user set password_hash = ? where id = ?")
 			.params(this.passwords.encode(password), userId)
 			.update();
 		if (changed == 0) {
-			throw new NotFoundException("User " + userId);
+			throw new NotFoundException("error.missing.user", userId);
 		}
 		this.audit.record("PASSWORD_SET", "user", Long.toString(userId), Map.of());
 		endOtherSessions(userId);

@@ -79,7 +79,7 @@ public class ConversationService {
 
 	@Transactional(readOnly = true)
 	public Conversation get(long id) {
-		return find(id).orElseThrow(() -> new NotFoundException("Conversation " + id));
+		return find(id).orElseThrow(() -> new NotFoundException("error.missing.conversation", id));
 	}
 
 	@Transactional(readOnly = true)

@@ -54,7 +54,7 @@ public class Referrals {
 	@Transactional
 	public void updateReferral(long referralId, String status) {
 		Long conversationId = this.jdbc.sql("select conversation_id from inbox_referral where id = ?").param(referralId)
-			.query(Long.class).optional().orElseThrow(() -> new NotFoundException("Referral " + referralId));
+			.query(Long.class).optional().orElseThrow(() -> new NotFoundException("error.missing.referral", referralId));
 		this.access.requireContent(this.conversations.get(conversationId), Permission.INBOX_REPLY);
 		if (!STATUSES.contains(status)) {
 			throw new InvalidRequestException("error.inbox.unknown-referral-status");
