@@ -122,7 +122,7 @@ public class TeamService {
 	}
 
 	@Transactional(readOnly = true)
-	public List<TeamMember> members(long teamId) {
+	List<TeamMember> members(long teamId) {
 		List<long[]> rows = this.jdbc.sql("""
 				select m.user_id, m.max_open, coalesce(a.status = 'ONLINE', false) as online
 				from inbox_team_member m left join inbox_availability a on a.user_id = m.user_id
