@@ -2,7 +2,6 @@ package org.linea.integration;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -14,34 +13,22 @@ import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.linea.access.ApiTokenService;
 import org.linea.access.Line;
 import org.linea.access.LineaUser;
 import org.linea.access.Organisation;
 import org.linea.access.Role;
 import org.linea.feedback.coding.Coding;
 import org.linea.feedback.coding.FeedbackType;
-import org.linea.feedback.InteractionsIntegrationTest;
 import org.linea.web.ApiClient;
+import org.linea.web.ApiIntegrationTest;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** An organisation's CRM receives signed events, retried while it is down, without a word people wrote. */
-class OutgoingWebhooksIntegrationTests extends InteractionsIntegrationTest {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	ApiTokenService tokens;
-
-	@Autowired
-	JsonMapper json;
+class OutgoingWebhooksIntegrationTests extends ApiIntegrationTest {
 
 	private HttpServer receiver;
 
@@ -213,12 +200,7 @@ class OutgoingWebhooksIntegrationTests extends InteractionsIntegrationTest {
 	}
 
 	private ApiClient api(LineaUser user) {
-		return new ApiClient(this.port, this.tokens.create(user.id(), "crm"));
-	}
-
-	private JsonNode read(HttpResponse<String> response, int status) {
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-		return this.json.readTree(response.body());
+		return api(user, "crm");
 	}
 
 }
