@@ -1,6 +1,5 @@
 package org.linea.access;
 
-import org.linea.admin.UserAdministration;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -30,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Staff accounts, their roles, and sign-in. These operations check no permission: start-up and tests
- * call them directly, the admin page through {@link UserAdministration}. Changes take effect on the user's next request: the
+ * call them directly, the admin page through {@link org.linea.admin.UserAdministration}. Changes take effect on the user's next request: the
  * signed-in user is reloaded on every request (see {@code RefreshSignedInUser}); a new password, a
  * removed role or a disabled account also ends the user's other sessions ({@link AccessWithdrawn}).
  */
