@@ -18,15 +18,16 @@ public final class Access {
 
 	/**
 	 * The signed-in user, if they hold the permission in the organisation.
-	 * @param what names the thing asked for, for the "not found" answer
+	 * @param notFound the message key of the "not found" answer a non-member gets, naming the thing asked for
+	 * ({@code error.missing.*}); {@code id} its argument
 	 */
-	public static LineaUser require(long organisationId, Permission permission, String what) {
+	public static LineaUser require(long organisationId, Permission permission, String notFound, Object id) {
 		LineaUser me = CurrentUser.require();
 		if (me.can(organisationId, permission)) {
 			return me;
 		}
 		if (!me.isMemberOf(organisationId)) {
-			throw new NotFoundException(what);
+			throw new NotFoundException(notFound, id);
 		}
 		throw new AccessDeniedException("Your role does not allow " + permission + " here");
 	}

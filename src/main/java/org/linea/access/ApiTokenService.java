@@ -132,7 +132,7 @@ public class ApiTokenService {
 			.params(tokenId, userId)
 			.update();
 		if (changed == 0) {
-			throw new NotFoundException("Token " + tokenId);
+			throw new NotFoundException("error.missing.token", tokenId);
 		}
 		this.audit.record("TOKEN_REVOKED", "api_token", Long.toString(tokenId), Map.of("user", userId));
 	}

@@ -53,7 +53,7 @@ public class LineService {
 
 	@Transactional(readOnly = true)
 	public Line get(long id) {
-		return findById(id).orElseThrow(() -> new NotFoundException("Line " + id));
+		return findById(id).orElseThrow(() -> new NotFoundException("error.missing.line", id));
 	}
 
 	@Transactional(readOnly = true)
@@ -67,29 +67,29 @@ public class LineService {
 	 */
 	@Transactional(readOnly = true)
 	public Line requireAccess(String key, Permission permission) {
-		Line line = findByKey(key).orElseThrow(() -> new NotFoundException("Line " + key));
-		Access.require(line.organisationId(), permission, "Line " + key);
+		Line line = findByKey(key).orElseThrow(() -> new NotFoundException("error.missing.line", key));
+		Access.require(line.organisationId(), permission, "error.missing.line", key);
 		return line;
 	}
 
 	/** The line, if the current user holds the permission in its organisation; else as {@link #requireAccess}. */
 	@Transactional(readOnly = true)
-	public Line requireAccess(long lineId, Permission permission, String what) {
-		Line line = findById(lineId).orElseThrow(() -> new NotFoundException(what));
-		Access.require(line.organisationId(), permission, what);
+	public Line requireAccess(long lineId, Permission permission, String notFound, Object id) {
+		Line line = findById(lineId).orElseThrow(() -> new NotFoundException(notFound, id));
+		Access.require(line.organisationId(), permission, notFound, id);
 		return line;
 	}
 
 	/** The line with this key, if the current user holds any of the permissions in its organisation. */
 	@Transactional(readOnly = true)
 	public Line requireAccessAny(String key, Permission... any) {
-		Line line = findByKey(key).orElseThrow(() -> new NotFoundException("Line " + key));
+		Line line = findByKey(key).orElseThrow(() -> new NotFoundException("error.missing.line", key));
 		for (Permission permission : any) {
 			if (Access.allows(line.organisationId(), permission)) {
 				return line;
 			}
 		}
-		Access.require(line.organisationId(), any[0], "Line " + key);
+		Access.require(line.organisationId(), any[0], "error.missing.line", key);
 		return line;
 	}
 

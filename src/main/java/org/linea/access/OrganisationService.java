@@ -42,7 +42,7 @@ public class OrganisationService {
 			.param(id)
 			.query(Organisation.class)
 			.optional()
-			.orElseThrow(() -> new NotFoundException("Organisation " + id));
+			.orElseThrow(() -> new NotFoundException("error.missing.organisation", id));
 	}
 
 	@Transactional

@@ -1,6 +1,5 @@
 package org.linea.access;
 
-import org.linea.admin.UserAdministration;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -30,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Staff accounts, their roles, and sign-in. These operations check no permission: start-up and tests
- * call them directly, the admin page through {@link UserAdministration}. Changes take effect on the user's next request: the
+ * call them directly, the admin page through {@link org.linea.admin.UserAdministration}. Changes take effect on the user's next request: the
  * signed-in user is reloaded on every request (see {@code RefreshSignedInUser}); a new password, a
  * removed role or a disabled account also ends the user's other sessions ({@link AccessWithdrawn}).
  */
@@ -63,7 +62,7 @@ public class UserService implements UserDetailsService {
 	@Transactional(readOnly = true)
 	public LineaUser loadUserByUsername(String username) {
 		return findUser("username = ?", username.strip().toLowerCase(Locale.ROOT))
-			.orElseThrow(() -> new UsernameNotFoundException("No such user"));
+			.orElseThrow(() -> new UsernameNotFoundException("error.missing.user-unknown"));
 	}
 
 	@Transactional(readOnly = true)
@@ -188,7 +187,7 @@ public class UserService implements UserDetailsService {
 		}
 		int changed = this.jdbc.sql("update admin_user set enabled = ? where id = ?").params(enabled, userId).update();
 		if (changed == 0) {
-			throw new NotFoundException("User " + userId);
+			throw new NotFoundException("error.missing.user", userId);
 		}
 		this.audit.record(enabled ? "USER_ENABLED" : "USER_DISABLED", "user", Long.toString(userId), Map.of());
 		if (!enabled) {
@@ -200,13 +199,13 @@ public class UserService implements UserDetailsService {
 	public void setPassword(long userId, String password) {
 		String username = this.jdbc.sql("select username from admin_user where id = ?").param(userId).query(String.class)
 			.optional()
-			.orElseThrow(() -> new NotFoundException("User " + userId));
+			.orElseThrow(() -> new NotFoundException("error.missing.user", userId));
 		this.policy.check(username, password);
 		int changed = this.jdbc.sql("update admin_user set password_hash = ? where id = ?")
 			.params(this.passwords.encode(password), userId)
 			.update();
 		if (changed == 0) {
-			throw new NotFoundException("User " + userId);
+			throw new NotFoundException("error.missing.user", userId);
 		}
 		this.audit.record("PASSWORD_SET", "user", Long.toString(userId), Map.of());
 		endOtherSessions(userId);

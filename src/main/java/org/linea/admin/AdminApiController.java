@@ -82,7 +82,7 @@ class AdminApiController {
 	@Operation(summary = "Open a line in an organisation the caller administers")
 	ResponseEntity<Line> createLine(@RequestBody LineForm form) {
 		if (form.organisationId() != null) {
-			Access.require(form.organisationId(), Permission.ORG_ADMIN, "Organisation " + form.organisationId());
+			Access.require(form.organisationId(), Permission.ORG_ADMIN, "error.missing.organisation", form.organisationId());
 		}
 		Line line = this.lines.create(form);
 		return ResponseEntity.created(URI.create("/api/lines/" + line.key())).body(line);
@@ -99,7 +99,7 @@ class AdminApiController {
 	@GetMapping("/api/organisations/{organisationId}/users")
 	@Operation(summary = "The organisation's users, with the roles they hold in it")
 	List<UserSummary> users(@PathVariable long organisationId) {
-		Access.require(organisationId, Permission.ORG_ADMIN, "Organisation " + organisationId);
+		Access.require(organisationId, Permission.ORG_ADMIN, "error.missing.organisation", organisationId);
 		return this.users.visible()
 			.stream()
 			.filter(user -> user.memberships().stream().anyMatch(m -> Long.valueOf(organisationId).equals(m.organisationId())))
@@ -113,7 +113,7 @@ class AdminApiController {
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Add a staff member with a first role in the organisation (the password policy applies)")
 	UserRoles createUser(@PathVariable long organisationId, @RequestBody NewUser user) {
-		Access.require(organisationId, Permission.ORG_ADMIN, "Organisation " + organisationId);
+		Access.require(organisationId, Permission.ORG_ADMIN, "error.missing.organisation", organisationId);
 		long id = this.users.create(new NewUserForm(user.username(), user.displayName(), user.password(), organisationId, user.role()));
 		return new UserRoles(id, organisationId, this.users.rolesIn(id, organisationId));
 	}
@@ -122,7 +122,7 @@ class AdminApiController {
 	@PutMapping("/api/organisations/{organisationId}/users/{userId}/roles")
 	@Operation(summary = "Set the roles a user holds in the organisation (an empty list removes them from it)")
 	UserRoles setRoles(@PathVariable long organisationId, @PathVariable long userId, @RequestBody RoleList roles) {
-		Access.require(organisationId, Permission.ORG_ADMIN, "Organisation " + organisationId);
+		Access.require(organisationId, Permission.ORG_ADMIN, "error.missing.organisation", organisationId);
 		this.users.setRoles(userId, organisationId, roles.roles() == null ? Set.of() : Set.copyOf(roles.roles()));
 		return new UserRoles(userId, organisationId, this.users.rolesIn(userId, organisationId));
 	}

@@ -93,7 +93,7 @@ class AdminController {
 			@RequestParam String languages, @RequestParam(defaultValue = "") String openingHours,
 			@RequestParam(defaultValue = "30") int retentionDays, @RequestParam(defaultValue = "30") int firstResponseMinutes,
 			RedirectAttributes redirect) {
-		Access.require(organisationId, Permission.ORG_ADMIN, "Organisation " + organisationId);
+		Access.require(organisationId, Permission.ORG_ADMIN, "error.missing.organisation", organisationId);
 		List<String> languageList = Arrays.stream(languages.split("[,\\s]+")).filter(s -> !s.isBlank()).map(String::strip).toList();
 		return attempt(redirect, () -> this.lines.create(new LineForm(organisationId, key.strip(), name, channelType,
 				countryCode.strip().toUpperCase(), timeZone.strip(), languageList, openingHours, retentionDays,

@@ -112,13 +112,13 @@ public class UserAdministration {
 		if (organisationId == null) {
 			throw new InvalidRequestException("error.admin.choose-organisation-role-applies");
 		}
-		Access.require(organisationId, Permission.ORG_ADMIN, "Organisation " + organisationId);
+		Access.require(organisationId, Permission.ORG_ADMIN, "error.missing.organisation", organisationId);
 	}
 
 	/** The roles the user holds in the organisation, for a caller who administers it. */
 	@Transactional(readOnly = true)
 	public Set<Role> rolesIn(long userId, long organisationId) {
-		Access.require(organisationId, Permission.ORG_ADMIN, "Organisation " + organisationId);
+		Access.require(organisationId, Permission.ORG_ADMIN, "error.missing.organisation", organisationId);
 		requireVisible(userId);
 		return this.users.findById(userId)
 			.orElseThrow()
@@ -147,10 +147,10 @@ public class UserAdministration {
 
 	private void requireVisible(long userId) {
 		LineaUser me = CurrentUser.require();
-		LineaUser target = this.users.findById(userId).orElseThrow(() -> new NotFoundException("User " + userId));
+		LineaUser target = this.users.findById(userId).orElseThrow(() -> new NotFoundException("error.missing.user", userId));
 		if (!me.isInstallationAdmin() && target.memberships().stream()
 			.noneMatch(m -> m.organisationId() != null && me.can(m.organisationId(), Permission.ORG_ADMIN))) {
-			throw new NotFoundException("User " + userId);
+			throw new NotFoundException("error.missing.user", userId);
 		}
 	}
 

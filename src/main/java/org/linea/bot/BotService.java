@@ -163,7 +163,7 @@ public class BotService {
 	@Transactional
 	public String markWrong(long conversationId, long botMessageId, String rightEntry) {
 		Conversation conversation = this.conversations.get(conversationId);
-		Line line = this.lines.requireAccess(conversation.lineId(), Permission.INBOX_REPLY, "Conversation " + conversationId);
+		Line line = this.lines.requireAccess(conversation.lineId(), Permission.INBOX_REPLY, "error.missing.conversation", conversationId);
 		this.content.require(conversationId);
 		LineaUser me = CurrentUser.require();
 		String right = rightEntry == null || rightEntry.isBlank() ? null : rightEntry.strip().toUpperCase(java.util.Locale.ROOT);

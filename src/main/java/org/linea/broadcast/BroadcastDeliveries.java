@@ -5,11 +5,11 @@ import java.util.List;
 import org.linea.channel.BulkMessage;
 import org.linea.channel.DeliveryStatus;
 import org.linea.channel.MessageStatusChanged;
+import org.linea.shared.events.InPublisherTransaction;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The provider's reports on broadcast messages, onto their recipients. Statuses only move forward;
@@ -21,14 +21,23 @@ class BroadcastDeliveries {
 
 	private final JdbcClient jdbc;
 
-	BroadcastDeliveries(JdbcClient jdbc) {
+	private final InPublisherTransaction reactions;
+
+	BroadcastDeliveries(JdbcClient jdbc, InPublisherTransaction reactions) {
 		this.jdbc = jdbc;
+		this.reactions = reactions;
 	}
 
-	/** Inside the outbox's transaction, on its connection (see ConversationService#statusChanged). */
+	/**
+	 * Inside the outbox's transaction, on its connection (see ConversationService#statusChanged), in a
+	 * savepoint: a failure here is undone and logged, and the outbox's own bookkeeping commits.
+	 */
 	@EventListener(condition = "#root.args[0].bulk()")
-	@Transactional
 	void statusChanged(MessageStatusChanged event) {
+		this.reactions.react("broadcast.statusChanged", event.messageId(), () -> recordStatus(event));
+	}
+
+	private void recordStatus(MessageStatusChanged event) {
 		long reference = BulkMessage.referenceOf(event.messageId());
 		if (SendSmsFallbacks.isFallback(reference)) {
 			fallbackStatusChanged(reference - SendSmsFallbacks.REFERENCE_OFFSET, event);

@@ -158,8 +158,8 @@ public class BroadcastSchedules {
 	@Transactional(readOnly = true)
 	public String lineOf(long id) {
 		Long lineId = this.jdbc.sql("select line_id from broadcast_schedule where id = ?").param(id).query(Long.class).optional()
-			.orElseThrow(() -> new NotFoundException("Broadcast schedule " + id));
-		return this.lines.requireAccess(lineId, Permission.BROADCAST_SEND, "Broadcast schedule " + id).key();
+			.orElseThrow(() -> new NotFoundException("error.missing.broadcast-schedule", id));
+		return this.lines.requireAccess(lineId, Permission.BROADCAST_SEND, "error.missing.broadcast-schedule", id).key();
 	}
 
 	private Schedule setActive(long id, boolean active) {

@@ -339,9 +339,9 @@ public class BroadcastService {
 			.param(id)
 			.query(Long.class)
 			.optional()
-			.orElseThrow(() -> new NotFoundException("Broadcast " + id));
+			.orElseThrow(() -> new NotFoundException("error.missing.broadcast", id));
 		Line line = this.lines.get(lineId);
-		Access.require(line.organisationId(), Permission.BROADCAST_SEND, "Broadcast " + id);
+		Access.require(line.organisationId(), Permission.BROADCAST_SEND, "error.missing.broadcast", id);
 		return line;
 	}
 

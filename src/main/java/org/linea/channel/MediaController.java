@@ -38,10 +38,10 @@ class MediaController {
 
 	@GetMapping("/media/{id}")
 	ResponseEntity<byte[]> show(@PathVariable long id) {
-		Line line = this.lines.get(this.media.lineOf(id).orElseThrow(() -> new NotFoundException("Media " + id)));
+		Line line = this.lines.get(this.media.lineOf(id).orElseThrow(() -> new NotFoundException("error.missing.media", id)));
 		this.lines.requireAccess(line.key(), Permission.INBOX_READ);
 		this.content.requireMedia(id);
-		InboundMedia.StoredMedia stored = this.media.load(id).orElseThrow(() -> new NotFoundException("Media " + id));
+		InboundMedia.StoredMedia stored = this.media.load(id).orElseThrow(() -> new NotFoundException("error.missing.media", id));
 		MediaType type = safeType(stored.contentType());
 		boolean inline = type.getType().equals("image") || type.getType().equals("audio") || type.getType().equals("video");
 		return ResponseEntity.ok()

@@ -91,7 +91,7 @@ class ConsentApiController {
 	}
 
 	private Contact contact(Line line, String code) {
-		return this.contacts.findByCode(line.id(), code).orElseThrow(() -> new NotFoundException("Contact " + code));
+		return this.contacts.findByCode(line.id(), code).orElseThrow(() -> new NotFoundException("error.missing.contact", code));
 	}
 
 	record Consent(String code, Map<String, ConsentEvent> current, List<LedgerEntry> ledger) {

@@ -195,7 +195,7 @@ public class ContactService {
 			.param(contactId)
 			.query(this::map)
 			.optional()
-			.orElseThrow(() -> new NotFoundException("Contact " + contactId));
+			.orElseThrow(() -> new NotFoundException("error.missing.contact", contactId));
 	}
 
 	/**
@@ -228,7 +228,7 @@ public class ContactService {
 			.param(contactId)
 			.query((rs, row) -> this.cipher.decryptToString(rs.getBytes(1)))
 			.optional()
-			.orElseThrow(() -> new NotFoundException("Contact " + contactId));
+			.orElseThrow(() -> new NotFoundException("error.missing.contact", contactId));
 	}
 
 	/**
@@ -242,7 +242,7 @@ public class ContactService {
 			.query((rs, row) -> new RevealedIdentity(rs.getString("code"), this.cipher.decryptToString(rs.getBytes("phone_encrypted")),
 					this.cipher.decryptToString(rs.getBytes("name_encrypted"))))
 			.optional()
-			.orElseThrow(() -> new NotFoundException("Contact " + contactId));
+			.orElseThrow(() -> new NotFoundException("error.missing.contact", contactId));
 		this.audit.record(organisationId, "CONTACT_REVEALED", "contact", Long.toString(contactId),
 				Map.of("code", identity.code(), "where", where, "reason", reason));
 		return identity;

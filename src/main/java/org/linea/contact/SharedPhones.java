@@ -63,7 +63,7 @@ public class SharedPhones {
 			.param(contactId)
 			.query(String.class)
 			.optional()
-			.orElseThrow(() -> new NotFoundException("Contact " + contactId));
+			.orElseThrow(() -> new NotFoundException("error.missing.contact", contactId));
 		this.jdbc.sql("update contact_contact set phone_use = ?, phone_use_source = ?, phone_use_at = ? where id = ?")
 			.params(use.name(), source.name(), Timestamp.from(Instant.now(this.clock)), contactId)
 			.update();
@@ -81,7 +81,7 @@ public class SharedPhones {
 			.param(contactId)
 			.query((rs, n) -> PhoneUse.valueOf(rs.getString(1)))
 			.optional()
-			.orElseThrow(() -> new NotFoundException("Contact " + contactId));
+			.orElseThrow(() -> new NotFoundException("error.missing.contact", contactId));
 	}
 
 	/** Of these contacts, those whose number is shared: for a broadcast deciding over many recipients at once. */

@@ -26,6 +26,7 @@ import org.linea.channel.OutboundMessage;
 import org.linea.channel.PendingInbound;
 import org.linea.contact.Contact;
 import org.linea.shared.NotFoundException;
+import org.linea.shared.events.InPublisherTransaction;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -58,11 +59,15 @@ public class ConversationService {
 
 	private final Clock clock;
 
-	ConversationService(JdbcClient jdbc, ChannelService channels, ApplicationEventPublisher events, Clock clock) {
+	private final InPublisherTransaction reactions;
+
+	ConversationService(JdbcClient jdbc, ChannelService channels, ApplicationEventPublisher events, Clock clock,
+			InPublisherTransaction reactions) {
 		this.jdbc = jdbc;
 		this.channels = channels;
 		this.events = events;
 		this.clock = clock;
+		this.reactions = reactions;
 	}
 
 	@Transactional(readOnly = true)
@@ -74,7 +79,7 @@ public class ConversationService {
 
 	@Transactional(readOnly = true)
 	public Conversation get(long id) {
-		return find(id).orElseThrow(() -> new NotFoundException("Conversation " + id));
+		return find(id).orElseThrow(() -> new NotFoundException("error.missing.conversation", id));
 	}
 
 	@Transactional(readOnly = true)
@@ -306,11 +311,15 @@ public class ConversationService {
 	/**
 	 * A reply may not have reached the person and will not be sent again: the conversation is marked
 	 * and, if the bot had it, handed to people, so that someone looks instead of the person waiting
-	 * unseen. An operator's next message clears the mark.
+	 * unseen. An operator's next message clears the mark. In a savepoint of the outbox's transaction
+	 * (see {@link #statusChanged}).
 	 */
 	@EventListener
-	@Transactional
 	void deliveryInDoubt(DeliveryInDoubt event) {
+		this.reactions.react("conversation.deliveryInDoubt", event.messageId(), () -> markInDoubt(event));
+	}
+
+	private void markInDoubt(DeliveryInDoubt event) {
 		Optional<Conversation> conversation = this.jdbc.sql(SELECT + """
 				 where id = (select conversation_id from conversation_message where id = ?) for update
 				""").param(event.messageId()).query(this::map).optional();
@@ -346,11 +355,15 @@ public class ConversationService {
 	 * Statuses only move forward, whatever order the provider's reports arrive in. Inside the outbox's
 	 * transaction, on its connection: after its commit, a reaction in a transaction of its own needs a
 	 * second connection while the first is still held, and the outbox's parallel senders then exhaust
-	 * the pool (seen in bench/broadcast.sh at 1,000/s).
+	 * the pool (seen in bench/broadcast.sh at 1,000/s). In a savepoint: a failure here is undone and
+	 * logged, and the outbox's own bookkeeping commits.
 	 */
 	@EventListener(condition = "!#root.args[0].bulk()")
-	@Transactional
 	void statusChanged(MessageStatusChanged event) {
+		this.reactions.react("conversation.statusChanged", event.messageId(), () -> recordStatus(event));
+	}
+
+	private void recordStatus(MessageStatusChanged event) {
 		Optional<String[]> current = this.jdbc.sql("select status, error_code from conversation_message where id = ? for update")
 			.param(event.messageId())
 			.query((rs, row) -> new String[] { rs.getString(1), rs.getString(2) })

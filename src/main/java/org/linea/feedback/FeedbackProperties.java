@@ -1,7 +1,6 @@
 package org.linea.feedback;
 
 import org.linea.feedback.coding.FeedbackType;
-import java.time.Duration;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -12,17 +11,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param smallCountThreshold breakdowns of people by demographics hide counts under this (default 5)
  * @param referralDueDays days a programme has to answer a referred complaint (default 7) or request
  * for help (default 3)
- * @param durableRefreshDelay when the durable refresh of a changed interaction's record runs, after the
- * immediate one (default 30 s): it only matters when a node died between the commit and the refresh
  */
 @ConfigurationProperties("linea.feedback")
-public record FeedbackProperties(Integer smallCountThreshold, Map<FeedbackType, Integer> referralDueDays,
-		Duration durableRefreshDelay) {
+public record FeedbackProperties(Integer smallCountThreshold, Map<FeedbackType, Integer> referralDueDays) {
 
 	public FeedbackProperties {
-		if (durableRefreshDelay == null || durableRefreshDelay.isNegative()) {
-			durableRefreshDelay = Duration.ofSeconds(30);
-		}
 		if (smallCountThreshold == null || smallCountThreshold < 1) {
 			smallCountThreshold = 5;
 		}

@@ -54,10 +54,10 @@ public class LineScopes {
 	public LineScope resolve(String key, LocalDate from, LocalDate to) {
 		List<LineScope> choices = choices();
 		if (choices.isEmpty()) {
-			throw new NotFoundException("No line to report on");
+			throw new NotFoundException("error.missing.report-line");
 		}
 		LineScope scope = key == null || key.isBlank() ? choices.getFirst()
-				: choices.stream().filter(c -> c.key().equals(key)).findFirst().orElseThrow(() -> new NotFoundException("Scope " + key));
+				: choices.stream().filter(c -> c.key().equals(key)).findFirst().orElseThrow(() -> new NotFoundException("error.missing.scope", key));
 		LocalDate end = to != null ? to : LocalCalendar.day(this.clock.instant(), scope.zone());
 		LocalDate start = from != null ? from : end.minusDays(6);
 		if (start.isAfter(end) || start.plusDays(MAX_DAYS).isBefore(end)) {

@@ -54,7 +54,7 @@ class ConversationActions {
 		Line line = this.access.requireContent(conversation, Permission.INBOX_REPLY);
 		Team team = this.teams.get(teamId);
 		if (team.lineId() != line.id()) {
-			throw new NotFoundException("Team " + teamId);
+			throw new NotFoundException("error.missing.team", teamId);
 		}
 		if (note != null && !note.isBlank()) {
 			this.notes.note(conversationId, "→ " + team.name() + ": " + note.strip());

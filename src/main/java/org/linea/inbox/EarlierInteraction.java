@@ -9,6 +9,6 @@ import java.util.List;
  * @param restricted whether its content is hidden from the viewer (a safeguarding case, a restricted team)
  * @param messages what was said, empty when restricted
  */
-public record EarlierInteraction(long conversationId, Instant openedAt, Instant closedAt, boolean restricted,
+record EarlierInteraction(long conversationId, Instant openedAt, Instant closedAt, boolean restricted,
 		List<MessageView> messages) {
 }

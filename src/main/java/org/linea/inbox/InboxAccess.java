@@ -45,7 +45,7 @@ public class InboxAccess implements ConversationContent {
 
 	/** The conversation's line, if the current user holds the permission there; else not found or refused. */
 	public Line require(Conversation conversation, Permission permission) {
-		return this.lines.requireAccess(conversation.lineId(), permission, "Conversation " + conversation.id());
+		return this.lines.requireAccess(conversation.lineId(), permission, "error.missing.conversation", conversation.id());
 	}
 
 	/** As {@link #require}, and the current user must also be allowed to see the conversation's content. */

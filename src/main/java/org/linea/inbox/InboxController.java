@@ -219,8 +219,7 @@ class InboxController {
 	String refer(@PathVariable long id, @RequestParam String service,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime appointment, @RequestParam(required = false) String note,
 			RedirectAttributes redirect) {
-		return attempt(id, () -> this.referrals.refer(id, service,
-				appointment == null ? null : appointment.atZone(this.page.view(id).line().timeZone()).toInstant(), note));
+		return attempt(id, () -> this.referrals.refer(id, service, appointment, note));
 	}
 
 	@Requires(Permission.INBOX_REPLY)

@@ -84,7 +84,7 @@ public class NotesAndMentions {
 	 * person's code), who may see which, the authors' names.
 	 */
 	@Transactional(readOnly = true)
-	public List<Mention> myMentions() {
+	List<Mention> myMentions() {
 		LineaUser me = CurrentUser.require();
 		List<Pending> pending = this.jdbc.sql("""
 				select id, conversation_id, message_id, created_at from inbox_mention where user_id = ? and seen_at is null

@@ -6,5 +6,5 @@ package org.linea.inbox;
  * @param text the answer in the conversation's language (or the line's default), with its links
  * @param otherLanguage whether the entry had no answer in the conversation's language
  */
-public record QuickReply(String key, String kind, String question, String text, boolean otherLanguage) {
+record QuickReply(String key, String kind, String question, String text, boolean otherLanguage) {
 }

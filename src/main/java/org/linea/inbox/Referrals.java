@@ -1,6 +1,7 @@
 package org.linea.inbox;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Set;
 
@@ -36,14 +37,18 @@ public class Referrals {
 		this.access = access;
 	}
 
-	/** Records a referral (a specialist appointment, a service) to follow until done. */
+	/**
+	 * Records a referral (a specialist appointment, a service) to follow until done; the appointment,
+	 * if any, is a time on the clock of the line's time zone.
+	 */
 	@Transactional
-	public void refer(long conversationId, String service, Instant appointmentAt, String note) {
+	public void refer(long conversationId, String service, LocalDateTime appointment, String note) {
 		Conversation conversation = this.conversations.get(conversationId);
 		Line line = this.access.requireContent(conversation, Permission.INBOX_REPLY);
 		if (service == null || service.isBlank() || service.length() > 200) {
 			throw new InvalidRequestException("error.inbox.say-which-service-specialist");
 		}
+		Instant appointmentAt = appointment == null ? null : appointment.atZone(line.timeZone()).toInstant();
 		this.jdbc.sql("""
 				insert into inbox_referral (conversation_id, line_id, service, appointment_at, status, note, created_by)
 				values (?, ?, ?, ?, ?, ?, ?)
@@ -54,7 +59,7 @@ public class Referrals {
 	@Transactional
 	public void updateReferral(long referralId, String status) {
 		Long conversationId = this.jdbc.sql("select conversation_id from inbox_referral where id = ?").param(referralId)
-			.query(Long.class).optional().orElseThrow(() -> new NotFoundException("Referral " + referralId));
+			.query(Long.class).optional().orElseThrow(() -> new NotFoundException("error.missing.referral", referralId));
 		this.access.requireContent(this.conversations.get(conversationId), Permission.INBOX_REPLY);
 		if (!STATUSES.contains(status)) {
 			throw new InvalidRequestException("error.inbox.unknown-referral-status");

@@ -93,7 +93,7 @@ public class Replies {
 
 	/** Validated answers (or key messages) of the line's bank matching the words, in the conversation's language. */
 	@Transactional(readOnly = true)
-	public List<QuickReply> quickReplies(long conversationId, String query, EntryKind kind) {
+	List<QuickReply> quickReplies(long conversationId, String query, EntryKind kind) {
 		Conversation conversation = this.conversations.get(conversationId);
 		return this.quickReplies.search(this.access.requireContent(conversation, Permission.INBOX_READ), conversation.language(), query, kind);
 	}

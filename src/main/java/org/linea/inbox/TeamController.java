@@ -69,7 +69,7 @@ class TeamController {
 		Line line = this.lines.requireAccess(lineKey, Permission.TEAM_MANAGE);
 		Team team = membersChangeableOf(line, teamId);
 		if (staffOf(line).stream().noneMatch(u -> u.id() == userId)) {
-			throw new NotFoundException("User " + userId);
+			throw new NotFoundException("error.missing.user", userId);
 		}
 		return attempt(line, redirect, () -> this.teams.addMember(team.id(), userId, maxOpen));
 	}
@@ -99,7 +99,7 @@ class TeamController {
 	private Team membersChangeableOf(Line line, long teamId) {
 		Team team = teamOf(line, teamId);
 		if (team.restricted()) {
-			Access.require(line.organisationId(), Permission.RESTRICTED_TEAM_MANAGE, "Team " + teamId);
+			Access.require(line.organisationId(), Permission.RESTRICTED_TEAM_MANAGE, "error.missing.team", teamId);
 		}
 		return team;
 	}
@@ -107,7 +107,7 @@ class TeamController {
 	private Team teamOf(Line line, long teamId) {
 		Team team = this.teams.get(teamId);
 		if (team.lineId() != line.id()) {
-			throw new NotFoundException("Team " + teamId);
+			throw new NotFoundException("error.missing.team", teamId);
 		}
 		return team;
 	}

@@ -1,5 +1,5 @@
 package org.linea.inbox;
 
 /** A staff member of a team, whether they take conversations now, and how many they hold. */
-public record TeamMember(long userId, String displayName, int maxOpen, boolean online, int open) {
+record TeamMember(long userId, String displayName, int maxOpen, boolean online, int open) {
 }

@@ -68,7 +68,7 @@ public class TeamService {
 	@Transactional(readOnly = true)
 	public Team get(long id) {
 		return this.jdbc.sql(SELECT + " where id = ?").param(id).query(Team.class).optional()
-			.orElseThrow(() -> new NotFoundException("Team " + id));
+			.orElseThrow(() -> new NotFoundException("error.missing.team", id));
 	}
 
 	@Transactional(readOnly = true)
@@ -84,7 +84,7 @@ public class TeamService {
 	/** The line's general queue, where conversations go unless sent elsewhere. */
 	@Transactional(readOnly = true)
 	public Team general(long lineId) {
-		return find(lineId, Team.GENERAL).orElseThrow(() -> new NotFoundException("General team of line " + lineId));
+		return find(lineId, Team.GENERAL).orElseThrow(() -> new NotFoundException("error.missing.general-team", lineId));
 	}
 
 	@Transactional
@@ -122,7 +122,7 @@ public class TeamService {
 	}
 
 	@Transactional(readOnly = true)
-	public List<TeamMember> members(long teamId) {
+	List<TeamMember> members(long teamId) {
 		List<long[]> rows = this.jdbc.sql("""
 				select m.user_id, m.max_open, coalesce(a.status = 'ONLINE', false) as online
 				from inbox_team_member m left join inbox_availability a on a.user_id = m.user_id

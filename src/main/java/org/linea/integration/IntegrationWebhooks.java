@@ -53,7 +53,7 @@ public class IntegrationWebhooks {
 
 	@Transactional
 	public CreatedWebhook create(long organisationId, String url, List<String> events) {
-		LineaUser me = Access.require(organisationId, Permission.ORG_ADMIN, "Organisation " + organisationId);
+		LineaUser me = Access.require(organisationId, Permission.ORG_ADMIN, "error.missing.organisation", organisationId);
 		String checked = this.urls.check(url).toString();
 		List<String> types = eventTypes(events);
 		byte[] secretBytes = new byte[32];
@@ -72,7 +72,7 @@ public class IntegrationWebhooks {
 
 	@Transactional(readOnly = true)
 	public List<Webhook> list(long organisationId) {
-		Access.require(organisationId, Permission.ORG_ADMIN, "Organisation " + organisationId);
+		Access.require(organisationId, Permission.ORG_ADMIN, "error.missing.organisation", organisationId);
 		return this.jdbc.sql("select id, url, events, active, created_at from integration_webhook where organisation_id = ? order by id")
 			.param(organisationId)
 			.query((rs, n) -> new Webhook(rs.getLong(1), rs.getString(2), List.of((String[]) rs.getArray(3).getArray()), rs.getBoolean(4),
@@ -83,12 +83,12 @@ public class IntegrationWebhooks {
 	/** Stops a webhook: nothing more is delivered to it, deliveries under way end as failed. */
 	@Transactional
 	public void deactivate(long organisationId, long webhookId) {
-		Access.require(organisationId, Permission.ORG_ADMIN, "Organisation " + organisationId);
+		Access.require(organisationId, Permission.ORG_ADMIN, "error.missing.organisation", organisationId);
 		int changed = this.jdbc.sql("update integration_webhook set active = false where id = ? and organisation_id = ?")
 			.params(webhookId, organisationId)
 			.update();
 		if (changed == 0) {
-			throw new NotFoundException("Webhook " + webhookId);
+			throw new NotFoundException("error.missing.webhook", webhookId);
 		}
 		this.audit.record(organisationId, "WEBHOOK_DEACTIVATED", "webhook", Long.toString(webhookId), Map.of());
 	}
@@ -96,13 +96,13 @@ public class IntegrationWebhooks {
 	/** The webhook's latest deliveries, newest first. */
 	@Transactional(readOnly = true)
 	public List<Delivery> deliveries(long organisationId, long webhookId, int limit) {
-		Access.require(organisationId, Permission.ORG_ADMIN, "Organisation " + organisationId);
+		Access.require(organisationId, Permission.ORG_ADMIN, "error.missing.organisation", organisationId);
 		boolean ours = this.jdbc.sql("select exists (select 1 from integration_webhook where id = ? and organisation_id = ?)")
 			.params(webhookId, organisationId)
 			.query(Boolean.class)
 			.single();
 		if (!ours) {
-			throw new NotFoundException("Webhook " + webhookId);
+			throw new NotFoundException("error.missing.webhook", webhookId);
 		}
 		return this.jdbc.sql("""
 				select id, event_id, event_type, status, attempts, last_status, last_error, created_at, delivered_at

@@ -15,12 +15,18 @@ import org.linea.safeguarding.CaseOpened;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns what happens in Linea into the events organisations' webhooks receive, inside the transaction
- * of the change. Payloads hold ids, codes and times: never a person's words, number or name, and for a
+ * Turns what happens in Linea into the events organisations' webhooks receive, after the change's
+ * commit. Payloads hold ids, codes and times: never a person's words, number or name, and for a
  * safeguarding case not even its category.
+ * <p>
+ * Each reaction's condition asks {@link #wanted} first: for an organisation with no webhook subscribed
+ * to the event, nothing is recorded in the event publication registry and nothing runs after the
+ * commit (every message in passes here).
  */
-@Component
+@Component(WebhookEvents.BEAN)
 class WebhookEvents {
+
+	static final String BEAN = "webhookEvents";
 
 	private final WebhookDeliveries deliveries;
 
@@ -34,22 +40,28 @@ class WebhookEvents {
 		this.conversations = conversations;
 	}
 
-	@AfterCommit
+	/**
+	 * Whether some active webhook of the line's organisation is subscribed to this event type: the
+	 * reactions' condition, evaluated in the publisher's transaction (so never throws for a missing line).
+	 */
+	public boolean wanted(long lineId, String type) {
+		return this.lines.findById(lineId)
+			.map(line -> !this.deliveries.subscribed(line.organisationId(), WebhookEventType.valueOf(type)).isEmpty())
+			.orElse(false);
+	}
+
+	@AfterCommit(condition = "@webhookEvents.wanted(#root.args[0].lineId(), 'MESSAGE_RECEIVED')")
 	void on(MessageReceived received) {
 		enqueueConversationEvent(WebhookEventType.MESSAGE_RECEIVED, received.lineId(), received.conversationId());
 	}
 
-	@AfterCommit
+	@AfterCommit(condition = "@webhookEvents.wanted(#root.args[0].lineId(), 'CONVERSATION_CLOSED')")
 	void on(ConversationClosed closed) {
 		enqueueConversationEvent(WebhookEventType.CONVERSATION_CLOSED, closed.lineId(), closed.conversationId());
 	}
 
 	private void enqueueConversationEvent(WebhookEventType type, long lineId, long conversationId) {
 		Line line = this.lines.get(lineId);
-		// every message in passes here: nothing more is read for an organisation without such a webhook
-		if (this.deliveries.subscribed(line.organisationId(), type).isEmpty()) {
-			return;
-		}
 		this.conversations.find(conversationId).ifPresent(conversation -> {
 			Map<String, Object> data = new LinkedHashMap<>();
 			data.put("conversationId", conversation.id());
@@ -66,7 +78,7 @@ class WebhookEvents {
 		});
 	}
 
-	@AfterCommit
+	@AfterCommit(condition = "@webhookEvents.wanted(#root.args[0].lineId(), 'FEEDBACK_CODED')")
 	void on(FeedbackCoded coded) {
 		Line line = this.lines.get(coded.lineId());
 		Map<String, Object> data = new LinkedHashMap<>();
@@ -77,11 +89,8 @@ class WebhookEvents {
 		this.deliveries.enqueue(line.organisationId(), WebhookEventType.FEEDBACK_CODED, line.key(), data);
 	}
 
-	@AfterCommit
+	@AfterCommit(condition = "!#root.args[0].becameUrgent() and @webhookEvents.wanted(#root.args[0].lineId(), 'CASE_OPENED')")
 	void on(CaseOpened opened) {
-		if (opened.becameUrgent()) {
-			return;
-		}
 		Line line = this.lines.get(opened.lineId());
 		this.deliveries.enqueue(opened.organisationId(), WebhookEventType.CASE_OPENED, line.key(), Map.of("caseId", opened.caseId()));
 	}

@@ -63,7 +63,7 @@ public class KnowledgeService {
 	@Transactional(readOnly = true)
 	public KnowledgeEntry entry(String lineKey, String key) {
 		Line line = this.lines.requireAccess(lineKey, Permission.KNOWLEDGE_READ);
-		return this.store.find(line.id(), key).orElseThrow(() -> new NotFoundException("Entry " + key));
+		return this.store.find(line.id(), key).orElseThrow(() -> new NotFoundException("error.missing.entry", key));
 	}
 
 	@Transactional(readOnly = true)
@@ -74,7 +74,7 @@ public class KnowledgeService {
 	@Transactional(readOnly = true)
 	public EntryVersion version(String lineKey, String key, int version) {
 		return this.store.version(entry(lineKey, key).id(), version)
-			.orElseThrow(() -> new NotFoundException("Version " + version + " of " + key));
+			.orElseThrow(() -> new NotFoundException("error.missing.version", version, key));
 	}
 
 	/** The validated entries the bot answers from. For the bot, which has no signed-in user. */
@@ -120,7 +120,7 @@ public class KnowledgeService {
 	@Transactional
 	public KnowledgeEntry edit(String lineKey, String key, EntryContent content) {
 		Line line = this.lines.requireAccess(lineKey, Permission.KNOWLEDGE_EDIT);
-		KnowledgeEntry entry = this.store.lock(line.id(), key).orElseThrow(() -> new NotFoundException("Entry " + key));
+		KnowledgeEntry entry = this.store.lock(line.id(), key).orElseThrow(() -> new NotFoundException("error.missing.entry", key));
 		EntryContent keyed = withKey(content, key);
 		requireValid(keyed);
 		if (!keyed.equals(entry.content())) {
@@ -133,7 +133,7 @@ public class KnowledgeService {
 	@Transactional
 	public KnowledgeEntry setStatus(String lineKey, String key, EntryStatus status) {
 		Line line = this.lines.requireAccess(lineKey, Permission.KNOWLEDGE_EDIT);
-		KnowledgeEntry entry = this.store.lock(line.id(), key).orElseThrow(() -> new NotFoundException("Entry " + key));
+		KnowledgeEntry entry = this.store.lock(line.id(), key).orElseThrow(() -> new NotFoundException("error.missing.entry", key));
 		if (entry.status() != status) {
 			change(line.id(), entry, status, entry.content(), "STATUS");
 		}
@@ -144,9 +144,9 @@ public class KnowledgeService {
 	@Transactional
 	public KnowledgeEntry restore(String lineKey, String key, int version) {
 		Line line = this.lines.requireAccess(lineKey, Permission.KNOWLEDGE_EDIT);
-		KnowledgeEntry entry = this.store.lock(line.id(), key).orElseThrow(() -> new NotFoundException("Entry " + key));
+		KnowledgeEntry entry = this.store.lock(line.id(), key).orElseThrow(() -> new NotFoundException("error.missing.entry", key));
 		EntryVersion earlier = this.store.version(entry.id(), version)
-			.orElseThrow(() -> new NotFoundException("Version " + version + " of " + key));
+			.orElseThrow(() -> new NotFoundException("error.missing.version", version, key));
 		change(line.id(), entry, entry.status(), withKey(earlier.content(), key), "RESTORED");
 		return this.store.find(line.id(), key).orElseThrow();
 	}

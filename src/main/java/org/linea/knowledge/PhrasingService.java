@@ -100,7 +100,7 @@ public class PhrasingService {
 
 	private Phrasing review(String lineKey, long id, String entryKey, PhrasingStatus status) {
 		Line line = this.lines.requireAccess(lineKey, Permission.KNOWLEDGE_EDIT);
-		Phrasing phrasing = this.store.lock(line.id(), id).orElseThrow(() -> new NotFoundException("Phrasing " + id));
+		Phrasing phrasing = this.store.lock(line.id(), id).orElseThrow(() -> new NotFoundException("error.missing.phrasing", id));
 		if (phrasing.conversationId() != null) {
 			this.content.require(phrasing.conversationId());
 		}

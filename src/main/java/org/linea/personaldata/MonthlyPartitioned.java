@@ -1,12 +1,11 @@
 package org.linea.personaldata;
 
-import org.linea.privacy.MonthlyPartitions;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * A large table its module keeps partitioned by month (range on the time each row was written, UTC;
- * partitions named {@code <table>_yyyy_mm} plus {@code <table>_default}). {@link MonthlyPartitions}
+ * partitions named {@code <table>_yyyy_mm} plus {@code <table>_default}). {@link org.linea.privacy.MonthlyPartitions}
  * creates the coming months ahead and drops a month once every row in it is past the period of every
  * line for each of the {@link #dataTypes()} the table holds; the rows of younger months are erased
  * row by row, as their {@link RetentionTarget}s say. Registered as a bean by the owning module.

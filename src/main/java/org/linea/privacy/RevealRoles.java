@@ -68,7 +68,7 @@ public class RevealRoles {
 
 	/** Refuses the current user unless they may reveal on the line (the line permission is checked first). */
 	public void require(Line line) {
-		Access.require(line.organisationId(), Permission.CONTACT_REVEAL, "Line " + line.key());
+		Access.require(line.organisationId(), Permission.CONTACT_REVEAL, "error.missing.line", line.key());
 		if (!allows(CurrentUser.require(), line)) {
 			throw new AccessDeniedException("Your role does not show full numbers on this line");
 		}
@@ -77,7 +77,7 @@ public class RevealRoles {
 	/** Chooses the roles that may reveal on the line: the organisation's administrators only. */
 	@Transactional
 	public void choose(Line line, Set<Role> roles) {
-		Access.require(line.organisationId(), Permission.ORG_ADMIN, "Line " + line.key());
+		Access.require(line.organisationId(), Permission.ORG_ADMIN, "error.missing.line", line.key());
 		if (roles.isEmpty() || !eligible().containsAll(roles)) {
 			throw new InvalidRequestException("error.privacy.choose-among-coordinator-operator");
 		}

@@ -96,7 +96,7 @@ public class ScheduledErasures {
 			.params(status, Timestamp.from(Instant.now(this.clock)), CurrentUser.require().id(), requestId, line.id())
 			.query(Long.class)
 			.optional()
-			.orElseThrow(() -> new NotFoundException("Pending erasure request " + requestId));
+			.orElseThrow(() -> new NotFoundException("error.missing.erasure-request", requestId));
 	}
 
 	public record Request(long id, String code, Instant requestedAt) {

@@ -82,7 +82,7 @@ public class SubjectRequests {
 		Line line = staffLine(lineKey);
 		String e164 = PhoneNumbers.normalise(phone);
 		Contact contact = this.contacts.find(line.id(), this.contacts.phoneHash(e164))
-			.orElseThrow(() -> new NotFoundException("A contact with this number"));
+			.orElseThrow(() -> new NotFoundException("error.missing.contact-number"));
 		this.audit.record(line.organisationId(), "CONTACT_LOOKED_UP", "contact", Long.toString(contact.id()), Map.of("code", contact.code()));
 		return summary(line, contact);
 	}
@@ -173,7 +173,7 @@ public class SubjectRequests {
 
 	private Contact contact(Line line, String code) {
 		return this.contacts.findByCode(line.id(), code)
-			.orElseThrow(() -> new NotFoundException("Contact " + code));
+			.orElseThrow(() -> new NotFoundException("error.missing.contact", code));
 	}
 
 	private Line staffLine(String lineKey) {

@@ -55,10 +55,10 @@ class RecipientsController {
 		this.lines.accessibleLines(Permission.REPORT_EDIT)
 			.forEach(line -> editable.computeIfAbsent(line.organisationId(), id -> new ArrayList<>()).add(line));
 		if (organisationId == null && editable.isEmpty()) {
-			throw new NotFoundException("No organisation whose report you send");
+			throw new NotFoundException("error.missing.report-organisation");
 		}
 		long organisation = organisationId != null ? organisationId : editable.keySet().iterator().next();
-		Access.require(organisation, Permission.REPORT_EDIT, "Organisation " + organisation);
+		Access.require(organisation, Permission.REPORT_EDIT, "error.missing.organisation", organisation);
 		Map<Long, String> names = new LinkedHashMap<>();
 		editable.keySet().forEach(id -> names.put(id, this.organisations.get(id).name()));
 		model.addAttribute("organisation", organisation);
@@ -78,7 +78,7 @@ class RecipientsController {
 			@RequestParam Programme programme, @RequestParam(required = false) String language,
 			@RequestParam(required = false) List<Long> lines, @RequestParam(required = false) List<String> sections,
 			RedirectAttributes redirect) {
-		Access.require(organisationId, Permission.REPORT_EDIT, "Organisation " + organisationId);
+		Access.require(organisationId, Permission.REPORT_EDIT, "error.missing.organisation", organisationId);
 		List<Long> own = lines == null ? List.of()
 				: lines.stream().filter(id -> this.lines.findById(id).filter(l -> l.organisationId() == organisationId).isPresent())
 					.toList();
@@ -89,7 +89,7 @@ class RecipientsController {
 
 	@PostMapping("/report/recipients/remove")
 	String remove(@RequestParam long organisationId, @RequestParam long recipient, RedirectAttributes redirect) {
-		Access.require(organisationId, Permission.REPORT_EDIT, "Organisation " + organisationId);
+		Access.require(organisationId, Permission.REPORT_EDIT, "error.missing.organisation", organisationId);
 		this.list.remove(organisationId, recipient);
 		redirect.addFlashAttribute("notice", "report.recipients.removed");
 		return back(organisationId);
@@ -97,7 +97,7 @@ class RecipientsController {
 
 	@PostMapping("/report/recipients/hour")
 	String hour(@RequestParam long organisationId, @RequestParam int hour, RedirectAttributes redirect) {
-		Access.require(organisationId, Permission.REPORT_EDIT, "Organisation " + organisationId);
+		Access.require(organisationId, Permission.REPORT_EDIT, "error.missing.organisation", organisationId);
 		this.list.hour(organisationId, hour);
 		redirect.addFlashAttribute("notice", "report.recipients.hourSaved");
 		return back(organisationId);
@@ -105,7 +105,7 @@ class RecipientsController {
 
 	@PostMapping("/report/recipients/retry")
 	String retry(@RequestParam long organisationId, @RequestParam long delivery, RedirectAttributes redirect) {
-		Access.require(organisationId, Permission.REPORT_EDIT, "Organisation " + organisationId);
+		Access.require(organisationId, Permission.REPORT_EDIT, "error.missing.organisation", organisationId);
 		if (this.delivery.retry(organisationId, delivery, this.clock.instant())) {
 			redirect.addFlashAttribute("notice", "report.recipients.retried");
 		}

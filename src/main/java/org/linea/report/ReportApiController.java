@@ -140,7 +140,7 @@ class ReportApiController {
 	private String organisationScope(long organisationId) {
 		List<LineScope> own = this.scopes.choices().stream().filter(c -> c.organisationId() == organisationId).toList();
 		if (own.isEmpty()) {
-			throw new NotFoundException("Organisation " + organisationId);
+			throw new NotFoundException("error.missing.organisation", organisationId);
 		}
 		return own.getFirst().key();
 	}

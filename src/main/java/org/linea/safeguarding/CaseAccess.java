@@ -22,11 +22,11 @@ class CaseAccess {
 
 	/** The case, if the current user is a focal point of its organisation; else not found or refused. */
 	SafeguardingCase requireContent(long caseId) {
-		SafeguardingCase found = this.cases.find(caseId).orElseThrow(() -> new NotFoundException("Case " + caseId));
-		LineaUser me = Access.require(found.organisationId(), Permission.SAFEGUARDING_HANDLE, "Case " + caseId);
+		SafeguardingCase found = this.cases.find(caseId).orElseThrow(() -> new NotFoundException("error.missing.case", caseId));
+		LineaUser me = Access.require(found.organisationId(), Permission.SAFEGUARDING_HANDLE, "error.missing.case", caseId);
 		if (this.cases.keptFrom(caseId, me.id())) {
 			// a report against them or their team: for them it does not exist
-			throw new NotFoundException("Case " + caseId);
+			throw new NotFoundException("error.missing.case", caseId);
 		}
 		return found;
 	}

@@ -82,7 +82,7 @@ public class CaseWork {
 	public void followUp(long caseId, long referralId, ReferralStatus status, String text) {
 		SafeguardingCase found = this.access.requireContent(caseId);
 		if (this.files.caseOfReferral(referralId).filter(id -> id == caseId).isEmpty()) {
-			throw new NotFoundException("Referral " + referralId);
+			throw new NotFoundException("error.missing.referral", referralId);
 		}
 		if (!found.isOpen()) {
 			throw new InvalidRequestException("error.safeguarding.case-closed", found.code());

@@ -164,7 +164,7 @@ public class SafeguardingService implements RestrictedConversations {
 	public SafeguardingCase flag(long conversationId, long messageId, Category category, boolean urgent) {
 		Conversation conversation = this.conversations.get(conversationId);
 		Line line = this.lines.get(conversation.lineId());
-		LineaUser me = Access.require(line.organisationId(), Permission.INBOX_REPLY, "Conversation " + conversationId);
+		LineaUser me = Access.require(line.organisationId(), Permission.INBOX_REPLY, "error.missing.conversation", conversationId);
 		this.content.require(conversationId);
 		if (this.conversations.messages(conversationId).stream().noneMatch(m -> m.id() == messageId)) {
 			throw new InvalidRequestException("error.safeguarding.message-conversation");

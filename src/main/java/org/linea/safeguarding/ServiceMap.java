@@ -63,7 +63,7 @@ public class ServiceMap {
 
 	SupportService get(long id) {
 		return this.jdbc.sql(SELECT + " where id = ?").param(id).query(ServiceMap::map).optional()
-			.orElseThrow(() -> new NotFoundException("Service " + id));
+			.orElseThrow(() -> new NotFoundException("error.missing.service", id));
 	}
 
 	@Transactional
@@ -85,7 +85,7 @@ public class ServiceMap {
 		Line line = this.lines.requireAccess(lineKey, Permission.SAFEGUARDING_SETTINGS);
 		SupportService service = get(id);
 		if (service.lineId() != line.id()) {
-			throw new NotFoundException("Service " + id);
+			throw new NotFoundException("error.missing.service", id);
 		}
 		ServiceForm valid = validate(form, line);
 		this.jdbc.sql("""

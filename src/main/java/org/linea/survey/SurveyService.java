@@ -73,7 +73,7 @@ public class SurveyService {
 	@Transactional
 	public long importForm(String lineKey, byte[] xlsx) {
 		Line line = this.lines.requireAccess(lineKey, Permission.SURVEY_MANAGE);
-		LineaUser user = Access.require(line.organisationId(), Permission.SURVEY_MANAGE, "Line " + lineKey);
+		LineaUser user = Access.require(line.organisationId(), Permission.SURVEY_MANAGE, "error.missing.line", lineKey);
 		SurveyForm form = XlsFormReader.read(new ByteArrayInputStream(xlsx));
 		long id = this.store.insert(line.id(), form, xlsx, user.id());
 		this.audit.record(line.organisationId(), "SURVEY_IMPORTED", "survey", String.valueOf(id),
@@ -98,7 +98,7 @@ public class SurveyService {
 	@Transactional
 	public long create(String lineKey, SurveyDraft draft) {
 		Line line = this.lines.requireAccess(lineKey, Permission.SURVEY_MANAGE);
-		LineaUser user = Access.require(line.organisationId(), Permission.SURVEY_MANAGE, "Line " + lineKey);
+		LineaUser user = Access.require(line.organisationId(), Permission.SURVEY_MANAGE, "error.missing.line", lineKey);
 		XlsFormWriter.Written written = XlsFormWriter.write(draft);
 		SurveyForm form = check(written);
 		long id = this.store.insert(line.id(), form, written.xlsx(), user.id(), "BUILDER", null);
@@ -117,7 +117,7 @@ public class SurveyService {
 	public long edit(long surveyId, SurveyDraft draft) {
 		SurveySummary survey = survey(surveyId);
 		Line line = this.lines.get(survey.lineId());
-		LineaUser user = Access.require(line.organisationId(), Permission.SURVEY_MANAGE, "Survey " + surveyId);
+		LineaUser user = Access.require(line.organisationId(), Permission.SURVEY_MANAGE, "error.missing.survey", surveyId);
 		XlsFormWriter.Written written = XlsFormWriter.write(draft);
 		SurveyForm form = check(written);
 		if (this.store.replaceUnfrozen(surveyId, form, written.xlsx())) {
@@ -171,7 +171,7 @@ public class SurveyService {
 	@Transactional
 	public long addReadyMade(String lineKey, String name) {
 		Line line = this.lines.requireAccess(lineKey, Permission.SURVEY_MANAGE);
-		LineaUser user = Access.require(line.organisationId(), Permission.SURVEY_MANAGE, "Line " + lineKey);
+		LineaUser user = Access.require(line.organisationId(), Permission.SURVEY_MANAGE, "error.missing.line", lineKey);
 		if (!READY_MADE.contains(name)) {
 			throw this.messages.invalid("survey.readyMade.unknown", name);
 		}
@@ -204,7 +204,7 @@ public class SurveyService {
 	@Transactional(readOnly = true)
 	public SurveySummary survey(long surveyId) {
 		SurveySummary survey = this.store.summary(surveyId);
-		this.lines.requireAccess(survey.lineId(), Permission.SURVEY_MANAGE, "Survey " + surveyId);
+		this.lines.requireAccess(survey.lineId(), Permission.SURVEY_MANAGE, "error.missing.survey", surveyId);
 		return survey;
 	}
 

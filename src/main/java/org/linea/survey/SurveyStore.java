@@ -91,7 +91,7 @@ class SurveyStore {
 
 	SurveySummary summary(long surveyId) {
 		return this.jdbc.sql(SUMMARY + " where s.id = ?").param(surveyId).query(this::mapSummary).optional()
-			.orElseThrow(() -> new NotFoundException("Survey " + surveyId));
+			.orElseThrow(() -> new NotFoundException("error.missing.survey", surveyId));
 	}
 
 	List<SurveySummary> summaries(long lineId) {
@@ -123,7 +123,7 @@ class SurveyStore {
 			.param(surveyId)
 			.query((rs, row) -> new Stored(rs.getString(1), rs.getBoolean(2)))
 			.optional()
-			.orElseThrow(() -> new NotFoundException("Survey " + surveyId));
+			.orElseThrow(() -> new NotFoundException("error.missing.survey", surveyId));
 		SurveyForm form = this.json.readValue(stored.definition(), SurveyForm.class);
 		if (stored.frozen()) {
 			this.forms.put(surveyId, form);
@@ -133,7 +133,7 @@ class SurveyStore {
 
 	byte[] xlsform(long surveyId) {
 		return this.jdbc.sql("select xlsform from survey_survey where id = ?").param(surveyId).query(byte[].class).optional()
-			.orElseThrow(() -> new NotFoundException("Survey " + surveyId));
+			.orElseThrow(() -> new NotFoundException("error.missing.survey", surveyId));
 	}
 
 	/** The wave with this number, or a new one after the last when null. */

@@ -61,9 +61,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return Locale.ENGLISH;
 	}
 
+	/** 404 with what was not found, in the client's language (no {@code code}: the answer's shape stays as it was). */
 	@ExceptionHandler(NotFoundException.class)
-	ProblemDetail notFound(NotFoundException ex) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+	ProblemDetail notFound(NotFoundException ex, HttpServletRequest request) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, this.messages.of(ex, apiLocale(request)));
 	}
 
 	@Override

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.linea.shared.LocalizedException;
+import org.linea.shared.NotFoundException;
 import org.linea.shared.Messages;
 import org.linea.shared.web.RedirectOnRefusal;
 import org.linea.shared.web.Refusals;
@@ -53,6 +54,12 @@ class PageErrorHandler {
 
 	PageErrorHandler(Messages messages) {
 		this.messages = messages;
+	}
+
+	/** Not found is the error page with 404, whatever the method, in the person's language. */
+	@ExceptionHandler(NotFoundException.class)
+	void notFound(NotFoundException ex, HttpServletResponse response) throws IOException {
+		response.sendError(HttpStatus.NOT_FOUND.value(), this.messages.of(ex));
 	}
 
 	@ExceptionHandler(LocalizedException.class)

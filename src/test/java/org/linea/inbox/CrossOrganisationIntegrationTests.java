@@ -6,7 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -120,7 +120,7 @@ class CrossOrganisationIntegrationTests extends LineaIntegrationTest {
 					() -> this.conversationActions.triage(this.conversation, "RED"),
 					() -> this.conversationActions.escalate(this.conversation, pss, "ajeno"),
 					() -> this.claims.assign(this.conversation, this.colleague.id()),
-					() -> this.inboxReferrals.refer(this.conversation, "Servicio ajeno", Instant.now(), null),
+					() -> this.inboxReferrals.refer(this.conversation, "Servicio ajeno", LocalDateTime.now(), null),
 					() -> this.inboxReferrals.updateReferral(referral, "CANCELLED"),
 					() -> this.replies.quickReplies(this.conversation, "bono", null),
 					() -> this.closing.close(this.conversation, new Coding(List.of("salud"), List.of(), FeedbackType.QUESTION)),

@@ -1,6 +1,9 @@
 package org.linea.inbox;
 
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.linea.LineaIntegrationTest;
@@ -11,14 +14,19 @@ import org.linea.access.Role;
 import org.linea.channel.simulator.SimulatedMessageRequest;
 import org.linea.channel.simulator.SimulatorService;
 import org.linea.conversation.ConversationState;
+import org.linea.web.SignedInClient;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Queues per team, escalation to specialists, notes and mentions, take-over, auto-assignment. */
 class TeamworkIntegrationTests extends LineaIntegrationTest {
+
+	@LocalServerPort
+	int port;
 
 	@Autowired
 	InboxQueue inboxQueue;
@@ -111,6 +119,28 @@ class TeamworkIntegrationTests extends LineaIntegrationTest {
 		assertThat(this.conversationPage.view(conversation).referrals()).singleElement()
 			.satisfies(r -> assertThat(r.status()).isEqualTo("PENDING"));
 		assertThat(this.inboxQueue.queue(List.of(line), new QueueForm("waiting", null, null, null, null))).isEmpty();
+	}
+
+	@Test
+	void aReferralsAppointmentIsOnTheLinesClockAndReferringReadsNoPersonalData() {
+		Organisation organisation = newOrganisation();
+		Line line = newLine(organisation);
+		long conversation = queued(line);
+		LineaUser operator = newUser(organisation, Role.OPERATOR);
+		int viewedBefore = viewed(conversation);
+
+		assertThat(new SignedInClient(this.port).signIn(operator.getUsername(), "a-long-test-password")
+			.postForm("/inbox/conversations/" + conversation + "/referrals", Map.of("service", "Centro de salud", "appointment", "2027-03-04T10:30"))
+			.statusCode()).isEqualTo(302);
+
+		assertThat(this.jdbc.sql("select appointment_at from inbox_referral where conversation_id = ?").param(conversation)
+			.query(Timestamp.class).single().toInstant()).isEqualTo(LocalDateTime.of(2027, 3, 4, 10, 30).atZone(line.timeZone()).toInstant());
+		assertThat(viewed(conversation)).as("no conversation read, so no personal-data access audited").isEqualTo(viewedBefore);
+	}
+
+	private int viewed(long conversation) {
+		return this.jdbc.sql("select count(*) from privacy_audit_log where action = 'CONVERSATION_VIEWED' and subject_id = ?")
+			.param(Long.toString(conversation)).query(Integer.class).single();
 	}
 
 	@Test

@@ -2,7 +2,6 @@ package org.linea.integration;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -14,34 +13,22 @@ import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.linea.access.ApiTokenService;
 import org.linea.access.Line;
 import org.linea.access.LineaUser;
 import org.linea.access.Organisation;
 import org.linea.access.Role;
 import org.linea.feedback.coding.Coding;
 import org.linea.feedback.coding.FeedbackType;
-import org.linea.feedback.InteractionsIntegrationTest;
 import org.linea.web.ApiClient;
+import org.linea.web.ApiIntegrationTest;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** An organisation's CRM receives signed events, retried while it is down, without a word people wrote. */
-class OutgoingWebhooksIntegrationTests extends InteractionsIntegrationTest {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	ApiTokenService tokens;
-
-	@Autowired
-	JsonMapper json;
+class OutgoingWebhooksIntegrationTests extends ApiIntegrationTest {
 
 	private HttpServer receiver;
 
@@ -127,6 +114,58 @@ class OutgoingWebhooksIntegrationTests extends InteractionsIntegrationTest {
 	}
 
 	@Test
+	void anEventNoWebhookWantsIsNeitherRecordedNorQueued() {
+		Line unsubscribed = newLine(newOrganisation());
+		Organisation organisation = newOrganisation();
+		Line subscribed = newLine(organisation);
+		ApiClient admin = api(newUser(organisation, Role.ADMIN));
+		long webhook = read(admin.postJson("/api/organisations/" + organisation.id() + "/webhooks", """
+				{"url": "%s", "events": ["message.received"]}
+				""".formatted(receiverUrl())), 201).get("id").asLong();
+		// the registry deletes a row once its reaction has run: a trigger keeps a copy of what was recorded
+		this.jdbc.sql("create table test_recorded_publication (listener_id text, serialized_event text)").update();
+		this.jdbc.sql("""
+				create function test_record_publication() returns trigger language plpgsql as $$
+				begin
+				  insert into test_recorded_publication values (new.listener_id, new.serialized_event);
+				  return new;
+				end $$
+				""").update();
+		this.jdbc.sql("""
+				create trigger test_record_publication after insert on event_publication
+				for each row execute function test_record_publication()
+				""").update();
+		try {
+			answer(unsubscribed, randomPhone(), "hola");
+			answer(subscribed, randomPhone(), "hola");
+
+			eventually(() -> types().contains("message.received"), "the subscribed organisation's event arrives");
+			eventually(() -> this.jdbc.sql("select count(*) from conversation_message where line_id = ? and direction = 'IN'")
+				.param(unsubscribed.id()).query(Integer.class).single() > 0, "the other line's message is in");
+			assertThat(recordedWebhookReactions(unsubscribed)).as("nothing recorded for an organisation without a webhook").isEmpty();
+			assertThat(recordedWebhookReactions(subscribed)).as("only the event its webhook wants")
+				.containsExactly("org.linea.integration.WebhookEvents.on(org.linea.conversation.MessageReceived)");
+			assertThat(deliveries(admin, organisation, webhook)).hasSize(1);
+			assertThat(this.jdbc.sql("""
+					select count(*) from integration_delivery d join integration_webhook w on w.id = d.webhook_id
+					where w.organisation_id = ?
+					""").param(unsubscribed.organisationId()).query(Integer.class).single()).isZero();
+		}
+		finally {
+			this.jdbc.sql("drop trigger test_record_publication on event_publication").update();
+			this.jdbc.sql("drop function test_record_publication()").update();
+			this.jdbc.sql("drop table test_recorded_publication").update();
+		}
+	}
+
+	private List<String> recordedWebhookReactions(Line line) {
+		return this.jdbc.sql("""
+				select listener_id from test_recorded_publication
+				where listener_id like 'org.linea.integration.WebhookEvents.%' and serialized_event ~ ?
+				""").param("\"lineId\":" + line.id() + "[,}]").query(String.class).list();
+	}
+
+	@Test
 	void onlyHttpsAddressesOutsideTheInstallationsNetworkAndOnlyForTheOrganisationsAdministrators() {
 		Organisation organisation = newOrganisation();
 		ApiClient admin = api(newUser(organisation, Role.ADMIN));
@@ -161,12 +200,7 @@ class OutgoingWebhooksIntegrationTests extends InteractionsIntegrationTest {
 	}
 
 	private ApiClient api(LineaUser user) {
-		return new ApiClient(this.port, this.tokens.create(user.id(), "crm"));
-	}
-
-	private JsonNode read(HttpResponse<String> response, int status) {
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-		return this.json.readTree(response.body());
+		return api(user, "crm");
 	}
 
 }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
-import org.linea.access.ApiTokenService;
 import org.linea.access.Line;
 import org.linea.access.LineaUser;
 import org.linea.access.Organisation;
@@ -19,30 +18,19 @@ import org.linea.contact.ContactService;
 import org.linea.contact.Demographic;
 import org.linea.feedback.coding.Coding;
 import org.linea.feedback.coding.FeedbackType;
-import org.linea.feedback.InteractionsIntegrationTest;
 import org.linea.feedback.LineScope;
 import org.linea.feedback.LineScopes;
 import org.linea.feedback.LocalCalendar;
 import org.linea.web.ApiClient;
+import org.linea.web.ApiIntegrationTest;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Power BI reads the dashboard and the weekly report as JSON and downloads the feedback log: the pages' figures, small counts hidden. */
-class ReportApiIntegrationTests extends InteractionsIntegrationTest {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	ApiTokenService tokens;
-
-	@Autowired
-	JsonMapper json;
+class ReportApiIntegrationTests extends ApiIntegrationTest {
 
 	@Autowired
 	LineScopes scopes;
@@ -180,12 +168,7 @@ class ReportApiIntegrationTests extends InteractionsIntegrationTest {
 	}
 
 	private ApiClient api(LineaUser user) {
-		return new ApiClient(this.port, this.tokens.create(user.id(), "power-bi"));
-	}
-
-	private JsonNode read(HttpResponse<String> response, int status) {
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-		return this.json.readTree(response.body());
+		return api(user, "power-bi");
 	}
 
 }

@@ -121,4 +121,20 @@ class RefusalKeysTests {
 		return all;
 	}
 
+	@Test
+	void notFoundNamesTheThingInTheRequestsLanguageWithItsIdAsWritten() {
+		try {
+			LocaleContextHolder.setLocale(Locale.ENGLISH);
+			NotFoundException missing = new NotFoundException("error.missing.media", 12345L);
+			assertThat(missing.getMessage()).isEqualTo("Media 12345 not found");
+			assertThat(missing.messageKey()).isEqualTo("error.missing.media");
+			assertThat(new NotFoundException("error.missing.version", 3, "pagos").getMessage()).isEqualTo("Version 3 of pagos not found");
+			LocaleContextHolder.setLocale(Locale.forLanguageTag("es"));
+			assertThat(new NotFoundException("error.missing.line", "lima-1").getMessage()).isEqualTo("No se encontró la línea lima-1");
+		}
+		finally {
+			LocaleContextHolder.resetLocaleContext();
+		}
+	}
+
 }

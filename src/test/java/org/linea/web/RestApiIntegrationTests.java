@@ -5,32 +5,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.linea.access.ApiTokenService;
 import org.linea.access.Line;
 import org.linea.access.LineaUser;
 import org.linea.access.Organisation;
 import org.linea.access.Role;
 import org.linea.channel.simulator.SimulatedMessageRequest;
-import org.linea.feedback.InteractionsIntegrationTest;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What an integration (Power BI, Kobo, a CRM, an IT volunteer's script) does with the REST API, end to end. */
-class RestApiIntegrationTests extends InteractionsIntegrationTest {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	ApiTokenService tokens;
-
-	@Autowired
-	JsonMapper json;
+class RestApiIntegrationTests extends ApiIntegrationTest {
 
 	@Test
 	void anAdministratorOpensALineChangesItsHoursLanguagesAndRetentionAndManagesItsPeople() {
@@ -209,12 +196,7 @@ class RestApiIntegrationTests extends InteractionsIntegrationTest {
 	}
 
 	private ApiClient api(LineaUser user) {
-		return new ApiClient(this.port, this.tokens.create(user.id(), "integration"));
-	}
-
-	private JsonNode read(HttpResponse<String> response, int status) {
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-		return this.json.readTree(response.body());
+		return api(user, "integration");
 	}
 
 	private List<JsonNode> list(HttpResponse<String> response) {

@@ -1,8 +1,5 @@
 package org.linea.channel.twilio;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,6 +7,7 @@ import org.linea.access.ChannelType;
 import org.linea.channel.ProviderAccount;
 import org.linea.channel.ProviderHttp;
 import org.linea.channel.ProviderTemplate;
+import org.linea.channel.TemplateListing;
 import org.linea.channel.TemplateSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,14 +16,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Twilio Content templates of a WhatsApp line on Twilio: {@code GET /v1/Content} (following
- * {@code meta.next_page_url}, only on the configured Content API's origin), and for each its WhatsApp
+ * {@code meta.next_page_url}, {@link TemplateListing}), and for each its WhatsApp
  * approval, {@code GET /v1/Content/{sid}/ApprovalRequests} (status and category). A template is sent by
  * its Content SID, so that is its name; the friendly name is its label.
  */
 @Component
 class TwilioContentTemplates implements TemplateSource {
-
-	private static final int MAX_PAGES = 200;
 
 	private final ProviderHttp http;
 
@@ -52,26 +48,22 @@ class TwilioContentTemplates implements TemplateSource {
 	@Override
 	public List<ProviderTemplate> fetch(ProviderAccount account) throws TemplateSyncException, InterruptedException {
 		String authorization = TwilioChannel.basic(account.setting(TwilioChannel.ACCOUNT_SID), account.secret(TwilioChannel.AUTH_TOKEN));
-		String next = this.properties.contentUrl() + "/v1/Content?PageSize=100";
+		TemplateListing listing = new TemplateListing(this.http, this.json, "Content API", this.properties.contentUrl(), authorization,
+				root -> root.path("message").asString(""));
 		List<ProviderTemplate> templates = new ArrayList<>();
-		for (int page = 0; next != null && !next.isBlank(); page++) {
-			if (page == MAX_PAGES || !ProviderHttp.sameOrigin(next, this.properties.contentUrl())) {
-				throw new TemplateSyncException("The Content API's next page is not on its own address");
-			}
-			JsonNode root = get(next, authorization);
-			for (JsonNode content : root.path("contents")) {
-				String sid = content.path("sid").asString("");
-				if (!sid.matches("HX[0-9a-fA-F]{32}")) {
-					throw new TemplateSyncException("A Content resource without a valid SID");
-				}
-				JsonNode approval = get(this.properties.contentUrl() + "/v1/Content/" + sid + "/ApprovalRequests", authorization)
-					.path("whatsapp");
-				templates.add(new ProviderTemplate(sid, content.path("language").asString("en"),
-						approval.path("status").asString("unsubmitted"), approval.path("category").asString(null), body(content.path("types")),
-						sid, content.path("friendly_name").asString(null)));
-			}
-			next = root.path("meta").path("next_page_url").asString(null);
-		}
+		listing.pages(this.properties.contentUrl() + "/v1/Content?PageSize=100", root -> root.path("meta").path("next_page_url").asString(null),
+				root -> {
+					for (JsonNode content : root.path("contents")) {
+						String sid = content.path("sid").asString("");
+						if (!sid.matches("HX[0-9a-fA-F]{32}")) {
+							throw new TemplateSyncException("A Content resource without a valid SID");
+						}
+						JsonNode approval = listing.get(this.properties.contentUrl() + "/v1/Content/" + sid + "/ApprovalRequests").path("whatsapp");
+						templates.add(new ProviderTemplate(sid, content.path("language").asString("en"),
+								approval.path("status").asString("unsubmitted"), approval.path("category").asString(null),
+								body(content.path("types")), sid, content.path("friendly_name").asString(null)));
+					}
+				});
 		return templates;
 	}
 
@@ -87,26 +79,6 @@ class TwilioContentTemplates implements TemplateSource {
 			}
 		}
 		return "";
-	}
-
-	private JsonNode get(String address, String authorization) throws TemplateSyncException, InterruptedException {
-		try {
-			HttpResponse<String> response = this.http.send(this.http.request(URI.create(address))
-				.header("Authorization", authorization)
-				.GET()
-				.build());
-			JsonNode root = this.json.readTree(response.body() == null || response.body().isBlank() ? "{}" : response.body());
-			if (response.statusCode() != 200) {
-				throw new TemplateSyncException("HTTP " + response.statusCode() + " " + root.path("message").asString("").replaceAll("\\s+", " "));
-			}
-			return root;
-		}
-		catch (IOException ex) {
-			throw new TemplateSyncException("Content API unreachable: " + ex.getClass().getSimpleName());
-		}
-		catch (RuntimeException ex) {
-			throw new TemplateSyncException("Content API answer not readable");
-		}
 	}
 
 }

@@ -1,8 +1,5 @@
 package org.linea.channel.whatsapp;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,6 +7,7 @@ import org.linea.access.ChannelType;
 import org.linea.channel.ProviderAccount;
 import org.linea.channel.ProviderHttp;
 import org.linea.channel.ProviderTemplate;
+import org.linea.channel.TemplateListing;
 import org.linea.channel.TemplateSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The templates of the line's WhatsApp Business Account: {@code GET /{waba-id}/message_templates} with
- * the line's access token, following {@code paging.next} (only on the configured Graph API's origin).
+ * the line's access token, following {@code paging.next} ({@link TemplateListing}).
  * The body component's text is the wording; its {{1}}, {{2}}... are the parameters a send fills in.
  */
 @Component
@@ -27,9 +25,6 @@ class WhatsAppTemplates implements TemplateSource {
 	static final String BUSINESS_ACCOUNT_ID = "businessAccountId";
 
 	private static final String FIELDS = "name,language,status,category,components,id";
-
-	/** Far beyond any account (Meta allows 250 templates per account without verification, 6,000 with). */
-	private static final int MAX_PAGES = 200;
 
 	private final ProviderHttp http;
 
@@ -59,40 +54,16 @@ class WhatsAppTemplates implements TemplateSource {
 		if (waba == null || !waba.matches("\\d{1,30}")) {
 			throw new TemplateSyncException("The line has no WhatsApp Business Account id");
 		}
-		String next = this.properties.graphUrl() + "/" + waba + "/message_templates?fields=" + FIELDS + "&limit=100";
+		TemplateListing listing = new TemplateListing(this.http, this.json, "Graph API", this.properties.graphUrl(),
+				"Bearer " + account.secret(WhatsAppChannel.ACCESS_TOKEN), root -> root.path("error").path("message").asString(""));
 		List<ProviderTemplate> templates = new ArrayList<>();
-		for (int page = 0; next != null; page++) {
-			if (page == MAX_PAGES || !ProviderHttp.sameOrigin(next, this.properties.graphUrl())) {
-				throw new TemplateSyncException("The Graph API's next page is not on its own address");
-			}
-			JsonNode root = get(next, account.secret(WhatsAppChannel.ACCESS_TOKEN));
-			for (JsonNode item : root.path("data")) {
-				templates.add(template(item));
-			}
-			next = root.path("paging").path("next").asString(null);
-		}
+		listing.pages(this.properties.graphUrl() + "/" + waba + "/message_templates?fields=" + FIELDS + "&limit=100",
+				root -> root.path("paging").path("next").asString(null), root -> {
+					for (JsonNode item : root.path("data")) {
+						templates.add(template(item));
+					}
+				});
 		return templates;
-	}
-
-	private JsonNode get(String address, String token) throws TemplateSyncException, InterruptedException {
-		try {
-			HttpResponse<String> response = this.http.send(this.http.request(URI.create(address))
-				.header("Authorization", "Bearer " + token)
-				.GET()
-				.build());
-			JsonNode root = this.json.readTree(response.body() == null || response.body().isBlank() ? "{}" : response.body());
-			if (response.statusCode() != 200) {
-				throw new TemplateSyncException("HTTP " + response.statusCode() + " "
-						+ root.path("error").path("message").asString("").replaceAll("\\s+", " "));
-			}
-			return root;
-		}
-		catch (IOException ex) {
-			throw new TemplateSyncException("Graph API unreachable: " + ex.getClass().getSimpleName());
-		}
-		catch (RuntimeException ex) {
-			throw new TemplateSyncException("Graph API answer not readable");
-		}
 	}
 
 	private static ProviderTemplate template(JsonNode item) throws TemplateSyncException {

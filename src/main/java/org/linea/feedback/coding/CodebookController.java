@@ -81,7 +81,7 @@ class CodebookController {
 	}
 
 	private static void requireCoordinator(long organisationId) {
-		Access.require(organisationId, Permission.CODEBOOK_EDIT, "Organisation " + organisationId);
+		Access.require(organisationId, Permission.CODEBOOK_EDIT, "error.missing.organisation", organisationId);
 	}
 
 }

@@ -106,7 +106,7 @@ public class FeedbackLog {
 			.param(conversationId)
 			.query(Long.class)
 			.optional()
-			.orElseThrow(() -> new NotFoundException("Feedback record " + conversationId));
+			.orElseThrow(() -> new NotFoundException("error.missing.feedback-record", conversationId));
 	}
 
 	@Transactional(readOnly = true)

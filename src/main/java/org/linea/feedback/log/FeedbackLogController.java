@@ -75,7 +75,7 @@ class FeedbackLogController {
 		Line line = this.lines.get(this.log.lineOf(id));
 		this.lines.requireAccess(line.key(), Permission.FEEDBACK_RECORD_READ);
 		model.addAttribute("line", line);
-		model.addAttribute("record", this.log.record(id, line).orElseThrow(() -> new NotFoundException("Record " + id)));
+		model.addAttribute("record", this.log.record(id, line).orElseThrow(() -> new NotFoundException("error.missing.record", id)));
 		model.addAttribute("history", this.log.history(id));
 		model.addAttribute("canCorrect", this.lines.canAccess(line, Permission.FEEDBACK_CODE));
 		model.addAttribute("topics", this.codebook.activeCodes(line.organisationId()));

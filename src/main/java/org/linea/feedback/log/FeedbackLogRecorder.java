@@ -1,56 +1,36 @@
 package org.linea.feedback.log;
 
-import org.linea.feedback.RecordLock;
-import org.linea.feedback.LocalCalendar;
-import org.linea.feedback.FeedbackProperties;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Set;
 
-import com.github.kagkarlsson.scheduler.SchedulerClient;
-import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import org.linea.access.Line;
 import org.linea.access.LineService;
-import org.linea.survey.ClosingFlow;
 import org.linea.contact.ContactService;
 import org.linea.contact.Demographic;
 import org.linea.conversation.Conversation;
 import org.linea.conversation.ConversationEvent;
-import org.linea.conversation.DeliveryStatusRecorded;
-import org.linea.conversation.NoteAdded;
 import org.linea.conversation.ConversationService;
+import org.linea.feedback.LocalCalendar;
+import org.linea.feedback.RecordLock;
+import org.linea.shared.events.AfterCommit;
+import org.linea.survey.ClosingFlow;
 import org.linea.survey.SurveyRuns;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import org.springframework.context.event.EventListener;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.linea.shared.db.Rows.timestamp;
 
 /**
- * Keeps the feedback log's record of each interaction up to date. Conversation changes are gathered
- * per transaction and, once it commits, each touched interaction's record is recomputed from what the
- * conversation, coding, closing flow and consented demographics say now, so a refresh can be repeated
- * safely, on any node. The same refresh is also scheduled, in the changing transaction, as a
- * db-scheduler task a little later: a node that dies between the commit and the refresh cannot leave
- * the record (and every dashboard, report and export built on it) stale.
+ * Keeps the feedback log's record of each interaction up to date: after each conversation change
+ * commits, the interaction's record is recomputed from what the conversation, coding, closing flow and
+ * consented demographics say now, so a refresh can be repeated safely, on any node. An
+ * {@link AfterCommit} reaction: recorded in the event publication registry in the changing transaction,
+ * so a refresh that fails, or a node that dies between the commit and the refresh, is run again and
+ * cannot leave the record (and every dashboard, report and export built on it) stale. Delivery statuses
+ * and notes change nothing the record holds, and are not recorded.
  */
 @Component
 public class FeedbackLogRecorder {
-
-	private static final Logger log = LoggerFactory.getLogger(FeedbackLogRecorder.class);
-
 
 	/**
 	 * The interaction's messages are gone (their month partition was dropped once past every line's
@@ -70,86 +50,20 @@ public class FeedbackLogRecorder {
 
 	private final SurveyRuns surveys;
 
-	private final TransactionTemplate transactions;
-
-	private final ObjectProvider<SchedulerClient> scheduler;
-
-	private final ObjectProvider<OneTimeTask<Long>> durableRefresh;
-
-	private final FeedbackProperties properties;
-
-	private final Clock clock;
-
-	/** Off only in the test that shows the durable refresh alone keeps the record right. */
-	private volatile boolean refreshAfterCommit = true;
-
 	FeedbackLogRecorder(JdbcClient jdbc, ConversationService conversations, LineService lines, ContactService contacts,
-			ClosingFlow closingFlow, SurveyRuns surveys, PlatformTransactionManager transactionManager,
-			ObjectProvider<SchedulerClient> scheduler, @Qualifier("feedbackLogRefreshTask") ObjectProvider<OneTimeTask<Long>> durableRefresh,
-			FeedbackProperties properties, Clock clock) {
-		this.surveys = surveys;
+			ClosingFlow closingFlow, SurveyRuns surveys) {
 		this.jdbc = jdbc;
 		this.conversations = conversations;
 		this.lines = lines;
 		this.contacts = contacts;
 		this.closingFlow = closingFlow;
-		this.scheduler = scheduler;
-		this.durableRefresh = durableRefresh;
-		this.properties = properties;
-		this.clock = clock;
-		// after a commit the finished transaction's connection may still be bound: work in a new one
-		this.transactions = new TransactionTemplate(transactionManager);
-		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.surveys = surveys;
 	}
 
-	@EventListener
+	@AfterCommit(condition = "!(#root.args[0] instanceof T(org.linea.conversation.DeliveryStatusRecorded)"
+			+ " or #root.args[0] instanceof T(org.linea.conversation.NoteAdded))")
 	void changed(ConversationEvent event) {
-		if (event instanceof DeliveryStatusRecorded || event instanceof NoteAdded) {
-			return;
-		}
-		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			refreshQuietly(event.conversationId());
-			return;
-		}
-		if (pendingInThisTransaction().add(event.conversationId())) {
-			this.scheduler.getObject()
-				.scheduleIfNotExists(this.durableRefresh.getObject().instance("conversation-" + event.conversationId(), event.conversationId()),
-						Instant.now(this.clock).plus(this.properties.durableRefreshDelay()));
-		}
-	}
-
-	void refreshAfterCommit(boolean enabled) {
-		this.refreshAfterCommit = enabled;
-	}
-
-	@SuppressWarnings("unchecked")
-	private Set<Long> pendingInThisTransaction() {
-		Object existing = TransactionSynchronizationManager.getResource(this);
-		if (existing != null) {
-			return (Set<Long>) existing;
-		}
-		Set<Long> pending = new LinkedHashSet<>();
-		TransactionSynchronizationManager.bindResource(this, pending);
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-			@Override
-			public void afterCompletion(int status) {
-				TransactionSynchronizationManager.unbindResourceIfPossible(FeedbackLogRecorder.this);
-				if (status == STATUS_COMMITTED && FeedbackLogRecorder.this.refreshAfterCommit) {
-					pending.forEach(FeedbackLogRecorder.this::refreshQuietly);
-				}
-			}
-		});
-		return pending;
-	}
-
-	private void refreshQuietly(long conversationId) {
-		try {
-			this.transactions.executeWithoutResult(tx -> refresh(conversationId));
-		}
-		catch (RuntimeException ex) {
-			// the conversation's own change is committed; the record is recomputed at its next change or rebuild
-			log.warn("Feedback log record of conversation {} not refreshed: {}", conversationId, ex.toString());
-		}
+		refresh(event.conversationId());
 	}
 
 	/** Recomputes the record of one interaction. */

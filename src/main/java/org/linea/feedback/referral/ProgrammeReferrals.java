@@ -90,7 +90,7 @@ public class ProgrammeReferrals {
 	public void advance(long referralId, ReferralStep step, String response) {
 		Row row = this.jdbc.sql("select conversation_id, status from feedback_programme_referral where id = ? for update")
 			.param(referralId).query((rs, n) -> new Row(rs.getLong(1), ReferralStep.valueOf(rs.getString(2)))).optional()
-			.orElseThrow(() -> new NotFoundException("Referral " + referralId));
+			.orElseThrow(() -> new NotFoundException("error.missing.referral", referralId));
 		requireCoder(row.conversationId());
 		if (step == null || row.step().next() != step) {
 			throw new InvalidRequestException("error.feedback.referral-become", row.step(), step);

@@ -22,7 +22,7 @@ class RumourAccess {
 
 	/** The signed-in user, if they hold the permission in the group's organisation. */
 	LineaUser require(long rumourId, Permission permission) {
-		return Access.require(organisationOf(rumourId), permission, "Rumour " + rumourId);
+		return Access.require(organisationOf(rumourId), permission, "error.missing.rumour", rumourId);
 	}
 
 	List<Long> lineIdsOf(long rumourId) {
@@ -32,7 +32,7 @@ class RumourAccess {
 
 	long organisationOf(long rumourId) {
 		return this.jdbc.sql("select organisation_id from feedback_rumour where id = ?").param(rumourId).query(Long.class)
-			.optional().orElseThrow(() -> new NotFoundException("Rumour " + rumourId));
+			.optional().orElseThrow(() -> new NotFoundException("error.missing.rumour", rumourId));
 	}
 
 

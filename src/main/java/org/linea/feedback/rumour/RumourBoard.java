@@ -111,7 +111,7 @@ public class RumourBoard {
 	@Transactional(readOnly = true)
 	public RumourDetail detail(long rumourId) {
 		long organisationId = this.access.organisationOf(rumourId);
-		LineaUser me = Access.require(organisationId, Permission.RUMOUR_READ, "Rumour " + rumourId);
+		LineaUser me = Access.require(organisationId, Permission.RUMOUR_READ, "error.missing.rumour", rumourId);
 		List<Line> its = this.lines.accessibleLines(Permission.RUMOUR_READ).stream().filter(l -> l.organisationId() == organisationId).toList();
 		RumourSummary summary = summaries(" where r.id = ?", rumourId, its).getFirst();
 		Map<Long, Line> byId = its.stream().collect(Collectors.toMap(Line::id, l -> l));

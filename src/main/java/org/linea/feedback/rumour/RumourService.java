@@ -85,7 +85,7 @@ public class RumourService {
 	public long flag(long conversationId, Long messageId) {
 		Conversation conversation = this.conversations.get(conversationId);
 		Line line = this.lines.get(conversation.lineId());
-		LineaUser me = Access.require(line.organisationId(), Permission.RUMOUR_FLAG, "Conversation " + conversationId);
+		LineaUser me = Access.require(line.organisationId(), Permission.RUMOUR_FLAG, "error.missing.conversation", conversationId);
 		this.content.require(conversationId);
 		String text = said(conversationId, messageId);
 		// one flag at a time per organisation, so two alike flags never start two groups nor one flag count twice
@@ -174,7 +174,7 @@ public class RumourService {
 			.toList();
 		if (fromPerson.isEmpty()) {
 			throw messageId == null ? new InvalidRequestException("error.feedback.person-written-nothing-flag")
-					: new NotFoundException("Message " + messageId);
+					: new NotFoundException("error.missing.message", messageId);
 		}
 		return fromPerson.stream().map(ConversationMessage::body).collect(Collectors.joining("\n"));
 	}

@@ -21,7 +21,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * <p>
  * The reaction's transaction takes a second connection while the publisher's is still held (Spring
  * releases it after the completion callbacks): not for events published by many transactions at once,
- * such as the outbox's delivery statuses, where it exhausted the pool under a broadcast.
+ * such as the outbox's delivery statuses, where it exhausted the pool under a broadcast: those react
+ * in a savepoint of the publisher's transaction instead ({@link InPublisherTransaction}).
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)

@@ -6,31 +6,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.linea.LineaIntegrationTest;
-import org.linea.access.ApiTokenService;
 import org.linea.access.Line;
 import org.linea.access.Organisation;
 import org.linea.access.Role;
 import org.linea.web.ApiClient;
+import org.linea.web.ApiIntegrationTest;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A coordinator trying a line from a script. */
-class SimulatorApiIntegrationTests extends LineaIntegrationTest {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	ApiTokenService tokens;
-
-	@Autowired
-	JsonMapper json;
+class SimulatorApiIntegrationTests extends ApiIntegrationTest {
 
 	private Line line;
 
@@ -40,7 +27,7 @@ class SimulatorApiIntegrationTests extends LineaIntegrationTest {
 	void lineAndCoordinator() {
 		Organisation organisation = newOrganisation();
 		this.line = newLine(organisation);
-		this.api = new ApiClient(this.port, this.tokens.create(newUser(organisation, Role.COORDINATOR).id(), "script"));
+		this.api = api(newUser(organisation, Role.COORDINATOR), "script");
 	}
 
 	private String messages() {
