@@ -110,6 +110,18 @@ class DrainOutbox {
 	 */
 	private final Map<Long, java.util.concurrent.ConcurrentLinkedDeque<BulkSlot>> bulkSlots = new java.util.concurrent.ConcurrentHashMap<>();
 
+	/**
+	 * Bulk sends the provider took, not yet recorded: written together, one transaction for the batch,
+	 * by {@link #recordAccepted()} (at most {@link #ACCEPTED_BATCH_WAIT} after the answer). Until then
+	 * the row is SENDING, as it is between any answer and its recording: a node killed meanwhile leaves
+	 * it to the provider's status report, which names the row.
+	 */
+	private final java.util.concurrent.LinkedBlockingQueue<Accepted> accepted = new java.util.concurrent.LinkedBlockingQueue<>();
+
+	static final Duration ACCEPTED_BATCH_WAIT = Duration.ofMillis(50);
+
+	private final Thread recorder = Thread.ofPlatform().name("outbox-recorder").daemon().unstarted(this::recordAcceptedLoop);
+
 	/** Lines a provider asked to slow down, until when: slots already reserved are handed back instead of used. */
 	private final Map<Long, Instant> pausedLines = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -135,6 +147,9 @@ class DrainOutbox {
 		this.json = json;
 		this.clock = clock;
 		this.running = properties.enabled();
+		if (this.running) {
+			this.recorder.start();
+		}
 	}
 
 	@TransactionalEventListener
@@ -227,6 +242,14 @@ class DrainOutbox {
 			Thread.currentThread().interrupt();
 		}
 		this.running = false;
+		this.recorder.interrupt();
+		try {
+			this.recorder.join(this.properties.sendTimeout().toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		recordAccepted();
 	}
 
 	/** Stops at once, as a crash would: nothing more is written; leases and status reports sort it out. */
@@ -234,6 +257,8 @@ class DrainOutbox {
 		this.running = false;
 		this.workers.shutdownNow();
 		this.bulkSlots.clear();
+		// what was taken but not written is lost with the node: the provider's status reports tell
+		this.accepted.clear();
 		signal();
 	}
 
@@ -241,6 +266,9 @@ class DrainOutbox {
 	void resume() {
 		this.workers = newWorkers();
 		this.running = true;
+		if (this.recorder.getState() == Thread.State.NEW) {
+			this.recorder.start();
+		}
 	}
 
 	private static ExecutorService newWorkers() {
@@ -460,6 +488,11 @@ class DrainOutbox {
 				return;
 			}
 			SendResult result = sendOne(line, row, recipients);
+			if (row.bulk() && result instanceof SendResult.Accepted taken) {
+				this.metrics.sendAttempt(line.channelType(), result.getClass().getSimpleName());
+				this.accepted.add(new Accepted(line, row, taken, Instant.now(this.clock)));
+				return;
+			}
 			this.transactions.executeWithoutResult(status -> record(line, row, result));
 			if (!row.bulk()) {
 				// the person's next message (a reply in parts, a second answer) may be claimed now
@@ -605,6 +638,102 @@ class DrainOutbox {
 			case SendResult.Retry retry -> fail(row, line, "RETRIES_EXHAUSTED", retry.error(), now);
 			case SendResult.Failed failed -> fail(row, line, failed.errorCode(), failed.reason(), now);
 		}
+	}
+
+	private void recordAcceptedLoop() {
+		boolean interrupted = false;
+		while (!interrupted) {
+			List<Accepted> batch = new java.util.ArrayList<>();
+			try {
+				Accepted first = this.accepted.poll(1, java.util.concurrent.TimeUnit.SECONDS);
+				if (first == null) {
+					continue;
+				}
+				batch.add(first);
+				Thread.sleep(ACCEPTED_BATCH_WAIT.toMillis());
+			}
+			catch (InterruptedException ex) {
+				// stopping: what was taken is still written (by stop() for what comes after)
+				interrupted = true;
+			}
+			try {
+				this.accepted.drainTo(batch, 1000);
+				if (!batch.isEmpty()) {
+					recordAccepted(batch);
+				}
+			}
+			catch (RuntimeException ex) {
+				log.error("Recording accepted bulk sends failed: {}", ex.getMessage(), ex);
+			}
+		}
+	}
+
+	/** Records what is waiting (at a graceful stop). */
+	private void recordAccepted() {
+		List<Accepted> batch = new java.util.ArrayList<>();
+		this.accepted.drainTo(batch);
+		if (!batch.isEmpty()) {
+			recordAccepted(batch);
+		}
+	}
+
+	/**
+	 * Records a batch of bulk sends the provider took, as {@link #record} does one by one: under each
+	 * provider id's lock (against a status report), SENT with the provider's id unless a report already
+	 * gave it another, then the reports that came first.
+	 */
+	private void recordAccepted(List<Accepted> batch) {
+		Map<Long, List<Accepted>> byLine = new LinkedHashMap<>();
+		batch.forEach(sent -> byLine.computeIfAbsent(sent.line().id(), id -> new java.util.ArrayList<>()).add(sent));
+		byLine.forEach((lineId, sends) -> this.transactions.executeWithoutResult(status -> {
+			this.jdbc.sql("select count(pg_advisory_xact_lock(hashtextextended(k, 0))) from unnest(?::text[]) as k")
+				.param(sends.stream().map(sent -> lineId + ":" + sent.result().providerMessageId()).sorted().toArray(String[]::new))
+				.query(Long.class)
+				.single();
+			java.util.Set<Long> recorded = new java.util.HashSet<>(this.jdbc.sql("""
+					update channel_outbox o set status = 'SENT', provider_message_id = s.pid, sent_at = coalesce(o.sent_at, s.at),
+					    locked_until = null, last_error = null
+					from unnest(?::bigint[], ?::text[], ?::timestamptz[]) as s(id, pid, at)
+					where o.id = s.id and (o.provider_message_id is null or o.provider_message_id = s.pid)
+					returning o.id
+					""")
+				.params(sends.stream().map(sent -> sent.row().id()).toArray(Long[]::new),
+						sends.stream().map(sent -> sent.result().providerMessageId()).toArray(String[]::new),
+						sends.stream().map(sent -> Timestamp.from(sent.at())).toArray(Timestamp[]::new))
+				.query(Long.class)
+				.list());
+			Line line = sends.getFirst().line();
+			Map<DeliveryStatus, List<Accepted>> byStatus = new java.util.EnumMap<>(DeliveryStatus.class);
+			for (Accepted sent : sends) {
+				if (!recorded.contains(sent.row().id())) {
+					log.warn("Provider took outbox={} line={} again after an earlier send was confirmed", sent.row().id(), line.key());
+					continue;
+				}
+				if (sent.row().segments() != null) {
+					this.metrics.smsSegments(line.channelType(), sent.row().segments());
+				}
+				byStatus.computeIfAbsent(sent.result().status(), s -> new java.util.ArrayList<>()).add(sent);
+			}
+			byStatus.forEach((delivery, taken) -> this.events.publishEvent(new BulkMessagesAccepted(lineId, delivery,
+					taken.stream().map(Accepted::at).max(Instant::compareTo).orElseThrow(),
+					taken.stream().map(sent -> sent.row().messageId()).toList())));
+			Map<String, Long> messageIds = new java.util.HashMap<>();
+			sends.stream().filter(sent -> recorded.contains(sent.row().id()))
+				.forEach(sent -> messageIds.put(sent.result().providerMessageId(), sent.row().messageId()));
+			if (!messageIds.isEmpty()) {
+				this.jdbc.sql("""
+						select provider_message_id, status, occurred_at, error_code from channel_delivery_report
+						where line_id = ? and provider_message_id = any(?) order by occurred_at
+						""").params(lineId, messageIds.keySet().toArray(String[]::new))
+					.query((rs, n) -> new MessageStatusChanged(messageIds.get(rs.getString(1)), lineId, DeliveryStatus.valueOf(rs.getString(2)),
+							rs.getTimestamp(3).toInstant(), rs.getString(4)))
+					.list()
+					.forEach(this.events::publishEvent);
+			}
+		}));
+	}
+
+	private record Accepted(Line line, Claimed row, SendResult.Accepted result, Instant at) {
 	}
 
 	/**
