@@ -3,6 +3,7 @@ package org.linea.broadcast;
 import java.util.List;
 
 import org.linea.channel.BulkMessage;
+import org.linea.channel.BulkMessagesAccepted;
 import org.linea.channel.DeliveryStatus;
 import org.linea.channel.MessageStatusChanged;
 import org.linea.shared.events.InPublisherTransaction;
@@ -61,6 +62,27 @@ class BroadcastDeliveries {
 				.param(reference)
 				.update();
 		}
+	}
+
+	/**
+	 * A batch of sends the provider took, onto their recipients in one statement (forward only, as
+	 * {@link #statusChanged}); fallback SMSs among them one by one.
+	 */
+	@EventListener
+	@Transactional
+	void accepted(BulkMessagesAccepted event) {
+		List<RecipientStatus> from = RecipientStatus.before(event.status());
+		List<Long> references = event.messageIds().stream().map(BulkMessage::referenceOf).toList();
+		references.stream().filter(SendSmsFallbacks::isFallback).forEach(reference -> fallbackStatusChanged(
+				reference - SendSmsFallbacks.REFERENCE_OFFSET,
+				new MessageStatusChanged(-reference, event.lineId(), event.status(), event.at(), null)));
+		Long[] recipients = references.stream().filter(reference -> !SendSmsFallbacks.isFallback(reference)).toArray(Long[]::new);
+		if (from.isEmpty() || recipients.length == 0) {
+			return;
+		}
+		this.jdbc.sql("update broadcast_recipient set status = ?, updated_at = now() where id = any(?) and status = any(?)")
+			.params(RecipientStatus.of(event.status()).name(), recipients, from.stream().map(Enum::name).toArray(String[]::new))
+			.update();
 	}
 
 	/** The SMS provider's report on a fallback SMS, onto its recipient's fallback status (forward only). */

@@ -237,7 +237,7 @@ public class ChannelService {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void enqueue(OutboundMessage message) {
 		insertParts(facts(message.lineId()), message.messageId(), message.lineId(), message.contactId(), message.content(), null);
-		this.events.publishEvent(new OutboxFilled(message.lineId()));
+		this.events.publishEvent(new OutboxFilled(message.lineId(), false));
 	}
 
 	/**
@@ -256,7 +256,7 @@ public class ChannelService {
 			insertParts(facts.computeIfAbsent(message.lineId(), this::facts), message.messageId(), message.lineId(), message.contactId(),
 					message.content(), message.consentPurpose());
 		}
-		messages.stream().map(BulkMessage::lineId).distinct().forEach(lineId -> this.events.publishEvent(new OutboxFilled(lineId)));
+		messages.stream().map(BulkMessage::lineId).distinct().forEach(lineId -> this.events.publishEvent(new OutboxFilled(lineId, true)));
 	}
 
 	private ChannelFacts facts(long lineId) {

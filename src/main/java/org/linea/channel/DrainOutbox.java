@@ -13,7 +13,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.annotation.PreDestroy;
 import org.linea.access.Line;
@@ -60,6 +59,13 @@ class DrainOutbox {
 	 */
 	static final Duration BULK_LOOKAHEAD = Duration.ofMillis(300);
 
+	/**
+	 * How long before a line's last reserved slot the next round is claimed: the next round's slots
+	 * follow on without a gap (the claim and the reservation take place while the round is still being
+	 * sent), and a line never has more than this much bulk reserved beyond the round being claimed.
+	 */
+	static final Duration CLAIM_AHEAD = Duration.ofMillis(100);
+
 	private final JdbcClient jdbc;
 
 	private final TransactionTemplate transactions;
@@ -88,6 +94,37 @@ class DrainOutbox {
 
 	private final AtomicBoolean wakeupPending = new AtomicBoolean();
 
+	/** One loop claims on this node at a time; the others' wake-ups make it claim at once. */
+	private final java.util.concurrent.locks.ReentrantLock draining = new java.util.concurrent.locks.ReentrantLock();
+
+	private final java.util.concurrent.locks.ReentrantLock gate = new java.util.concurrent.locks.ReentrantLock();
+
+	private final java.util.concurrent.locks.Condition woken = this.gate.newCondition();
+
+	/** Set when something was queued since the last claim: the loop claims again without waiting for its round's end. */
+	private volatile boolean queued;
+
+	/**
+	 * Each line's bulk slots on this node not begun yet, in slot order: a reply takes the first of them
+	 * (so it goes at once, and the line's rate holds), and the bulk row whose slot it was goes back to wait.
+	 */
+	private final Map<Long, java.util.concurrent.ConcurrentLinkedDeque<BulkSlot>> bulkSlots = new java.util.concurrent.ConcurrentHashMap<>();
+
+	/**
+	 * Bulk sends the provider took, not yet recorded: written together, one transaction for the batch,
+	 * by {@link #recordAccepted()} (at most {@link #ACCEPTED_BATCH_WAIT} after the answer). Until then
+	 * the row is SENDING, as it is between any answer and its recording: a node killed meanwhile leaves
+	 * it to the provider's status report, which names the row.
+	 */
+	private final java.util.concurrent.LinkedBlockingQueue<Accepted> accepted = new java.util.concurrent.LinkedBlockingQueue<>();
+
+	static final Duration ACCEPTED_BATCH_WAIT = Duration.ofMillis(50);
+
+	private final Thread recorder = Thread.ofPlatform().name("outbox-recorder").daemon().unstarted(this::recordAcceptedLoop);
+
+	/** Lines a provider asked to slow down, until when: slots already reserved are handed back instead of used. */
+	private final Map<Long, Instant> pausedLines = new java.util.concurrent.ConcurrentHashMap<>();
+
 	private volatile ExecutorService workers = newWorkers();
 
 	private volatile boolean running;
@@ -110,11 +147,20 @@ class DrainOutbox {
 		this.json = json;
 		this.clock = clock;
 		this.running = properties.enabled();
+		if (this.running) {
+			this.recorder.start();
+		}
 	}
 
 	@TransactionalEventListener
 	void wakeUp(OutboxFilled filled) {
-		if (this.running && this.wakeupPending.compareAndSet(false, true)) {
+		if (!this.running) {
+			return;
+		}
+		if (!filled.bulk()) {
+			signal();
+		}
+		if (this.wakeupPending.compareAndSet(false, true)) {
 			this.wakeups.execute(() -> {
 				this.wakeupPending.set(false);
 				drainDue();
@@ -122,21 +168,63 @@ class DrainOutbox {
 		}
 	}
 
+	private void signal() {
+		this.gate.lock();
+		try {
+			this.queued = true;
+			this.woken.signalAll();
+		}
+		finally {
+			this.gate.unlock();
+		}
+	}
+
 	// node-local on purpose: rows are claimed with SKIP LOCKED and leases, and a node whose outbox is off
 	// (a checking copy, a test context) must not take the shared round from the nodes that send
 	@Scheduled(fixedDelayString = "${linea.outbox.poll-interval:1s}")
 	void drainDue() {
-		if (!this.running) {
-			return;
-		}
-		try {
-			requeueStuck();
-			while (this.running && !this.stopping && sendRound() > 0) {
-				// something was sent: more may be due right away
+		// a loop already running here is woken by wakeUp; one that is just ending looks again (queued)
+		while (this.running && !this.stopping && this.draining.tryLock()) {
+			try {
+				requeueStuck();
+				Round round;
+				do {
+					this.queued = false;
+					round = sendRound();
+					// the rounds overlap: the next is claimed while this one is sent, shortly before its last slot,
+					// or at once when a reply is queued
+				}
+				while (round.claimed() > 0 && awaitNextClaim(round.nextClaimAt()));
+			}
+			catch (RuntimeException ex) {
+				log.error("Outbox round failed: {}", ex.getMessage(), ex);
+				return;
+			}
+			finally {
+				this.draining.unlock();
+			}
+			if (!this.queued) {
+				return;
 			}
 		}
-		catch (RuntimeException ex) {
-			log.error("Outbox round failed: {}", ex.getMessage(), ex);
+	}
+
+	/** Waits until the next claim is due or something is queued; false when the node stops meanwhile. */
+	private boolean awaitNextClaim(Instant at) {
+		this.gate.lock();
+		try {
+			long wait;
+			while (!this.queued && this.running && !this.stopping && (wait = Duration.between(Instant.now(this.clock), at).toNanos()) > 0) {
+				this.woken.awaitNanos(wait);
+			}
+			return this.running && !this.stopping;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+		finally {
+			this.gate.unlock();
 		}
 	}
 
@@ -144,6 +232,7 @@ class DrainOutbox {
 	@PreDestroy
 	void stop() {
 		this.stopping = true;
+		signal();
 		this.wakeups.shutdownNow();
 		this.workers.shutdown();
 		try {
@@ -153,45 +242,72 @@ class DrainOutbox {
 			Thread.currentThread().interrupt();
 		}
 		this.running = false;
+		this.recorder.interrupt();
+		try {
+			this.recorder.join(this.properties.sendTimeout().toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		recordAccepted();
 	}
 
 	/** Stops at once, as a crash would: nothing more is written; leases and status reports sort it out. */
 	void halt() {
 		this.running = false;
 		this.workers.shutdownNow();
+		this.bulkSlots.clear();
+		// what was taken but not written is lost with the node: the provider's status reports tell
+		this.accepted.clear();
+		signal();
 	}
 
 	/** Starts sending again after {@link #halt()}, as a restarted node would. */
 	void resume() {
 		this.workers = newWorkers();
 		this.running = true;
+		if (this.recorder.getState() == Thread.State.NEW) {
+			this.recorder.start();
+		}
 	}
 
 	private static ExecutorService newWorkers() {
 		return Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("outbox-line-", 0).factory());
 	}
 
-	/** Claims due rows and sends them, each line on its own thread at its own pace. Returns how many were claimed. */
-	int sendRound() {
+	/**
+	 * Claims due rows and hands them to their sends, each line at its own pace. Returns how many were
+	 * claimed and when to claim again: shortly before the earliest line's last slot. The sends go on
+	 * meanwhile; a person's next message is not claimed while one is under way (see {@link #claim()}).
+	 */
+	Round sendRound() {
 		List<Claimed> claimed = claim();
 		Map<Long, List<Claimed>> byLine = new LinkedHashMap<>();
 		claimed.stream()
 			.sorted(java.util.Comparator.comparing(Claimed::bulk).thenComparingLong(Claimed::id))
 			.forEach(row -> byLine.computeIfAbsent(row.lineId(), id -> new java.util.ArrayList<>()).add(row));
-		List<Future<?>> lineRounds = byLine.values().stream().<Future<?>>map(rows -> this.workers.submit(() -> sendLine(rows))).toList();
-		for (Future<?> round : lineRounds) {
+		List<Future<Instant>> lineRounds = byLine.values().stream().map(rows -> this.workers.submit(() -> sendLine(rows))).toList();
+		Instant next = null;
+		for (Future<Instant> round : lineRounds) {
 			try {
-				round.get();
+				Instant lineNext = round.get();
+				if (lineNext != null && (next == null || lineNext.isBefore(next))) {
+					next = lineNext;
+				}
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
-				return 0;
+				return new Round(0, null);
 			}
 			catch (ExecutionException | java.util.concurrent.CancellationException ex) {
 				log.error("Outbox line round failed: {}", ex.getClass().getSimpleName(), ex.getCause());
 			}
 		}
-		return claimed.size();
+		return new Round(claimed.size(), next == null ? Instant.now(this.clock) : next);
+	}
+
+	/** What a round claimed, and when the next is due. */
+	record Round(int claimed, Instant nextClaimAt) {
 	}
 
 	private List<Claimed> claim() {
@@ -222,47 +338,148 @@ class DrainOutbox {
 	}
 
 	/**
-	 * Sends the line's claimed rows, each at its own slot. Calls overlap (at 1,000/s a call outlasts the
-	 * gap between slots); a round holds at most one row per person, so each person's messages still go
-	 * in order. A provider's answer that the whole line must slow down stops the rows not yet begun.
+	 * Hands the line's claimed rows to their sends, each at its own slot, and returns when to claim the
+	 * line's next round (null: no slots were reserved). Calls overlap (at 1,000/s a call outlasts the
+	 * gap between slots); a person's messages still go in order, one at a time. A provider's answer that
+	 * the whole line must slow down stops the rows not yet begun, of this round and those reserved after it.
+	 * <p>
+	 * The consent of a round's bulk rows and everyone's number are read once for the round, at most
+	 * {@link #BULK_LOOKAHEAD} plus {@link #CLAIM_AHEAD} before the last of them is sent.
 	 */
-	private void sendLine(List<Claimed> rows) {
-		Line line = this.lines.get(rows.getFirst().lineId());
+	private Instant sendLine(List<Claimed> claimed) {
+		Line line = this.lines.get(claimed.getFirst().lineId());
 		Duration interval = Duration.ofNanos((long) (1_000_000_000 / this.accounts.sendRate(line)));
 		Instant now = Instant.now(this.clock);
-		Instant first = reserveSlots(line.id(), rows.size(), interval, now);
-		if (first == null) {
-			return;
+		java.util.concurrent.ConcurrentLinkedDeque<BulkSlot> waiting = this.bulkSlots.computeIfAbsent(line.id(),
+				id -> new java.util.concurrent.ConcurrentLinkedDeque<>());
+		for (BulkSlot head = waiting.peekFirst(); head != null && head.state.get() != BulkSlot.WAITING; head = waiting.peekFirst()) {
+			waiting.pollFirst();
 		}
-		AtomicReference<Instant> pausedUntil = new AtomicReference<>();
+		// replies first: each takes the first bulk slot of this node's not begun yet
+		Map<Claimed, Instant> slots = new LinkedHashMap<>();
+		for (Claimed reply : claimed) {
+			Instant taken = reply.bulk() ? null : takeBulkSlot(waiting, now);
+			if (taken != null) {
+				slots.put(reply, taken);
+			}
+		}
+		List<Claimed> rest = claimed.stream().filter(row -> !slots.containsKey(row)).toList();
+		Instant claimAgainAt = null;
+		if (!rest.isEmpty()) {
+			Reservation reserved = reserveSlots(line.id(), rest, interval, now);
+			if (reserved == null && slots.isEmpty()) {
+				return null;
+			}
+			if (reserved != null && reserved.rows().isEmpty()) {
+				claimAgainAt = reserved.claimAgainAt();
+			}
+			else if (reserved != null) {
+				for (int i = 0; i < reserved.rows().size(); i++) {
+					slots.put(reserved.rows().get(i), reserved.first().plus(interval.multipliedBy(i)));
+				}
+				claimAgainAt = reserved.first().plus(interval.multipliedBy(reserved.rows().size() - 1)).minus(CLAIM_AHEAD);
+			}
+		}
+		if (slots.isEmpty()) {
+			return claimAgainAt;
+		}
+		if (claimAgainAt == null) {
+			// only replies, in slots of bulk already reserved: the next round is due when those run out
+			BulkSlot last = waiting.peekLast();
+			claimAgainAt = last == null ? now : last.at.minus(CLAIM_AHEAD);
+		}
+		Recipients recipients = recipients(List.copyOf(slots.keySet()));
 		List<Future<?>> sends = new java.util.ArrayList<>();
 		try {
-			for (int i = 0; i < rows.size(); i++) {
-				Claimed row = rows.get(i);
-				Instant slot = first.plus(interval.multipliedBy(i));
-				sends.add(this.workers.submit(() -> sendAt(line, row, slot, pausedUntil)));
-			}
-			for (Future<?> send : sends) {
-				send.get();
-			}
-		}
-		catch (InterruptedException ex) {
-			// the node is going down hard: leave the rows to their leases
-			sends.forEach(send -> send.cancel(true));
-			Thread.currentThread().interrupt();
+			slots.forEach((row, slot) -> {
+				BulkSlot bulk = null;
+				if (row.bulk()) {
+					bulk = new BulkSlot(slot);
+					waiting.addLast(bulk);
+				}
+				BulkSlot own = bulk;
+				sends.add(this.workers.submit(() -> sendAt(line, row, slot, recipients, own)));
+			});
 		}
 		catch (java.util.concurrent.RejectedExecutionException ex) {
+			// the node is going down hard: leave the rows to their leases
 			sends.forEach(send -> send.cancel(true));
+			waiting.clear();
+			return null;
 		}
-		catch (ExecutionException ex) {
-			log.error("Outbox send failed line={}: {}", line.key(), ex.getCause().getClass().getSimpleName(), ex.getCause());
-		}
+		return claimAgainAt;
 	}
 
-	private void sendAt(Line line, Claimed row, Instant slot, AtomicReference<Instant> pausedUntil) {
+	/** The first of these bulk slots not begun yet, now given to a reply; null when there is none. */
+	private static Instant takeBulkSlot(java.util.concurrent.ConcurrentLinkedDeque<BulkSlot> waiting, Instant now) {
+		for (BulkSlot slot : waiting) {
+			if (slot.state.compareAndSet(BulkSlot.WAITING, BulkSlot.GIVEN)) {
+				return slot.at.isBefore(now) ? now : slot.at;
+			}
+		}
+		return null;
+	}
+
+	/** A bulk row's reserved slot on this node: begun by its send, or given to a reply first. */
+	private static final class BulkSlot {
+
+		static final int WAITING = 0;
+
+		static final int BEGUN = 1;
+
+		static final int GIVEN = 2;
+
+		final Instant at;
+
+		final java.util.concurrent.atomic.AtomicInteger state = new java.util.concurrent.atomic.AtomicInteger(WAITING);
+
+		BulkSlot(Instant at) {
+			this.at = at;
+		}
+
+	}
+
+	/** A round's people: who of its bulk rows still consents, and everyone's number. */
+	private Recipients recipients(List<Claimed> rows) {
+		Map<String, List<Long>> bulkByPurpose = new java.util.HashMap<>();
+		java.util.Set<Long> bulkServiceMessages = new java.util.HashSet<>();
+		for (Claimed row : rows) {
+			if (row.bulk() && row.consentPurpose() == null) {
+				bulkServiceMessages.add(row.contactId());
+			}
+			else if (row.bulk()) {
+				bulkByPurpose.computeIfAbsent(row.consentPurpose(), purpose -> new java.util.ArrayList<>()).add(row.contactId());
+			}
+		}
+		Map<String, java.util.Set<Long>> consenting = new java.util.HashMap<>();
+		bulkByPurpose.forEach((purpose, ids) -> consenting.put(purpose, this.contacts.consenting(ids, purpose)));
+		java.util.Set<Long> notOptedOut = this.contacts.consenting(bulkServiceMessages, null);
+		Map<Long, String> addresses = this.contacts.addressesOf(rows.stream().map(Claimed::contactId).distinct().toList());
+		return new Recipients(consenting, notOptedOut, addresses);
+	}
+
+	private record Recipients(Map<String, java.util.Set<Long>> consenting, java.util.Set<Long> notOptedOut, Map<Long, String> addresses) {
+
+		boolean consents(Claimed row) {
+			return row.consentPurpose() == null ? this.notOptedOut.contains(row.contactId())
+					: this.consenting.getOrDefault(row.consentPurpose(), java.util.Set.of()).contains(row.contactId());
+		}
+
+	}
+
+	private void sendAt(Line line, Claimed row, Instant slot, Recipients recipients, BulkSlot bulkSlot) {
 		try {
 			sleepUntil(slot);
-			Instant paused = pausedUntil.get();
+			if (bulkSlot != null && !bulkSlot.state.compareAndSet(BulkSlot.WAITING, BulkSlot.BEGUN)) {
+				// a reply took this slot: the row waits for the next round
+				unclaim(List.of(row), null);
+				return;
+			}
+			Instant paused = this.pausedLines.get(line.id());
+			if (paused != null && !paused.isAfter(Instant.now(this.clock))) {
+				this.pausedLines.remove(line.id(), paused);
+				paused = null;
+			}
 			if (this.stopping || paused != null) {
 				unclaim(List.of(row), paused != null ? paused : Instant.now(this.clock));
 				return;
@@ -270,11 +487,20 @@ class DrainOutbox {
 			if (!markSending(row)) {
 				return;
 			}
-			SendResult result = sendOne(line, row);
+			SendResult result = sendOne(line, row, recipients);
+			if (row.bulk() && result instanceof SendResult.Accepted taken) {
+				this.metrics.sendAttempt(line.channelType(), result.getClass().getSimpleName());
+				this.accepted.add(new Accepted(line, row, taken, Instant.now(this.clock)));
+				return;
+			}
 			this.transactions.executeWithoutResult(status -> record(line, row, result));
+			if (!row.bulk()) {
+				// the person's next message (a reply in parts, a second answer) may be claimed now
+				signal();
+			}
 			if (result instanceof SendResult.Throttled throttled && throttled.wholeLine()) {
 				Instant resumeAt = Instant.now(this.clock).plus(throttleWait(throttled, row));
-				pausedUntil.accumulateAndGet(resumeAt, (a, b) -> a == null || b.isAfter(a) ? b : a);
+				this.pausedLines.merge(line.id(), resumeAt, (a, b) -> b.isAfter(a) ? b : a);
 				pause(line.id(), resumeAt);
 			}
 		}
@@ -284,8 +510,13 @@ class DrainOutbox {
 		}
 	}
 
-	/** Reserves the line's next slots; null (rows handed back) when the line is paused beyond the lookahead. */
-	private Instant reserveSlots(long lineId, int count, Duration interval, Instant now) {
+	/**
+	 * Reserves the line's next slots; null (rows handed back) when the line is paused beyond the
+	 * lookahead. When the line already has bulk reserved beyond the next claim (another node's round,
+	 * or a round claimed early for a reply), this round's bulk rows are handed back and only its replies
+	 * keep their slots, so a line's reserved bulk never grows.
+	 */
+	private Reservation reserveSlots(long lineId, List<Claimed> claimed, Duration interval, Instant now) {
 		return this.transactions.execute(status -> {
 			Instant next = this.jdbc.sql("""
 					insert into channel_send_pace (line_id, next_slot_at) values (?, ?)
@@ -298,12 +529,25 @@ class DrainOutbox {
 					.update();
 				return null;
 			}
+			List<Claimed> rows = claimed;
+			if (next.isAfter(now.plus(interval).plus(CLAIM_AHEAD.multipliedBy(2)))) {
+				List<Claimed> bulk = claimed.stream().filter(Claimed::bulk).toList();
+				unclaim(bulk, null);
+				rows = claimed.stream().filter(row -> !row.bulk()).toList();
+			}
+			if (rows.isEmpty()) {
+				return new Reservation(null, rows, next.minus(interval).minus(CLAIM_AHEAD));
+			}
 			Instant first = next.isBefore(now) ? now : next;
 			this.jdbc.sql("update channel_send_pace set next_slot_at = ? where line_id = ?")
-				.params(Timestamp.from(first.plus(interval.multipliedBy(count))), lineId)
+				.params(Timestamp.from(first.plus(interval.multipliedBy(rows.size()))), lineId)
 				.update();
-			return first;
+			return new Reservation(first, rows, null);
 		});
+	}
+
+	/** A line's slots for a round: the first, for these rows; or none yet, and when to claim again. */
+	private record Reservation(Instant first, List<Claimed> rows, Instant claimAgainAt) {
 	}
 
 	private void sleepUntil(Instant slot) throws InterruptedException {
@@ -320,23 +564,29 @@ class DrainOutbox {
 				""").params(Timestamp.from(Instant.now(this.clock).plus(this.properties.sendTimeout())), row.id()).update() > 0;
 	}
 
-	private SendResult sendOne(Line line, Claimed row) throws InterruptedException {
+	private SendResult sendOne(Line line, Claimed row, Recipients recipients) throws InterruptedException {
 		try {
 			OutboundContent content = row.content() == null ? OutboundContent.text(row.body())
 					: this.json.readValue(row.content(), OutboundContent.class);
-			if (row.bulk() && !this.contacts.consents(row.contactId(), row.consentPurpose())) {
+			if (row.bulk() && !recipients.consents(row)) {
 				return new SendResult.Failed(BulkMessage.OPTED_OUT, "The person opted out or withdrew consent after this was queued");
 			}
 			if (content.freeForm() && !this.channels.replyWindow(line, row.contactId()).open()) {
 				return new SendResult.Failed("WINDOW_CLOSED", "More than 24 hours since the person last wrote: only a template may be sent");
 			}
-			ChannelAdapter.Delivery delivery = new ChannelAdapter.Delivery(row.id(), this.contacts.addressOf(row.contactId()), content);
+			ChannelAdapter.Delivery delivery = new ChannelAdapter.Delivery(row.id(), address(row, recipients), content);
 			return this.adapters.of(line.channelType()).send(line, delivery);
 		}
 		catch (RuntimeException ex) {
 			log.warn("Send failed line={} outbox={}: {}", line.key(), row.id(), ex.getClass().getSimpleName());
 			return new SendResult.Retry(ex.getClass().getSimpleName(), null);
 		}
+	}
+
+	private String address(Claimed row, Recipients recipients) {
+		String address = recipients.addresses().get(row.contactId());
+		// none read for the round: the contact's own look-up says why (erased, unknown)
+		return address != null ? address : this.contacts.addressOf(row.contactId());
 	}
 
 	private void record(Line line, Claimed row, SendResult result) {
@@ -390,6 +640,102 @@ class DrainOutbox {
 		}
 	}
 
+	private void recordAcceptedLoop() {
+		boolean interrupted = false;
+		while (!interrupted) {
+			List<Accepted> batch = new java.util.ArrayList<>();
+			try {
+				Accepted first = this.accepted.poll(1, java.util.concurrent.TimeUnit.SECONDS);
+				if (first == null) {
+					continue;
+				}
+				batch.add(first);
+				Thread.sleep(ACCEPTED_BATCH_WAIT.toMillis());
+			}
+			catch (InterruptedException ex) {
+				// stopping: what was taken is still written (by stop() for what comes after)
+				interrupted = true;
+			}
+			try {
+				this.accepted.drainTo(batch, 1000);
+				if (!batch.isEmpty()) {
+					recordAccepted(batch);
+				}
+			}
+			catch (RuntimeException ex) {
+				log.error("Recording accepted bulk sends failed: {}", ex.getMessage(), ex);
+			}
+		}
+	}
+
+	/** Records what is waiting (at a graceful stop). */
+	private void recordAccepted() {
+		List<Accepted> batch = new java.util.ArrayList<>();
+		this.accepted.drainTo(batch);
+		if (!batch.isEmpty()) {
+			recordAccepted(batch);
+		}
+	}
+
+	/**
+	 * Records a batch of bulk sends the provider took, as {@link #record} does one by one: under each
+	 * provider id's lock (against a status report), SENT with the provider's id unless a report already
+	 * gave it another, then the reports that came first.
+	 */
+	private void recordAccepted(List<Accepted> batch) {
+		Map<Long, List<Accepted>> byLine = new LinkedHashMap<>();
+		batch.forEach(sent -> byLine.computeIfAbsent(sent.line().id(), id -> new java.util.ArrayList<>()).add(sent));
+		byLine.forEach((lineId, sends) -> this.transactions.executeWithoutResult(status -> {
+			this.jdbc.sql("select count(pg_advisory_xact_lock(hashtextextended(k, 0))) from unnest(?::text[]) as k")
+				.param(sends.stream().map(sent -> lineId + ":" + sent.result().providerMessageId()).sorted().toArray(String[]::new))
+				.query(Long.class)
+				.single();
+			java.util.Set<Long> recorded = new java.util.HashSet<>(this.jdbc.sql("""
+					update channel_outbox o set status = 'SENT', provider_message_id = s.pid, sent_at = coalesce(o.sent_at, s.at),
+					    locked_until = null, last_error = null
+					from unnest(?::bigint[], ?::text[], ?::timestamptz[]) as s(id, pid, at)
+					where o.id = s.id and (o.provider_message_id is null or o.provider_message_id = s.pid)
+					returning o.id
+					""")
+				.params(sends.stream().map(sent -> sent.row().id()).toArray(Long[]::new),
+						sends.stream().map(sent -> sent.result().providerMessageId()).toArray(String[]::new),
+						sends.stream().map(sent -> Timestamp.from(sent.at())).toArray(Timestamp[]::new))
+				.query(Long.class)
+				.list());
+			Line line = sends.getFirst().line();
+			Map<DeliveryStatus, List<Accepted>> byStatus = new java.util.EnumMap<>(DeliveryStatus.class);
+			for (Accepted sent : sends) {
+				if (!recorded.contains(sent.row().id())) {
+					log.warn("Provider took outbox={} line={} again after an earlier send was confirmed", sent.row().id(), line.key());
+					continue;
+				}
+				if (sent.row().segments() != null) {
+					this.metrics.smsSegments(line.channelType(), sent.row().segments());
+				}
+				byStatus.computeIfAbsent(sent.result().status(), s -> new java.util.ArrayList<>()).add(sent);
+			}
+			byStatus.forEach((delivery, taken) -> this.events.publishEvent(new BulkMessagesAccepted(lineId, delivery,
+					taken.stream().map(Accepted::at).max(Instant::compareTo).orElseThrow(),
+					taken.stream().map(sent -> sent.row().messageId()).toList())));
+			Map<String, Long> messageIds = new java.util.HashMap<>();
+			sends.stream().filter(sent -> recorded.contains(sent.row().id()))
+				.forEach(sent -> messageIds.put(sent.result().providerMessageId(), sent.row().messageId()));
+			if (!messageIds.isEmpty()) {
+				this.jdbc.sql("""
+						select provider_message_id, status, occurred_at, error_code from channel_delivery_report
+						where line_id = ? and provider_message_id = any(?) order by occurred_at
+						""").params(lineId, messageIds.keySet().toArray(String[]::new))
+					.query((rs, n) -> new MessageStatusChanged(messageIds.get(rs.getString(1)), lineId, DeliveryStatus.valueOf(rs.getString(2)),
+							rs.getTimestamp(3).toInstant(), rs.getString(4)))
+					.list()
+					.forEach(this.events::publishEvent);
+			}
+		}));
+	}
+
+	private record Accepted(Line line, Claimed row, SendResult.Accepted result, Instant at) {
+	}
+
 	/**
 	 * Applies a call's outcome to a row still SENDING. A row that is no longer (a status report marked
 	 * it sent while the call was under way) keeps its status; the call's answer is only noted on it.
@@ -430,12 +776,16 @@ class DrainOutbox {
 			.update();
 	}
 
+	/** @param dueAt null: as due as before */
 	private void unclaim(List<Claimed> rows, Instant dueAt) {
 		if (rows.isEmpty()) {
 			return;
 		}
-		this.jdbc.sql("update channel_outbox set status = 'PENDING', locked_until = null, next_attempt_at = ? where id = any(?) and status = 'CLAIMED'")
-			.params(Timestamp.from(dueAt), rows.stream().map(Claimed::id).toArray(Long[]::new))
+		this.jdbc.sql("""
+				update channel_outbox set status = 'PENDING', locked_until = null, next_attempt_at = coalesce(?::timestamptz, next_attempt_at)
+				where id = any(?) and status = 'CLAIMED'
+				""")
+			.params(dueAt == null ? null : Timestamp.from(dueAt), rows.stream().map(Claimed::id).toArray(Long[]::new))
 			.update();
 	}
 

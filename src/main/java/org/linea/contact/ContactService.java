@@ -221,6 +221,49 @@ public class ContactService {
 				""").params(purpose, contactId).query(Boolean.class).optional().orElse(false);
 	}
 
+	/**
+	 * Of these people, those who may be written to for this purpose now, by the rule of
+	 * {@link #consents(long, String)}, in one query (the outbox checks a round of a campaign at once).
+	 * @param purpose null for a service message: only an opt-out or erasure stops it
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Set<Long> consenting(java.util.Collection<Long> contactIds, String purpose) {
+		if (contactIds.isEmpty()) {
+			return java.util.Set.of();
+		}
+		Long[] ids = contactIds.toArray(Long[]::new);
+		List<Long> consenting = purpose == null
+				? this.jdbc.sql("select id from contact_contact where id = any(?) and opted_out_at is null and erased_at is null")
+					.param(ids)
+					.query(Long.class)
+					.list()
+				: this.jdbc.sql("""
+						select c.id from contact_contact c
+						where c.id = any(?) and c.opted_out_at is null and c.erased_at is null
+						  and coalesce((select e.event from contact_consent_event e where e.contact_id = c.id and e.purpose in (?, 'ALL_MESSAGES')
+						                order by e.occurred_at desc, e.id desc limit 1), '') = 'GIVEN'
+						""").params(ids, purpose).query(Long.class).list();
+		return java.util.Set.copyOf(consenting);
+	}
+
+	/**
+	 * The numbers to send to, by person, in one query; people without one are left out. For channels
+	 * only: never shown, never logged.
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, String> addressesOf(java.util.Collection<Long> contactIds) {
+		if (contactIds.isEmpty()) {
+			return Map.of();
+		}
+		Map<Long, String> addresses = new java.util.HashMap<>();
+		this.jdbc.sql("select id, phone_encrypted from contact_contact where id = any(?) and phone_encrypted is not null")
+			.param(contactIds.toArray(Long[]::new))
+			.query(rs -> {
+				addresses.put(rs.getLong(1), this.cipher.decryptToString(rs.getBytes(2)));
+			});
+		return addresses;
+	}
+
 	/** The number to send to. For channels only: never shown, never logged. */
 	@Transactional(readOnly = true)
 	public String addressOf(long contactId) {

@@ -42,7 +42,10 @@ class OutboxCrashIntegrationTests extends ChannelIntegrationTest {
 			post("/webhooks/whatsapp/" + wa.line().key(), "application/json", inbound,
 					Map.of("X-Hub-Signature-256", org.linea.channel.whatsapp.FakeGraphApiAccess.sign(wa.appSecret(), inbound)));
 		}
-		eventually(() -> count("select count(*) from channel_outbox where line_id = ? and status = 'SENT'", wa.line().id()) >= 4
+		// all four processed (their replies queued in the same transaction) and every reply sent: with two
+		// replies a person, four sent can also be the first two people's alone
+		eventually(() -> count("select count(*) from channel_inbound_message where line_id = ? and processed_at is not null", wa.line().id()) == 4
+				&& count("select count(*) from channel_outbox where line_id = ? and status = 'SENT'", wa.line().id()) >= 4
 				&& count("select count(*) from channel_outbox where line_id = ? and status <> 'SENT'", wa.line().id()) == 0,
 				"the bot's replies are sent");
 		this.jdbc.sql("select id from conversation_conversation where line_id = ? order by id").param(wa.line().id()).query(Long.class)
