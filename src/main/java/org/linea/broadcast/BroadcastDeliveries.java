@@ -66,11 +66,15 @@ class BroadcastDeliveries {
 
 	/**
 	 * A batch of sends the provider took, onto their recipients in one statement (forward only, as
-	 * {@link #statusChanged}); fallback SMSs among them one by one.
+	 * {@link #statusChanged}); fallback SMSs among them one by one. In a savepoint like {@link #statusChanged}.
 	 */
 	@EventListener
-	@Transactional
 	void accepted(BulkMessagesAccepted event) {
+		this.reactions.react("broadcast.accepted", event.messageIds().isEmpty() ? 0 : event.messageIds().getFirst(),
+				() -> recordAccepted(event));
+	}
+
+	private void recordAccepted(BulkMessagesAccepted event) {
 		List<RecipientStatus> from = RecipientStatus.before(event.status());
 		List<Long> references = event.messageIds().stream().map(BulkMessage::referenceOf).toList();
 		references.stream().filter(SendSmsFallbacks::isFallback).forEach(reference -> fallbackStatusChanged(
