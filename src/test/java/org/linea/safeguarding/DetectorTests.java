@@ -181,7 +181,8 @@ class DetectorTests {
 	/**
 	 * Our own files, a floor against regressions: {@code own_heldout.csv} (rows 2-107 written before the
 	 * signals were tuned, then block A), block B and block D (in-sample since the generalisation round).
-	 * Block C ({@code own_heldout_c.csv}) is held out and scored only by bench/safeguarding.sh.
+	 * Blocks C and D ({@code own_heldout_c.csv}, {@code own_heldout_d.csv}) are held out and scored only by bench/safeguarding.sh
+	 * and ModelCheck, totals only.
 	 */
 	@ParameterizedTest
 	@ValueSource(strings = { "own_heldout.csv", "own_heldout_b.csv", "own_dev_d.csv" })

@@ -61,7 +61,7 @@ final class ModelCheck {
 						v.length > 6 ? Double.parseDouble(v[6]) : Double.parseDouble(v[1])));
 			}
 		}
-		int[][] gridCounts = new int[grid.size()][6];
+		int[][] gridCounts = new int[grid.size()][7];
 		double[] cuts = { 0.5, 0.6, 0.7, 0.8, 0.9 };
 		int[] reportsAbove = new int[cuts.length];
 		int[] ordinaryAbove = new int[cuts.length];
@@ -95,6 +95,9 @@ final class ModelCheck {
 						if (record.get("urgent").equals("yes")) {
 							counts[2]++;
 							counts[3] += finding.sensitive() && finding.urgent() ? 1 : 0;
+						}
+						else {
+							counts[6] += finding.sensitive() && finding.urgent() ? 1 : 0;
 						}
 					}
 					else {
@@ -141,8 +144,9 @@ final class ModelCheck {
 				right, routed, alarms, ordinary, DetectionScore.pct(alarms, ordinary));
 		for (int g = 0; g < grid.size(); g++) {
 			int[] c = gridCounts[g];
-			System.out.printf("  %s: routed %d/%d (%.1f%%), urgent %d/%d (%.1f%%), false alarms %d/%d (%.1f%%)%n", grid.get(g), c[1], c[0],
-					DetectionScore.pct(c[1], c[0]), c[3], c[2], DetectionScore.pct(c[3], c[2]), c[5], c[4], DetectionScore.pct(c[5], c[4]));
+			System.out.printf("  %s: routed %d/%d (%.1f%%), urgent %d/%d (%.1f%%), non-urgent flagged urgent %d/%d, false alarms %d/%d (%.1f%%)%n",
+					grid.get(g), c[1], c[0], DetectionScore.pct(c[1], c[0]), c[3], c[2], DetectionScore.pct(c[3], c[2]), c[6], c[0] - c[2], c[5], c[4],
+					DetectionScore.pct(c[5], c[4]));
 		}
 		System.out.printf("  urgent reports not routed %d, routed but not urgent %d%n", urgentUnrouted, urgent - flagged - urgentUnrouted);
 		List<Double> sortedOrdinary = ordinaryP.stream().sorted(java.util.Comparator.reverseOrder()).toList();
