@@ -7,7 +7,7 @@
 #   extracted  the jar extracted by Spring Boot's jar tools (java -Djarmode=tools -jar ... extract), run from there
 #   aot        extracted, plus the JDK's AOT cache (JEP 483/514) from a training run made first (-XX:AOTCacheOutput)
 # Environment: JAVA (default $JAVA_HOME/bin/java), JAVA_OPTS (extra JVM options), PORT (default 18180),
-#   LINEA_ARGS (extra application arguments), JAR (another jar, e.g. an older build), BUILD=1 to build the jar first.
+#   REUSE=1 (aot: keep the cache of the last training run of the same jar), LINEA_ARGS (extra application arguments), JAR (another jar, e.g. an older build), BUILD=1 to build the jar first.
 # The first start (a new data directory: initdb, every migration, the first administrator) is timed apart;
 # the runs that follow are second starts on that directory. The machine's load is printed with the figures.
 set -euo pipefail
@@ -26,8 +26,10 @@ rm -rf "$WORK/data"
 
 LAUNCH=(-jar "$JAR")
 if [[ "$MODE" == extracted || "$MODE" == aot ]]; then
-  rm -rf "$WORK/app"
-  "$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$WORK/app" >/dev/null
+  if ! [[ "$MODE" == aot && "${REUSE:-0}" == 1 && -s "$WORK/linea.aot" ]]; then
+    rm -rf "$WORK/app"
+    "$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$WORK/app" >/dev/null
+  fi
   LAUNCH=(-jar "$WORK/app/$(basename "$JAR")")
 fi
 
@@ -62,7 +64,9 @@ start_once() {
 
 fmt() { awk -v ms="$1" 'BEGIN { printf "%.1f", ms / 1000 }'; }
 
-if [[ "$MODE" == aot ]]; then
+if [[ "$MODE" == aot && "${REUSE:-0}" == 1 && -s "$WORK/linea.aot" ]]; then
+  AOT=(-XX:AOTCache="$WORK/linea.aot")   # the cache of an earlier training run of the same jar
+elif [[ "$MODE" == aot ]]; then
   # training run: the JVM records which classes load and link and writes the cache when it exits
   rm -f "$WORK/linea.aot"
   read -r s r < <(start_once -XX:AOTCacheOutput="$WORK/linea.aot")
