@@ -524,9 +524,8 @@ class DrainOutbox {
 					returning next_slot_at
 					""").params(lineId, Timestamp.from(now)).query(Timestamp.class).single().toInstant();
 			if (next.isAfter(now.plus(this.properties.lookahead()))) {
-				this.jdbc.sql("update channel_outbox set status = 'PENDING', locked_until = null, next_attempt_at = ? where line_id = ? and status = 'CLAIMED' and locked_until > now()")
-					.params(Timestamp.from(next), lineId)
-					.update();
+				// this round's rows only: rows of rounds still under way (this node's or another's) keep their slots
+				unclaim(claimed, next);
 				return null;
 			}
 			List<Claimed> rows = claimed;
