@@ -683,8 +683,37 @@ class DrainOutbox {
 	 */
 	private void recordAccepted(List<Accepted> batch) {
 		Map<Long, List<Accepted>> byLine = new LinkedHashMap<>();
-		batch.forEach(sent -> byLine.computeIfAbsent(sent.line().id(), id -> new java.util.ArrayList<>()).add(sent));
-		byLine.forEach((lineId, sends) -> this.transactions.executeWithoutResult(status -> {
+		batch.stream()
+			.sorted(java.util.Comparator.comparingLong(sent -> sent.row().id()))
+			.forEach(sent -> byLine.computeIfAbsent(sent.line().id(), id -> new java.util.ArrayList<>()).add(sent));
+		byLine.forEach((lineId, sends) -> {
+			try {
+				recordAccepted(lineId, sends);
+			}
+			catch (RuntimeException ex) {
+				// e.g. chosen as a deadlock's victim: nothing of the batch was written; each row on its own
+				// then, a few times, so no send the provider took is left to look unconfirmed (and be sent again)
+				log.warn("Recording {} accepted bulk sends together failed ({}): one by one", sends.size(), ex.getClass().getSimpleName());
+				for (Accepted sent : sends) {
+					for (int attempt = 1;; attempt++) {
+						try {
+							recordAccepted(lineId, List.of(sent));
+							break;
+						}
+						catch (RuntimeException again) {
+							if (attempt == 3) {
+								log.error("Recording accepted outbox={} failed: {}", sent.row().id(), again.getMessage(), again);
+								break;
+							}
+						}
+					}
+				}
+			}
+		});
+	}
+
+	private void recordAccepted(long lineId, List<Accepted> sends) {
+		this.transactions.executeWithoutResult(status -> {
 			this.jdbc.sql("select count(pg_advisory_xact_lock(hashtextextended(k, 0))) from unnest(?::text[]) as k")
 				.param(sends.stream().map(sent -> lineId + ":" + sent.result().providerMessageId()).sorted().toArray(String[]::new))
 				.query(Long.class)
@@ -729,7 +758,7 @@ class DrainOutbox {
 					.list()
 					.forEach(this.events::publishEvent);
 			}
-		}));
+		});
 	}
 
 	private record Accepted(Line line, Claimed row, SendResult.Accepted result, Instant at) {
