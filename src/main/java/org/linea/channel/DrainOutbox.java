@@ -122,6 +122,15 @@ class DrainOutbox {
 
 	private final Thread recorder = Thread.ofPlatform().name("outbox-recorder").daemon().unstarted(this::recordAcceptedLoop);
 
+	/**
+	 * Bulk sends handed to their threads and not finished. The next round waits while more than the
+	 * last round's bulk is still unfinished, so a node that cannot keep up (its processor, its
+	 * connections) does not pile rounds on rounds, and replies do not queue behind them.
+	 */
+	private final java.util.concurrent.atomic.AtomicInteger bulkUnfinished = new java.util.concurrent.atomic.AtomicInteger();
+
+	private volatile int lastRoundBulk;
+
 	/** Lines a provider asked to slow down, until when: slots already reserved are handed back instead of used. */
 	private final Map<Long, Instant> pausedLines = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -217,6 +226,9 @@ class DrainOutbox {
 			while (!this.queued && this.running && !this.stopping && (wait = Duration.between(Instant.now(this.clock), at).toNanos()) > 0) {
 				this.woken.awaitNanos(wait);
 			}
+			while (!this.queued && this.running && !this.stopping && this.bulkUnfinished.get() > Math.max(1, this.lastRoundBulk)) {
+				this.woken.awaitNanos(Duration.ofMillis(5).toNanos());
+			}
 			return this.running && !this.stopping;
 		}
 		catch (InterruptedException ex) {
@@ -265,6 +277,7 @@ class DrainOutbox {
 	/** Starts sending again after {@link #halt()}, as a restarted node would. */
 	void resume() {
 		this.workers = newWorkers();
+		this.bulkUnfinished.set(0);
 		this.running = true;
 		if (this.recorder.getState() == Thread.State.NEW) {
 			this.recorder.start();
@@ -303,6 +316,7 @@ class DrainOutbox {
 				log.error("Outbox line round failed: {}", ex.getClass().getSimpleName(), ex.getCause());
 			}
 		}
+		this.lastRoundBulk = (int) claimed.stream().filter(Claimed::bulk).count();
 		return new Round(claimed.size(), next == null ? Instant.now(this.clock) : next);
 	}
 
@@ -398,7 +412,20 @@ class DrainOutbox {
 					waiting.addLast(bulk);
 				}
 				BulkSlot own = bulk;
-				sends.add(this.workers.submit(() -> sendAt(line, row, slot, recipients, own)));
+				if (row.bulk()) {
+					sends.add(this.workers.submit(() -> {
+						try {
+							sendAt(line, row, slot, recipients, own);
+						}
+						finally {
+							this.bulkUnfinished.decrementAndGet();
+						}
+					}));
+					this.bulkUnfinished.incrementAndGet();
+				}
+				else {
+					sends.add(this.workers.submit(() -> sendAt(line, row, slot, recipients, own)));
+				}
 			});
 		}
 		catch (java.util.concurrent.RejectedExecutionException ex) {
