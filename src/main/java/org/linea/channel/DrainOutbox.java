@@ -122,6 +122,15 @@ class DrainOutbox {
 
 	private final Thread recorder = Thread.ofPlatform().name("outbox-recorder").daemon().unstarted(this::recordAcceptedLoop);
 
+	/**
+	 * Bulk sends handed to their threads and not finished. The next round waits while more than the
+	 * last round's bulk is still unfinished, so a node that cannot keep up (its processor, its
+	 * connections) does not pile rounds on rounds, and replies do not queue behind them.
+	 */
+	private final java.util.concurrent.atomic.AtomicInteger bulkUnfinished = new java.util.concurrent.atomic.AtomicInteger();
+
+	private volatile int lastRoundBulk;
+
 	/** Lines a provider asked to slow down, until when: slots already reserved are handed back instead of used. */
 	private final Map<Long, Instant> pausedLines = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -217,6 +226,9 @@ class DrainOutbox {
 			while (!this.queued && this.running && !this.stopping && (wait = Duration.between(Instant.now(this.clock), at).toNanos()) > 0) {
 				this.woken.awaitNanos(wait);
 			}
+			while (!this.queued && this.running && !this.stopping && this.bulkUnfinished.get() > Math.max(1, this.lastRoundBulk)) {
+				this.woken.awaitNanos(Duration.ofMillis(5).toNanos());
+			}
 			return this.running && !this.stopping;
 		}
 		catch (InterruptedException ex) {
@@ -265,6 +277,7 @@ class DrainOutbox {
 	/** Starts sending again after {@link #halt()}, as a restarted node would. */
 	void resume() {
 		this.workers = newWorkers();
+		this.bulkUnfinished.set(0);
 		this.running = true;
 		if (this.recorder.getState() == Thread.State.NEW) {
 			this.recorder.start();
@@ -303,6 +316,7 @@ class DrainOutbox {
 				log.error("Outbox line round failed: {}", ex.getClass().getSimpleName(), ex.getCause());
 			}
 		}
+		this.lastRoundBulk = (int) claimed.stream().filter(Claimed::bulk).count();
 		return new Round(claimed.size(), next == null ? Instant.now(this.clock) : next);
 	}
 
@@ -398,7 +412,20 @@ class DrainOutbox {
 					waiting.addLast(bulk);
 				}
 				BulkSlot own = bulk;
-				sends.add(this.workers.submit(() -> sendAt(line, row, slot, recipients, own)));
+				if (row.bulk()) {
+					sends.add(this.workers.submit(() -> {
+						try {
+							sendAt(line, row, slot, recipients, own);
+						}
+						finally {
+							this.bulkUnfinished.decrementAndGet();
+						}
+					}));
+					this.bulkUnfinished.incrementAndGet();
+				}
+				else {
+					sends.add(this.workers.submit(() -> sendAt(line, row, slot, recipients, own)));
+				}
 			});
 		}
 		catch (java.util.concurrent.RejectedExecutionException ex) {
@@ -524,9 +551,8 @@ class DrainOutbox {
 					returning next_slot_at
 					""").params(lineId, Timestamp.from(now)).query(Timestamp.class).single().toInstant();
 			if (next.isAfter(now.plus(this.properties.lookahead()))) {
-				this.jdbc.sql("update channel_outbox set status = 'PENDING', locked_until = null, next_attempt_at = ? where line_id = ? and status = 'CLAIMED' and locked_until > now()")
-					.params(Timestamp.from(next), lineId)
-					.update();
+				// this round's rows only: rows of rounds still under way (this node's or another's) keep their slots
+				unclaim(claimed, next);
 				return null;
 			}
 			List<Claimed> rows = claimed;
@@ -684,8 +710,37 @@ class DrainOutbox {
 	 */
 	private void recordAccepted(List<Accepted> batch) {
 		Map<Long, List<Accepted>> byLine = new LinkedHashMap<>();
-		batch.forEach(sent -> byLine.computeIfAbsent(sent.line().id(), id -> new java.util.ArrayList<>()).add(sent));
-		byLine.forEach((lineId, sends) -> this.transactions.executeWithoutResult(status -> {
+		batch.stream()
+			.sorted(java.util.Comparator.comparingLong(sent -> sent.row().id()))
+			.forEach(sent -> byLine.computeIfAbsent(sent.line().id(), id -> new java.util.ArrayList<>()).add(sent));
+		byLine.forEach((lineId, sends) -> {
+			try {
+				recordAccepted(lineId, sends);
+			}
+			catch (RuntimeException ex) {
+				// e.g. chosen as a deadlock's victim: nothing of the batch was written; each row on its own
+				// then, a few times, so no send the provider took is left to look unconfirmed (and be sent again)
+				log.warn("Recording {} accepted bulk sends together failed ({}): one by one", sends.size(), ex.getClass().getSimpleName());
+				for (Accepted sent : sends) {
+					for (int attempt = 1;; attempt++) {
+						try {
+							recordAccepted(lineId, List.of(sent));
+							break;
+						}
+						catch (RuntimeException again) {
+							if (attempt == 3) {
+								log.error("Recording accepted outbox={} failed: {}", sent.row().id(), again.getMessage(), again);
+								break;
+							}
+						}
+					}
+				}
+			}
+		});
+	}
+
+	private void recordAccepted(long lineId, List<Accepted> sends) {
+		this.transactions.executeWithoutResult(status -> {
 			this.jdbc.sql("select count(pg_advisory_xact_lock(hashtextextended(k, 0))) from unnest(?::text[]) as k")
 				.param(sends.stream().map(sent -> lineId + ":" + sent.result().providerMessageId()).sorted().toArray(String[]::new))
 				.query(Long.class)
@@ -730,7 +785,7 @@ class DrainOutbox {
 					.list()
 					.forEach(this.events::publishEvent);
 			}
-		}));
+		});
 	}
 
 	private record Accepted(Line line, Claimed row, SendResult.Accepted result, Instant at) {

@@ -179,6 +179,11 @@ public final class BroadcastLoadHarness {
 					""").param(line.id()).query(String.class).list());
 			System.out.printf("  memory of the node: heap used peak %.0f MB, resident set peak %.0f MB (heap max %.0f MB)%n",
 					peakHeap / 1e6, peakRss / 1e6, Runtime.getRuntime().maxMemory() / 1e6);
+			// tables read whole since the start (a read that grows with the audience shows here)
+			System.out.printf("  sequential scans so far (table: scans / rows read): %s%n", jdbc.sql("""
+					select string_agg(relname || ': ' || seq_scan || ' / ' || seq_tup_read, ', ' order by seq_tup_read desc)
+					from (select * from pg_stat_user_tables where seq_tup_read > 100000 order by seq_tup_read desc limit 6) t
+					""").query(String.class).single());
 			as(users, "bench-coordinator", users, () -> broadcasts.cancel(id[0]));
 			Thread.sleep(2000);
 		}
