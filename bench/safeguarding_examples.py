@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Builds src/main/resources/safeguarding/examples.csv, the labelled examples the safeguarding model learns from
 (bench/README.md, "Safeguarding detection"): reports of the dev file and of our in-sample own files with their category
-and urgency, and ORDINARY traffic: their general questions and personal cases, ordinary_g.txt, ordinary_h.txt, the FAQ dev and own questions (rows not
+and urgency, and ORDINARY traffic: their general questions and personal cases, ordinary_g.txt, ordinary_h.txt, ordinary_r.txt (rumours), the FAQ dev and own questions (rows not
 labelled SENSITIVE) and short replies (safeguarding/short_replies.txt). Never own_heldout_c.csv, own_heldout_d.csv,
 own_dev_e.csv or bench/safeguarding_blind.csv: those measure the model on messages it did not learn from.
 Usage: bench/safeguarding_examples.py [faq-eval dir]"""
@@ -33,6 +33,7 @@ def plain(path):
                 rows.append((line, 'ORDINARY', 'no'))
 plain(os.path.join(res, 'ordinary_g.txt'))
 plain(os.path.join(res, 'ordinary_h.txt'))
+plain(os.path.join(res, 'ordinary_r.txt'))
 questions(os.path.join(faq, 'dev_questions.csv'))
 questions(os.path.join(root, 'bench', 'own_questions.csv'))
 plain(os.path.join(root, 'src', 'main', 'resources', 'safeguarding', 'short_replies.txt'))

@@ -68,6 +68,12 @@ class ReportApiIntegrationTests extends ApiIntegrationTest {
 		this.closing.close(conversation, new Coding(List.of("salud"), List.of(), FeedbackType.QUESTION));
 		eventually(() -> this.jdbc.sql("select count(*) from feedback_log where conversation_id = ? and gender = 'FEMALE'")
 			.param(conversation).query(Integer.class).single() == 1, "the record is in the log with the person's gender");
+		// the API and the page are read at two instants: what closing sends must be sent and delivered first,
+		// or a delivery between the two reads makes them differ
+		eventually(() -> this.jdbc.sql("select count(*) from channel_outbox where line_id = ? and status in ('PENDING', 'SENDING')")
+			.param(line.id()).query(Integer.class).single() == 0
+				&& this.jdbc.sql("select count(*) from conversation_message where line_id = ? and direction = 'OUT' and status not in ('DELIVERED', 'READ', 'FAILED')")
+					.param(line.id()).query(Integer.class).single() == 0, "what closing sends is delivered");
 
 		LineaUser analyst = newUser(organisation, Role.ANALYST);
 		ApiClient powerBi = api(analyst);
