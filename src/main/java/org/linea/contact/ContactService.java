@@ -205,26 +205,14 @@ public class ContactService {
 	 */
 	@Transactional(readOnly = true)
 	public boolean consents(long contactId, String purpose) {
-		if (purpose == null) {
-			// a service message (e.g. a closing line's last message): only an opt-out or erasure stops it
-			return this.jdbc.sql("select opted_out_at is null and erased_at is null from contact_contact where id = ?")
-				.param(contactId)
-				.query(Boolean.class)
-				.optional()
-				.orElse(false);
-		}
-		return this.jdbc.sql("""
-				select c.opted_out_at is null and c.erased_at is null
-				    and coalesce((select e.event from contact_consent_event e where e.contact_id = c.id and e.purpose in (?, 'ALL_MESSAGES')
-				                  order by e.occurred_at desc, e.id desc limit 1), '') = 'GIVEN'
-				from contact_contact c where c.id = ?
-				""").params(purpose, contactId).query(Boolean.class).optional().orElse(false);
+		return consenting(List.of(contactId), purpose).contains(contactId);
 	}
 
 	/**
 	 * Of these people, those who may be written to for this purpose now, by the rule of
 	 * {@link #consents(long, String)}, in one query (the outbox checks a round of a campaign at once).
-	 * @param purpose null for a service message: only an opt-out or erasure stops it
+	 * @param purpose null for a service message (e.g. a closing line's last message): only an opt-out or
+	 * erasure stops it
 	 */
 	@Transactional(readOnly = true)
 	public java.util.Set<Long> consenting(java.util.Collection<Long> contactIds, String purpose) {
