@@ -2,6 +2,7 @@ package org.linea.feedback.rumour;
 
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +18,7 @@ import org.linea.conversation.ConversationService;
 import org.linea.conversation.SenderKind;
 import org.linea.knowledge.AnswerMessages;
 import org.linea.knowledge.AnswerMessages.AnswerMessage;
+import org.linea.knowledge.KnowledgeEntry;
 import org.linea.knowledge.KnowledgeService;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -84,6 +86,13 @@ class CounterMessages {
 			counts.merge(delivered.outcome(), 1, Integer::sum);
 		}
 		return counts;
+	}
+
+	/** The validated knowledge-bank entries of these lines that may answer a rumour, each key once (its first line's). */
+	List<KnowledgeEntry> candidates(List<Long> lineIds) {
+		Map<String, KnowledgeEntry> byKey = new LinkedHashMap<>();
+		lineIds.forEach(id -> this.knowledge.validated(id).forEach(entry -> byKey.putIfAbsent(entry.key(), entry)));
+		return List.copyOf(byKey.values());
 	}
 
 	List<String> templateNames(List<Long> lineIds) {

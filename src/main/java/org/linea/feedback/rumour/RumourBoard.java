@@ -27,7 +27,6 @@ import org.linea.access.LineaUser;
 import org.linea.access.UserService;
 import org.linea.contact.ContactService;
 import org.linea.conversation.ConversationService;
-import org.linea.knowledge.KnowledgeService;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -68,8 +67,6 @@ public class RumourBoard {
 
 	private final ContactService contacts;
 
-	private final KnowledgeService knowledge;
-
 	private final UserService users;
 
 	private final CounterMessages counterMessages;
@@ -77,13 +74,12 @@ public class RumourBoard {
 	private final Clock clock;
 
 	RumourBoard(JdbcClient jdbc, RumourAccess access, LineService lines, ConversationService conversations, ContactService contacts,
-			KnowledgeService knowledge, UserService users, CounterMessages counterMessages, Clock clock) {
+			UserService users, CounterMessages counterMessages, Clock clock) {
 		this.jdbc = jdbc;
 		this.access = access;
 		this.lines = lines;
 		this.conversations = conversations;
 		this.contacts = contacts;
-		this.knowledge = knowledge;
 		this.users = users;
 		this.counterMessages = counterMessages;
 		this.clock = clock;
@@ -138,8 +134,8 @@ public class RumourBoard {
 	public Map<String, String> counterMessageChoices(long rumourId) {
 		this.access.require(rumourId, Permission.RUMOUR_EDIT);
 		Map<String, String> choices = new TreeMap<>();
-		this.access.lineIdsOf(rumourId).forEach(lineId -> this.knowledge.validated(lineId)
-			.forEach(entry -> choices.putIfAbsent(entry.key(), entry.content().question())));
+		this.counterMessages.candidates(this.access.lineIdsOf(rumourId))
+			.forEach(entry -> choices.put(entry.key(), entry.content().question()));
 		return choices;
 	}
 

@@ -22,7 +22,6 @@ import org.linea.conversation.Conversation;
 import org.linea.conversation.ConversationMessage;
 import org.linea.conversation.ConversationService;
 import org.linea.knowledge.KnowledgeEntry;
-import org.linea.knowledge.KnowledgeService;
 import org.linea.knowledge.TextSimilarity;
 import org.linea.shared.InvalidRequestException;
 import org.linea.shared.NotFoundException;
@@ -55,8 +54,6 @@ public class RumourService {
 
 	private final ContactService contacts;
 
-	private final KnowledgeService knowledge;
-
 	private final CounterMessages counterMessages;
 
 	private final Clock clock;
@@ -64,7 +61,7 @@ public class RumourService {
 	private final ConversationContent content;
 
 	RumourService(JdbcClient jdbc, RumourAccess access, LineService lines, ConversationService conversations,
-			ContactService contacts, KnowledgeService knowledge, CounterMessages counterMessages, Clock clock,
+			ContactService contacts, CounterMessages counterMessages, Clock clock,
 			ConversationContent content) {
 		this.content = content;
 		this.jdbc = jdbc;
@@ -72,7 +69,6 @@ public class RumourService {
 		this.lines = lines;
 		this.conversations = conversations;
 		this.contacts = contacts;
-		this.knowledge = knowledge;
 		this.counterMessages = counterMessages;
 		this.clock = clock;
 	}
@@ -143,8 +139,7 @@ public class RumourService {
 		this.access.require(rumourId, Permission.RUMOUR_EDIT);
 		lock(rumourId);
 		String wanted = entryKey == null ? "" : entryKey.strip();
-		String key = this.access.lineIdsOf(rumourId).stream()
-			.flatMap(lineId -> this.knowledge.validated(lineId).stream())
+		String key = this.counterMessages.candidates(this.access.lineIdsOf(rumourId)).stream()
 			.map(KnowledgeEntry::key)
 			.filter(wanted::equalsIgnoreCase)
 			.findFirst()
