@@ -6,6 +6,10 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+
 import org.linea.access.Line;
 import org.linea.access.LineForm;
 import org.linea.access.LineService;
@@ -17,10 +21,12 @@ import org.linea.access.UserService;
 import org.linea.access.ChannelType;
 import org.linea.channel.twilio.FakeTwilioApi;
 import org.linea.channel.whatsapp.FakeGraphApi;
+import org.linea.shared.crypto.EmbeddedKeys;
 import org.junit.jupiter.api.AfterEach;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -55,6 +61,12 @@ public abstract class LineaIntegrationTest {
 
 	@Autowired
 	protected UserService users;
+
+	@Autowired
+	private DataSource dataSource;
+
+	@Autowired
+	private Environment environment;
 
 	@AfterEach
 	void signOut() {
@@ -102,6 +114,29 @@ public abstract class LineaIntegrationTest {
 			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
 	}
 
+
+	/** The JDBC URL of this run's database, for another node or a client tool to reach it. */
+	protected String databaseUrl() {
+		return ((HikariDataSource) this.dataSource).getJdbcUrl();
+	}
+
+	/** The keys this run's data was written with, as the properties another node on the same data needs. */
+	protected List<String> keyProperties() {
+		return EmbeddedKeys.properties(this.environment);
+	}
+
+	/** Waits until everything the line received is processed and everything it queued has been sent (or has failed). */
+	protected void settled(Line line) {
+		eventually(() -> isSettled(line), "the line settled");
+	}
+
+	/** Nothing the line received waits to be processed and nothing it queued waits to be sent. */
+	protected boolean isSettled(Line line) {
+		return this.jdbc.sql("""
+				select (select count(*) from channel_inbound_message where line_id = ? and processed_at is null)
+				     + (select count(*) from channel_outbox where line_id = ? and status not in ('SENT', 'FAILED'))
+				""").params(line.id(), line.id()).query(Long.class).single() == 0;
+	}
 
 	/** Waits until the condition holds; the asynchronous pipeline and outbox answer within a second or two. */
 	protected static void eventually(Supplier<Boolean> condition, String what) {

@@ -5,7 +5,6 @@ import java.util.List;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.linea.LineaIntegrationTest;
 import org.linea.access.Line;
 import org.linea.access.LineForm;
 import org.linea.access.LineService;
@@ -14,12 +13,10 @@ import org.linea.access.Role;
 import org.linea.access.ChannelType;
 import org.linea.channel.simulator.SimulatedMessageRequest;
 import org.linea.channel.simulator.SimulatorMessage;
-import org.linea.channel.simulator.SimulatorService;
 import org.linea.feedback.coding.Coding;
 import org.linea.feedback.coding.FeedbackType;
 import org.linea.feedback.coding.InformationType;
-import org.linea.inbox.Replies;
-import org.linea.inbox.Closing;
+import org.linea.feedback.InteractionsIntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -29,16 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * On a line speaking es, en, pt, fr and ht, a person is greeted, handed over and asked the closing
  * questions in the language they write in, and their answers in words are understood.
  */
-class LineLanguagesIntegrationTests extends LineaIntegrationTest {
-
-	@Autowired
-	SimulatorService simulator;
-
-	@Autowired
-	Replies replies;
-
-	@Autowired
-	Closing closing;
+class LineLanguagesIntegrationTests extends InteractionsIntegrationTest {
 
 	@Autowired
 	LineService lineService;
@@ -67,10 +55,7 @@ class LineLanguagesIntegrationTests extends LineaIntegrationTest {
 
 	private void write(String text) {
 		this.simulator.write(this.line, new SimulatedMessageRequest(this.number, text, null));
-		eventually(() -> this.jdbc.sql("""
-				select (select count(*) from channel_inbound_message where line_id = ? and processed_at is null)
-				     + (select count(*) from channel_outbox where line_id = ? and status not in ('SENT', 'FAILED'))
-				""").params(this.line.id(), this.line.id()).query(Long.class).single() == 0, "the line settled");
+		settled(this.line);
 	}
 
 	private String conversationLanguage() {

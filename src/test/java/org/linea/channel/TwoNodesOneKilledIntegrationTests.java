@@ -21,9 +21,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import javax.sql.DataSource;
-
-import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.linea.LineaApplication;
@@ -35,12 +32,10 @@ import org.linea.access.Organisation;
 import org.linea.access.Role;
 import org.linea.channel.whatsapp.FakeGraphApi;
 import org.linea.channel.whatsapp.FakeGraphApiAccess;
-import org.linea.shared.crypto.EmbeddedKeys;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.env.Environment;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,16 +59,10 @@ class TwoNodesOneKilledIntegrationTests extends ChannelIntegrationTest {
 	Path logs;
 
 	@Autowired
-	DataSource dataSource;
-
-	@Autowired
 	ApiTokenService tokens;
 
 	@Autowired
 	JsonMapper json;
-
-	@Autowired
-	Environment environment;
 
 	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -190,14 +179,14 @@ class TwoNodesOneKilledIntegrationTests extends ChannelIntegrationTest {
 	/** A Linea node in its own JVM on this test's database, as the jar would run it. */
 	private Process startNode(int port, String name) throws IOException {
 		String java = ProcessHandle.current().info().command().orElse("java");
-		String url = ((HikariDataSource) this.dataSource).getJdbcUrl();
+		String url = databaseUrl();
 		List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k", "-cp",
 				System.getProperty("java.class.path"), LineaApplication.class.getName(), "--spring.profiles.active=test",
 				"--server.port=" + port, "--linea.db.url=" + url, "--linea.db.user=postgres", "--linea.db.password=",
 				"--linea.whatsapp.graph-url=" + this.graph.graphUrl(), "--spring.main.banner-mode=off",
 				"--logging.level.root=WARN", "--logging.level.org.linea=WARN", "--spring.jmx.enabled=false"));
 		// an external database needs its keys given: the ones this test's embedded database was written with
-		EmbeddedKeys.properties(this.environment).forEach(key -> command.add("--" + key));
+		keyProperties().forEach(key -> command.add("--" + key));
 		Path log = this.logs.resolve("node-" + name + ".log");
 		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 	}

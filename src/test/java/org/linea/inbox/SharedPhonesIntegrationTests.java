@@ -218,7 +218,7 @@ class SharedPhonesIntegrationTests extends InteractionsIntegrationTest {
 		eventually(() -> this.jdbc.sql("""
 				select count(*) from conversation_conversation c join contact_contact p on p.id = c.contact_id
 				where c.line_id = ? and c.id > ? and c.state = 'QUEUED'""").params(line.id(), after).query(Integer.class).single() > 0
-				&& settled(line), "queued");
+				&& isSettled(line), "queued");
 		return this.jdbc.sql("select max(id) from conversation_conversation where line_id = ? and state = 'QUEUED'").param(line.id())
 			.query(Long.class).single();
 	}
@@ -226,14 +226,7 @@ class SharedPhonesIntegrationTests extends InteractionsIntegrationTest {
 	/** The person answers and the line has answered back. */
 	private void say(Line line, String phone, String text) {
 		answer(line, phone, text);
-		eventually(() -> settled(line), "the line settled");
-	}
-
-	private boolean settled(Line line) {
-		return this.jdbc.sql("""
-				select (select count(*) from channel_inbound_message where line_id = ? and processed_at is null)
-				     + (select count(*) from channel_outbox where line_id = ? and status not in ('SENT', 'FAILED'))
-				""").params(line.id(), line.id()).query(Long.class).single() == 0;
+		settled(line);
 	}
 
 	private String lastReceived(Line line, String phone) {

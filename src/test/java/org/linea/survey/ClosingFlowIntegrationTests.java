@@ -6,34 +6,22 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.linea.LineaIntegrationTest;
 import org.linea.access.Line;
 import org.linea.access.Organisation;
 import org.linea.access.Role;
 import org.linea.channel.simulator.SimulatedMessageRequest;
 import org.linea.channel.simulator.SimulatorMessage;
-import org.linea.channel.simulator.SimulatorService;
 import org.linea.feedback.coding.Coding;
 import org.linea.feedback.coding.FeedbackType;
 import org.linea.feedback.coding.InformationType;
-import org.linea.inbox.Replies;
-import org.linea.inbox.Closing;
+import org.linea.feedback.InteractionsIntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** After closing, the person is asked for satisfaction and consent over the channel. */
-class ClosingFlowIntegrationTests extends LineaIntegrationTest {
-
-	@Autowired
-	SimulatorService simulator;
-
-	@Autowired
-	Replies replies;
-
-	@Autowired
-	Closing closing;
+class ClosingFlowIntegrationTests extends InteractionsIntegrationTest {
 
 	@Autowired
 	ClosingFlow closingFlow;
@@ -61,15 +49,7 @@ class ClosingFlowIntegrationTests extends LineaIntegrationTest {
 
 	private void write(String text) {
 		this.simulator.write(this.line, new SimulatedMessageRequest(this.number, text, null));
-		settled();
-	}
-
-	/** Everything the person sent is processed and everything Linea queued has reached the phone. */
-	private void settled() {
-		eventually(() -> this.jdbc.sql("""
-				select (select count(*) from channel_inbound_message where line_id = ? and processed_at is null)
-				     + (select count(*) from channel_outbox where line_id = ? and status not in ('SENT', 'FAILED'))
-				""").params(this.line.id(), this.line.id()).query(Long.class).single() == 0, "the line settled");
+		settled(this.line);
 	}
 
 	private long contactId() {
@@ -85,7 +65,7 @@ class ClosingFlowIntegrationTests extends LineaIntegrationTest {
 		this.replies.reply(conversation, "El pago es el día 15.", false);
 		this.closing.close(conversation, new Coding(List.of("transferencias"), List.of(InformationType.PROGRAMME_INFORMATION),
 				FeedbackType.QUESTION));
-		settled();
+		settled(this.line);
 	}
 
 	@Test
@@ -184,7 +164,7 @@ class ClosingFlowIntegrationTests extends LineaIntegrationTest {
 		signIn(newUser(this.organisation, Role.OPERATOR));
 		this.replies.reply(conversation, "El pago es el día 15.", false);
 		this.closing.close(conversation, new Coding(List.of("transferencias"), List.of(), FeedbackType.QUESTION));
-		settled();
+		settled(this.line);
 
 		assertThat(this.jdbc.sql("select state from conversation_conversation where id = ?").param(conversation).query(String.class)
 			.single()).isEqualTo("CLOSED");

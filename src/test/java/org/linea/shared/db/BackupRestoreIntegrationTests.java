@@ -9,9 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import javax.sql.DataSource;
-
-import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.linea.access.ApiTokenService;
@@ -24,14 +21,12 @@ import org.linea.channel.simulator.SimulatedMessageRequest;
 import org.linea.channel.simulator.SimulatorService;
 import org.linea.conversation.SecondNode;
 import org.linea.feedback.InteractionsIntegrationTest;
-import org.linea.shared.crypto.EmbeddedKeys;
 import org.linea.web.ApiClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,16 +46,10 @@ class BackupRestoreIntegrationTests extends InteractionsIntegrationTest {
 	Path dir;
 
 	@Autowired
-	DataSource dataSource;
-
-	@Autowired
 	ApiTokenService tokens;
 
 	@Autowired
 	JsonMapper json;
-
-	@Autowired
-	Environment environment;
 
 	@Test
 	void aDumpRestoredIntoAFreshDatabaseRunsLineaWithEverythingItHeld() throws Exception {
@@ -74,7 +63,7 @@ class BackupRestoreIntegrationTests extends InteractionsIntegrationTest {
 		LineaUser operator = newUser(organisation, Role.OPERATOR);
 		String token = this.tokens.create(operator.id(), "restore-check");
 
-		URI live = URI.create(((HikariDataSource) this.dataSource).getJdbcUrl().substring("jdbc:".length()));
+		URI live = URI.create(databaseUrl().substring("jdbc:".length()));
 		String restoredName = "linea_restored_" + Long.toHexString(System.nanoTime());
 		Path dump = this.dir.resolve("linea.dump");
 		run(bin.resolve("pg_dump"), "--format=custom", "--file=" + dump, libpq(live, live.getPath().substring(1)));
@@ -87,7 +76,7 @@ class BackupRestoreIntegrationTests extends InteractionsIntegrationTest {
 			List<String> properties = new ArrayList<>(List.of("linea.db.url=" + restoredUrl, "linea.db.user=postgres", "linea.db.password=",
 					"linea.outbox.enabled=false"));
 			// the same keys, or the copy cannot read what it holds
-			properties.addAll(EmbeddedKeys.properties(this.environment));
+			properties.addAll(keyProperties());
 			try (ConfigurableApplicationContext restored = SecondNode.start(properties.toArray(String[]::new))) {
 				JdbcClient copy = restored.getBean(JdbcClient.class);
 				assertThat(copy.sql("select current_database()").query(String.class).single()).isEqualTo(restoredName);
