@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.linea.shared.LineaProperties;
 import org.linea.shared.Warmup;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -47,10 +48,14 @@ public class Detector {
 
 	private final Calibration calibration;
 
-	/** The model is learned on a thread of its own while the application starts (see {@link Warmup}). */
+	/**
+	 * The model is learned on a thread of its own while the application starts (see {@link Warmup}), or read
+	 * back from the data directory when it was learned from the same inputs before ({@link ModelCache}).
+	 */
 	@Autowired
-	Detector(SafeguardingProperties properties, Warmup warmup) {
-		this(signalFiles(properties.signalsDir()), withShipped(organisationExamples(properties)), Calibration.SHIPPED, warmup);
+	Detector(SafeguardingProperties properties, LineaProperties linea, Warmup warmup) {
+		this(signalFiles(properties.signalsDir()), withShipped(organisationExamples(properties)), Calibration.SHIPPED, warmup,
+				new ModelCache(Path.of(linea.dataDir(), "cache")));
 	}
 
 	public Detector(SafeguardingProperties properties) {
@@ -67,11 +72,12 @@ public class Detector {
 
 	/** Learning only from these examples (each a {@code text,label,urgent} file), for measuring the model. */
 	Detector(Map<String, List<String>> extraSignals, List<String> examples, Calibration calibration) {
-		this(extraSignals, examples, calibration, null);
+		this(extraSignals, examples, calibration, null, new ModelCache(null));
 	}
 
 	/** @param warmup where to learn the model in the background, or {@code null} to learn it now */
-	private Detector(Map<String, List<String>> extraSignals, List<String> examples, Calibration calibration, Warmup warmup) {
+	private Detector(Map<String, List<String>> extraSignals, List<String> examples, Calibration calibration, Warmup warmup,
+			ModelCache cache) {
 		this.text = new SafeguardingText(spellings());
 		Map<String, List<String>> files = new LinkedHashMap<>();
 		for (String language : LANGUAGES) {
@@ -83,7 +89,7 @@ public class Detector {
 		Supplier<Model> learn = () -> {
 			List<Model.Example> learned = new ArrayList<>();
 			examples.forEach(csv -> learned.addAll(examples(csv)));
-			return Model.train(learned);
+			return cache.learned(learned);
 		};
 		this.model = warmup == null ? CompletableFuture.completedFuture(learn.get()) : warmup.start("safeguarding-model", learn);
 		this.calibration = calibration;

@@ -1,5 +1,8 @@
 package org.linea.safeguarding;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -81,6 +84,32 @@ final class Model {
 
 	static Model train(List<Example> examples) {
 		return new Model(examples);
+	}
+
+	private Model(Regression report, Map<Category, Regression> categories, Regression urgent) {
+		this.report = report;
+		this.categories.putAll(categories);
+		this.urgent = urgent;
+	}
+
+	/** Writes what was learned, to be read back by {@link #read} as the same model ({@link ModelCache}). */
+	void write(DataOutputStream out) throws IOException {
+		this.report.write(out);
+		out.writeInt(this.categories.size());
+		for (Map.Entry<Category, Regression> entry : this.categories.entrySet()) {
+			out.writeUTF(entry.getKey().name());
+			entry.getValue().write(out);
+		}
+		this.urgent.write(out);
+	}
+
+	static Model read(DataInputStream in) throws IOException {
+		Regression report = Regression.read(in);
+		Map<Category, Regression> categories = new LinkedHashMap<>();
+		for (int n = in.readInt(); n > 0; n--) {
+			categories.put(Category.valueOf(in.readUTF()), Regression.read(in));
+		}
+		return new Model(report, categories, Regression.read(in));
 	}
 
 	Score report(List<String> words, java.util.Set<String> concepts) {
@@ -258,6 +287,41 @@ final class Model {
 			this.ratios = new HashMap<>();
 			counts.forEach((feature, count) -> this.ratios.put(feature,
 					Math.log(((count[0] + RATIOS) / (totals[0] + RATIOS)) / ((count[1] + RATIOS) / (totals[1] + RATIOS)))));
+		}
+
+		void write(DataOutputStream out) throws IOException {
+			out.writeDouble(this.concepts);
+			out.writeDouble(this.bias);
+			writeMap(out, this.weights);
+			out.writeBoolean(this.ratios != null);
+			if (this.ratios != null) {
+				writeMap(out, this.ratios);
+			}
+		}
+
+		static Regression read(DataInputStream in) throws IOException {
+			Regression regression = new Regression(in.readDouble());
+			regression.bias = in.readDouble();
+			regression.weights.putAll(readMap(in));
+			regression.ratios = in.readBoolean() ? readMap(in) : null;
+			return regression;
+		}
+
+		private static void writeMap(DataOutputStream out, Map<String, Double> values) throws IOException {
+			out.writeInt(values.size());
+			for (Map.Entry<String, Double> entry : values.entrySet()) {
+				out.writeUTF(entry.getKey());
+				out.writeDouble(entry.getValue());
+			}
+		}
+
+		private static Map<String, Double> readMap(DataInputStream in) throws IOException {
+			int size = in.readInt();
+			Map<String, Double> values = HashMap.newHashMap(size);
+			for (int n = 0; n < size; n++) {
+				values.put(in.readUTF(), in.readDouble());
+			}
+			return values;
 		}
 
 		private double probability(Map<String, Double> vector) {

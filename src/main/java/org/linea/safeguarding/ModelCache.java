@@ -1,0 +1,162 @@
+package org.linea.safeguarding;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The learned safeguarding model kept in the data directory, so that a restart reads it back instead of
+ * learning it again. The file is named by a hash of everything the learning depends on: the examples as
+ * the model sees them (their words, the concepts found in them, label and urgency, so a changed examples
+ * file, signals file or spelling changes them), the model's code (the class files of {@link Model} and its
+ * nested classes: features, constants and the learning itself), the system properties it reads, the
+ * categories and the JDK. Any change gives another name, so a file is never read for another model; a
+ * file that cannot be read is ignored and the model learned (and written) again.
+ */
+final class ModelCache {
+
+	private static final Logger log = LoggerFactory.getLogger(ModelCache.class);
+
+	/** the layout of the file; a change of {@link Model#write} without a change of the model's code still changes the key */
+	private static final int FORMAT = 1;
+
+	private final Path dir;
+
+	/** @param dir where the files live, or {@code null} to learn every time */
+	ModelCache(Path dir) {
+		this.dir = dir;
+	}
+
+	/** The model these examples teach: read from its file when one was written for the same inputs, else learned. */
+	Model learned(List<Model.Example> examples) {
+		if (this.dir == null) {
+			return Model.train(examples);
+		}
+		Optional<String> key = key(examples);
+		if (key.isEmpty()) {
+			return Model.train(examples);
+		}
+		Path file = this.dir.resolve("safeguarding-model-" + key.get() + ".bin");
+		Optional<Model> kept = read(file);
+		if (kept.isPresent()) {
+			log.info("Safeguarding model read from {}", file);
+			return kept.get();
+		}
+		Model model = Model.train(examples);
+		write(file, model);
+		return model;
+	}
+
+	/** The hash of the model's inputs, or empty when its code cannot be read (then the model is not kept). */
+	static Optional<String> key(List<Model.Example> examples) {
+		try {
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			try (DataOutputStream out = new DataOutputStream(new DigestOutputStream(OutputStream.nullOutputStream(), digest))) {
+				out.writeInt(FORMAT);
+				out.writeUTF(Runtime.version().toString());
+				out.writeDouble(Model.URGENT_CONCEPTS);
+				out.writeDouble(Model.RATIOS);
+				out.writeUTF(SafeguardingText.QUESTION);
+				out.writeUTF(Arrays.toString(Category.values()));
+				for (Class<?> type : Model.class.getNestMembers()) {
+					byte[] code = classFile(type);
+					if (code == null) {
+						return Optional.empty();
+					}
+					out.writeUTF(type.getName());
+					out.writeInt(code.length);
+					out.write(code);
+				}
+				out.writeInt(examples.size());
+				for (Model.Example example : examples) {
+					out.writeInt(example.words().size());
+					for (String word : example.words()) {
+						out.writeUTF(word);
+					}
+					List<String> concepts = example.concepts().stream().sorted().toList();
+					out.writeInt(concepts.size());
+					for (String concept : concepts) {
+						out.writeUTF(concept);
+					}
+					out.writeUTF(example.label());
+					out.writeBoolean(example.urgent());
+				}
+			}
+			return Optional.of(HexFormat.of().formatHex(digest.digest(), 0, 16));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static byte[] classFile(Class<?> type) throws IOException {
+		try (InputStream in = type.getClassLoader().getResourceAsStream(type.getName().replace('.', '/') + ".class")) {
+			return in == null ? null : in.readAllBytes();
+		}
+	}
+
+	private static Optional<Model> read(Path file) {
+		if (!Files.isRegularFile(file)) {
+			return Optional.empty();
+		}
+		try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+			if (in.readInt() != FORMAT) {
+				return Optional.empty();
+			}
+			Model model = Model.read(in);
+			if (in.read() != -1) {
+				throw new IOException("data after the model");
+			}
+			return Optional.of(model);
+		}
+		catch (IOException | RuntimeException ex) {
+			log.warn("Safeguarding model in {} not read ({}): learning it again", file, ex.toString());
+			return Optional.empty();
+		}
+	}
+
+	/** Written beside, then moved into place: a node stopped while writing leaves no half file under the key's name. */
+	private void write(Path file, Model model) {
+		try {
+			Files.createDirectories(this.dir);
+			Path partial = Files.createTempFile(this.dir, "safeguarding-model-", ".partial");
+			try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16))) {
+				out.writeInt(FORMAT);
+				model.write(out);
+			}
+			Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+			// the files of earlier inputs will not be read again
+			try (Stream<Path> files = Files.list(this.dir)) {
+				for (Path old : files.filter(f -> f.getFileName().toString().startsWith("safeguarding-model-") && !f.equals(file)).toList()) {
+					Files.deleteIfExists(old);
+				}
+			}
+		}
+		catch (IOException ex) {
+			log.warn("Safeguarding model not kept in {} ({}): it is learned again at the next start", this.dir, ex.toString());
+		}
+	}
+
+}
