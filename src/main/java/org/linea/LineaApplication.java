@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.linea.shared.db.EarlyEmbeddedStart;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.metrics.buffering.BufferingApplicationStartup;
@@ -20,6 +21,7 @@ public class LineaApplication {
 
 	public static void main(String[] args) {
 		SpringApplication application = new SpringApplication(LineaApplication.class);
+		application.addListeners(new EarlyEmbeddedStart());
 		BufferingApplicationStartup startup = null;
 		if (Boolean.getBoolean("linea.startup.steps")) {
 			startup = new BufferingApplicationStartup(100_000);

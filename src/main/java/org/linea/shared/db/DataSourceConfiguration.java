@@ -1,8 +1,5 @@
 package org.linea.shared.db;
 
-import java.nio.file.Path;
-
-
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.linea.shared.LineaProperties;
@@ -26,9 +23,7 @@ class DataSourceConfiguration {
 		// exception messages and so logs
 		config.addDataSourceProperty("logServerErrorDetail", "false");
 		if (db.isEmbedded()) {
-			Path dir = db.embedded().dataDir() != null ? Path.of(db.embedded().dataDir())
-					: Path.of(linea.dataDir(), "postgres");
-			config.setJdbcUrl(EmbeddedPostgresServer.jdbcUrl(dir, db.embedded().ephemeral()));
+			config.setJdbcUrl(EmbeddedPostgresServer.jdbcUrl(db.embeddedDir(linea), db.embedded().ephemeral()));
 			config.setUsername("postgres");
 		}
 		else {

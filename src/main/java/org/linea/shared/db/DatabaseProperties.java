@@ -1,5 +1,8 @@
 package org.linea.shared.db;
 
+import java.nio.file.Path;
+
+import org.linea.shared.LineaProperties;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -20,6 +23,11 @@ public record DatabaseProperties(String url, String user, String password, Integ
 
 	public boolean isEmbedded() {
 		return url == null || url.isBlank();
+	}
+
+	/** The embedded cluster's directory. */
+	Path embeddedDir(LineaProperties linea) {
+		return this.embedded.dataDir() != null ? Path.of(this.embedded.dataDir()) : Path.of(linea.dataDir(), "postgres");
 	}
 
 	/**
