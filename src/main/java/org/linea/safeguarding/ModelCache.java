@@ -14,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -28,16 +29,23 @@ import org.slf4j.LoggerFactory;
  * learning it again. The file is named by a hash of everything the learning depends on: the examples as
  * the model sees them (their words, the concepts found in them, label and urgency, so a changed examples
  * file, signals file or spelling changes them), the model's code (the class files of {@link Model} and its
- * nested classes: features, constants and the learning itself), the system properties it reads, the
- * categories and the JDK. Any change gives another name, so a file is never read for another model; a
+ * nested classes: features, constants and the learning itself, and of the classes in {@link #LEARNING}), the
+ * system properties it reads, the categories and the JDK. The calibration is not part of it: it is applied when
+ * a message is read, not learned. Any change gives another name, so a file is never read for another model; a
  * file that cannot be read is ignored and the model learned (and written) again.
  */
 final class ModelCache {
 
 	private static final Logger log = LoggerFactory.getLogger(ModelCache.class);
 
-	/** the layout of the file; a change of {@link Model#write} without a change of the model's code still changes the key */
+	/** the layout of the file, written first in it and part of the key */
 	private static final int FORMAT = 1;
+
+	/**
+	 * The classes whose code the learning runs, besides {@link Model}'s nest: a class the learning comes to use
+	 * (features moved out of {@link Model}, say) is to be named here, or a change of it would not be seen.
+	 */
+	private static final List<Class<?>> LEARNING = List.of(SafeguardingText.class, Category.class);
 
 	private final Path dir;
 
@@ -51,6 +59,7 @@ final class ModelCache {
 		if (this.dir == null) {
 			return Model.train(examples);
 		}
+		long started = System.nanoTime();
 		Optional<String> key = key(examples);
 		if (key.isEmpty()) {
 			return Model.train(examples);
@@ -58,7 +67,7 @@ final class ModelCache {
 		Path file = this.dir.resolve("safeguarding-model-" + key.get() + ".bin");
 		Optional<Model> kept = read(file);
 		if (kept.isPresent()) {
-			log.info("Safeguarding model read from {}", file);
+			log.info("Safeguarding model read from {} ({} ms with the hash of its inputs)", file, (System.nanoTime() - started) / 1_000_000);
 			return kept.get();
 		}
 		Model model = Model.train(examples);
@@ -77,14 +86,16 @@ final class ModelCache {
 				out.writeDouble(Model.RATIOS);
 				out.writeUTF(SafeguardingText.QUESTION);
 				out.writeUTF(Arrays.toString(Category.values()));
-				for (Class<?> type : Model.class.getNestMembers()) {
-					byte[] code = classFile(type);
-					if (code == null) {
+				List<Class<?>> code = new ArrayList<>(List.of(Model.class.getNestMembers()));
+				code.addAll(LEARNING);
+				for (Class<?> type : code) {
+					byte[] bytes = classFile(type);
+					if (bytes == null) {
 						return Optional.empty();
 					}
 					out.writeUTF(type.getName());
-					out.writeInt(code.length);
-					out.write(code);
+					out.writeInt(bytes.length);
+					out.write(bytes);
 				}
 				out.writeInt(examples.size());
 				for (Model.Example example : examples) {
