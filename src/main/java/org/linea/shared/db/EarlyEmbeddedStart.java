@@ -21,12 +21,21 @@ public final class EarlyEmbeddedStart implements ApplicationListener<Application
 
 	@Override
 	public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
-		Binder binder = Binder.get(event.getEnvironment());
-		DatabaseProperties db = binder.bindOrCreate("linea.db", DatabaseProperties.class);
+		DatabaseProperties db;
+		LineaProperties linea;
+		try {
+			Binder binder = Binder.get(event.getEnvironment());
+			db = binder.bindOrCreate("linea.db", DatabaseProperties.class);
+			linea = binder.bindOrCreate("linea", LineaProperties.class);
+		}
+		catch (RuntimeException ex) {
+			// a configuration error is reported where Spring binds these properties, as before
+			log.debug("No early start of the embedded PostgreSQL", ex);
+			return;
+		}
 		if (!db.isEmbedded()) {
 			return;
 		}
-		LineaProperties linea = binder.bindOrCreate("linea", LineaProperties.class);
 		Thread.ofPlatform().name("embedded-postgres-start").daemon().start(() -> {
 			try {
 				EmbeddedPostgresServer.jdbcUrl(db.embeddedDir(linea), db.embedded().ephemeral());
