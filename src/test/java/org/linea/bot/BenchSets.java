@@ -39,6 +39,11 @@ final class BenchSets {
 		if (fourth.toFile().exists()) {
 			sets.add(new Set("own-d", BenchScore.read(fourth), true));
 		}
+		// in-sample: written in session 8 to work on languages other than Spanish, its misses read
+		Path fifth = own.resolveSibling("own_questions_e.csv");
+		if (fifth.toFile().exists()) {
+			sets.add(new Set("own-e", BenchScore.read(fifth), false));
+		}
 		Path safeguarding = faqEval.resolve("safeguarding_dev.csv");
 		if (safeguarding.toFile().exists()) {
 			sets.add(new Set("safeguarding", BenchScore.readAny(safeguarding), true));
