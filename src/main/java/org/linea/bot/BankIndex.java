@@ -89,8 +89,10 @@ final class BankIndex {
 	 * @param closest the share of the entry's closest phrasing that the message has
 	 * @param coverage the rarity-weighted share of the message's terms that the entry has (a term of its
 	 * answer only counting half)
+	 * @param focus the rarity-weighted share of the message's terms that one phrasing of the entry has
+	 * alone: words scattered over unrelated phrasings (a large bank's chance matches) explain less
 	 */
-	record Scored(KnowledgeEntry entry, double score, int matched, double closest, double coverage) {
+	record Scored(KnowledgeEntry entry, double score, int matched, double closest, double coverage, double focus) {
 	}
 
 	private BankIndex(BankAnalysis analysis, IndexSearcher searcher, Terms words, Map<String, Indexed> entries,
@@ -235,14 +237,18 @@ final class BankIndex {
 
 	/**
 	 * How much of the message the entry explains: the rarity-weighted share of the message's terms
-	 * found in the entry, blended with how much of the entry's closest phrasing the message covers.
+	 * found in the entry, blended with how much of the entry's closest phrasing the message covers and
+	 * how much of the message one phrasing explains alone.
 	 */
 	private Scored score(Indexed entry, List<String> terms, Set<String> termSet) {
 		double total = 0;
 		double found = 0;
 		int matched = 0;
-		for (String term : terms) {
+		double[] weights = new double[terms.size()];
+		for (int i = 0; i < terms.size(); i++) {
+			String term = terms.get(i);
 			double weight = idf(term);
+			weights[i] = weight;
 			total += weight;
 			if (entry.questionTerms().contains(term)) {
 				found += weight;
@@ -255,13 +261,21 @@ final class BankIndex {
 		}
 		double coverage = total == 0 ? 0 : found / total;
 		double closest = 0;
+		double focus = 0;
 		for (Set<String> phrasing : entry.phrasings()) {
 			if (!phrasing.isEmpty()) {
 				long shared = phrasing.stream().filter(termSet::contains).count();
 				closest = Math.max(closest, (double) shared / phrasing.size());
+				double in = 0;
+				for (int i = 0; i < weights.length; i++) {
+					if (phrasing.contains(terms.get(i))) {
+						in += weights[i];
+					}
+				}
+				focus = Math.max(focus, total == 0 ? 0 : in / total);
 			}
 		}
-		return new Scored(entry.entry(), 0.75 * coverage + 0.25 * closest, matched, closest, coverage);
+		return new Scored(entry.entry(), 0.65 * coverage + 0.25 * closest + 0.1 * focus, matched, closest, coverage, focus);
 	}
 
 	private double idf(String term) {

@@ -80,7 +80,7 @@ final class EmbeddingReranker implements Reranker {
 			for (Scored scored : top) {
 				double similarity = Math.max(0, cosine(message, this.entryVectors.get(entryText(scored.entry()))));
 				reranked.add(new Scored(scored.entry(), (1 - weight) * scored.score() + weight * similarity, scored.matched(),
-						scored.closest(), scored.coverage()));
+						scored.closest(), scored.coverage(), scored.focus()));
 			}
 			reranked.sort(Comparator.comparingDouble(Scored::score).reversed());
 			reranked.addAll(found.subList(top.size(), found.size()));

@@ -57,7 +57,8 @@ class KnowledgeBot implements AutoAnswer {
 	public BotDecision decide(InboundQuestion question) {
 		Line line = question.line();
 		BankIndex index = this.indexes.of(line);
-		BotDecision decision = menuChoice(question, index).orElseGet(() -> evaluate(line, index, question.text(), question.language(), false));
+		BotDecision decision = menuChoice(question, index)
+			.orElseGet(() -> evaluate(line, index, question.text(), question.language(), question.screened()));
 		decision = decision.withReplies(this.writer.replies(line, decision, index, question.greeted()));
 		this.log.record(line.id(), question.conversationId(), question.messageId(), question.text(), decision);
 		return decision;

@@ -208,8 +208,9 @@ class InboundPipeline {
 			this.conversations.queue(conversation);
 			return "OUT_OF_HOURS";
 		}
+		// screened for a safeguarding report in route(), with the previous message: not screened again
 		BotDecision decision = this.autoAnswer.decide(
-				new InboundQuestion(line, conversation.id(), messageId, language, message.text(), conversation.isNew()));
+				new InboundQuestion(line, conversation.id(), messageId, language, message.text(), conversation.isNew(), true));
 		Conversation answering = this.conversations.speaking(conversation, decision.language());
 		decision.replies().forEach(reply -> this.conversations.send(answering, SenderKind.BOT, null, reply));
 		if (decision.handOff()) {

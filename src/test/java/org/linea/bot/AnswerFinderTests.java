@@ -70,6 +70,25 @@ class AnswerFinderTests {
 
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', textBlock = """
+			me pasas con alguien porfa                     | es
+			necesito que me atienda alguien de verdad      | es
+			no quiero respuestas automaticas               | es
+			can someone from the team call me              | en
+			is there a real person there?                  | en
+			tem alguém aí pra me atender?                  | pt
+			me passa para uma pessoa por favor             | pt
+			est-ce que je peux parler à une vraie personne | fr
+			il y a quelqu'un pour me répondre ?            | fr
+			eske gen yon moun ki ka reponn mwen            | ht
+			mwen pa vle pale ak machin nan                 | ht
+			""")
+	void handsOverARequestForAPersonEvenWhenAskedIndirectly(String text, String language) {
+		BotDecision decision = finder.decide(index, text, language);
+		assertThat(decision.reason()).as(decision.toString()).isEqualTo("ASKED_FOR_PERSON");
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
 			hola | GREETING
 			gracias | THANKS
 			ok gracias mi amor dios le bendiga | THANKS

@@ -8,8 +8,8 @@ import java.util.List;
 /**
  * The labelled messages the benchmark is scored on, split as bench/README.md writes down: the dev
  * file by odd and even rows (1-based), our own file by odd rows ({@code own-a}, whose misses may be
- * read) and even rows ({@code own-b}, figures only), {@code own_questions_c.csv} whole ({@code own-c},
- * figures only), and the safeguarding file, figures only.
+ * read) and even rows ({@code own-b}, figures only), {@code own_questions_c.csv} and {@code own_questions_d.csv} whole
+ * ({@code own-c}, {@code own-d}, figures only), and the safeguarding file, figures only.
  */
 final class BenchSets {
 
@@ -33,6 +33,16 @@ final class BenchSets {
 		Path third = own.resolveSibling("own_questions_c.csv");
 		if (third.toFile().exists()) {
 			sets.add(new Set("own-c", BenchScore.read(third), true));
+		}
+		// written by another session from the bank's meaning, never read message by message: held out as a whole
+		Path fourth = own.resolveSibling("own_questions_d.csv");
+		if (fourth.toFile().exists()) {
+			sets.add(new Set("own-d", BenchScore.read(fourth), true));
+		}
+		// in-sample: written in session 8 to work on languages other than Spanish, its misses read
+		Path fifth = own.resolveSibling("own_questions_e.csv");
+		if (fifth.toFile().exists()) {
+			sets.add(new Set("own-e", BenchScore.read(fifth), false));
 		}
 		Path safeguarding = faqEval.resolve("safeguarding_dev.csv");
 		if (safeguarding.toFile().exists()) {

@@ -13,8 +13,8 @@ import org.linea.knowledge.KnowledgeTestData;
 /**
  * Matcher tuning without the application: the pure matcher on the benchmark bank, on every labelled
  * file and split of bench/README.md side by side. {@code -Dset=} keeps one of them ({@code dev-odd},
- * {@code dev-even}, {@code own-a}, {@code own-b}, {@code safeguarding}, or a file and half as
- * {@code own-b}); {@code -Dsize=1000} grows the bank with the benchmark's made-up distractors;
+ * {@code dev-even}, {@code own-a}, {@code own-b}, {@code own-c}, {@code own-d}, {@code own-e},
+ * {@code safeguarding}); {@code -Dsize=1000} grows the bank with the benchmark's made-up distractors;
  * {@code -DanswerAt= -Dmargin= -DmenuAt= -DclearAt= -DclearMargin= -DcoverAt=} override the
  * thresholds; {@code -Dmisses=true} lists the misses (never for the held-out sets, see README).
  */
