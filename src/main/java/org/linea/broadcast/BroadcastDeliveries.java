@@ -84,7 +84,11 @@ class BroadcastDeliveries {
 		if (from.isEmpty() || recipients.length == 0) {
 			return;
 		}
-		this.jdbc.sql("update broadcast_recipient set status = ?, updated_at = now() where id = any(?) and status = any(?)")
+		// locked in id order, as a cancel locks the campaign's waiting recipients, so the two never wait on each other in a cycle
+		this.jdbc.sql("""
+				update broadcast_recipient set status = ?, updated_at = now()
+				where id in (select id from broadcast_recipient where id = any(?) and status = any(?) order by id for update)
+				""")
 			.params(RecipientStatus.of(event.status()).name(), recipients, from.stream().map(Enum::name).toArray(String[]::new))
 			.update();
 	}

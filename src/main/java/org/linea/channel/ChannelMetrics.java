@@ -1,5 +1,7 @@
 package org.linea.channel;
 
+import java.time.Duration;
+
 import org.linea.access.ChannelType;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -27,6 +29,24 @@ public class ChannelMetrics {
 
 	void sendAttempt(ChannelType channel, String outcome) {
 		this.registry.counter("linea.channel.send.attempts", "channel", channel.name(), "outcome", outcome).increment();
+	}
+
+	/**
+	 * Sending time a busy line lost: its next round's slots began later than its last round's ended
+	 * (the round was claimed late), so those slots went unused.
+	 */
+	void slotsMissed(ChannelType channel, Duration lost) {
+		this.registry.timer("linea.channel.send.slots.missed", "channel", channel.name()).record(lost);
+	}
+
+	/** How late a bulk send began after its slot (its thread waited for the processor or a connection). */
+	void sendLag(ChannelType channel, Duration lag) {
+		this.registry.timer("linea.channel.send.lag", "channel", channel.name()).record(lag);
+	}
+
+	/** Time the outbox's next round waited because too many of the last round's bulk sends were unfinished. */
+	void backpressure(Duration waited) {
+		this.registry.timer("linea.channel.send.backpressure").record(waited);
 	}
 
 	void smsSegments(ChannelType channel, int segments) {

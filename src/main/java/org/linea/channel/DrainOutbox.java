@@ -4,17 +4,33 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 import jakarta.annotation.PreDestroy;
+import org.linea.access.ChannelType;
 import org.linea.access.Line;
 import org.linea.access.LineService;
 import org.linea.contact.ContactService;
@@ -95,11 +111,11 @@ class DrainOutbox {
 	private final AtomicBoolean wakeupPending = new AtomicBoolean();
 
 	/** One loop claims on this node at a time; the others' wake-ups make it claim at once. */
-	private final java.util.concurrent.locks.ReentrantLock draining = new java.util.concurrent.locks.ReentrantLock();
+	private final ReentrantLock draining = new ReentrantLock();
 
-	private final java.util.concurrent.locks.ReentrantLock gate = new java.util.concurrent.locks.ReentrantLock();
+	private final ReentrantLock gate = new ReentrantLock();
 
-	private final java.util.concurrent.locks.Condition woken = this.gate.newCondition();
+	private final Condition woken = this.gate.newCondition();
 
 	/** Set when something was queued since the last claim: the loop claims again without waiting for its round's end. */
 	private volatile boolean queued;
@@ -108,7 +124,7 @@ class DrainOutbox {
 	 * Each line's bulk slots on this node not begun yet, in slot order: a reply takes the first of them
 	 * (so it goes at once, and the line's rate holds), and the bulk row whose slot it was goes back to wait.
 	 */
-	private final Map<Long, java.util.concurrent.ConcurrentLinkedDeque<BulkSlot>> bulkSlots = new java.util.concurrent.ConcurrentHashMap<>();
+	private final Map<Long, ConcurrentLinkedDeque<BulkSlot>> bulkSlots = new ConcurrentHashMap<>();
 
 	/**
 	 * Bulk sends the provider took, not yet recorded: written together, one transaction for the batch,
@@ -116,7 +132,7 @@ class DrainOutbox {
 	 * the row is SENDING, as it is between any answer and its recording: a node killed meanwhile leaves
 	 * it to the provider's status report, which names the row.
 	 */
-	private final java.util.concurrent.LinkedBlockingQueue<Accepted> accepted = new java.util.concurrent.LinkedBlockingQueue<>();
+	private final LinkedBlockingQueue<Accepted> accepted = new LinkedBlockingQueue<>();
 
 	static final Duration ACCEPTED_BATCH_WAIT = Duration.ofMillis(50);
 
@@ -127,12 +143,12 @@ class DrainOutbox {
 	 * last round's bulk is still unfinished, so a node that cannot keep up (its processor, its
 	 * connections) does not pile rounds on rounds, and replies do not queue behind them.
 	 */
-	private final java.util.concurrent.atomic.AtomicInteger bulkUnfinished = new java.util.concurrent.atomic.AtomicInteger();
+	private final AtomicInteger bulkUnfinished = new AtomicInteger();
 
 	private volatile int lastRoundBulk;
 
 	/** Lines a provider asked to slow down, until when: slots already reserved are handed back instead of used. */
-	private final Map<Long, Instant> pausedLines = new java.util.concurrent.ConcurrentHashMap<>();
+	private final Map<Long, Instant> pausedLines = new ConcurrentHashMap<>();
 
 	private volatile ExecutorService workers = newWorkers();
 
@@ -226,8 +242,12 @@ class DrainOutbox {
 			while (!this.queued && this.running && !this.stopping && (wait = Duration.between(Instant.now(this.clock), at).toNanos()) > 0) {
 				this.woken.awaitNanos(wait);
 			}
+			long held = System.nanoTime();
 			while (!this.queued && this.running && !this.stopping && this.bulkUnfinished.get() > Math.max(1, this.lastRoundBulk)) {
 				this.woken.awaitNanos(Duration.ofMillis(5).toNanos());
+			}
+			if (System.nanoTime() - held > 1_000_000) {
+				this.metrics.backpressure(Duration.ofNanos(System.nanoTime() - held));
 			}
 			return this.running && !this.stopping;
 		}
@@ -248,7 +268,7 @@ class DrainOutbox {
 		this.wakeups.shutdownNow();
 		this.workers.shutdown();
 		try {
-			this.workers.awaitTermination(this.properties.sendTimeout().toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+			this.workers.awaitTermination(this.properties.sendTimeout().toSeconds(), TimeUnit.SECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -297,8 +317,8 @@ class DrainOutbox {
 		List<Claimed> claimed = claim();
 		Map<Long, List<Claimed>> byLine = new LinkedHashMap<>();
 		claimed.stream()
-			.sorted(java.util.Comparator.comparing(Claimed::bulk).thenComparingLong(Claimed::id))
-			.forEach(row -> byLine.computeIfAbsent(row.lineId(), id -> new java.util.ArrayList<>()).add(row));
+			.sorted(Comparator.comparing(Claimed::bulk).thenComparingLong(Claimed::id))
+			.forEach(row -> byLine.computeIfAbsent(row.lineId(), id -> new ArrayList<>()).add(row));
 		List<Future<Instant>> lineRounds = byLine.values().stream().map(rows -> this.workers.submit(() -> sendLine(rows))).toList();
 		Instant next = null;
 		for (Future<Instant> round : lineRounds) {
@@ -312,7 +332,7 @@ class DrainOutbox {
 				Thread.currentThread().interrupt();
 				return new Round(0, null);
 			}
-			catch (ExecutionException | java.util.concurrent.CancellationException ex) {
+			catch (ExecutionException | CancellationException ex) {
 				log.error("Outbox line round failed: {}", ex.getClass().getSimpleName(), ex.getCause());
 			}
 		}
@@ -364,8 +384,8 @@ class DrainOutbox {
 		Line line = this.lines.get(claimed.getFirst().lineId());
 		Duration interval = Duration.ofNanos((long) (1_000_000_000 / this.accounts.sendRate(line)));
 		Instant now = Instant.now(this.clock);
-		java.util.concurrent.ConcurrentLinkedDeque<BulkSlot> waiting = this.bulkSlots.computeIfAbsent(line.id(),
-				id -> new java.util.concurrent.ConcurrentLinkedDeque<>());
+		ConcurrentLinkedDeque<BulkSlot> waiting = this.bulkSlots.computeIfAbsent(line.id(),
+				id -> new ConcurrentLinkedDeque<>());
 		for (BulkSlot head = waiting.peekFirst(); head != null && head.state.get() != BulkSlot.WAITING; head = waiting.peekFirst()) {
 			waiting.pollFirst();
 		}
@@ -380,7 +400,7 @@ class DrainOutbox {
 		List<Claimed> rest = claimed.stream().filter(row -> !slots.containsKey(row)).toList();
 		Instant claimAgainAt = null;
 		if (!rest.isEmpty()) {
-			Reservation reserved = reserveSlots(line.id(), rest, interval, now);
+			Reservation reserved = reserveSlots(line.id(), line.channelType(), rest, interval, now);
 			if (reserved == null && slots.isEmpty()) {
 				return null;
 			}
@@ -403,7 +423,7 @@ class DrainOutbox {
 			claimAgainAt = last == null ? now : last.at.minus(CLAIM_AHEAD);
 		}
 		Recipients recipients = recipients(List.copyOf(slots.keySet()));
-		List<Future<?>> sends = new java.util.ArrayList<>();
+		List<Future<?>> sends = new ArrayList<>();
 		try {
 			slots.forEach((row, slot) -> {
 				BulkSlot bulk = null;
@@ -428,7 +448,7 @@ class DrainOutbox {
 				}
 			});
 		}
-		catch (java.util.concurrent.RejectedExecutionException ex) {
+		catch (RejectedExecutionException ex) {
 			// the node is going down hard: leave the rows to their leases
 			sends.forEach(send -> send.cancel(true));
 			waiting.clear();
@@ -438,7 +458,7 @@ class DrainOutbox {
 	}
 
 	/** The first of these bulk slots not begun yet, now given to a reply; null when there is none. */
-	private static Instant takeBulkSlot(java.util.concurrent.ConcurrentLinkedDeque<BulkSlot> waiting, Instant now) {
+	private static Instant takeBulkSlot(ConcurrentLinkedDeque<BulkSlot> waiting, Instant now) {
 		for (BulkSlot slot : waiting) {
 			if (slot.state.compareAndSet(BulkSlot.WAITING, BulkSlot.GIVEN)) {
 				return slot.at.isBefore(now) ? now : slot.at;
@@ -458,7 +478,7 @@ class DrainOutbox {
 
 		final Instant at;
 
-		final java.util.concurrent.atomic.AtomicInteger state = new java.util.concurrent.atomic.AtomicInteger(WAITING);
+		final AtomicInteger state = new AtomicInteger(WAITING);
 
 		BulkSlot(Instant at) {
 			this.at = at;
@@ -468,28 +488,28 @@ class DrainOutbox {
 
 	/** A round's people: who of its bulk rows still consents, and everyone's number. */
 	private Recipients recipients(List<Claimed> rows) {
-		Map<String, List<Long>> bulkByPurpose = new java.util.HashMap<>();
-		java.util.Set<Long> bulkServiceMessages = new java.util.HashSet<>();
+		Map<String, List<Long>> bulkByPurpose = new HashMap<>();
+		Set<Long> bulkServiceMessages = new HashSet<>();
 		for (Claimed row : rows) {
 			if (row.bulk() && row.consentPurpose() == null) {
 				bulkServiceMessages.add(row.contactId());
 			}
 			else if (row.bulk()) {
-				bulkByPurpose.computeIfAbsent(row.consentPurpose(), purpose -> new java.util.ArrayList<>()).add(row.contactId());
+				bulkByPurpose.computeIfAbsent(row.consentPurpose(), purpose -> new ArrayList<>()).add(row.contactId());
 			}
 		}
-		Map<String, java.util.Set<Long>> consenting = new java.util.HashMap<>();
+		Map<String, Set<Long>> consenting = new HashMap<>();
 		bulkByPurpose.forEach((purpose, ids) -> consenting.put(purpose, this.contacts.consenting(ids, purpose)));
-		java.util.Set<Long> notOptedOut = this.contacts.consenting(bulkServiceMessages, null);
+		Set<Long> notOptedOut = this.contacts.consenting(bulkServiceMessages, null);
 		Map<Long, String> addresses = this.contacts.addressesOf(rows.stream().map(Claimed::contactId).distinct().toList());
 		return new Recipients(consenting, notOptedOut, addresses);
 	}
 
-	private record Recipients(Map<String, java.util.Set<Long>> consenting, java.util.Set<Long> notOptedOut, Map<Long, String> addresses) {
+	private record Recipients(Map<String, Set<Long>> consenting, Set<Long> notOptedOut, Map<Long, String> addresses) {
 
 		boolean consents(Claimed row) {
 			return row.consentPurpose() == null ? this.notOptedOut.contains(row.contactId())
-					: this.consenting.getOrDefault(row.consentPurpose(), java.util.Set.of()).contains(row.contactId());
+					: this.consenting.getOrDefault(row.consentPurpose(), Set.of()).contains(row.contactId());
 		}
 
 	}
@@ -501,6 +521,9 @@ class DrainOutbox {
 				// a reply took this slot: the row waits for the next round
 				unclaim(List.of(row), null);
 				return;
+			}
+			if (bulkSlot != null) {
+				this.metrics.sendLag(line.channelType(), Duration.between(slot, Instant.now(this.clock)));
 			}
 			Instant paused = this.pausedLines.get(line.id());
 			if (paused != null && !paused.isAfter(Instant.now(this.clock))) {
@@ -543,7 +566,7 @@ class DrainOutbox {
 	 * or a round claimed early for a reply), this round's bulk rows are handed back and only its replies
 	 * keep their slots, so a line's reserved bulk never grows.
 	 */
-	private Reservation reserveSlots(long lineId, List<Claimed> claimed, Duration interval, Instant now) {
+	private Reservation reserveSlots(long lineId, ChannelType channelType, List<Claimed> claimed, Duration interval, Instant now) {
 		return this.transactions.execute(status -> {
 			Instant next = this.jdbc.sql("""
 					insert into channel_send_pace (line_id, next_slot_at) values (?, ?)
@@ -565,6 +588,10 @@ class DrainOutbox {
 				return new Reservation(null, rows, next.minus(interval).minus(CLAIM_AHEAD));
 			}
 			Instant first = next.isBefore(now) ? now : next;
+			if (next.isBefore(now) && next.isAfter(now.minus(this.properties.lookahead()))) {
+				// the line was busy until just now: the time between its last slot and this round's first went unused
+				this.metrics.slotsMissed(channelType, Duration.between(next, now));
+			}
 			this.jdbc.sql("update channel_send_pace set next_slot_at = ? where line_id = ?")
 				.params(Timestamp.from(first.plus(interval.multipliedBy(rows.size()))), lineId)
 				.update();
@@ -669,9 +696,9 @@ class DrainOutbox {
 	private void recordAcceptedLoop() {
 		boolean interrupted = false;
 		while (!interrupted) {
-			List<Accepted> batch = new java.util.ArrayList<>();
+			List<Accepted> batch = new ArrayList<>();
 			try {
-				Accepted first = this.accepted.poll(1, java.util.concurrent.TimeUnit.SECONDS);
+				Accepted first = this.accepted.poll(1, TimeUnit.SECONDS);
 				if (first == null) {
 					continue;
 				}
@@ -696,7 +723,7 @@ class DrainOutbox {
 
 	/** Records what is waiting (at a graceful stop). */
 	private void recordAccepted() {
-		List<Accepted> batch = new java.util.ArrayList<>();
+		List<Accepted> batch = new ArrayList<>();
 		this.accepted.drainTo(batch);
 		if (!batch.isEmpty()) {
 			recordAccepted(batch);
@@ -711,8 +738,8 @@ class DrainOutbox {
 	private void recordAccepted(List<Accepted> batch) {
 		Map<Long, List<Accepted>> byLine = new LinkedHashMap<>();
 		batch.stream()
-			.sorted(java.util.Comparator.comparingLong(sent -> sent.row().id()))
-			.forEach(sent -> byLine.computeIfAbsent(sent.line().id(), id -> new java.util.ArrayList<>()).add(sent));
+			.sorted(Comparator.comparingLong(sent -> sent.row().id()))
+			.forEach(sent -> byLine.computeIfAbsent(sent.line().id(), id -> new ArrayList<>()).add(sent));
 		byLine.forEach((lineId, sends) -> {
 			try {
 				recordAccepted(lineId, sends);
@@ -745,7 +772,7 @@ class DrainOutbox {
 				.param(sends.stream().map(sent -> lineId + ":" + sent.result().providerMessageId()).sorted().toArray(String[]::new))
 				.query(Long.class)
 				.single();
-			java.util.Set<Long> recorded = new java.util.HashSet<>(this.jdbc.sql("""
+			Set<Long> recorded = new HashSet<>(this.jdbc.sql("""
 					update channel_outbox o set status = 'SENT', provider_message_id = s.pid, sent_at = coalesce(o.sent_at, s.at),
 					    locked_until = null, last_error = null
 					from unnest(?::bigint[], ?::text[], ?::timestamptz[]) as s(id, pid, at)
@@ -758,7 +785,7 @@ class DrainOutbox {
 				.query(Long.class)
 				.list());
 			Line line = sends.getFirst().line();
-			Map<DeliveryStatus, List<Accepted>> byStatus = new java.util.EnumMap<>(DeliveryStatus.class);
+			Map<DeliveryStatus, List<Accepted>> byStatus = new EnumMap<>(DeliveryStatus.class);
 			for (Accepted sent : sends) {
 				if (!recorded.contains(sent.row().id())) {
 					log.warn("Provider took outbox={} line={} again after an earlier send was confirmed", sent.row().id(), line.key());
@@ -767,12 +794,12 @@ class DrainOutbox {
 				if (sent.row().segments() != null) {
 					this.metrics.smsSegments(line.channelType(), sent.row().segments());
 				}
-				byStatus.computeIfAbsent(sent.result().status(), s -> new java.util.ArrayList<>()).add(sent);
+				byStatus.computeIfAbsent(sent.result().status(), s -> new ArrayList<>()).add(sent);
 			}
 			byStatus.forEach((delivery, taken) -> this.events.publishEvent(new BulkMessagesAccepted(lineId, delivery,
 					taken.stream().map(Accepted::at).max(Instant::compareTo).orElseThrow(),
 					taken.stream().map(sent -> sent.row().messageId()).toList())));
-			Map<String, Long> messageIds = new java.util.HashMap<>();
+			Map<String, Long> messageIds = new HashMap<>();
 			sends.stream().filter(sent -> recorded.contains(sent.row().id()))
 				.forEach(sent -> messageIds.put(sent.result().providerMessageId(), sent.row().messageId()));
 			if (!messageIds.isEmpty()) {

@@ -60,6 +60,11 @@ public final class BroadcastLoadHarness {
 
 	private static final int SECONDS = Integer.getInteger("bench.seconds", 30);
 
+	/** Line rates measured, one campaign each, e.g. {@code -Dbench.rates=300,1000}. */
+	private static final double[] RATES = java.util.Arrays.stream(System.getProperty("bench.rates", "80,1000").split(","))
+		.mapToDouble(rate -> Double.parseDouble(rate.strip()))
+		.toArray();
+
 	private static final Pattern TO = Pattern.compile("\"to\"\\s*:\\s*\"(\\d+)\"");
 
 	/** Sends the fake took, per second since it started. */
@@ -105,6 +110,13 @@ public final class BroadcastLoadHarness {
 		users.grant(coordinator, organisation.id(), Role.COORDINATOR);
 		jdbc.sql("insert into broadcast_line_settings (line_id, weekly_cap, daily_limit) values (?, 100, 1000000)").param(line.id()).update();
 
+		// the node learns its safeguarding model on start-up (Warmup): not measured alongside the campaigns
+		org.linea.shared.Warmup warmup = app.getBean(org.linea.shared.Warmup.class);
+		long warming = System.nanoTime();
+		while (warmup.health().getStatus() != org.springframework.boot.health.contributor.Status.UP) {
+			Thread.sleep(200);
+		}
+		System.out.printf("Node warmed up (%.1f s after the context started)%n", (System.nanoTime() - warming) / 1e9);
 		long seeding = System.nanoTime();
 		byte[] phone = app.getBean(FieldCipher.class).encrypt("+51900000000");
 		jdbc.sql("""
@@ -125,10 +137,11 @@ public final class BroadcastLoadHarness {
 		System.out.printf("First bot reply after start, no campaign running (cold): %d ms%n", botReplyMillis(port, line, appSecret));
 
 		BroadcastService broadcasts = app.getBean(BroadcastService.class);
-		for (double rate : new double[] { 80, 1000 }) {
+		for (double rate : RATES) {
 			as(users, "admin", users, () -> accounts.connect(line.key(), Map.of(), rate));
 			long[] id = new long[1];
 			long[] listedNanos = new long[1];
+			Map<String, long[]> scansBeforeListing = sequentialScans(jdbc);
 			as(users, "bench-coordinator", users, () -> {
 				id[0] = broadcasts.create(line.key(), new BroadcastRequest("bench " + rate, Audience.of(ConsentPurpose.BROADCASTS),
 						new BroadcastMessage(null, new BroadcastMessage.TemplateRef("aviso", "es", List.of("reparto")), null), null));
@@ -140,7 +153,14 @@ public final class BroadcastLoadHarness {
 					jdbc.sql("select recipients from broadcast_campaign where id = ?").param(id[0]).query(Integer.class).single(),
 					listedNanos[0] / 1e9);
 			Thread.sleep(3000); // warm-up: the first rounds, JIT
+			Map<String, long[]> scansBefore = sequentialScans(jdbc);
+			Map<String, double[]> pacingBefore = pacing(app);
+			System.out.printf("  sequential scans while listing and warming up (table: scans / rows read): %s%n",
+					scansSince(scansBeforeListing, scansBefore));
+			DatabaseSampler sampler = new DatabaseSampler(jdbc);
 			long from = second();
+			// the outbox's bulk rows waiting to be claimed, each second: at 0 the sender had nothing to send
+			long emptySeconds = 0;
 			List<Long> latencies = new ArrayList<>();
 			long peakHeap = 0;
 			long peakRss = 0;
@@ -151,10 +171,15 @@ public final class BroadcastLoadHarness {
 				else {
 					Thread.sleep(1000);
 				}
+				if (jdbc.sql("select count(*) from channel_outbox where line_id = ? and bulk and status = 'PENDING'").param(line.id())
+					.query(Long.class).single() == 0) {
+					emptySeconds++;
+				}
 				peakHeap = Math.max(peakHeap, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
 				peakRss = Math.max(peakRss, rssBytes());
 			}
 			long to = second();
+			sampler.stop();
 			long sent = 0;
 			for (long sec = from; sec < to; sec++) {
 				AtomicLong n = perSecond.get(sec);
@@ -179,14 +204,122 @@ public final class BroadcastLoadHarness {
 					""").param(line.id()).query(String.class).list());
 			System.out.printf("  memory of the node: heap used peak %.0f MB, resident set peak %.0f MB (heap max %.0f MB)%n",
 					peakHeap / 1e6, peakRss / 1e6, Runtime.getRuntime().maxMemory() / 1e6);
-			// tables read whole since the start (a read that grows with the audience shows here)
-			System.out.printf("  sequential scans so far (table: scans / rows read): %s%n", jdbc.sql("""
-					select string_agg(relname || ': ' || seq_scan || ' / ' || seq_tup_read, ', ' order by seq_tup_read desc)
-					from (select * from pg_stat_user_tables where seq_tup_read > 100000 order by seq_tup_read desc limit 6) t
-					""").query(String.class).single());
+			Map<String, double[]> pacingAfter = pacing(app);
+			System.out.printf("  pacing while measured: %s%n", pacingAfter.entrySet().stream().map(e -> {
+				double[] before = pacingBefore.getOrDefault(e.getKey(), new double[3]);
+				double count = e.getValue()[0] - before[0];
+				double seconds = e.getValue()[1] - before[1];
+				return String.format("%s %.2f s in %.0f (mean %.1f ms)", e.getKey(), seconds, count, count == 0 ? 0 : 1000 * seconds / count);
+			}).collect(java.util.stream.Collectors.joining(", ")));
+			System.out.printf("  statements the database was running, most often sampled (every 20 ms, %d samples):%n%s", sampler.samples(),
+					sampler.top(6));
+			if (Boolean.getBoolean("bench.explain")) {
+				// the plan of the outbox's claim (its first part, without the locks), while the campaign runs
+				System.out.println(String.join("\n", jdbc.sql("""
+						explain (analyze, buffers) select o.id from channel_outbox o
+						where o.status = 'PENDING' and o.next_attempt_at <= now()
+						  and not exists (select 1 from channel_outbox earlier
+						                  where earlier.contact_id = o.contact_id and earlier.id < o.id
+						                    and earlier.status in ('PENDING', 'CLAIMED', 'SENDING', 'UNCONFIRMED'))
+						order by o.bulk, o.id limit 200
+						""").query(String.class).list()));
+			}
+			System.out.printf("  samples with no bulk message waiting in the outbox (the feed behind): %d of %d%n", emptySeconds, SECONDS);
+			// tables read whole while sending (a read per message, or one that grows with the audience, shows here);
+			// the statistics collector reports with a delay of up to a second
+			Thread.sleep(1000);
+			Map<String, long[]> scansAfter = sequentialScans(jdbc);
+			System.out.printf("  sequential scans while measured (table: scans / rows read): %s%n", scansSince(scansBefore, scansAfter));
 			as(users, "bench-coordinator", users, () -> broadcasts.cancel(id[0]));
 			Thread.sleep(2000);
 		}
+	}
+
+	/**
+	 * The outbox's pacing timers, each as count and total seconds: slots a busy line left unused (a round
+	 * claimed late), how late bulk sends began after their slots, and the next round's waits for backpressure.
+	 */
+	private static Map<String, double[]> pacing(ConfigurableApplicationContext app) {
+		io.micrometer.core.instrument.MeterRegistry registry = app.getBean(io.micrometer.core.instrument.MeterRegistry.class);
+		Map<String, double[]> timers = new java.util.LinkedHashMap<>();
+		for (String name : List.of("slots.missed", "lag", "backpressure")) {
+			double[] total = new double[2];
+			registry.find("linea.channel.send." + name).timers().forEach(timer -> {
+				total[0] += timer.count();
+				total[1] += timer.totalTime(java.util.concurrent.TimeUnit.NANOSECONDS) / 1e9;
+			});
+			timers.put(name, total);
+		}
+		return timers;
+	}
+
+	/** Samples what the database's sessions are running (pg_stat_activity): where its time goes, without an extension. */
+	private static final class DatabaseSampler {
+
+		private final Map<String, Integer> seen = new ConcurrentHashMap<>();
+
+		private final java.util.concurrent.atomic.AtomicInteger samples = new java.util.concurrent.atomic.AtomicInteger();
+
+		private volatile boolean running = true;
+
+		private final Thread thread;
+
+		DatabaseSampler(JdbcClient jdbc) {
+			this.thread = Thread.ofPlatform().daemon().start(() -> {
+				while (this.running) {
+					jdbc.sql("""
+							select regexp_replace(left(query, 110), '\\s+', ' ', 'g') from pg_stat_activity
+							where state = 'active' and pid <> pg_backend_pid() and backend_type = 'client backend'
+							""").query(String.class).list().forEach(query -> this.seen.merge(query, 1, Integer::sum));
+					this.samples.incrementAndGet();
+					try {
+						Thread.sleep(20);
+					}
+					catch (InterruptedException ex) {
+						return;
+					}
+				}
+			});
+		}
+
+		void stop() throws InterruptedException {
+			this.running = false;
+			this.thread.join();
+		}
+
+		int samples() {
+			return this.samples.get();
+		}
+
+		String top(int n) {
+			StringBuilder out = new StringBuilder();
+			this.seen.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(n)
+				.forEach(e -> out.append(String.format("    %5d  %s%n", e.getValue(), e.getKey())));
+			return out.toString();
+		}
+
+	}
+
+	/** Each table's sequential scans and the rows they read, since the start. */
+	private static Map<String, long[]> sequentialScans(JdbcClient jdbc) {
+		Map<String, long[]> scans = new java.util.HashMap<>();
+		jdbc.sql("select relname, seq_scan, seq_tup_read from pg_stat_user_tables")
+			.query(rs -> {
+				scans.put(rs.getString(1), new long[] { rs.getLong(2), rs.getLong(3) });
+			});
+		return scans;
+	}
+
+	/** The tables scanned most between two readings of {@link #sequentialScans}, by rows read. */
+	private static String scansSince(Map<String, long[]> before, Map<String, long[]> after) {
+		return after.entrySet().stream()
+			.map(e -> Map.entry(e.getKey(), new long[] { e.getValue()[0] - before.getOrDefault(e.getKey(), new long[2])[0],
+					e.getValue()[1] - before.getOrDefault(e.getKey(), new long[2])[1] }))
+			.filter(e -> e.getValue()[0] > 0)
+			.sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1]))
+			.limit(6)
+			.map(e -> e.getKey() + ": " + e.getValue()[0] + " / " + e.getValue()[1])
+			.collect(java.util.stream.Collectors.joining(", "));
 	}
 
 	/** A person writes in over the webhook; the time until the fake is sent the bot's answer to them. */

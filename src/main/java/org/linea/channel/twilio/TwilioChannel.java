@@ -97,7 +97,7 @@ class TwilioChannel implements ChannelAdapter {
 
 	@Override
 	public SendResult send(Line line, Delivery delivery) throws InterruptedException {
-		ProviderAccount account = this.accounts.find(line.id()).orElse(null);
+		ProviderAccount account = this.accounts.forSending(line.id()).orElse(null);
 		if (account == null) {
 			return new SendResult.Failed("NO_ACCOUNT", "The line is not connected to Twilio");
 		}

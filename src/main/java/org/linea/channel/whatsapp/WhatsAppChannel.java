@@ -82,7 +82,7 @@ class WhatsAppChannel implements ChannelAdapter {
 
 	@Override
 	public SendResult send(Line line, Delivery delivery) throws InterruptedException {
-		ProviderAccount account = this.accounts.find(line.id()).orElse(null);
+		ProviderAccount account = this.accounts.forSending(line.id()).orElse(null);
 		if (account == null) {
 			return new SendResult.Failed("NO_ACCOUNT", "The line is not connected to WhatsApp");
 		}
