@@ -48,10 +48,12 @@ final class Model {
 	private static final double L2 = 1e-4;
 
 	/**
-	 * How much more a concept weighs than a word feature in the urgency reading: urgency is said by a few cues (now,
-	 * tonight, a knife, pills, a goodbye, bleeding, locked in) in any words, so their concepts lead, not the wording.
+	 * How much more a concept weighs than a word feature in the urgency reading. Urgency said indirectly ("si mañana no
+	 * contesto", "im at the bridge", "mañana temprano nos llevan") has few concepts, so once such reports were learned
+	 * the concepts no longer lead (2.0 before): out of fold 1.0 flagged 389 of 423 urgent reports and 86 of 750 non-urgent
+	 * ones, 2.0 386 and 84, and 2.0 with the urgency threshold lowered to 0.3 only 388 for 105 (bench/README, session 8).
 	 */
-	static final double URGENT_CONCEPTS = Double.parseDouble(System.getProperty("linea.safeguarding.urgent-concepts", "2.0"));
+	static final double URGENT_CONCEPTS = Double.parseDouble(System.getProperty("linea.safeguarding.urgent-concepts", "1.0"));
 
 	/**
 	 * Smoothing of the log-count ratios that scale each feature (how much more often it is found in the positive
