@@ -107,7 +107,9 @@ public class WebhookWriter {
 	private void write(List<Call> batch) {
 		if (batch.size() > 1) {
 			try {
-				List<List<ReceiveResult>> results = this.transactions.execute(status -> this.batches.store(batch.stream().map(Call::webhook).toList()));
+				List<List<ReceiveResult>> results = this.transactions.execute(status -> this.properties.ingestSetBased()
+						? this.batches.store(batch.stream().map(Call::webhook).toList())
+						: batch.stream().map(this::ingest).toList());
 				for (int i = 0; i < batch.size(); i++) {
 					batch.get(i).result().complete(results.get(i));
 				}

@@ -141,7 +141,8 @@ public final class IngestLoadHarness {
 		System.out.printf("acknowledged %,.0f msg/s (%.1f s), not 200: %d%n", MESSAGES / seconds, seconds, refused.get());
 		System.out.printf("ack latency ms: p50 %.1f  p99 %.1f  max %.1f%n", ms(sorted, 0.50), ms(sorted, 0.99),
 				sorted.getLast() / 1e6);
-		if (!app.getEnvironment().getProperty("linea.pipeline.enabled", Boolean.class, true)) {
+		// -Dbench.drain=false: stop at the last acknowledgement (paired ack runs on a loaded machine)
+		if (!app.getEnvironment().getProperty("linea.pipeline.enabled", Boolean.class, true) || !Boolean.parseBoolean(System.getProperty("bench.drain", "true"))) {
 			return;
 		}
 		long drainStarted = System.nanoTime();
