@@ -44,7 +44,7 @@ class ProcessInboundMessages {
 	 * CPU to acknowledging webhooks (a burst then drains later, from the stored backlog)
 	 */
 	ProcessInboundMessages(InboundPipeline pipeline, ChannelService channels, Clock clock,
-			@Value("${linea.pipeline.workers:2}") int workers) {
+			@Value("${linea.pipeline.workers:4}") int workers) {
 		this.pipeline = pipeline;
 		this.channels = channels;
 		this.clock = clock;
