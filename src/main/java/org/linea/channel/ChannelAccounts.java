@@ -21,6 +21,7 @@ import org.linea.shared.crypto.FieldCipher;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -58,10 +59,12 @@ public class ChannelAccounts {
 
 	private final LineaProperties properties;
 
+	private final ApplicationEventPublisher events;
+
 	private final SecureRandom random = new SecureRandom();
 
 	ChannelAccounts(JdbcClient jdbc, FieldCipher cipher, JsonMapper json, LineService lines, ChannelAdapters adapters,
-			AuditLog audit, LineaProperties properties) {
+			AuditLog audit, LineaProperties properties, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.cipher = cipher;
 		this.json = json;
@@ -69,6 +72,7 @@ public class ChannelAccounts {
 		this.adapters = adapters;
 		this.audit = audit;
 		this.properties = properties;
+		this.events = events;
 	}
 
 	/** The line's account with its secrets, for the adapter that calls the provider. */
@@ -175,6 +179,7 @@ public class ChannelAccounts {
 					verifyToken == null ? null : this.cipher.encrypt(verifyToken), rate)
 			.update();
 		forgetAfterCommit(line.id());
+		this.events.publishEvent(new ProviderAccountSaved(line.id()));
 		this.audit.record(line.organisationId(), "CHANNEL_ACCOUNT_SAVED", "line", line.key(),
 				Map.of("fields", submitted.keySet().stream().filter(name -> submitted.get(name) != null && !submitted.get(name).isBlank()).sorted().toList(),
 						"sendRate", rate));

@@ -16,10 +16,15 @@ import org.springframework.util.unit.DataSize;
  * @param ingestQueue webhook calls waiting for the writer beyond this many are answered 503
  * @param ingestTimeout a webhook call not stored within this time is answered 503 (the provider delivers it again)
  * @param templateSync how often every line's templates are read again from its provider ({@link SyncTemplatesJob})
+ * @param ingestSetBased whether a batch is stored with one statement per kind of row ({@link WebhookBatchStore}, the
+ * default) or call by call, as before (to compare the two in bench/ingest.sh)
+ * @param webhookLineCache how long a node answers webhooks from the line and account it last read ({@link WebhookGate});
+ * an account saved on this node counts at once, on another after at most this long; zero reads them for every call
  */
 @ConfigurationProperties("linea.channel")
 public record ChannelProperties(DataSize maxWebhookBody, DataSize maxMediaSize, Duration providerTimeout, Integer ingestWriters, Integer ingestBatch,
-		Integer ingestQueue, Duration ingestTimeout, Duration templateSync) {
+		Integer ingestQueue, Duration ingestTimeout, Duration templateSync, Boolean ingestSetBased,
+		Duration webhookLineCache) {
 
 	public ChannelProperties {
 		maxWebhookBody = maxWebhookBody == null ? DataSize.ofMegabytes(1) : maxWebhookBody;
@@ -27,9 +32,11 @@ public record ChannelProperties(DataSize maxWebhookBody, DataSize maxMediaSize, 
 		providerTimeout = providerTimeout == null ? Duration.ofSeconds(15) : providerTimeout;
 		ingestWriters = ingestWriters == null ? 4 : ingestWriters;
 		ingestBatch = ingestBatch == null ? 256 : ingestBatch;
+		ingestSetBased = ingestSetBased == null || ingestSetBased;
 		ingestQueue = ingestQueue == null ? 8192 : ingestQueue;
 		// under Twilio's 15 s, so the provider hears 503 rather than a timeout
 		ingestTimeout = ingestTimeout == null ? Duration.ofSeconds(10) : ingestTimeout;
+		webhookLineCache = webhookLineCache == null ? Duration.ofSeconds(5) : webhookLineCache;
 		templateSync = templateSync == null ? Duration.ofHours(6) : templateSync;
 	}
 

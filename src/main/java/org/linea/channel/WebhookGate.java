@@ -3,7 +3,11 @@ package org.linea.channel;
 import org.linea.access.ChannelType;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.linea.access.Line;
@@ -13,6 +17,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
@@ -33,6 +38,12 @@ public class WebhookGate {
 
 	private final ChannelProperties properties;
 
+	/** Lines found and connected, by key: a webhook needs its line and its secret, thousands of times a second. */
+	private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
+
+	/** Counts saved accounts: a lookup that raced with a save is not remembered. */
+	private final AtomicLong saves = new AtomicLong();
+
 	WebhookGate(LineService lines, ChannelAccounts accounts, ChannelMetrics metrics, ChannelProperties properties) {
 		this.lines = lines;
 		this.accounts = accounts;
@@ -42,6 +53,35 @@ public class WebhookGate {
 
 	/** The active, connected line with this key on one of these channels, and its account. */
 	public ConnectedLine line(String lineKey, Set<ChannelType> channels, ChannelType reportAs) {
+		// the monotonic clock: a test's moved Clock must not make a line last for ever
+		long now = System.nanoTime();
+		Remembered known = this.remembered.get(lineKey);
+		if (known != null && now - known.until() < 0 && channels.contains(known.connected().line().channelType())) {
+			return known.connected();
+		}
+		long savesBefore = this.saves.get();
+		ConnectedLine connected = lookUp(lineKey, channels, reportAs);
+		Duration keep = this.properties.webhookLineCache();
+		if (keep.isPositive() && this.saves.get() == savesBefore) {
+			if (this.remembered.size() > 10_000) {
+				this.remembered.clear();
+			}
+			this.remembered.put(lineKey, new Remembered(connected, now + keep.toNanos()));
+		}
+		return connected;
+	}
+
+	/**
+	 * A changed account (a new app secret) counts on this node from its commit; another node may go on
+	 * with the old one for up to {@code linea.channel.webhook-line-cache}, and the provider retries what it refuses.
+	 */
+	@TransactionalEventListener(fallbackExecution = true)
+	void accountSaved(ProviderAccountSaved event) {
+		this.saves.incrementAndGet();
+		this.remembered.values().removeIf(known -> known.connected().line().id() == event.lineId());
+	}
+
+	private ConnectedLine lookUp(String lineKey, Set<ChannelType> channels, ChannelType reportAs) {
 		Line line = this.lines.findByKey(lineKey)
 			.filter(Line::active)
 			.filter(found -> channels.contains(found.channelType()))
@@ -86,6 +126,9 @@ public class WebhookGate {
 		log.warn("Webhook refused channel={} line={} reason={}", channel, lineKey.matches("[a-z0-9-]{1,40}") ? lineKey : "(invalid)",
 				reason);
 		return new ResponseStatusException(status, detail);
+	}
+
+	private record Remembered(ConnectedLine connected, long until) {
 	}
 
 	/** A line with its provider account, as a webhook needs it. */

@@ -27,7 +27,8 @@ import org.springframework.web.server.ResponseStatusException;
  * each waiting for its own, and the webhooks take a few database connections however many arrive, so
  * processing and sending cannot starve them of connections and they cannot starve processing.
  * <p>
- * A batch that fails as a whole (a call that breaks a constraint, a deadlock with the outbox) is
+ * A batch is stored set-based ({@link WebhookBatchStore}: one statement per kind of row for all its
+ * calls). A batch that fails as a whole (a call that breaks a constraint, a deadlock with the outbox) is
  * rolled back and its calls are stored again one transaction each, so one bad call fails alone.
  * When the writer is behind by more than {@code linea.channel.ingest-queue} calls, or a call waits
  * longer than {@code linea.channel.ingest-timeout}, the provider gets 503 and delivers again later;
@@ -40,6 +41,8 @@ public class WebhookWriter {
 
 	private final ChannelService channels;
 
+	private final WebhookBatchStore batches;
+
 	private final TransactionTemplate transactions;
 
 	private final ChannelProperties properties;
@@ -48,8 +51,9 @@ public class WebhookWriter {
 
 	private volatile boolean stopping;
 
-	WebhookWriter(ChannelService channels, TransactionTemplate transactions, ChannelProperties properties) {
+	WebhookWriter(ChannelService channels, WebhookBatchStore batches, TransactionTemplate transactions, ChannelProperties properties) {
 		this.channels = channels;
+		this.batches = batches;
 		this.transactions = transactions;
 		this.properties = properties;
 		for (int i = 0; i < properties.ingestWriters(); i++) {
@@ -63,8 +67,8 @@ public class WebhookWriter {
 	 */
 	public List<ReceiveResult> store(Line line, String rawPayload, String contentType, List<InboundMessage> messages,
 			List<DeliveryReport> reports) {
-		Call call = new Call(line, rawPayload, contentType, messages, reports, new CompletableFuture<>());
-		if (this.stopping || !this.lanes.get(Math.floorMod(call.routing().hashCode(), this.lanes.size())).queue.offer(call)) {
+		Call call = new Call(new WebhookCall(line, rawPayload, contentType, messages, reports), new CompletableFuture<>());
+		if (this.stopping || !this.lanes.get(Math.floorMod(call.webhook().routing().hashCode(), this.lanes.size())).queue.offer(call)) {
 			throw overloaded();
 		}
 		try {
@@ -90,11 +94,22 @@ public class WebhookWriter {
 		return new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "Busy: deliver again later");
 	}
 
+	/**
+	 * Stores these calls as one batch, as a writer stores what is waiting, and returns what became of
+	 * each (for tests: under load the writers form such batches themselves).
+	 */
+	List<CompletableFuture<List<ReceiveResult>>> writeTogether(List<WebhookCall> calls) {
+		List<Call> batch = calls.stream().map(webhook -> new Call(webhook, new CompletableFuture<List<ReceiveResult>>())).toList();
+		write(batch);
+		return batch.stream().map(Call::result).toList();
+	}
+
 	private void write(List<Call> batch) {
 		if (batch.size() > 1) {
-			List<List<ReceiveResult>> results = new ArrayList<>(batch.size());
 			try {
-				this.transactions.executeWithoutResult(status -> batch.forEach(call -> results.add(ingest(call))));
+				List<List<ReceiveResult>> results = this.transactions.execute(status -> this.properties.ingestSetBased()
+						? this.batches.store(batch.stream().map(Call::webhook).toList())
+						: batch.stream().map(this::ingest).toList());
 				for (int i = 0; i < batch.size(); i++) {
 					batch.get(i).result().complete(results.get(i));
 				}
@@ -115,7 +130,8 @@ public class WebhookWriter {
 	}
 
 	private List<ReceiveResult> ingest(Call call) {
-		return this.channels.ingest(call.line(), call.rawPayload(), call.contentType(), call.messages(), call.reports());
+		WebhookCall webhook = call.webhook();
+		return this.channels.ingest(webhook.line(), webhook.rawPayload(), webhook.contentType(), webhook.messages(), webhook.reports());
 	}
 
 	/**
@@ -170,17 +186,7 @@ public class WebhookWriter {
 		}
 	}
 
-	private record Call(Line line, String rawPayload, String contentType, List<InboundMessage> messages, List<DeliveryReport> reports,
-			CompletableFuture<List<ReceiveResult>> result) {
-
-		/** What keeps one person's calls on one writer: the sender, else the reported message. */
-		Object routing() {
-			if (!this.messages.isEmpty()) {
-				return this.messages.getFirst().from();
-			}
-			return this.reports.isEmpty() ? this.rawPayload : this.reports.getFirst().providerMessageId();
-		}
-
+	private record Call(WebhookCall webhook, CompletableFuture<List<ReceiveResult>> result) {
 	}
 
 }

@@ -4,8 +4,12 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -89,6 +93,42 @@ public class ContactKeys {
 			.optional();
 		// empty when another transaction made the key after this statement's snapshot: a new statement sees it
 		return found.orElseGet(() -> sealer(keyFor(lineId, phoneHash)));
+	}
+
+	/**
+	 * The sealers of these numbers' data keys on one line, in the order given, each key made on first
+	 * use: one statement for all of them (a batch of webhooks from many people).
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public List<Sealer> sealersFor(long lineId, List<byte[]> phoneHashes) {
+		TreeSet<byte[]> distinct = new TreeSet<>(Arrays::compareUnsigned);
+		distinct.addAll(phoneHashes);
+		List<byte[]> sorted = List.copyOf(distinct);
+		byte[][] wrapped = new byte[sorted.size()][];
+		for (int i = 0; i < wrapped.length; i++) {
+			byte[] fresh = new byte[32];
+			this.random.nextBytes(fresh);
+			wrapped[i] = this.master.encrypt(fresh);
+		}
+		// inserted in hash order, so two batches making keys for the same people cannot deadlock
+		Map<ByteBuffer, Sealer> found = new HashMap<>();
+		this.jdbc.sql("""
+				with wanted as (select * from unnest(?::bytea[], ?::bytea[]) as w (phone_hash, wrapped_key)),
+				made as (
+				    insert into contact_data_key (line_id, phone_hash, wrapped_key)
+				    select ?, phone_hash, wrapped_key from wanted order by phone_hash
+				    on conflict (line_id, phone_hash) do nothing
+				    returning id, phone_hash, wrapped_key)
+				select id, phone_hash, wrapped_key from made
+				union all
+				select k.id, k.phone_hash, k.wrapped_key from contact_data_key k join wanted w on w.phone_hash = k.phone_hash
+				where k.line_id = ? and not exists (select 1 from made m where m.phone_hash = k.phone_hash)
+				""")
+			.params(sorted.toArray(byte[][]::new), wrapped, lineId, lineId)
+			.query((rs, n) -> found.put(ByteBuffer.wrap(rs.getBytes(2)), new Sealer(rs.getLong(1), this.master.decrypt(rs.getBytes(3)))))
+			.list();
+		// missing when another transaction made the key after this statement's snapshot, as in sealerFor
+		return phoneHashes.stream().map(hash -> found.computeIfAbsent(ByteBuffer.wrap(hash), missing -> sealerFor(lineId, hash))).toList();
 	}
 
 	/**

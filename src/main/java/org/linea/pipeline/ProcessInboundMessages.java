@@ -13,6 +13,7 @@ import org.linea.channel.InboundMessageStored;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -36,12 +37,18 @@ class ProcessInboundMessages {
 
 	private final Clock clock;
 
-	private final ExecutorService workers = Executors.newFixedThreadPool(4, Thread.ofPlatform().name("inbound-", 0).daemon().factory());
+	private final ExecutorService workers;
 
-	ProcessInboundMessages(InboundPipeline pipeline, ChannelService channels, Clock clock) {
+	/**
+	 * @param workers threads processing what was just stored: on a small machine, fewer leave more of the
+	 * CPU to acknowledging webhooks (a burst then drains later, from the stored backlog)
+	 */
+	ProcessInboundMessages(InboundPipeline pipeline, ChannelService channels, Clock clock,
+			@Value("${linea.pipeline.workers:4}") int workers) {
 		this.pipeline = pipeline;
 		this.channels = channels;
 		this.clock = clock;
+		this.workers = Executors.newFixedThreadPool(workers, Thread.ofPlatform().name("inbound-", 0).daemon().factory());
 	}
 
 	@TransactionalEventListener

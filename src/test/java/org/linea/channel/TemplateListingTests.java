@@ -83,7 +83,7 @@ class TemplateListingTests {
 	}
 
 	private TemplateListing listing() {
-		return new TemplateListing(new ProviderHttp(new ChannelProperties(null, null, null, null, null, null, null, null)), JsonMapper.builder().build(),
+		return new TemplateListing(new ProviderHttp(new ChannelProperties(null, null, null, null, null, null, null, null, null, null)), JsonMapper.builder().build(),
 				"Test API", this.origin, "Bearer secret", root -> "refused:\n " + root.path("auth").asString());
 	}
 

@@ -1,0 +1,148 @@
+package org.linea.channel;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+import org.junit.jupiter.api.Test;
+import org.linea.LineaIntegrationTest;
+import org.linea.access.Line;
+import org.linea.contact.ContactKeys;
+import org.linea.contact.ContactService;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Webhook calls stored together in one batch ({@link WebhookWriter}, {@link WebhookBatchStore}) end as
+ * if each had been stored alone: every message once, the same message twice answered as a duplicate,
+ * one call that cannot be stored failing alone.
+ */
+class WebhookBatchIntegrationTests extends LineaIntegrationTest {
+
+	@Autowired
+	WebhookWriter writer;
+
+	@Autowired
+	ContactKeys keys;
+
+	@Autowired
+	ContactService contacts;
+
+	@Test
+	void aBatchFromManyPeopleStoresEachMessageOnceWithItsSendersKey() throws Exception {
+		Line line = newLine(newOrganisation());
+		List<WebhookCall> calls = new ArrayList<>();
+		List<String> senders = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			String from = randomPhone();
+			senders.add(from);
+			calls.add(call(line, message(from, "wamid." + UUID.randomUUID(), "hola " + i)));
+		}
+		// the first person writes twice in the same batch: their messages keep the order they came in
+		calls.add(call(line, message(senders.getFirst(), "wamid." + UUID.randomUUID(), "otra vez")));
+
+		List<List<ReceiveResult>> results = results(this.writer.writeTogether(calls));
+
+		assertThat(results).allSatisfy(result -> assertThat(result).singleElement().satisfies(r -> assertThat(r.duplicate()).isFalse()));
+		assertThat(results.get(5).getFirst().inboundId()).isGreaterThan(results.get(0).getFirst().inboundId());
+		assertThat(count("select count(*) from channel_inbound_message where line_id = ?", line.id())).isEqualTo(6);
+		assertThat(count("select count(*) from channel_inbound_event where line_id = ? and outcome = 'ACCEPTED'", line.id())).isEqualTo(6);
+		for (int i = 0; i < 5; i++) {
+			long inbound = results.get(i).getFirst().inboundId();
+			byte[] sender = this.jdbc.sql("select sender_encrypted from channel_inbound_message where id = ?").param(inbound)
+				.query((rs, n) -> rs.getBytes(1)).single();
+			assertThat(this.keys.decryptToString(sender)).isEqualTo(senders.get(i));
+			byte[] payload = this.jdbc.sql("""
+					select e.payload_encrypted from channel_inbound_event e join channel_inbound_message m on m.event_id = e.id where m.id = ?
+					""").param(inbound).query((rs, n) -> rs.getBytes(1)).single();
+			assertThat(this.keys.decryptToString(payload)).isEqualTo(calls.get(i).rawPayload());
+			// sealed with the sender's own data key: erasing them makes both unreadable
+			byte[] hash = this.contacts.phoneHash(senders.get(i));
+			assertThat(this.jdbc.sql("select count(*) from contact_data_key where line_id = ? and phone_hash = ?").params(line.id(), hash)
+				.query(Long.class).single()).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void theSameMessageTwiceInOneBatchIsStoredOnceAndTheSecondCallIsADuplicate() throws Exception {
+		Line line = newLine(newOrganisation());
+		String from = randomPhone();
+		String id = "wamid." + UUID.randomUUID();
+		String stored = "wamid." + UUID.randomUUID();
+		results(this.writer.writeTogether(List.of(call(line, message(randomPhone(), stored, "antes")))));
+
+		List<List<ReceiveResult>> results = results(this.writer.writeTogether(List.of(call(line, message(from, id, "hola")),
+				call(line, message(from, id, "hola")), call(line, message(randomPhone(), stored, "antes")))));
+
+		assertThat(results.get(0).getFirst().duplicate()).isFalse();
+		assertThat(results.get(1).getFirst()).isEqualTo(new ReceiveResult(results.get(0).getFirst().inboundId(), true));
+		assertThat(results.get(2).getFirst().duplicate()).isTrue();
+		assertThat(count("select count(*) from channel_inbound_message where line_id = ? and provider_message_id = ?", line.id(), id))
+			.isEqualTo(1);
+		assertThat(count("select count(*) from channel_inbound_message where line_id = ?", line.id())).isEqualTo(2);
+		assertThat(count("select count(*) from channel_inbound_event where line_id = ? and outcome = 'DUPLICATE'", line.id())).isEqualTo(2);
+		assertThat(count("select count(*) from channel_inbound_event where line_id = ? and outcome = 'ACCEPTED'", line.id())).isEqualTo(2);
+	}
+
+	@Test
+	void oneCallThatCannotBeStoredFailsAloneAndTheRestOfTheBatchIsStored() throws Exception {
+		Line line = newLine(newOrganisation());
+		Line gone = new Line(-1, line.organisationId(), "gone", line.name(), line.channelType(), line.countryCode(), line.timeZone(),
+				line.languages(), line.openingHours(), line.retentionDays(), line.firstResponseMinutes(), true, null);
+		String before = "wamid." + UUID.randomUUID();
+		String after = "wamid." + UUID.randomUUID();
+
+		List<CompletableFuture<List<ReceiveResult>>> futures = this.writer.writeTogether(List.of(call(line, message(randomPhone(), before, "uno")),
+				call(gone, message(randomPhone(), "wamid." + UUID.randomUUID(), "dos")), call(line, message(randomPhone(), after, "tres"))));
+
+		assertThat(futures.get(0).get().getFirst().duplicate()).isFalse();
+		assertThatThrownBy(() -> futures.get(1).get()).isInstanceOf(ExecutionException.class);
+		assertThat(futures.get(2).get().getFirst().duplicate()).isFalse();
+		assertThat(this.jdbc.sql("select provider_message_id from channel_inbound_message where line_id = ? order by id").param(line.id())
+			.query(String.class).list()).containsExactly(before, after);
+	}
+
+	@Test
+	void aStatusForAMessageNotKnownYetIsKeptBesideTheMessagesOfItsBatch() throws Exception {
+		Line line = newLine(newOrganisation());
+		String unknown = "wamid.out-" + UUID.randomUUID();
+		DeliveryReport report = new DeliveryReport(unknown, null, DeliveryStatus.DELIVERED, Instant.parse("2026-12-03T10:00:00Z"), null);
+
+		List<List<ReceiveResult>> results = results(this.writer.writeTogether(List.of(call(line, message(randomPhone(), "wamid." + UUID.randomUUID(), "hola")),
+				new WebhookCall(line, "{\"statuses\":[]}", "application/json", List.of(), List.of(report)),
+				new WebhookCall(line, "{\"statuses\":[]}", "application/json", List.of(), List.of(report)))));
+
+		assertThat(results.get(0)).singleElement().satisfies(result -> assertThat(result.duplicate()).isFalse());
+		assertThat(results.get(1)).isEmpty();
+		assertThat(count("select count(*) from channel_delivery_report where line_id = ? and provider_message_id = ? and status = 'DELIVERED'",
+				line.id(), unknown)).as("kept once for when the send returns").isEqualTo(1);
+		assertThat(count("select count(*) from channel_inbound_event where line_id = ?", line.id())).isEqualTo(3);
+	}
+
+	private static WebhookCall call(Line line, InboundMessage message) {
+		return new WebhookCall(line, "{\"id\":\"" + message.providerMessageId() + "\"}", "application/json", List.of(message), List.of());
+	}
+
+	private static InboundMessage message(String from, String id, String text) {
+		return new InboundMessage(id, from, "Ana", MessageKind.TEXT, text, null, Instant.parse("2026-12-03T09:00:00Z"));
+	}
+
+	private static List<List<ReceiveResult>> results(List<CompletableFuture<List<ReceiveResult>>> futures) throws Exception {
+		List<List<ReceiveResult>> results = new ArrayList<>();
+		for (CompletableFuture<List<ReceiveResult>> future : futures) {
+			results.add(future.get());
+		}
+		return results;
+	}
+
+	private long count(String sql, Object... params) {
+		return this.jdbc.sql(sql).params(params).query(Long.class).single();
+	}
+
+}
