@@ -39,9 +39,12 @@ public class ChannelMetrics {
 		this.registry.timer("linea.channel.send.slots.missed", "channel", channel.name()).record(lost);
 	}
 
-	/** How late a bulk send began after its slot (its thread waited for the processor or a connection). */
+	/**
+	 * How late a bulk send began after its slot (its thread waited for the processor or a connection);
+	 * a send that woke a little early counts as on time.
+	 */
 	void sendLag(ChannelType channel, Duration lag) {
-		this.registry.timer("linea.channel.send.lag", "channel", channel.name()).record(lag);
+		this.registry.timer("linea.channel.send.lag", "channel", channel.name()).record(lag.isNegative() ? Duration.ZERO : lag);
 	}
 
 	/** Time the outbox's next round waited because too many of the last round's bulk sends were unfinished. */

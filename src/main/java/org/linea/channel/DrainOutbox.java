@@ -152,6 +152,8 @@ class DrainOutbox {
 
 	private volatile ExecutorService workers = newWorkers();
 
+	private final SendingMarks sendingMarks;
+
 	private volatile boolean running;
 
 	private volatile boolean stopping;
@@ -171,9 +173,11 @@ class DrainOutbox {
 		this.properties = properties;
 		this.json = json;
 		this.clock = clock;
+		this.sendingMarks = new SendingMarks(jdbc, clock, properties.sendTimeout());
 		this.running = properties.enabled();
 		if (this.running) {
 			this.recorder.start();
+			this.sendingMarks.start();
 		}
 	}
 
@@ -274,6 +278,7 @@ class DrainOutbox {
 			Thread.currentThread().interrupt();
 		}
 		this.running = false;
+		this.sendingMarks.stop();
 		this.recorder.interrupt();
 		try {
 			this.recorder.join(this.properties.sendTimeout().toMillis());
@@ -302,6 +307,7 @@ class DrainOutbox {
 		if (this.recorder.getState() == Thread.State.NEW) {
 			this.recorder.start();
 		}
+		this.sendingMarks.start();
 	}
 
 	private static ExecutorService newWorkers() {
@@ -347,7 +353,11 @@ class DrainOutbox {
 	private List<Claimed> claim() {
 		Instant now = Instant.now(this.clock);
 		Instant lease = now.plus(this.properties.lookahead()).plus(this.properties.sendTimeout());
-		return this.transactions.execute(status -> this.jdbc.sql("""
+		return this.transactions.execute(status -> {
+			// the outbox fills in seconds from empty: with statistics of a near-empty table the planner checks each
+			// candidate's earlier rows by reading the whole table once per candidate; the indexes are always right here
+			this.jdbc.sql("set local enable_seqscan = off").update();
+			return this.jdbc.sql("""
 				with due as (
 				    select o.id from channel_outbox o
 				    where o.status = 'PENDING' and o.next_attempt_at <= now()
@@ -368,7 +378,8 @@ class DrainOutbox {
 			.params(this.properties.batchSize(), Timestamp.from(lease), 100, this.properties.lookahead().toMillis() / 1000.0, 100,
 					Math.min(this.properties.lookahead().toMillis(), BULK_LOOKAHEAD.toMillis()) / 1000.0)
 			.query(Claimed.class)
-			.list());
+			.list();
+		});
 	}
 
 	/**
@@ -534,7 +545,7 @@ class DrainOutbox {
 				unclaim(List.of(row), paused != null ? paused : Instant.now(this.clock));
 				return;
 			}
-			if (!markSending(row)) {
+			if (!this.sendingMarks.mark(row.id())) {
 				return;
 			}
 			SendResult result = sendOne(line, row, recipients);
@@ -608,13 +619,6 @@ class DrainOutbox {
 		if (wait > 0) {
 			Thread.sleep(wait);
 		}
-	}
-
-	private boolean markSending(Claimed row) {
-		return this.jdbc.sql("""
-				update channel_outbox set status = 'SENDING', attempts = attempts + 1, locked_until = ?
-				where id = ? and status = 'CLAIMED'
-				""").params(Timestamp.from(Instant.now(this.clock).plus(this.properties.sendTimeout())), row.id()).update() > 0;
 	}
 
 	private SendResult sendOne(Line line, Claimed row, Recipients recipients) throws InterruptedException {
