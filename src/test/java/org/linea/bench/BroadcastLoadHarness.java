@@ -223,22 +223,6 @@ public final class BroadcastLoadHarness {
 						                    and earlier.status in ('PENDING', 'CLAIMED', 'SENDING', 'UNCONFIRMED'))
 						order by o.bulk, o.id limit 200
 						""").query(String.class).list()));
-				// and of the broadcast's top-up read (BroadcastSender.turns, its audience as AudienceService writes it)
-				System.out.println(String.join("\n", jdbc.sql("""
-						explain (analyze, buffers) select r.id, r.contact_id,
-						    exists (select c2.id from contact_contact c2
-						            where c2.line_id = ? and c2.erased_at is null and c2.opted_out_at is null and c2.phone_encrypted is not null
-						              and (select e.event from contact_consent_event e where e.contact_id = c2.id and e.purpose in ('BROADCASTS', 'ALL_MESSAGES')
-						                   order by e.occurred_at desc, e.id desc limit 1) = 'GIVEN' and c2.id = r.contact_id) as consented,
-						    (select count(*) from broadcast_recipient p where p.contact_id = r.contact_id and p.enqueued_at > now() - interval '7 days') as recent,
-						    coalesce((select bool_or(p.line_id = r.line_id and p.enqueued_at > now() - interval '1 day')
-						              from broadcast_recipient p where p.contact_id = r.contact_id and p.enqueued_at > now() - interval '7 days'),
-						             false) as reached,
-						    (select max(cc.last_inbound_at) from conversation_conversation cc where cc.contact_id = r.contact_id) as last_inbound
-						from broadcast_recipient r join contact_contact c on c.id = r.contact_id
-						where r.campaign_id = ? and r.status = 'QUEUED'
-						order by r.id limit 1000
-						""").params(line.id(), id[0]).query(String.class).list()));
 			}
 			System.out.printf("  samples with no bulk message waiting in the outbox (the feed behind): %d of %d%n", emptySeconds, SECONDS);
 			// tables read whole while sending (a read per message, or one that grows with the audience, shows here);
