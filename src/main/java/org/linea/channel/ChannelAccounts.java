@@ -25,8 +25,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Lines' provider accounts and approved templates. Admins connect a line; secrets are encrypted on
@@ -178,24 +177,16 @@ public class ChannelAccounts {
 			.params(line.id(), this.json.writeValueAsString(settings), this.cipher.encrypt(this.json.writeValueAsString(secrets)),
 					verifyToken == null ? null : this.cipher.encrypt(verifyToken), rate)
 			.update();
-		forgetAfterCommit(line.id());
 		this.events.publishEvent(new ProviderAccountSaved(line.id()));
 		this.audit.record(line.organisationId(), "CHANNEL_ACCOUNT_SAVED", "line", line.key(),
 				Map.of("fields", submitted.keySet().stream().filter(name -> submitted.get(name) != null && !submitted.get(name).isBlank()).sorted().toList(),
 						"sendRate", rate));
 	}
 
-	/** Sends read the account again once this change is committed (and also now, for a send within it). */
-	private void forgetAfterCommit(long lineId) {
-		this.sending.remove(lineId);
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCompletion(int status) {
-					ChannelAccounts.this.sending.remove(lineId);
-				}
-			});
-		}
+	/** Sends read the account again once a change is committed (the same event the webhook gate forgets it on). */
+	@TransactionalEventListener(fallbackExecution = true)
+	void accountSaved(ProviderAccountSaved event) {
+		this.sending.remove(event.lineId());
 	}
 
 	private record ReadAccount(Optional<ProviderAccount> account, long readAt) {
