@@ -9,7 +9,8 @@ import java.util.List;
  * The labelled messages the benchmark is scored on, split as bench/README.md writes down: the dev
  * file by odd and even rows (1-based), our own file by odd rows ({@code own-a}, whose misses may be
  * read) and even rows ({@code own-b}, figures only), {@code own_questions_c.csv} and {@code own_questions_d.csv} whole
- * ({@code own-c}, {@code own-d}, figures only), and the safeguarding file, figures only.
+ * ({@code own-c}, {@code own-d}, figures only), {@code own_questions_g.csv} whole ({@code own-g}, in-sample, for tuning),
+ * {@code own_questions_f.csv} whole ({@code own-f}, figures only), and the safeguarding file, figures only.
  */
 final class BenchSets {
 
@@ -43,6 +44,16 @@ final class BenchSets {
 		Path fifth = own.resolveSibling("own_questions_e.csv");
 		if (fifth.toFile().exists()) {
 			sets.add(new Set("own-e", BenchScore.read(fifth), false));
+		}
+		// in-sample: written in session 9 by writers who saw only the issue and the bank, for tuning
+		Path seventh = own.resolveSibling("own_questions_g.csv");
+		if (seventh.toFile().exists()) {
+			sets.add(new Set("own-g", BenchScore.read(seventh), false));
+		}
+		// held out: written in session 9 by an independent writer who saw only the issue and the bank; totals only
+		Path sixth = own.resolveSibling("own_questions_f.csv");
+		if (sixth.toFile().exists()) {
+			sets.add(new Set("own-f", BenchScore.read(sixth), true));
 		}
 		Path safeguarding = faqEval.resolve("safeguarding_dev.csv");
 		if (safeguarding.toFile().exists()) {

@@ -14,7 +14,7 @@ import org.linea.knowledge.KnowledgeTestData;
  * Matcher tuning without the application: the pure matcher on the benchmark bank, on every labelled
  * file and split of bench/README.md side by side. {@code -Dset=} keeps one of them ({@code dev-odd},
  * {@code dev-even}, {@code own-a}, {@code own-b}, {@code own-c}, {@code own-d}, {@code own-e},
- * {@code safeguarding}); {@code -Dsize=1000} grows the bank with the benchmark's made-up distractors;
+ * {@code safeguarding}, or several, comma-separated); {@code -DinSample=true} leaves the held-out sets out; {@code -Dsize=1000} grows the bank with the benchmark's made-up distractors;
  * {@code -DanswerAt= -Dmargin= -DmenuAt= -DclearAt= -DclearMargin= -DcoverAt=} override the
  * thresholds; {@code -Dmisses=true} lists the misses (never for the held-out sets, see README).
  */
@@ -50,7 +50,7 @@ class OfflineTune {
 		List<String> lineLanguages = List.of("es", "en", "pt", "fr", "ht");
 		String only = System.getProperty("set", "");
 		for (BenchSets.Set set : BenchSets.all(dir, own)) {
-			if (!only.isEmpty() && !only.equals(set.name())) {
+			if ((!only.isEmpty() && !List.of(only.split(",")).contains(set.name())) || (Boolean.getBoolean("inSample") && set.heldOut())) {
 				continue;
 			}
 			var outcomes = BenchScore.run(set.messages(),
