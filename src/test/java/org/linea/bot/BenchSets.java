@@ -31,35 +31,27 @@ final class BenchSets {
 			sets.add(new Set("own-b", half(ours, false), true));
 		}
 		// written in session 7 after every matcher change so far, scored once: held out as a whole
-		Path third = own.resolveSibling("own_questions_c.csv");
-		if (third.toFile().exists()) {
-			sets.add(new Set("own-c", BenchScore.read(third), true));
-		}
+		whole(sets, own.resolveSibling("own_questions_c.csv"), "own-c", true);
 		// written by another session from the bank's meaning, never read message by message: held out as a whole
-		Path fourth = own.resolveSibling("own_questions_d.csv");
-		if (fourth.toFile().exists()) {
-			sets.add(new Set("own-d", BenchScore.read(fourth), true));
-		}
+		whole(sets, own.resolveSibling("own_questions_d.csv"), "own-d", true);
 		// in-sample: written in session 8 to work on languages other than Spanish, its misses read
-		Path fifth = own.resolveSibling("own_questions_e.csv");
-		if (fifth.toFile().exists()) {
-			sets.add(new Set("own-e", BenchScore.read(fifth), false));
-		}
+		whole(sets, own.resolveSibling("own_questions_e.csv"), "own-e", false);
 		// in-sample: written in session 9 by writers who saw only the issue and the bank, for tuning
-		Path seventh = own.resolveSibling("own_questions_g.csv");
-		if (seventh.toFile().exists()) {
-			sets.add(new Set("own-g", BenchScore.read(seventh), false));
-		}
+		whole(sets, own.resolveSibling("own_questions_g.csv"), "own-g", false);
 		// held out: written in session 9 by an independent writer who saw only the issue and the bank; totals only
-		Path sixth = own.resolveSibling("own_questions_f.csv");
-		if (sixth.toFile().exists()) {
-			sets.add(new Set("own-f", BenchScore.read(sixth), true));
-		}
+		whole(sets, own.resolveSibling("own_questions_f.csv"), "own-f", true);
 		Path safeguarding = faqEval.resolve("safeguarding_dev.csv");
 		if (safeguarding.toFile().exists()) {
 			sets.add(new Set("safeguarding", BenchScore.readAny(safeguarding), true));
 		}
 		return sets;
+	}
+
+	/** A labelled file as one set, when it is there. */
+	private static void whole(List<Set> sets, Path file, String name, boolean heldOut) throws IOException {
+		if (file.toFile().exists()) {
+			sets.add(new Set(name, BenchScore.read(file), heldOut));
+		}
 	}
 
 	static List<BenchScore.Labelled> half(List<BenchScore.Labelled> all, boolean odd) {
