@@ -33,8 +33,10 @@ import org.linea.access.ChannelType;
 import org.linea.channel.Fixtures;
 import org.linea.channel.whatsapp.FakeGraphApi;
 import org.linea.channel.whatsapp.FakeGraphApiAccess;
+import org.linea.shared.Warmup;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -105,6 +107,7 @@ public final class IngestLoadHarness {
 			signatures.add(FakeGraphApiAccess.sign(appSecret, body));
 		}
 		HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+		awaitReady(app);
 		warmUp(http, path, appSecret);
 		// -Dbench.jfr=target/ingest.jfr: a JFR profile of the load and the drain (start-up and warm-up left out)
 		String jfr = System.getProperty("bench.jfr");
@@ -217,6 +220,14 @@ public final class IngestLoadHarness {
 				(System.nanoTime() - drainStarted) / 1e9,
 				jdbc.sql("select count(*) from channel_inbound_message where processed_at is not null").query(Long.class).single(),
 				jdbc.sql("select count(*) from channel_outbox where status = 'SENT'").query(Long.class).single());
+	}
+
+	/** As a load balancer would: no load before the node is ready (the safeguarding model learnt, see Warmup). */
+	private static void awaitReady(ConfigurableApplicationContext app) throws InterruptedException {
+		Warmup warmup = app.getBean(Warmup.class);
+		while (Status.OUT_OF_SERVICE.equals(warmup.health().getStatus())) {
+			Thread.sleep(200);
+		}
 	}
 
 	private static void warmUp(HttpClient http, String path, String appSecret) throws Exception {
