@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.PreDestroy;
 import org.linea.access.Line;
@@ -51,6 +52,9 @@ public class WebhookWriter {
 
 	private volatile boolean stopping;
 
+	/** Calls handed to a writer and not answered yet. */
+	private final AtomicInteger waiting = new AtomicInteger();
+
 	WebhookWriter(ChannelService channels, WebhookBatchStore batches, TransactionTemplate transactions, ChannelProperties properties) {
 		this.channels = channels;
 		this.batches = batches;
@@ -68,10 +72,11 @@ public class WebhookWriter {
 	public List<ReceiveResult> store(Line line, String rawPayload, String contentType, List<InboundMessage> messages,
 			List<DeliveryReport> reports) {
 		Call call = new Call(new WebhookCall(line, rawPayload, contentType, messages, reports), new CompletableFuture<>());
-		if (this.stopping || !this.lanes.get(Math.floorMod(call.webhook().routing().hashCode(), this.lanes.size())).queue.offer(call)) {
-			throw overloaded();
-		}
+		this.waiting.incrementAndGet();
 		try {
+			if (this.stopping || !this.lanes.get(Math.floorMod(call.webhook().routing().hashCode(), this.lanes.size())).queue.offer(call)) {
+				throw overloaded();
+			}
 			return call.result().get(this.properties.ingestTimeout().toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (InterruptedException ex) {
@@ -88,6 +93,18 @@ public class WebhookWriter {
 			}
 			throw new IllegalStateException(ex.getCause());
 		}
+		finally {
+			this.waiting.decrementAndGet();
+		}
+	}
+
+	/**
+	 * Whether a webhook call on this node is waiting to be stored and answered. Work that can wait
+	 * (processing what was stored) gives way meanwhile, so on a small machine the provider's calls get
+	 * the CPU first and a burst is answered at once, then processed from the stored backlog.
+	 */
+	public boolean callsWaiting() {
+		return this.waiting.get() > 0;
 	}
 
 	private static ResponseStatusException overloaded() {

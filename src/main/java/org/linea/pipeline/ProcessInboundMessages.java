@@ -6,10 +6,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.locks.LockSupport;
 
 import jakarta.annotation.PreDestroy;
 import org.linea.channel.ChannelService;
 import org.linea.channel.InboundMessageStored;
+import org.linea.channel.WebhookWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +33,8 @@ class ProcessInboundMessages {
 
 	private static final Duration GRACE = Duration.ofSeconds(3);
 
+	private static final long YIELD_STEP = Duration.ofMillis(2).toNanos();
+
 	private final InboundPipeline pipeline;
 
 	private final ChannelService channels;
@@ -39,15 +43,23 @@ class ProcessInboundMessages {
 
 	private final ExecutorService workers;
 
+	private final WebhookWriter webhooks;
+
+	private final Duration yieldAtMost;
+
 	/**
 	 * @param workers threads processing what was just stored: on a small machine, fewer leave more of the
 	 * CPU to acknowledging webhooks (a burst then drains later, from the stored backlog)
+	 * @param yieldAtMost how long a message waits for the webhooks on this node to be answered before it is
+	 * processed anyway: under a sustained burst processing goes on at a trickle, and at full speed once it ends
 	 */
-	ProcessInboundMessages(InboundPipeline pipeline, ChannelService channels, Clock clock,
-			@Value("${linea.pipeline.workers:4}") int workers) {
+	ProcessInboundMessages(InboundPipeline pipeline, ChannelService channels, Clock clock, WebhookWriter webhooks,
+			@Value("${linea.pipeline.workers:4}") int workers, @Value("${linea.pipeline.yield-at-most:1s}") Duration yieldAtMost) {
 		this.pipeline = pipeline;
 		this.channels = channels;
 		this.clock = clock;
+		this.webhooks = webhooks;
+		this.yieldAtMost = yieldAtMost;
 		this.workers = Executors.newFixedThreadPool(workers, Thread.ofPlatform().name("inbound-", 0).daemon().factory());
 	}
 
@@ -69,12 +81,25 @@ class ProcessInboundMessages {
 	}
 
 	private void process(long inboundId) {
+		yieldToWebhooks();
 		try {
 			this.pipeline.process(inboundId);
 		}
 		catch (RuntimeException ex) {
 			log.error("Processing inbound={} failed, will retry: {}", inboundId, ex.getClass().getSimpleName(), ex);
 			this.channels.markAttemptFailed(inboundId, ex.getClass().getSimpleName());
+		}
+	}
+
+	/**
+	 * Waits while webhook calls are waiting to be acknowledged (a person's message at normal traffic
+	 * waits not at all): acknowledging is what the provider times, processing can come a moment later.
+	 * No lock or connection is held meanwhile.
+	 */
+	private void yieldToWebhooks() {
+		long until = System.nanoTime() + this.yieldAtMost.toNanos();
+		while (this.webhooks.callsWaiting() && System.nanoTime() - until < 0) {
+			LockSupport.parkNanos(YIELD_STEP);
 		}
 	}
 

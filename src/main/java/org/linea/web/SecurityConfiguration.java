@@ -12,6 +12,7 @@ import org.linea.web.session.AbsoluteSessionLifetime;
 import org.linea.web.throttle.RequestRateLimits;
 import org.linea.web.throttle.SignInThrottle;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -19,6 +20,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -46,6 +48,18 @@ class SecurityConfiguration {
 
 	private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
 			+ "connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
+
+	/**
+	 * No observation of each security filter and authorization: on a webhook they cost more CPU than
+	 * the filters themselves (JFR, bench/README "Ingest"). Each request is still observed as a whole
+	 * ({@code http.server.requests}, the ack latency on the dashboard); what the filters decide is unchanged.
+	 * {@code linea.security.observe-filters=true} observes them again (to compare in bench/ingest.sh).
+	 */
+	@Bean
+	@ConditionalOnProperty(name = "linea.security.observe-filters", havingValue = "false", matchIfMissing = true)
+	SecurityObservationSettings securityObservations() {
+		return SecurityObservationSettings.noObservations();
+	}
 
 	@Bean
 	PasswordEncoder passwordEncoder() {

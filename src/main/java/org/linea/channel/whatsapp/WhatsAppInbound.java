@@ -31,7 +31,8 @@ final class WhatsAppInbound {
 	private WhatsAppInbound() {
 	}
 
-	record Decoded(List<InboundMessage> messages, List<DeliveryReport> reports, int foreignChanges) {
+	/** @param templateChanges whether a change is a template webhook ({@link WhatsAppTemplateEvents}), read apart */
+	record Decoded(List<InboundMessage> messages, List<DeliveryReport> reports, int foreignChanges, boolean templateChanges) {
 	}
 
 	static final class Malformed extends RuntimeException {
@@ -64,10 +65,12 @@ final class WhatsAppInbound {
 		List<InboundMessage> messages = new ArrayList<>();
 		List<DeliveryReport> reports = new ArrayList<>();
 		int foreign = 0;
+		boolean templates = false;
 		for (WhatsAppPayload.Entry entry : present(payload.entry())) {
 			for (WhatsAppPayload.Change change : present(entry.changes())) {
 				Value value = change.value();
 				if (!"messages".equals(change.field()) || value == null) {
+					templates |= WhatsAppTemplateEvents.about(change.field());
 					continue;
 				}
 				if (value.metadata() == null || !Objects.equals(value.metadata().phoneNumberId(), phoneNumberId)) {
@@ -84,7 +87,7 @@ final class WhatsAppInbound {
 				});
 			}
 		}
-		return new Decoded(messages, reports, foreign);
+		return new Decoded(messages, reports, foreign, templates);
 	}
 
 	/**

@@ -20,6 +20,11 @@ final class WhatsAppTemplateEvents {
 	private WhatsAppTemplateEvents() {
 	}
 
+	/** Whether a change with this field is one of these. */
+	static boolean about(String field) {
+		return STATUS_UPDATE.equals(field) || CATEGORY_UPDATE.equals(field);
+	}
+
 	static List<TemplateEvent> of(JsonNode root) {
 		List<TemplateEvent> events = new ArrayList<>();
 		for (JsonNode entry : root.path("entry")) {

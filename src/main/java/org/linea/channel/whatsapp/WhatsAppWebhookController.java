@@ -85,9 +85,12 @@ class WhatsAppWebhookController {
 			throw this.gate.malformed(connected.line(), ex.getMessage());
 		}
 		this.writer.store(connected.line(), raw, request.getContentType(), decoded.messages(), decoded.reports());
-		// template webhooks (status, category): the stored template follows; the raw call is stored above
-		for (TemplateEvent event : WhatsAppTemplateEvents.of(this.json.readTree(body))) {
-			this.templates.apply(connected.line(), event);
+		// template webhooks (status, category): the stored template follows; the raw call is stored above.
+		// Read again as a tree only when there are some: a message's call is parsed once.
+		if (decoded.templateChanges()) {
+			for (TemplateEvent event : WhatsAppTemplateEvents.of(this.json.readTree(body))) {
+				this.templates.apply(connected.line(), event);
+			}
 		}
 		return ResponseEntity.ok().build();
 	}
