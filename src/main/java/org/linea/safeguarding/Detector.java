@@ -78,7 +78,8 @@ public class Detector {
 	/** @param warmup where to learn the model in the background, or {@code null} to learn it now */
 	private Detector(Map<String, List<String>> extraSignals, List<String> examples, Calibration calibration, Warmup warmup,
 			ModelCache cache) {
-		this.text = new SafeguardingText(spellings());
+		List<String> spellings = lines("safeguarding/spellings.txt");
+		this.text = new SafeguardingText(spellings(spellings));
 		Map<String, List<String>> files = new LinkedHashMap<>();
 		for (String language : LANGUAGES) {
 			files.put("safeguarding/" + language + ".txt", lines("safeguarding/" + language + ".txt"));
@@ -86,11 +87,15 @@ public class Detector {
 		files.putAll(extraSignals);
 		this.signals = Signals.parse(files, this.text);
 		this.rules = Rules.parse(lines("safeguarding/rules.txt"), this.signals);
-		Supplier<Model> learn = () -> {
+		// what the examples are made from: with the model kept, a restart reads none of them
+		List<String> sources = new ArrayList<>(examples);
+		files.forEach((file, lines) -> sources.add(file + "\n" + String.join("\n", lines)));
+		sources.add(String.join("\n", spellings));
+		Supplier<Model> learn = () -> cache.learned(sources, () -> {
 			List<Model.Example> learned = new ArrayList<>();
 			examples.forEach(csv -> learned.addAll(examples(csv)));
-			return cache.learned(learned);
-		};
+			return learned;
+		});
 		this.model = warmup == null ? CompletableFuture.completedFuture(learn.get()) : warmup.start("safeguarding-model", learn);
 		this.calibration = calibration;
 	}
@@ -253,9 +258,9 @@ public class Detector {
 			.count() >= this.calibration.words();
 	}
 
-	private static Map<String, String> spellings() {
+	private static Map<String, String> spellings(List<String> lines) {
 		Map<String, String> spellings = new HashMap<>();
-		for (String line : lines("safeguarding/spellings.txt")) {
+		for (String line : lines) {
 			String[] parts = line.split("=", 2);
 			spellings.put(SafeguardingText.fold(parts[0].strip()), SafeguardingText.fold(parts[1].strip()));
 		}

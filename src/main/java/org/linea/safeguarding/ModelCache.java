@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -19,20 +20,25 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.linea.shared.Folding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The learned safeguarding model kept in the data directory, so that a restart reads it back instead of
- * learning it again. The file is named by a hash of everything the learning depends on: the examples as
- * the model sees them (their words, the concepts found in them, label and urgency, so a changed examples
- * file, signals file or spelling changes them), the model's code (the class files of {@link Model} and its
- * nested classes: features, constants and the learning itself, and of the classes in {@link #LEARNING}), the
- * system properties it reads, the categories and the JDK. The calibration is not part of it: it is applied when
- * a message is read, not learned. Any change gives another name, so a file is never read for another model; a
- * file that cannot be read is ignored and the model learned (and written) again.
+ * learning it again. The file is named by a hash of everything the learning depends on: the text of the files
+ * the examples are made from (the examples, signals and spellings files, as read), the code that turns them into
+ * examples and learns from them (the class files of {@link Model} and its nested classes, and of the classes in
+ * {@link #LEARNING}), the system properties it reads, the categories and the JDK. So a restart with the file there
+ * reads neither the examples nor their words: a changed file or class gives another name, and a file is never read
+ * for another model. The calibration is not part of it: it is applied when a message is read, not learned. A file
+ * that cannot be read is ignored and the model learned (and written) again.
  */
 final class ModelCache {
 
@@ -42,10 +48,13 @@ final class ModelCache {
 	private static final int FORMAT = 1;
 
 	/**
-	 * The classes whose code the learning runs, besides {@link Model}'s nest: a class the learning comes to use
-	 * (features moved out of {@link Model}, say) is to be named here, or a change of it would not be seen.
+	 * The classes whose code makes the examples from the files and learns from them, besides {@link Model}'s nest:
+	 * the reading of the examples file and of the spellings ({@link Detector}), the words of a text, the signals and
+	 * how they are found, the folding of letters. A class this work comes to use is to be named here, or a change of
+	 * it would not be seen.
 	 */
-	private static final List<Class<?>> LEARNING = List.of(SafeguardingText.class, Category.class);
+	private static final List<Class<?>> LEARNING = List.of(Detector.class, SafeguardingText.class, Signals.class, Term.class,
+			MessageWords.class, Stems.class, Category.class, Folding.class, CSVFormat.class, CSVParser.class, CSVRecord.class);
 
 	private final Path dir;
 
@@ -54,15 +63,19 @@ final class ModelCache {
 		this.dir = dir;
 	}
 
-	/** The model these examples teach: read from its file when one was written for the same inputs, else learned. */
-	Model learned(List<Model.Example> examples) {
+	/**
+	 * The model the examples teach: read from its file when one was written for the same sources and code, else
+	 * learned from {@code examples}, which is called only then.
+	 * @param sources the text of every file the examples are made from, in the order they are read
+	 */
+	Model learned(List<String> sources, Supplier<List<Model.Example>> examples) {
 		if (this.dir == null) {
-			return Model.train(examples);
+			return Model.train(examples.get());
 		}
 		long started = System.nanoTime();
-		Optional<String> key = key(examples);
+		Optional<String> key = key(sources);
 		if (key.isEmpty()) {
-			return Model.train(examples);
+			return Model.train(examples.get());
 		}
 		Path file = this.dir.resolve("safeguarding-model-" + key.get() + ".bin");
 		Optional<Model> kept = read(file);
@@ -70,13 +83,13 @@ final class ModelCache {
 			log.info("Safeguarding model read from {} ({} ms with the hash of its inputs)", file, (System.nanoTime() - started) / 1_000_000);
 			return kept.get();
 		}
-		Model model = Model.train(examples);
+		Model model = Model.train(examples.get());
 		write(file, model);
 		return model;
 	}
 
 	/** The hash of the model's inputs, or empty when its code cannot be read (then the model is not kept). */
-	static Optional<String> key(List<Model.Example> examples) {
+	static Optional<String> key(List<String> sources) {
 		try {
 			MessageDigest digest = MessageDigest.getInstance("SHA-256");
 			try (DataOutputStream out = new DataOutputStream(new DigestOutputStream(OutputStream.nullOutputStream(), digest))) {
@@ -97,19 +110,14 @@ final class ModelCache {
 					out.writeInt(bytes.length);
 					out.write(bytes);
 				}
-				out.writeInt(examples.size());
-				for (Model.Example example : examples) {
-					out.writeInt(example.words().size());
-					for (String word : example.words()) {
-						out.writeUTF(word);
-					}
-					List<String> concepts = example.concepts().stream().sorted().toList();
-					out.writeInt(concepts.size());
-					for (String concept : concepts) {
-						out.writeUTF(concept);
-					}
-					out.writeUTF(example.label());
-					out.writeBoolean(example.urgent());
+				// the examples file's parser and the stemmers of the signals' words, by their versions
+				out.writeUTF(String.valueOf(CSVFormat.class.getPackage().getImplementationVersion()));
+				out.writeUTF(org.apache.lucene.util.Version.LATEST.toString());
+				out.writeInt(sources.size());
+				for (String source : sources) {
+					byte[] bytes = source.getBytes(StandardCharsets.UTF_8);
+					out.writeInt(bytes.length);
+					out.write(bytes);
 				}
 			}
 			return Optional.of(HexFormat.of().formatHex(digest.digest(), 0, 16));

@@ -54,6 +54,15 @@ class ModelCacheTests {
 		return readings;
 	}
 
+	/** The text the examples are made from, as the detector passes its files: here one line per example. */
+	private static List<String> sources(List<Model.Example> examples) {
+		return examples.stream().map(e -> e.words() + "," + e.concepts().stream().sorted().toList() + "," + e.label() + "," + e.urgent()).toList();
+	}
+
+	private static Model learned(ModelCache cache, List<Model.Example> examples) {
+		return cache.learned(sources(examples), () -> examples);
+	}
+
 	private List<Path> files() throws IOException {
 		try (Stream<Path> files = Files.list(this.dir)) {
 			return files.toList();
@@ -62,11 +71,11 @@ class ModelCacheTests {
 
 	@Test
 	void aRestartReadsBackTheSameModel() throws IOException {
-		Model learned = new ModelCache(this.dir).learned(examples());
+		Model learned = learned(new ModelCache(this.dir), examples());
 		assertThat(files()).hasSize(1);
 		byte[] kept = Files.readAllBytes(files().getFirst());
 
-		Model read = new ModelCache(this.dir).learned(examples());
+		Model read = learned(new ModelCache(this.dir), examples());
 
 		assertThat(readings(read)).isEqualTo(readings(learned)).isEqualTo(readings(Model.train(examples())));
 		assertThat(Files.readAllBytes(files().getFirst())).as("read, not learned and written again").isEqualTo(kept);
@@ -74,36 +83,48 @@ class ModelCacheTests {
 
 	@Test
 	void otherExamplesAreLearnedAndReplaceTheKeptModel() throws IOException {
-		new ModelCache(this.dir).learned(examples());
+		learned(new ModelCache(this.dir), examples());
 		Path before = files().getFirst();
 		List<Model.Example> changed = new ArrayList<>(examples());
 		changed.set(4, example("cuando pagan el bono de este mes", Set.of(), "FRAUD", false));
 
-		Model learned = new ModelCache(this.dir).learned(changed);
+		Model learned = learned(new ModelCache(this.dir), changed);
 
 		assertThat(readings(learned)).isEqualTo(readings(Model.train(changed))).isNotEqualTo(readings(Model.train(examples())));
 		assertThat(files()).hasSize(1).doesNotContain(before);
 	}
 
 	@Test
-	void theKeyFollowsTheConceptsAndTheUrgencyToo() {
-		List<Model.Example> concepts = new ArrayList<>(examples());
-		concepts.set(0, example("mi pareja me pega todas las noches", Set.of("harm"), "GBV", true));
-		List<Model.Example> urgency = new ArrayList<>(examples());
-		urgency.set(0, example("mi pareja me pega todas las noches", Set.of("harm", "partner"), "GBV", false));
+	void theKeyFollowsTheSources() {
+		List<String> sources = List.of("text,label,urgent\nme pega,GBV,yes", "safeguarding/es.txt\n[harm]\npega", "q = que");
 
-		assertThat(ModelCache.key(examples())).isEqualTo(ModelCache.key(examples()));
-		assertThat(List.of(ModelCache.key(concepts), ModelCache.key(urgency))).doesNotContain(ModelCache.key(examples()));
+		assertThat(ModelCache.key(sources)).isPresent().isEqualTo(ModelCache.key(List.copyOf(sources)));
+		assertThat(List.of(ModelCache.key(List.of("text,label,urgent\nme pega,GBV,no", sources.get(1), sources.get(2))),
+				ModelCache.key(List.of(sources.get(0), "safeguarding/es.txt\n[harm]\npegan", sources.get(2))),
+				ModelCache.key(List.of(sources.get(0), sources.get(1), "q = ke")),
+				ModelCache.key(List.of(sources.get(1), sources.get(0), sources.get(2)))))
+			.doesNotContain(ModelCache.key(sources));
+	}
+
+	@Test
+	void aKeptModelIsReadWithoutMakingTheExamples() {
+		learned(new ModelCache(this.dir), examples());
+
+		Model read = new ModelCache(this.dir).learned(sources(examples()), () -> {
+			throw new AssertionError("the examples were made although the model is kept");
+		});
+
+		assertThat(readings(read)).isEqualTo(readings(Model.train(examples())));
 	}
 
 	@Test
 	void aDamagedFileIsIgnoredAndTheModelLearnedAgain() throws IOException {
-		new ModelCache(this.dir).learned(examples());
+		learned(new ModelCache(this.dir), examples());
 		Path file = files().getFirst();
 		byte[] whole = Files.readAllBytes(file);
 		Files.write(file, java.util.Arrays.copyOf(whole, whole.length / 2));
 
-		Model learned = new ModelCache(this.dir).learned(examples());
+		Model learned = learned(new ModelCache(this.dir), examples());
 
 		assertThat(readings(learned)).isEqualTo(readings(Model.train(examples())));
 		assertThat(Files.readAllBytes(file)).as("written again whole").isEqualTo(whole);
@@ -111,7 +132,7 @@ class ModelCacheTests {
 
 	@Test
 	void withoutADirectoryNothingIsKept() throws IOException {
-		Model learned = new ModelCache(null).learned(examples());
+		Model learned = learned(new ModelCache(null), examples());
 
 		assertThat(readings(learned)).isEqualTo(readings(Model.train(examples())));
 		assertThat(files()).isEmpty();
