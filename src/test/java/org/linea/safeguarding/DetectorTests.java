@@ -181,7 +181,8 @@ class DetectorTests {
 	/**
 	 * Our own files, a floor against regressions: {@code own_heldout.csv} (rows 2-107 written before the
 	 * signals were tuned, then block A), block B and block D (in-sample since the generalisation round).
-	 * Blocks C, D and E ({@code own_heldout_c.csv}, {@code own_heldout_d.csv}, {@code own_heldout_e.csv}) are held out and scored only by bench/safeguarding.sh
+	 * Blocks C, D, E and F ({@code own_heldout_c.csv}, {@code own_heldout_d.csv}, {@code own_heldout_e.csv},
+	 * {@code own_heldout_f.csv}) are held out and scored only by bench/safeguarding.sh
 	 * and ModelCheck, totals only.
 	 */
 	@ParameterizedTest
