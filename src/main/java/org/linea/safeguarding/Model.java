@@ -63,6 +63,15 @@ final class Model {
 	 */
 	static final double RATIOS = Double.parseDouble(System.getProperty("linea.safeguarding.ratios", "1"));
 
+	/**
+	 * How many letters at a time are read within each word (the word's ends marked), for measuring other sizes. Three,
+	 * four and five (session 9) flagged a few more urgent reports out of fold and on block J before it was learned, but
+	 * not on block F, and raised false alarms there and out of fold (bench/README), so four alone is kept.
+	 */
+	static final int[] GRAMS = java.util.Arrays.stream(System.getProperty("linea.safeguarding.grams", "4").split(","))
+		.mapToInt(Integer::parseInt)
+		.toArray();
+
 	/** Letters at a time read across word boundaries with the spaces taken out. */
 	private static final int GLUED = 4;
 
@@ -143,10 +152,13 @@ final class Model {
 			if (word.length() >= 5 && Character.isLetter(word.charAt(0))) {
 				own.add("s=" + word.substring(0, 5));
 			}
-			if (word.length() >= 4) {
-				String padded = "_" + word + "_";
-				for (int at = 0; at + 4 <= padded.length(); at++) {
-					own.add("c=" + padded.substring(at, at + 4));
+			String padded = "_" + word + "_";
+			for (int n : GRAMS) {
+				if (word.length() >= Math.max(3, n)) {
+					String prefix = n == 4 ? "c=" : "c" + n + "=";
+					for (int at = 0; at + n <= padded.length(); at++) {
+						own.add(prefix + padded.substring(at, at + n));
+					}
 				}
 			}
 			if (!word.equals(SafeguardingText.QUESTION)) {

@@ -97,6 +97,7 @@ final class ModelCache {
 				out.writeUTF(Runtime.version().toString());
 				out.writeDouble(Model.URGENT_CONCEPTS);
 				out.writeDouble(Model.RATIOS);
+				out.writeUTF(Arrays.toString(Model.GRAMS));
 				out.writeUTF(SafeguardingText.QUESTION);
 				out.writeUTF(Arrays.toString(Category.values()));
 				List<Class<?>> code = new ArrayList<>(List.of(Model.class.getNestMembers()));

@@ -34,7 +34,7 @@ public final class SafeguardingBenchmark {
 	}
 
 	private static final List<String> HELD_OUT = List.of("safeguarding_blind.csv", "own_heldout_c.csv", "own_heldout_d.csv",
-			"own_heldout_e.csv");
+			"own_heldout_e.csv", "own_heldout_f.csv");
 
 	/** {@code faq-eval-dir labelled.csv... [--misses]} */
 	public static void main(String[] args) throws Exception {
@@ -57,7 +57,7 @@ public final class SafeguardingBenchmark {
 				}
 				Path file = Path.of(args[i]);
 				List<Labelled> all = read(file);
-				// held-out files are scored with totals only, never a message: the blind file and blocks C, D and E
+				// held-out files are scored with totals only, never a message: the blind file and blocks C, D, E and F
 				boolean heldOut = HELD_OUT.contains(file.getFileName().toString());
 				print(file.getFileName() + (heldOut ? " (held out, totals only)" : "") + ", all rows", all, bot, line, misses && !heldOut);
 				if (file.getFileName().toString().equals("safeguarding_dev.csv")) {

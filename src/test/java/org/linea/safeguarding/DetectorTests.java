@@ -25,7 +25,7 @@ class DetectorTests {
 			mi marido tiene un machete y dice q ahorita me mata | GBV | true
 			ya me despedi de mis hijos, esta noche se acaba todo | SELF_HARM | true
 			me tome un monton de pastillas hace rato y me siento rara | SELF_HARM | true
-			el patron nos quito los pasaportes y no nos deja salir del galpon | TRAFFICKING | false
+			el patron nos quito los pasaportes y no nos deja salir del galpon | TRAFFICKING | true
 			el tio le toca sus partes a mi niña de 7 | CHILD | false
 			el coordinador dijo q si sigo reclamando me saca de la lista | CONDUCT | false
 			the volunteer said i get the food card only if i sleep with him | SEA | false
@@ -181,7 +181,8 @@ class DetectorTests {
 	/**
 	 * Our own files, a floor against regressions: {@code own_heldout.csv} (rows 2-107 written before the
 	 * signals were tuned, then block A), block B and block D (in-sample since the generalisation round).
-	 * Blocks C, D and E ({@code own_heldout_c.csv}, {@code own_heldout_d.csv}, {@code own_heldout_e.csv}) are held out and scored only by bench/safeguarding.sh
+	 * Blocks C, D, E and F ({@code own_heldout_c.csv}, {@code own_heldout_d.csv}, {@code own_heldout_e.csv},
+	 * {@code own_heldout_f.csv}) are held out and scored only by bench/safeguarding.sh
 	 * and ModelCheck, totals only.
 	 */
 	@ParameterizedTest

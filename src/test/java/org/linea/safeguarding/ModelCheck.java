@@ -20,7 +20,8 @@ import org.apache.commons.csv.CSVRecord;
  * scored by a detector that learned from the four other folds), then the shipped detector on files
  * it never learned from. Totals only, never a message.
  * {@code ModelCheck [words report alone overrule urgent veto [cued]] [file...]}; {@code -Dheldout=true} adds our held-out blocks
- * (totals only), {@code -Dgrid="..."} scores other calibrations on the same folds, {@code -Dcv=false} skips the folds.
+ * (totals only), {@code -Dgrid="..."} scores other calibrations on the same folds, {@code -Dcv=false} skips the folds,
+ * {@code -Dfolds=blocked} makes each fold runs of consecutive rows (mostly one file, one writer) instead of every fifth row.
  */
 final class ModelCheck {
 
@@ -28,7 +29,8 @@ final class ModelCheck {
 
 	/** Our own held-out blocks: scored with totals only; the blind file is scored by bench/safeguarding.sh. */
 	static final List<String> HELD_OUT = List.of("src/test/resources/safeguarding/own_heldout_c.csv",
-			"src/test/resources/safeguarding/own_heldout_d.csv", "src/test/resources/safeguarding/own_heldout_e.csv");
+			"src/test/resources/safeguarding/own_heldout_d.csv", "src/test/resources/safeguarding/own_heldout_e.csv",
+			"src/test/resources/safeguarding/own_heldout_f.csv");
 
 	/** {@code -Dmisses=true}: the cross-validated alarms and those of .txt files (ordinary traffic), never a labelled file's */
 	private static final boolean MISSES = Boolean.getBoolean("misses");
@@ -61,6 +63,17 @@ final class ModelCheck {
 						v.length > 6 ? Double.parseDouble(v[6]) : Double.parseDouble(v[1])));
 			}
 		}
+		// -Dfolds=blocked: each fold a run of consecutive reports and a run of consecutive ordinary messages, so that a
+		// fold is mostly one file (one writer) the others did not teach: a reading across writing styles; else every fifth row
+		int[] folds = new int[examples.size()];
+		boolean blocked = "blocked".equals(System.getProperty("folds"));
+		long reportRows = examples.stream().filter(r -> !r.get("label").equals("ORDINARY")).count();
+		long[] seen = new long[2];
+		for (int i = 0; i < examples.size(); i++) {
+			boolean report = !examples.get(i).get("label").equals("ORDINARY");
+			long total = report ? reportRows : examples.size() - reportRows;
+			folds[i] = blocked ? (int) (seen[report ? 0 : 1]++ * FOLDS / total) : i % FOLDS;
+		}
 		int[][] gridCounts = new int[grid.size()][7];
 		double[] cuts = { 0.5, 0.6, 0.7, 0.8, 0.9 };
 		int[] reportsAbove = new int[cuts.length];
@@ -74,7 +87,7 @@ final class ModelCheck {
 			try (CSVPrinter out = new CSVPrinter(training, CSVFormat.RFC4180)) {
 				out.printRecord("text", "label", "urgent");
 				for (int i = 0; i < examples.size(); i++) {
-					if (i % FOLDS == fold) {
+					if (folds[i] == fold) {
 						held.add(examples.get(i));
 					}
 					else {
