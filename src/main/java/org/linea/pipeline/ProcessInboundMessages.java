@@ -51,10 +51,12 @@ class ProcessInboundMessages {
 	 * @param workers threads processing what was just stored: on a small machine, fewer leave more of the
 	 * CPU to acknowledging webhooks (a burst then drains later, from the stored backlog)
 	 * @param yieldAtMost how long a message waits for the webhooks on this node to be answered before it is
-	 * processed anyway: under a sustained burst processing goes on at a trickle, and at full speed once it ends
+	 * processed anyway: under a sustained burst processing goes on at a trickle, and at full speed once it ends.
+	 * Kept well under a second: during a broadcast its status callbacks keep calls waiting nearly all the time, and
+	 * a person writing in meanwhile must still be answered within a second (issue 11)
 	 */
 	ProcessInboundMessages(InboundPipeline pipeline, ChannelService channels, Clock clock, WebhookWriter webhooks,
-			@Value("${linea.pipeline.workers:4}") int workers, @Value("${linea.pipeline.yield-at-most:1s}") Duration yieldAtMost) {
+			@Value("${linea.pipeline.workers:4}") int workers, @Value("${linea.pipeline.yield-at-most:250ms}") Duration yieldAtMost) {
 		this.pipeline = pipeline;
 		this.channels = channels;
 		this.clock = clock;
