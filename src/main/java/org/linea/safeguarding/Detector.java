@@ -202,7 +202,9 @@ public class Detector {
 				fired.add(rule);
 			}
 		}
-		Model.Score report = substantial(own) ? model().report(words, found.keySet()) : null;
+		// what the model reads, worked out once for its report, category and urgency readings
+		Model.Reading reading = substantial(own) ? Model.Reading.of(words, found.keySet()) : null;
+		Model.Score report = reading != null ? model().report(reading) : null;
 		if (report != null) {
 			shown.add(report.shown("report"));
 		}
@@ -217,7 +219,7 @@ public class Detector {
 			if (!enough) {
 				return Finding.none(shown, "NONE");
 			}
-			Map.Entry<Category, Model.Score> likeliest = model().category(words, found.keySet());
+			Map.Entry<Category, Model.Score> likeliest = model().category(reading);
 			category = likeliest.getKey();
 			shown.add(likeliest.getValue().shown(category.name()));
 		}
@@ -241,7 +243,7 @@ public class Detector {
 			return Finding.none(shown, "GENERAL_QUESTION");
 		}
 		if (!urgent && report != null) {
-			Model.Score likelyUrgent = model().urgent(words, found.keySet());
+			Model.Score likelyUrgent = model().urgent(reading);
 			if (likelyUrgent.probability() >= this.calibration.urgent()) {
 				urgent = true;
 				shown.add(likelyUrgent.shown("urgent"));

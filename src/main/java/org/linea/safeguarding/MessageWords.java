@@ -23,7 +23,8 @@ final class MessageWords {
 
 	private final List<Integer> numbers = new ArrayList<>();
 
-	private final Map<String, BitSet> matched = new HashMap<>(8192);
+	/** only forms that have words to be compared with: most forms have none, and need neither a lookup nor a place here */
+	private final Map<String, BitSet> matched = new HashMap<>(512);
 
 	MessageWords(List<String> words) {
 		this.words = words;
@@ -45,11 +46,6 @@ final class MessageWords {
 
 	/** The positions whose word this form matches ({@link Term#matches(String, String)}). */
 	BitSet matching(String form) {
-		BitSet known = this.matched.get(form);
-		if (known != null) {
-			return known;
-		}
-		BitSet found = NONE;
 		List<Integer> candidates;
 		if (form.startsWith("#")) {
 			candidates = this.numbers;
@@ -60,6 +56,14 @@ final class MessageWords {
 		else {
 			candidates = this.byFirst.getOrDefault(form.charAt(0), List.of());
 		}
+		if (candidates != null && candidates.isEmpty()) {
+			return NONE;
+		}
+		BitSet known = this.matched.get(form);
+		if (known != null) {
+			return known;
+		}
+		BitSet found = NONE;
 		if (candidates == null) {
 			for (int i = 0; i < this.words.size(); i++) {
 				found = with(found, i, form);

@@ -32,6 +32,18 @@ final class Model {
 
 	}
 
+	/**
+	 * A message's words and concepts with their features, worked out once for every regression that reads the message
+	 * (a report's screen reads it up to nine times: report, each category, urgency).
+	 */
+	record Reading(List<String> words, List<List<String>> features, List<String> concepts, List<List<String>> conceptFeatures) {
+
+		static Reading of(List<String> words, java.util.Set<String> concepts) {
+			return new Reading(words, Model.features(words), concepts.stream().sorted().toList(), Model.conceptFeatures(concepts));
+		}
+
+	}
+
 	/** A probability and the words that raised it most. */
 	record Score(double probability, List<String> words) {
 
@@ -124,18 +136,30 @@ final class Model {
 	}
 
 	Score report(List<String> words, java.util.Set<String> concepts) {
-		return this.report.score(words, concepts);
+		return report(Reading.of(words, concepts));
+	}
+
+	Score report(Reading message) {
+		return this.report.score(message);
 	}
 
 	Score urgent(List<String> words, java.util.Set<String> concepts) {
-		return this.urgent.score(words, concepts);
+		return urgent(Reading.of(words, concepts));
+	}
+
+	Score urgent(Reading message) {
+		return this.urgent.score(message);
 	}
 
 	/** The likeliest category, with its score. */
 	Map.Entry<Category, Score> category(List<String> words, java.util.Set<String> concepts) {
+		return category(Reading.of(words, concepts));
+	}
+
+	Map.Entry<Category, Score> category(Reading message) {
 		return this.categories.entrySet()
 			.stream()
-			.map(e -> Map.entry(e.getKey(), e.getValue().score(words, concepts)))
+			.map(e -> Map.entry(e.getKey(), e.getValue().score(message)))
 			.max(Comparator.comparingDouble(e -> e.getValue().probability()))
 			.orElseThrow();
 	}
@@ -224,7 +248,7 @@ final class Model {
 			List<int[]> features = new ArrayList<>(examples.size());
 			List<double[]> values = new ArrayList<>(examples.size());
 			for (Example example : examples) {
-				Map<String, Double> vector = regression.vector(example.words(), example.concepts());
+				Map<String, Double> vector = regression.vector(Reading.of(example.words(), example.concepts()));
 				int[] at = new int[vector.size()];
 				double[] value = new double[vector.size()];
 				int k = 0;
@@ -272,10 +296,10 @@ final class Model {
 			return regression;
 		}
 
-		private Map<String, Double> vector(List<String> words, java.util.Set<String> concepts) {
+		private Map<String, Double> vector(Reading message) {
 			Map<String, Double> vector = new HashMap<>();
-			features(words).forEach(own -> own.forEach(feature -> vector.put(feature, 1.0)));
-			conceptFeatures(concepts).forEach(own -> own.forEach(feature -> vector.put(feature, this.concepts)));
+			message.features().forEach(own -> own.forEach(feature -> vector.put(feature, 1.0)));
+			message.conceptFeatures().forEach(own -> own.forEach(feature -> vector.put(feature, this.concepts)));
 			if (this.ratios != null) {
 				vector.replaceAll((feature, value) -> value * this.ratios.getOrDefault(feature, 0.0));
 				vector.values().removeIf(value -> value == 0);
@@ -346,10 +370,11 @@ final class Model {
 			return 1 / (1 + Math.exp(-sum));
 		}
 
-		Score score(List<String> words, java.util.Set<String> concepts) {
-			Map<String, Double> vector = vector(words, concepts);
+		Score score(Reading message) {
+			List<String> words = message.words();
+			Map<String, Double> vector = vector(message);
 			Map<String, Double> byWord = new LinkedHashMap<>();
-			List<List<String>> features = features(words);
+			List<List<String>> features = message.features();
 			java.util.Set<String> counted = new java.util.HashSet<>();
 			for (int i = 0; i < words.size(); i++) {
 				double weight = 0;
@@ -360,8 +385,8 @@ final class Model {
 				}
 				byWord.merge(words.get(i), weight, Double::sum);
 			}
-			List<String> sorted = concepts.stream().sorted().toList();
-			List<List<String>> ofConcepts = conceptFeatures(concepts);
+			List<String> sorted = message.concepts();
+			List<List<String>> ofConcepts = message.conceptFeatures();
 			for (int i = 0; i < sorted.size(); i++) {
 				double weight = 0;
 				for (String feature : ofConcepts.get(i)) {
