@@ -106,10 +106,10 @@ class DetectorTests {
 	@Test
 	void aDisclosureSpreadOverTwoMessagesIsReadWithThePreviousOne() {
 		// since the model scales its features by how often they come in reports (session 7) the earlier pairs read as
-		// reports alone ("y q le diga los numeros q me llegaron": a code asked); neither message of this one does
+		// reports alone ("y q le diga los numeros q me llegaron": a code asked); the second message of this one does not.
+		// Since the model learns with dropout (session 10) the first alone is routed too: something to tell about a stepfather
 		String first = "hola, queria contarles algo de mi padrastro";
 		String second = "cuando mi mama sale se mete a mi cama";
-		assertThat(detector.screen(first).sensitive()).isFalse();
 		assertThat(detector.screen(second).sensitive()).isFalse();
 		Finding together = detector.screen(second, first);
 		assertThat(together.sensitive()).as(together.signals().toString()).isTrue();
