@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Builds src/main/resources/safeguarding/examples.csv, the labelled examples the safeguarding model learns from
 (bench/README.md, "Safeguarding detection"): reports of the dev file and of our in-sample own files with their category
-and urgency, and ORDINARY traffic: their general questions and personal cases, ordinary_g.txt, ordinary_h.txt, ordinary_r.txt (rumours), ordinary_i.txt and ordinary_j.txt (harmless scary words among them), the FAQ dev and own questions (rows not
+and urgency, and ORDINARY traffic: their general questions and personal cases, ordinary_g.txt, ordinary_h.txt, ordinary_r.txt (rumours), ordinary_i.txt, ordinary_j.txt and ordinary_k.txt (harmless scary words among them), the FAQ dev and own questions (rows not
 labelled SENSITIVE) and short replies (safeguarding/short_replies.txt). Never own_heldout_c.csv, own_heldout_d.csv,
 own_heldout_e.csv, own_heldout_f.csv, own_dev_e.csv or bench/safeguarding_blind.csv: those measure the model on messages it did not learn from.
 Usage: bench/safeguarding_examples.py [faq-eval dir]"""
@@ -23,7 +23,7 @@ def questions(path):
             if r['expected'] != 'SENSITIVE':
                 rows.append((r['text'], 'ORDINARY', 'no'))
 labelled(os.path.join(faq, 'safeguarding_dev.csv'))
-for name in ('own_heldout.csv', 'own_heldout_b.csv', 'own_dev_d.csv', 'own_train_f.csv', 'own_train_g.csv', 'own_train_h.csv', 'own_train_i.csv', 'own_train_j.csv'):
+for name in ('own_heldout.csv', 'own_heldout_b.csv', 'own_dev_d.csv', 'own_train_f.csv', 'own_train_g.csv', 'own_train_h.csv', 'own_train_i.csv', 'own_train_j.csv', 'own_train_k.csv'):
     labelled(os.path.join(res, name))
 def plain(path):
     with open(path, encoding='utf-8') as f:
@@ -36,6 +36,7 @@ plain(os.path.join(res, 'ordinary_h.txt'))
 plain(os.path.join(res, 'ordinary_r.txt'))
 plain(os.path.join(res, 'ordinary_i.txt'))
 plain(os.path.join(res, 'ordinary_j.txt'))
+plain(os.path.join(res, 'ordinary_k.txt'))
 questions(os.path.join(faq, 'dev_questions.csv'))
 questions(os.path.join(root, 'bench', 'own_questions.csv'))
 plain(os.path.join(root, 'src', 'main', 'resources', 'safeguarding', 'short_replies.txt'))

@@ -125,10 +125,13 @@ public class Detector {
 	 * {@code urgent} went from 0.4 to 0.3 in session 9: a writer the model did not learn from words danger in ways it reads
 	 * as less likely urgent (folds of one writer each: 526 -> 540 of 595 urgent reports; block J before it was learned 143 ->
 	 * 149 of 172), for more non-urgent reports put at the top (117 -> 165 of 898); routing does not change.
+	 * {@code alone} went from 0.8 to 0.775 in session 10 with the model learned with dropout ({@link Model#DROPOUT}), whose
+	 * probabilities lie closer to the middle: folds of one writer each 1,338 -> 1,362 of 1,493 reports routed for false
+	 * alarms on ordinary traffic 85 -> 79 of 1,760; block K before it was learned 189 -> 192 of 200.
 	 */
 	record Calibration(int words, double report, double alone, double overrule, double urgent, double veto, double cued) {
 
-		static final Calibration SHIPPED = new Calibration(4, 0.7, 0.8, 0.9, 0.3, 0.2, 0.4);
+		static final Calibration SHIPPED = new Calibration(4, 0.7, 0.775, 0.9, 0.3, 0.2, 0.4);
 
 		Calibration(int words, double report, double alone, double overrule, double urgent, double veto) {
 			this(words, report, alone, overrule, urgent, veto, report);
@@ -204,7 +207,7 @@ public class Detector {
 		}
 		// what the model reads, worked out once for its report, category and urgency readings
 		Model.Reading reading = substantial(own) ? Model.Reading.of(words, found.keySet()) : null;
-		Model.Score report = reading != null ? model().report(reading) : null;
+		Model.Score report = reading != null ? reportReading(reading) : null;
 		if (report != null) {
 			shown.add(report.shown("report"));
 		}
@@ -250,6 +253,41 @@ public class Detector {
 			}
 		}
 		return new Finding(true, category, urgent, shown, "REPORT");
+	}
+
+	/**
+	 * Whether a message's parts are read apart too ({@code linea.safeguarding.parts}, for measuring): see
+	 * {@link #reportReading}.
+	 */
+	static final boolean PARTS = Boolean.parseBoolean(System.getProperty("linea.safeguarding.parts", "false"));
+
+	/**
+	 * The model's report reading of the message, or of one of its parts when that reads more like a report. A disclosure
+	 * inside a question ("tengo una duda, si me separo pierdo la ayuda? es que me maltrata") is read by a model that
+	 * learned general questions as ordinary, so the question around it pulls the whole message down; each run of words
+	 * up to a question mark, and the words after the last one, are read alone as well.
+	 */
+	private Model.Score reportReading(Model.Reading reading) {
+		List<String> words = reading.words();
+		Model.Score whole = model().report(reading);
+		if (!PARTS || !words.contains(SafeguardingText.QUESTION)) {
+			return whole;
+		}
+		Model.Score best = whole;
+		int from = 0;
+		for (int i = 0; i <= words.size(); i++) {
+			if (i == words.size() || words.get(i).equals(SafeguardingText.QUESTION)) {
+				List<String> part = words.subList(from, Math.min(i + 1, words.size()));
+				if (part.size() < words.size() && substantial(part)) {
+					Model.Score alone = model().report(part, this.signals.found(part).keySet());
+					if (alone.probability() > best.probability()) {
+						best = alone;
+					}
+				}
+				from = i + 1;
+			}
+		}
+		return best;
 	}
 
 	/** The learned model; while the application starts, once it is learned. */

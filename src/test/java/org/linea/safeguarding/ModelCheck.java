@@ -208,8 +208,25 @@ final class ModelCheck {
 				System.out.printf("%s: false alarms %d/%d%n", file.getFileName(), wrong, lines.size());
 			}
 			else {
-				System.out.println(file.getFileName() + ": "
-						+ DetectionScore.score(DetectionScore.read(file, DetectionScore.Rows.ALL), shipped::screen).figures());
+				List<DetectionScore.Labelled> labelled = DetectionScore.read(file, DetectionScore.Rows.ALL);
+				System.out.println(file.getFileName() + ": " + DetectionScore.score(labelled, shipped::screen).figures());
+				if (Boolean.getBoolean("breakdown") && !HELD_OUT.contains(name)) {
+					// -Dbreakdown=true: misses counted by category and language, for reading a fresh block without its rows
+					Map<String, Integer> missed = new java.util.TreeMap<>();
+					for (DetectionScore.Labelled row : labelled) {
+						if (row.expected().equals("SENSITIVE")) {
+							Finding finding = shipped.screen(row.text());
+							if (!finding.sensitive()) {
+								missed.merge("not routed " + row.category() + (row.urgent() ? " urgent" : ""), 1, Integer::sum);
+								missed.merge("not routed lang " + row.language(), 1, Integer::sum);
+							}
+							else if (row.urgent() && !finding.urgent()) {
+								missed.merge("not urgent " + row.category() + " " + row.language(), 1, Integer::sum);
+							}
+						}
+					}
+					missed.forEach((what, n) -> System.out.println("  " + what + ": " + n));
+				}
 			}
 		}
 	}
