@@ -118,6 +118,11 @@ final class Model {
 		this.urgent = Regression.train(reports, Example::urgent, URGENT_CONCEPTS);
 	}
 
+	/** The learning settings the properties chose, for the kept model's key ({@link ModelCache}). */
+	static String learning() {
+		return EPOCHS + " " + L2 + " " + DROPOUT + " " + STEMS;
+	}
+
 	static Model train(List<Example> examples) {
 		return new Model(examples);
 	}

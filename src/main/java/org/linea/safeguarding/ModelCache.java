@@ -98,6 +98,8 @@ final class ModelCache {
 				out.writeDouble(Model.URGENT_CONCEPTS);
 				out.writeDouble(Model.RATIOS);
 				out.writeUTF(Arrays.toString(Model.GRAMS));
+				// how it learns, which the properties of the same code can change
+				out.writeUTF(Model.learning());
 				out.writeUTF(SafeguardingText.QUESTION);
 				out.writeUTF(Arrays.toString(Category.values()));
 				List<Class<?>> code = new ArrayList<>(List.of(Model.class.getNestMembers()));
