@@ -342,6 +342,78 @@ public class ChannelService {
 	}
 
 	/**
+	 * Many reports as {@link #recordStatus} records each, in the caller's transaction, with one statement
+	 * per step for all of them (a webhook writer's batch): the provider ids locked (in one order, so two
+	 * batches never wait on each other crosswise), the new reports inserted, their outbox rows found. A
+	 * report whose outbox row is not known by its provider id yet is tied by its reference one by one
+	 * (a send whose call has not returned: rare).
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	void recordStatuses(List<Reported> reported) {
+		if (reported.size() < 2) {
+			reported.forEach(each -> recordStatus(each.line(), each.report()));
+			return;
+		}
+		String[] locks = reported.stream().map(each -> each.line().id() + ":" + each.report().providerMessageId()).distinct().sorted()
+			.toArray(String[]::new);
+		this.jdbc.sql("select count(pg_advisory_xact_lock(hashtextextended(k, 0))) from (select unnest(?::text[]) k order by 1) keys")
+			.param(locks).query().singleRow();
+		Map<ReportKey, Boolean> inserted = new HashMap<>();
+		this.jdbc.sql("""
+				insert into channel_delivery_report (line_id, provider_message_id, status, error_code, occurred_at)
+				select line_id, provider_message_id, status, error_code, occurred_at::timestamptz
+				from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[]) as r (line_id, provider_message_id, status, error_code, occurred_at)
+				on conflict do nothing
+				returning line_id, provider_message_id, status
+				""")
+			.params(reported.stream().map(each -> each.line().id()).toArray(Long[]::new),
+					reported.stream().map(each -> each.report().providerMessageId()).toArray(String[]::new),
+					reported.stream().map(each -> each.report().status().name()).toArray(String[]::new),
+					reported.stream().map(each -> each.report().errorCode()).toArray(String[]::new),
+					reported.stream().map(each -> each.report().at().toString()).toArray(String[]::new))
+			.query((rs, n) -> inserted.put(new ReportKey(rs.getLong(1), rs.getString(2), rs.getString(3)), Boolean.TRUE))
+			.list();
+		// the first of the same report twice in the batch is the fresh one, as one by one
+		List<Reported> fresh = reported.stream().filter(each -> inserted.remove(ReportKey.of(each)) != null).toList();
+		Map<ReportKey, Long> outboxMessages = new HashMap<>();
+		if (!fresh.isEmpty()) {
+			this.jdbc.sql("""
+					select o.line_id, o.provider_message_id, o.message_id from channel_outbox o
+					join (select distinct * from unnest(?::bigint[], ?::text[])) as r (line_id, provider_message_id)
+					  on o.line_id = r.line_id and o.provider_message_id = r.provider_message_id
+					""")
+				.params(fresh.stream().map(each -> each.line().id()).toArray(Long[]::new),
+						fresh.stream().map(each -> each.report().providerMessageId()).toArray(String[]::new))
+				.query((rs, n) -> outboxMessages.put(new ReportKey(rs.getLong(1), rs.getString(2), null), rs.getLong(3)))
+				.list();
+		}
+		for (Reported each : fresh) {
+			Line line = each.line();
+			DeliveryReport report = each.report();
+			this.metrics.status(line.channelType(), report.status(), report.errorCode());
+			ReportKey message = new ReportKey(line.id(), report.providerMessageId(), null);
+			Optional<Long> messageId = Optional.ofNullable(outboxMessages.get(message)).or(() -> claimByReference(line, report));
+			// a claim ties the row to its provider id: the batch's next report on it finds it, as one by one
+			messageId.ifPresent(id -> outboxMessages.put(message, id));
+			messageId.ifPresentOrElse(
+					id -> this.events.publishEvent(new MessageStatusChanged(id, line.id(), report.status(), report.at(), report.errorCode())),
+					() -> log.info("Status {} kept for a message not yet known on line {}", report.status(), line.key()));
+		}
+	}
+
+	/** A delivery report with the line it came on. */
+	record Reported(Line line, DeliveryReport report) {
+	}
+
+	private record ReportKey(long lineId, String providerMessageId, String status) {
+
+		static ReportKey of(Reported reported) {
+			return new ReportKey(reported.line().id(), reported.report().providerMessageId(), reported.report().status().name());
+		}
+
+	}
+
+	/**
 	 * The send call for this outbox row has not returned (or never will): the report names the provider's
 	 * id. A row marked SENT here stays so: the call's late answer and its timeout only note their outcome.
 	 */

@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -183,17 +184,23 @@ class DrainOutbox {
 
 	@TransactionalEventListener
 	void wakeUp(OutboxFilled filled) {
-		if (!this.running) {
+		// stopping: the rows wait in the outbox for the next node to start, as a crash would leave them
+		if (!this.running || this.stopping) {
 			return;
 		}
 		if (!filled.bulk()) {
 			signal();
 		}
 		if (this.wakeupPending.compareAndSet(false, true)) {
-			this.wakeups.execute(() -> {
-				this.wakeupPending.set(false);
-				drainDue();
-			});
+			try {
+				this.wakeups.execute(() -> {
+					this.wakeupPending.set(false);
+					drainDue();
+				});
+			}
+			catch (RejectedExecutionException ex) {
+				// stopped between the check above and here: as above (thrown here it would fail the committer's after-commit work)
+			}
 		}
 	}
 

@@ -56,6 +56,10 @@ final class SendingMarks {
 
 	/** Stops writing: marks still asked for are refused (their rows stay CLAIMED until their lease ends). */
 	void stop() {
+		if (this.writer.getState() == Thread.State.NEW) {
+			// a node whose outbox is off never started it (joining it would throw)
+			return;
+		}
 		this.writer.interrupt();
 		try {
 			this.writer.join(Duration.ofSeconds(5));

@@ -26,8 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Stores many webhook calls as {@link ChannelService#ingest} stores each one, but with one statement
  * per kind of row for all of them: the senders' data keys, the raw payloads, the messages. One call
  * costs a share of five round trips instead of four of its own, which is what bounds a writer under
- * load. Media and delivery reports are still stored one by one (media are rare in bursts; reports are
- * {@link ChannelService#recordStatus}).
+ * load. Media are still stored one by one (rare in bursts); delivery reports are recorded all together
+ * ({@link ChannelService#recordStatuses}).
  * <p>
  * The same message twice (in the batch or already stored) is stored once: the first is kept, the
  * others answer as duplicates, and a call whose messages are all duplicates keeps its payload as
@@ -119,9 +119,9 @@ class WebhookBatchStore {
 				this.jdbc.sql("update channel_inbound_event set outcome = 'DUPLICATE' where id = ?").param(eventIds[call]).update();
 			}
 		}
-		for (WebhookCall call : calls) {
-			call.reports().forEach(report -> this.channels.recordStatus(call.line(), report.storable()));
-		}
+		this.channels.recordStatuses(calls.stream()
+			.flatMap(call -> call.reports().stream().map(report -> new ChannelService.Reported(call.line(), report.storable())))
+			.toList());
 		fresh.values().stream().filter(arrival -> stored.containsKey(arrival.key()))
 			.forEach(arrival -> this.events.publishEvent(new InboundMessageStored(stored.get(arrival.key()), arrival.lineId())));
 		return results;

@@ -112,6 +112,9 @@ class RoutePermissionMatrixTests extends InteractionsIntegrationTest {
 	@Autowired
 	private SurveyService surveys;
 
+	@Autowired
+	private DirectRoutes direct;
+
 	private MockMvc mvc;
 
 	@BeforeEach
@@ -124,6 +127,18 @@ class RoutePermissionMatrixTests extends InteractionsIntegrationTest {
 		List<String> undeclared = routes().stream().filter(r -> r.permissions() == null).map(Route::toString).toList();
 		assertThat(routes()).hasSizeGreaterThan(80);
 		assertThat(undeclared).as("routes without @Requires").isEmpty();
+	}
+
+	/** The webhooks served before the dispatch are routes of this walk, public, and all those marked so. */
+	@Test
+	void routesServedBeforeTheDispatchArePublicWebhooksOfTheWalk() {
+		List<Route> all = routes();
+		List<String> marked = all.stream().filter(r -> r.handler().hasMethodAnnotation(ServedDirectly.class)).map(Route::pattern)
+			.distinct().toList();
+		assertThat(marked).contains("/webhooks/whatsapp/{lineKey}", "/webhooks/twilio/{lineKey}", "/webhooks/twilio/{lineKey}/status");
+		assertThat(this.direct.patterns()).containsExactlyInAnyOrderElementsOf(marked);
+		assertThat(all).filteredOn(r -> marked.contains(r.pattern()) && r.method() == HttpMethod.POST)
+			.allSatisfy(r -> assertThat(r.permissions()).contains(Permission.PUBLIC));
 	}
 
 	@Test

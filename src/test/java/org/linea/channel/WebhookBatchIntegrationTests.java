@@ -14,6 +14,8 @@ import org.linea.contact.ContactKeys;
 import org.linea.contact.ContactService;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -23,7 +25,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * if each had been stored alone: every message once, the same message twice answered as a duplicate,
  * one call that cannot be stored failing alone.
  */
+@RecordApplicationEvents
 class WebhookBatchIntegrationTests extends LineaIntegrationTest {
+
+	@Autowired
+	ApplicationEvents events;
 
 	@Autowired
 	WebhookWriter writer;
@@ -123,6 +129,40 @@ class WebhookBatchIntegrationTests extends LineaIntegrationTest {
 		assertThat(count("select count(*) from channel_delivery_report where line_id = ? and provider_message_id = ? and status = 'DELIVERED'",
 				line.id(), unknown)).as("kept once for when the send returns").isEqualTo(1);
 		assertThat(count("select count(*) from channel_inbound_event where line_id = ?", line.id())).isEqualTo(3);
+	}
+
+	@Test
+	void theStatusesOfABatchAreRecordedTogetherAsEachWouldBeAlone() throws Exception {
+		Line line = newLine(newOrganisation());
+		long contact = this.contacts.findOrCreate(line, randomPhone(), null).id();
+		String sent = "wamid.out-" + UUID.randomUUID();
+		String returning = "wamid.out-" + UUID.randomUUID();
+		long sentMessage = System.nanoTime();
+		long returningMessage = sentMessage + 1;
+		this.jdbc.sql("insert into channel_outbox (line_id, message_id, contact_id, status, provider_message_id) values (?, ?, ?, 'SENT', ?)")
+			.params(line.id(), sentMessage, contact, sent).update();
+		// its send call has not returned: the first report ties it by the echoed reference, the next finds it by id
+		long returningRow = this.jdbc.sql("insert into channel_outbox (line_id, message_id, contact_id, status) values (?, ?, ?, 'SENDING') returning id")
+			.params(line.id(), returningMessage, contact).query(Long.class).single();
+		Instant at = Instant.parse("2026-12-04T10:00:00Z");
+		List<DeliveryReport> first = List.of(new DeliveryReport(sent, null, DeliveryStatus.SENT, at, null),
+				new DeliveryReport(sent, null, DeliveryStatus.DELIVERED, at.plusSeconds(1), null));
+		List<DeliveryReport> second = List.of(new DeliveryReport(returning, "linea-" + returningRow, DeliveryStatus.SENT, at, null),
+				new DeliveryReport(returning, null, DeliveryStatus.DELIVERED, at.plusSeconds(2), null));
+		List<DeliveryReport> again = List.of(new DeliveryReport(sent, null, DeliveryStatus.DELIVERED, at.plusSeconds(1), null));
+
+		this.events.clear();
+		results(this.writer.writeTogether(List.of(statuses(line, first), statuses(line, second), statuses(line, again))));
+
+		assertThat(count("select count(*) from channel_delivery_report where line_id = ?", line.id())).as("the repetition ignored").isEqualTo(4);
+		assertThat(this.jdbc.sql("select provider_message_id from channel_outbox where id = ?").param(returningRow).query(String.class).single())
+			.isEqualTo(returning);
+		assertThat(this.events.stream(MessageStatusChanged.class).map(changed -> changed.messageId() + " " + changed.status()))
+			.containsExactly(sentMessage + " SENT", sentMessage + " DELIVERED", returningMessage + " SENT", returningMessage + " DELIVERED");
+	}
+
+	private static WebhookCall statuses(Line line, List<DeliveryReport> reports) {
+		return new WebhookCall(line, "{\"statuses\":[]}", "application/json", List.of(), reports);
 	}
 
 	private static WebhookCall call(Line line, InboundMessage message) {

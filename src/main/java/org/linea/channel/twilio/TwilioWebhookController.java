@@ -11,6 +11,7 @@ import java.util.Set;
 import com.twilio.security.RequestValidator;
 import jakarta.servlet.http.HttpServletRequest;
 import org.linea.access.Requires;
+import org.linea.access.ServedDirectly;
 import org.linea.access.Permission;
 import org.linea.channel.ChannelService;
 import org.linea.channel.ChannelTemplates;
@@ -71,6 +72,7 @@ class TwilioWebhookController {
 		this.templates = templates;
 	}
 
+	@ServedDirectly
 	@PostMapping(produces = MediaType.TEXT_XML_VALUE)
 	ResponseEntity<String> receive(@PathVariable String lineKey, HttpServletRequest request) {
 		Signed call = signed(lineKey, request);
@@ -85,6 +87,7 @@ class TwilioWebhookController {
 		return ResponseEntity.ok().contentType(MediaType.TEXT_XML).body(EMPTY_TWIML);
 	}
 
+	@ServedDirectly
 	@PostMapping("/status")
 	ResponseEntity<Void> status(@PathVariable String lineKey, HttpServletRequest request) {
 		Signed call = signed(lineKey, request);
@@ -107,6 +110,7 @@ class TwilioWebhookController {
 	 * An Event Streams webhook sink: template approval and category changes. Signed like Twilio's JSON
 	 * webhooks: the address carries {@code bodySHA256}, the signature covers the address.
 	 */
+	@ServedDirectly
 	@PostMapping("/events")
 	ResponseEntity<Void> events(@PathVariable String lineKey, HttpServletRequest request) {
 		ConnectedLine connected = this.gate.line(lineKey, Set.of(ChannelType.TWILIO_WHATSAPP), ChannelType.TWILIO_WHATSAPP);

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.linea.access.Requires;
+import org.linea.access.ServedDirectly;
 import org.linea.access.Permission;
 import org.linea.channel.ChannelService;
 import org.linea.channel.ChannelTemplates;
@@ -67,6 +68,7 @@ class WhatsAppWebhookController {
 		return challenge;
 	}
 
+	@ServedDirectly
 	@PostMapping
 	ResponseEntity<Void> receive(@PathVariable String lineKey, HttpServletRequest request) {
 		ConnectedLine connected = this.gate.line(lineKey, CHANNELS, ChannelType.WHATSAPP_CLOUD);

@@ -169,9 +169,15 @@ class WhatsAppChannelIntegrationTests extends ChannelIntegrationTest {
 		byte[] body = body(wa, "text", randomDigits(), "wamid.in-" + UUID.randomUUID());
 		double before = this.meters.counter("linea.channel.webhook.rejected", "channel", "WHATSAPP_CLOUD", "reason", "signature").count();
 
-		assertThat(post(path, "application/json", body, Map.of("X-Hub-Signature-256", WhatsAppSignature.sign("wrong-secret", body)))
-			.statusCode()).isEqualTo(403);
+		var forged = post(path, "application/json", body, Map.of("X-Hub-Signature-256", WhatsAppSignature.sign("wrong-secret", body)));
+		assertThat(forged.statusCode()).isEqualTo(403);
+		assertThat(forged.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(forged.body()).contains("\"status\":403", "\"detail\":\"Invalid signature\"", "\"instance\":\"" + path + "\"");
+		assertThat(forged.headers().firstValue("Content-Security-Policy")).hasValue("default-src 'none'");
 		assertThat(post(path, "application/json", body, Map.of()).statusCode()).isEqualTo(403);
+		// the acknowledgement latency, by route, as the dashboard reads it
+		assertThat(this.meters.find("http.server.requests").tags("uri", "/webhooks/whatsapp/{lineKey}", "status", "403").timer())
+			.isNotNull();
 		assertThat(this.meters.counter("linea.channel.webhook.rejected", "channel", "WHATSAPP_CLOUD", "reason", "signature").count())
 			.isEqualTo(before + 2);
 		assertThat(count("select count(*) from channel_inbound_event where line_id = ?", wa.line().id())).isZero();
