@@ -47,7 +47,9 @@ class ProcessInboundMessages implements SmartLifecycle {
 
 	private final Clock clock;
 
-	private final ExecutorService workers;
+	private final int workerCount;
+
+	private volatile ExecutorService workers;
 
 	private final WebhookWriter webhooks;
 
@@ -72,7 +74,12 @@ class ProcessInboundMessages implements SmartLifecycle {
 		this.clock = clock;
 		this.webhooks = webhooks;
 		this.yieldAtMost = yieldAtMost;
-		this.workers = Executors.newFixedThreadPool(workers, Thread.ofPlatform().name("inbound-", 0).daemon().factory());
+		this.workerCount = workers;
+		this.workers = newWorkers();
+	}
+
+	private ExecutorService newWorkers() {
+		return Executors.newFixedThreadPool(this.workerCount, Thread.ofPlatform().name("inbound-", 0).daemon().factory());
 	}
 
 	/**
@@ -153,6 +160,11 @@ class ProcessInboundMessages implements SmartLifecycle {
 
 	@Override
 	public void start() {
+		// a stopped context can be started again (Spring's test contexts are paused and resumed so)
+		if (this.workers.isShutdown()) {
+			this.workers = newWorkers();
+		}
+		this.stopping = false;
 		this.started = true;
 	}
 

@@ -91,4 +91,19 @@ class ProcessInboundMessagesTests {
 		verify(this.pipeline, never()).process(3);
 	}
 
+	@Test
+	void aStoppedPipelineStartedAgainProcessesWhatIsStoredNext() {
+		ProcessInboundMessages processing = processing(Duration.ZERO);
+		processing.stop();
+		processing.stored(new InboundMessageStored(4, 1));
+
+		processing.start();
+		processing.stored(new InboundMessageStored(5, 1));
+
+		assertThat(processing.isRunning()).isTrue();
+		verify(this.pipeline, timeout(10_000)).process(5);
+		verify(this.pipeline, never()).process(4);
+		processing.stop();
+	}
+
 }
