@@ -79,6 +79,11 @@ class ProcessInboundMessagesTests {
 		assertThat(inProcess.await(10, TimeUnit.SECONDS)).isTrue();
 
 		Thread stopping = Thread.ofPlatform().start(processing::stop);
+		// the message in process ends only once the stop has begun: else the worker could take the next one first
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+		while (processing.isRunning() && System.nanoTime() < deadline) {
+			Thread.onSpinWait();
+		}
 		release.countDown();
 		stopping.join(30_000);
 

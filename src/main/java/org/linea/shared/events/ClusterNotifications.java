@@ -3,7 +3,10 @@ package org.linea.shared.events;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -35,6 +38,8 @@ public class ClusterNotifications implements SmartLifecycle {
 
 	private final ApplicationEventPublisher events;
 
+	private static final Duration LISTEN_WAIT = Duration.ofSeconds(5);
+
 	private volatile boolean running;
 
 	private Thread listener;
@@ -53,7 +58,15 @@ public class ClusterNotifications implements SmartLifecycle {
 	@Override
 	public void start() {
 		this.running = true;
-		this.listener = Thread.ofPlatform().name("pg-listen").daemon().start(this::listen);
+		CountDownLatch listening = new CountDownLatch(1);
+		this.listener = Thread.ofPlatform().name("pg-listen").daemon().start(() -> listen(listening));
+		// a change made right after the start (a resumed context, a node joining) must not pass unheard
+		try {
+			listening.await(LISTEN_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	@Override
@@ -61,6 +74,13 @@ public class ClusterNotifications implements SmartLifecycle {
 		this.running = false;
 		if (this.listener != null) {
 			this.listener.interrupt();
+			try {
+				// a start that follows must not find the old listener still running beside the new one
+				this.listener.join(LISTEN_WAIT);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 		}
 	}
 
@@ -69,7 +89,7 @@ public class ClusterNotifications implements SmartLifecycle {
 		return this.running;
 	}
 
-	private void listen() {
+	private void listen(CountDownLatch listening) {
 		while (this.running) {
 			try (Connection connection = this.dataSource.getConnection()) {
 				connection.setAutoCommit(true);
@@ -78,6 +98,7 @@ public class ClusterNotifications implements SmartLifecycle {
 						statement.execute("LISTEN " + channel);
 					}
 				}
+				listening.countDown();
 				PGConnection pg = connection.unwrap(PGConnection.class);
 				while (this.running) {
 					PGNotification[] notifications = pg.getNotifications(500);
