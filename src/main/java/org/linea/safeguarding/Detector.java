@@ -207,7 +207,7 @@ public class Detector {
 		}
 		// what the model reads, worked out once for its report, category and urgency readings
 		Model.Reading reading = substantial(own) ? Model.Reading.of(words, found.keySet()) : null;
-		Model.Score report = reading != null ? reportReading(reading) : null;
+		Model.Score report = reading != null ? model().report(reading) : null;
 		if (report != null) {
 			shown.add(report.shown("report"));
 		}
@@ -253,41 +253,6 @@ public class Detector {
 			}
 		}
 		return new Finding(true, category, urgent, shown, "REPORT");
-	}
-
-	/**
-	 * Whether a message's parts are read apart too ({@code linea.safeguarding.parts}, for measuring): see
-	 * {@link #reportReading}.
-	 */
-	static final boolean PARTS = Boolean.parseBoolean(System.getProperty("linea.safeguarding.parts", "false"));
-
-	/**
-	 * The model's report reading of the message, or of one of its parts when that reads more like a report. A disclosure
-	 * inside a question ("tengo una duda, si me separo pierdo la ayuda? es que me maltrata") is read by a model that
-	 * learned general questions as ordinary, so the question around it pulls the whole message down; each run of words
-	 * up to a question mark, and the words after the last one, are read alone as well.
-	 */
-	private Model.Score reportReading(Model.Reading reading) {
-		List<String> words = reading.words();
-		Model.Score whole = model().report(reading);
-		if (!PARTS || !words.contains(SafeguardingText.QUESTION)) {
-			return whole;
-		}
-		Model.Score best = whole;
-		int from = 0;
-		for (int i = 0; i <= words.size(); i++) {
-			if (i == words.size() || words.get(i).equals(SafeguardingText.QUESTION)) {
-				List<String> part = words.subList(from, Math.min(i + 1, words.size()));
-				if (part.size() < words.size() && substantial(part)) {
-					Model.Score alone = model().report(part, this.signals.found(part).keySet());
-					if (alone.probability() > best.probability()) {
-						best = alone;
-					}
-				}
-				from = i + 1;
-			}
-		}
-		return best;
 	}
 
 	/** The learned model; while the application starts, once it is learned. */

@@ -84,9 +84,6 @@ final class Model {
 		.mapToInt(Integer::parseInt)
 		.toArray();
 
-	/** Whether each word's stems by Lucene's light stemmers are features too ({@code linea.safeguarding.stems}, for measuring). */
-	static final boolean STEMS = Boolean.parseBoolean(System.getProperty("linea.safeguarding.stems", "false"));
-
 	/**
 	 * The share of an example's features left out at each step while learning ({@code linea.safeguarding.dropout}), the
 	 * others weighing more to make up: the regression cannot lean on the few features one writer's wording gives it, so
@@ -120,7 +117,7 @@ final class Model {
 
 	/** The learning settings the properties chose, for the kept model's key ({@link ModelCache}). */
 	static String learning() {
-		return EPOCHS + " " + L2 + " " + DROPOUT + " " + STEMS;
+		return EPOCHS + " " + L2 + " " + DROPOUT;
 	}
 
 	static Model train(List<Example> examples) {
@@ -193,11 +190,6 @@ final class Model {
 			}
 			if (word.length() >= 5 && Character.isLetter(word.charAt(0))) {
 				own.add("s=" + word.substring(0, 5));
-			}
-			if (STEMS && Character.isLetter(word.charAt(0))) {
-				for (String stem : Stems.distinct(word)) {
-					own.add("t=" + stem);
-				}
 			}
 			String padded = "_" + word + "_";
 			for (int n : GRAMS) {

@@ -55,19 +55,6 @@ final class Stems {
 		return false;
 	}
 
-	/** The distinct stems of a word by the four stemmers (none for short words), as model features read them. */
-	static java.util.Set<String> distinct(String word) {
-		java.util.Set<String> found = new java.util.LinkedHashSet<>();
-		if (word.length() >= FROM) {
-			for (String stem : of(word)) {
-				if (stem != null) {
-					found.add(stem);
-				}
-			}
-		}
-		return found;
-	}
-
 	private static String[] of(String word) {
 		String[] known = stems.get(word);
 		if (known != null) {
