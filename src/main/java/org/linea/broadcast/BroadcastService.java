@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -280,6 +281,21 @@ public class BroadcastService {
 	public Broadcast cancel(long id) {
 		Line line = lineOf(id);
 		lockedRead(id, line, Set.of(CampaignStatus.DRAFT, CampaignStatus.SCHEDULED, CampaignStatus.RUNNING, CampaignStatus.PAUSED));
+		return cancelLocked(id, line);
+	}
+
+	/**
+	 * Cancels the broadcast unless it has finished: decided under its row lock, so a broadcast that completes
+	 * while the caller looks at it (a closure notice to a line with nobody to tell) is left as it ended.
+	 */
+	@Transactional
+	public Broadcast cancelUnlessFinished(long id) {
+		Line line = lineOf(id);
+		Broadcast broadcast = lockedRead(id, line, EnumSet.allOf(CampaignStatus.class));
+		return broadcast.status().finished() ? broadcast : cancelLocked(id, line);
+	}
+
+	private Broadcast cancelLocked(long id, Line line) {
 		pullBack(id);
 		// in id order, as every multi-row update of recipients locks them (see BroadcastDeliveries#recordAccepted)
 		this.jdbc.sql("""

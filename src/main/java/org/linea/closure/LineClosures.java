@@ -133,9 +133,7 @@ public class LineClosures {
 			.query((rs, row) -> new Held(rs.getLong(1), rs.getTimestamp(2).toInstant()))
 			.optional()
 			.orElseThrow(() -> this.refusals.invalid("closure.invalid.none"));
-		if (!this.broadcasts.get(held.broadcast()).status().finished()) {
-			this.broadcasts.cancel(held.broadcast());
-		}
+		this.broadcasts.cancelUnlessFinished(held.broadcast());
 		this.jdbc.sql("""
 				insert into closure_line_reopening (line_id, closes_at, alternatives, broadcast_id, closed_by, closed_on, reopened_by)
 				select line_id, closes_at, alternatives, broadcast_id, closed_by, created_at, ? from closure_line_closure where line_id = ?

@@ -34,6 +34,7 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
@@ -122,6 +123,10 @@ class BroadcastIntegrationTests extends BroadcastChannelTest {
 		assertThat(sentTo).doesNotContain(phones.getLast());
 		assertThat(counts(id).get(RecipientStatus.SKIPPED_OPTED_OUT)).isEqualTo(phones.size() - sentTo.size());
 		assertThat(sentTo).hasSize(6).doesNotContain(phones.get(6));
+		assertThatThrownBy(() -> this.broadcasts.cancel(id)).as("a finished broadcast is not cancelled")
+			.isInstanceOf(BroadcastConflictException.class);
+		assertThat(this.broadcasts.cancelUnlessFinished(id).status()).as("left as it ended, without an error")
+			.isEqualTo(CampaignStatus.COMPLETED);
 	}
 
 	@Test
