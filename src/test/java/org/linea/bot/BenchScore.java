@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -80,12 +81,15 @@ final class BenchScore {
 		long right = outcomes.stream().filter(o -> o.message().answerable() && o.right()).count();
 		long wrong = outcomes.stream().filter(Outcome::wrong).count();
 		long handedOver = outcomes.stream().filter(o -> o.decision().handOff()).count();
-		long mustAnswered = outcomes.stream()
+		// what those that had to reach a person got instead (the decision only: held-out texts stay unread)
+		Map<String, Long> instead = outcomes.stream()
 			.filter(o -> List.of("HUMAN", "SENSITIVE").contains(o.message().expected()) && !o.decision().handOff())
-			.count();
-		System.out.printf("%-34s right %5.1f%% (%3d/%3d)  wrong %4.1f%% (%2d/%3d)  handed over %3d  HUMAN/SENSITIVE not handed over %d%n",
+			.collect(Collectors.groupingBy(o -> o.message().expected() + "->" + o.decision().kind() + "/" + o.decision().reason(),
+					TreeMap::new, Collectors.counting()));
+		long mustAnswered = instead.values().stream().mapToLong(Long::longValue).sum();
+		System.out.printf("%-34s right %5.1f%% (%3d/%3d)  wrong %4.1f%% (%2d/%3d)  handed over %3d  HUMAN/SENSITIVE not handed over %d%s%n",
 				title, pct(right, answerable), right, answerable, pct(wrong, outcomes.size()), wrong, outcomes.size(), handedOver,
-				mustAnswered);
+				mustAnswered, instead.isEmpty() ? "" : " " + instead);
 	}
 
 	/** Right among answerable and wrong among all, as one short cell of a table. */
