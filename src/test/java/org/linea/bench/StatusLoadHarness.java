@@ -44,7 +44,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * <li><b>backlog</b> ({@code -Dbench.backlog=B}): processing stopped (as on a node that is down: messages stored,
  * not processed), B people's messages are stored through the webhook; processing starts again (the next recovery
  * round finds them), and meanwhile {@code bench.messages} fresh webhooks are sent, at full speed or at
- * {@code bench.rate}/s. Prints their acknowledgement figures and how long the backlog and everything took to drain.
+ * {@code bench.rate}/s. Prints their acknowledgement figures and how long the backlog and everything took to drain
+ * ({@code -Dbench.jfr} records the fresh load only).
  * {@code -Dbench.backlog=0} is the same load with nothing stored before, to compare against.</li>
  * </ul>
  * Run with {@code bench/statuses.sh}; see bench/README.md ("Session 11 (helper h13s)").
@@ -291,6 +292,8 @@ public final class StatusLoadHarness {
 		KeepAliveClient.Load load = KeepAliveClient.load(bench.port(), IngestLoadHarness.requests(bench.port(), path, fresh,
 				fresh.stream().map(body -> FakeGraphApiAccess.sign(bench.appSecret(), body)).toList()), IngestLoadHarness.IN_FLIGHT, RATE);
 		long backlogLeft = unprocessed(jdbc, "wamid.backlog-%");
+		// the profile of the load only: the drain that follows would outweigh it
+		stopRecording(recording);
 		System.out.printf("%nFresh webhooks %s: %,d from distinct people, %d in flight, %s%n",
 				BACKLOG > 0 ? "while a backlog of " + String.format("%,d", BACKLOG) + " drains" : "with no backlog", MESSAGES,
 				IngestLoadHarness.IN_FLIGHT, RATE > 0 ? String.format("offered at %.0f/s", RATE) : "at full speed");
@@ -307,9 +310,8 @@ public final class StatusLoadHarness {
 			Thread.sleep(200);
 		}
 		double all = (System.nanoTime() - processingStarted) / 1e9;
-		stopRecording(recording);
-		System.out.printf("drained: the backlog %.1f s after processing started, everything (backlog and fresh) %.1f s (%,d processed,"
-				+ " %,d replies sent)%n", backlogDrained, all,
+		System.out.printf("drained: %s, everything (backlog and fresh) %.1f s after processing started (%,d processed, %,d replies sent)%n",
+				BACKLOG > 0 ? String.format("the backlog %.1f s after processing started", backlogDrained) : "no backlog", all,
 				jdbc.sql("select count(*) from channel_inbound_message where processed_at is not null").query(Long.class).single(),
 				jdbc.sql("select count(*) from channel_outbox where status = 'SENT'").query(Long.class).single());
 	}

@@ -112,14 +112,8 @@ class BroadcastIntegrationTests extends BroadcastChannelTest {
 	@Test
 	void someoneWhoOptsOutOrWithdrawsDuringTheCampaignIsNotSentIt() {
 		WhatsAppLine wa = whatsAppLine();
-		rate(wa, 2.0);
-		LineaUser coordinator = coordinatorOf(wa.line());
 		List<String> phones = phones(8);
-		importPeople(wa.line(), coordinator, phones.toArray(String[]::new));
-		addTemplate(wa.line(), "noticia", "Noticia: {{1}}");
-		signIn(coordinator);
-		long id = this.broadcasts.create(wa.line().key(), templateBroadcast("noticia", "la oficina abre"));
-		this.broadcasts.start(id);
+		long id = startNoticia(wa, 2.0, phones, "la oficina abre");
 		// the last in line opts out (STOP) while the campaign runs; the one before withdraws this consent only
 		this.contacts.optOut(contactOf(wa.line(), phones.getLast()), "BAJA");
 		this.contacts.recordConsent(contactOf(wa.line(), phones.get(6)), "BROADCASTS", ConsentEvent.WITHDRAWN, null, "keyword:NO");
@@ -226,14 +220,8 @@ class BroadcastIntegrationTests extends BroadcastChannelTest {
 	@Test
 	void aWebhookBatchsReportsMoveEachRecipientForwardInTheOrderTheyCame() {
 		WhatsAppLine wa = whatsAppLine();
-		rate(wa, 20.0);
-		LineaUser coordinator = coordinatorOf(wa.line());
 		List<String> phones = phones(5);
-		importPeople(wa.line(), coordinator, phones.toArray(String[]::new));
-		addTemplate(wa.line(), "noticia", "Noticia: {{1}}");
-		signIn(coordinator);
-		long id = this.broadcasts.create(wa.line().key(), templateBroadcast("noticia", "reparto"));
-		this.broadcasts.start(id);
+		long id = startNoticia(wa, 20.0, phones, "reparto");
 		eventually(() -> this.broadcasts.get(id).status() == CampaignStatus.COMPLETED && counts(id).get(RecipientStatus.SENT) == phones.size(),
 				"all are sent");
 		List<Long> recipients = this.jdbc.sql("select id from broadcast_recipient where campaign_id = ? order by id").param(id)
@@ -259,6 +247,18 @@ class BroadcastIntegrationTests extends BroadcastChannelTest {
 			.query(Boolean.class).single()).as("not on WhatsApp: an SMS is decided about").isTrue();
 		assertThat(counts(id)).containsEntry(RecipientStatus.READ, 2L).containsEntry(RecipientStatus.FAILED, 1L)
 			.containsEntry(RecipientStatus.DELIVERED, 1L).containsEntry(RecipientStatus.SENT, 1L);
+	}
+
+	/** A coordinator's broadcast of the template "noticia" to these people, started at this line rate; returns its id. */
+	private long startNoticia(WhatsAppLine wa, double rate, List<String> phones, String parameter) {
+		rate(wa, rate);
+		LineaUser coordinator = coordinatorOf(wa.line());
+		importPeople(wa.line(), coordinator, phones.toArray(String[]::new));
+		addTemplate(wa.line(), "noticia", "Noticia: {{1}}");
+		signIn(coordinator);
+		long id = this.broadcasts.create(wa.line().key(), templateBroadcast("noticia", parameter));
+		this.broadcasts.start(id);
+		return id;
 	}
 
 	private static MessageStatusChanged report(WhatsAppLine wa, long recipient, DeliveryStatus status, Instant at, String errorCode) {
