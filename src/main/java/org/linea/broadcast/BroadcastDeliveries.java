@@ -1,9 +1,13 @@
 package org.linea.broadcast;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.linea.channel.BulkMessage;
 import org.linea.channel.BulkMessagesAccepted;
+import org.linea.channel.BulkMessagesReported;
 import org.linea.channel.DeliveryStatus;
 import org.linea.channel.MessageStatusChanged;
 import org.linea.shared.events.InPublisherTransaction;
@@ -62,6 +66,76 @@ class BroadcastDeliveries {
 				.param(reference)
 				.update();
 		}
+	}
+
+	/**
+	 * A webhook batch's reports on broadcast messages, as {@link #statusChanged} applies each, in one savepoint
+	 * and one statement per round (a recipient's second report in the batch in the second round, so each
+	 * recipient's reports apply in the order they came). Should the batch's reaction fail, each report is
+	 * applied on its own, so one that fails is undone alone, as before.
+	 */
+	@EventListener
+	void reported(BulkMessagesReported event) {
+		if (!this.reactions.react("broadcast.reported", event.reports().getFirst().messageId(), () -> recordReported(event.reports()))) {
+			event.reports().forEach(this::statusChanged);
+		}
+	}
+
+	private void recordReported(List<MessageStatusChanged> reports) {
+		Map<Long, List<MessageStatusChanged>> byRecipient = new LinkedHashMap<>();
+		for (MessageStatusChanged report : reports) {
+			long reference = BulkMessage.referenceOf(report.messageId());
+			if (SendSmsFallbacks.isFallback(reference)) {
+				fallbackStatusChanged(reference - SendSmsFallbacks.REFERENCE_OFFSET, report);
+			}
+			else if (!RecipientStatus.before(report.status()).isEmpty()) {
+				byRecipient.computeIfAbsent(reference, r -> new ArrayList<>()).add(report);
+			}
+		}
+		for (int round = 0; !byRecipient.isEmpty(); round++) {
+			int index = round;
+			List<Long> ids = new ArrayList<>();
+			List<MessageStatusChanged> changes = new ArrayList<>();
+			byRecipient.forEach((id, each) -> {
+				ids.add(id);
+				changes.add(each.get(index));
+			});
+			byRecipient.values().removeIf(each -> each.size() == index + 1);
+			recordRound(ids, changes);
+		}
+	}
+
+	/** One report per recipient, as {@link #recordStatus} applies each; rows locked in id order as {@link #recordAccepted} does. */
+	private void recordRound(List<Long> ids, List<MessageStatusChanged> changes) {
+		int n = ids.size();
+		String[] statuses = new String[n];
+		String[] reasons = new String[n];
+		String[] from = new String[n];
+		Boolean[] fallback = new Boolean[n];
+		for (int i = 0; i < n; i++) {
+			MessageStatusChanged change = changes.get(i);
+			boolean optedOut = change.status() == DeliveryStatus.FAILED && BulkMessage.OPTED_OUT.equals(change.errorCode());
+			RecipientStatus status = optedOut ? RecipientStatus.SKIPPED_OPTED_OUT : RecipientStatus.of(change.status());
+			statuses[i] = status.name();
+			reasons[i] = optedOut ? null : change.errorCode();
+			from[i] = String.join(",", RecipientStatus.before(change.status()).stream().map(Enum::name).toList());
+			// not on WhatsApp: SendSmsFallbacks decides about an SMS, from this row, even after a crash
+			fallback[i] = status == RecipientStatus.FAILED && SendSmsFallbacks.NOT_ON_WHATSAPP.equals(change.errorCode());
+		}
+		this.jdbc.sql("""
+				with report as (
+				    select * from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::boolean[]) as u (id, status, reason, from_statuses, fallback)
+				)
+				update broadcast_recipient r
+				set status = report.status, reason = coalesce(report.reason, r.reason), updated_at = now(),
+				    fallback_status = case when report.fallback and r.fallback_status is null then 'PENDING' else r.fallback_status end
+				from report
+				where r.id = report.id and r.status = any(string_to_array(report.from_statuses, ','))
+				  and r.id in (select b.id from broadcast_recipient b join report on report.id = b.id
+				               where b.status = any(string_to_array(report.from_statuses, ',')) order by b.id for update of b)
+				""")
+			.params(ids.toArray(Long[]::new), statuses, reasons, from, fallback)
+			.update();
 	}
 
 	/**

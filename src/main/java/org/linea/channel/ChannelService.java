@@ -387,6 +387,7 @@ public class ChannelService {
 				.query((rs, n) -> outboxMessages.put(new ReportKey(rs.getLong(1), rs.getString(2), null), rs.getLong(3)))
 				.list();
 		}
+		List<MessageStatusChanged> bulk = new ArrayList<>();
 		for (Reported each : fresh) {
 			Line line = each.line();
 			DeliveryReport report = each.report();
@@ -395,9 +396,19 @@ public class ChannelService {
 			Optional<Long> messageId = Optional.ofNullable(outboxMessages.get(message)).or(() -> claimByReference(line, report));
 			// a claim ties the row to its provider id: the batch's next report on it finds it, as one by one
 			messageId.ifPresent(id -> outboxMessages.put(message, id));
-			messageId.ifPresentOrElse(
-					id -> this.events.publishEvent(new MessageStatusChanged(id, line.id(), report.status(), report.at(), report.errorCode())),
-					() -> log.info("Status {} kept for a message not yet known on line {}", report.status(), line.key()));
+			messageId.map(id -> new MessageStatusChanged(id, line.id(), report.status(), report.at(), report.errorCode()))
+				.ifPresentOrElse(changed -> {
+					if (changed.bulk()) {
+						bulk.add(changed);
+					}
+					else {
+						this.events.publishEvent(changed);
+					}
+				}, () -> log.info("Status {} kept for a message not yet known on line {}", report.status(), line.key()));
+		}
+		// a broadcast's reports together: one reaction for the batch (bench/README "Session 11 (helper h13s)")
+		if (!bulk.isEmpty()) {
+			this.events.publishEvent(new BulkMessagesReported(bulk));
 		}
 	}
 

@@ -117,19 +117,7 @@ public final class BroadcastLoadHarness {
 			Thread.sleep(200);
 		}
 		System.out.printf("Node warmed up (%.1f s after the context started)%n", (System.nanoTime() - warming) / 1e9);
-		long seeding = System.nanoTime();
-		byte[] phone = app.getBean(FieldCipher.class).encrypt("+51900000000");
-		jdbc.sql("""
-				insert into contact_contact (line_id, code, phone_hash, phone_encrypted, language)
-				select ?, '26PE' || lpad(i::text, 6, '0'), decode(md5(i::text), 'hex'), ?, case when i % 3 = 0 then 'en' else 'es' end
-				from generate_series(1, ?) as i
-				""").params(line.id(), phone, PEOPLE).update();
-		jdbc.sql("""
-				insert into contact_consent_event (contact_id, purpose, event, wording_version, source)
-				select id, 'BROADCASTS', 'GIVEN', 'v1', 'import:bench' from contact_contact where line_id = ?
-				""").param(line.id()).update();
-		jdbc.sql("analyze").update();
-		System.out.printf("Seeded %,d people who consented in %.1f s%n", PEOPLE, (System.nanoTime() - seeding) / 1e9);
+		seedConsentedPeople(app, line.id(), PEOPLE);
 
 		// the node's first answer is its first request and first use of the pipeline (class loading, JIT,
 		// the dispatcher servlet): timed once here, before any campaign, and kept out of the figures below
@@ -233,6 +221,24 @@ public final class BroadcastLoadHarness {
 			as(users, "bench-coordinator", users, () -> broadcasts.cancel(id[0]));
 			Thread.sleep(2000);
 		}
+	}
+
+	/** People on the line who gave BROADCASTS consent (one phone number for all: the fake only counts), then ANALYZE. */
+	static void seedConsentedPeople(ConfigurableApplicationContext app, long lineId, int people) {
+		JdbcClient jdbc = app.getBean(JdbcClient.class);
+		long seeding = System.nanoTime();
+		byte[] phone = app.getBean(FieldCipher.class).encrypt("+51900000000");
+		jdbc.sql("""
+				insert into contact_contact (line_id, code, phone_hash, phone_encrypted, language)
+				select ?, '26PE' || lpad(i::text, 6, '0'), decode(md5(i::text), 'hex'), ?, case when i % 3 = 0 then 'en' else 'es' end
+				from generate_series(1, ?) as i
+				""").params(lineId, phone, people).update();
+		jdbc.sql("""
+				insert into contact_consent_event (contact_id, purpose, event, wording_version, source)
+				select id, 'BROADCASTS', 'GIVEN', 'v1', 'import:bench' from contact_contact where line_id = ?
+				""").param(lineId).update();
+		jdbc.sql("analyze").update();
+		System.out.printf("Seeded %,d people who consented in %.1f s%n", people, (System.nanoTime() - seeding) / 1e9);
 	}
 
 	/**
@@ -391,7 +397,7 @@ public final class BroadcastLoadHarness {
 		return 0;
 	}
 
-	private static void as(UserService users, String username, UserService unused, Runnable action) {
+	static void as(UserService users, String username, UserService unused, Runnable action) {
 		var user = users.loadUserByUsername(username);
 		SecurityContextHolder.getContext()
 			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));

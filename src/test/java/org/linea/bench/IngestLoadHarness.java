@@ -53,9 +53,9 @@ public final class IngestLoadHarness {
 
 	private static final int MESSAGES = Integer.getInteger("bench.messages", 20_000);
 
-	private static final int IN_FLIGHT = Integer.getInteger("bench.inFlight", 32);
+	static final int IN_FLIGHT = Integer.getInteger("bench.inFlight", 32);
 
-	private static final String PHONE_NUMBER_ID = "106540352242922";
+	static final String PHONE_NUMBER_ID = "106540352242922";
 
 	/**
 	 * Webhook calls sent before measuring, at full concurrency: repeats of 200 stored messages (duplicates,
@@ -69,6 +69,18 @@ public final class IngestLoadHarness {
 
 	public static void main(String[] args) throws Exception {
 		FakeGraphApi graph = FakeGraphApi.instance();
+		ConfigurableApplicationContext app = start(graph, args);
+		try {
+			run(app, graph);
+		}
+		finally {
+			app.close();
+			System.exit(0);
+		}
+	}
+
+	/** A node on its own embedded PostgreSQL, replies to the fake Graph API; further --property=value arguments as given. */
+	static ConfigurableApplicationContext start(FakeGraphApi graph, String... args) {
 		List<String> arguments = new ArrayList<>(List.of("--server.port=0",
 				"--linea.demo=false", "--linea.data-dir=target/bench-data", "--linea.db.embedded.data-dir=target/bench-postgres",
 				"--linea.db.embedded.ephemeral=true", "--linea.admin.password=" + InboxLoadHarness.PASSWORD,
@@ -81,19 +93,16 @@ public final class IngestLoadHarness {
 		if (Boolean.getBoolean("bench.ceiling")) {
 			builder.initializers(CeilingFilter::register);
 		}
-		ConfigurableApplicationContext app = builder.run(arguments.toArray(String[]::new));
-		try {
-			run(app, graph);
-		}
-		finally {
-			app.close();
-			System.exit(0);
-		}
+		return builder.run(arguments.toArray(String[]::new));
 	}
 
-	private static void run(ConfigurableApplicationContext app, FakeGraphApi graph) throws Exception {
+	/** The bench's WhatsApp Cloud API line, connected at 1,000 messages/s, and its webhook. */
+	record BenchLine(Organisation organisation, Line line, int port, String path, String appSecret) {
+	}
+
+	/** Organisation "bench", its WhatsApp line "bench-wa" connected (the fake Graph API knows its number), an admin "bench-admin". */
+	static BenchLine connect(ConfigurableApplicationContext app, FakeGraphApi graph) {
 		int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-		JdbcClient jdbc = app.getBean(JdbcClient.class);
 		Organisation organisation = app.getBean(OrganisationService.class).create("bench", "Bench");
 		Line line = app.getBean(LineService.class).create(new LineForm(organisation.id(), "bench-wa", "Bench WhatsApp",
 				ChannelType.WHATSAPP_CLOUD, "PE", "America/Lima", List.of("es"), "", 30, 30));
@@ -109,14 +118,20 @@ public final class IngestLoadHarness {
 		SecurityContextHolder.clearContext();
 		String path = "http://localhost:" + port + "/webhooks/whatsapp/" + line.key();
 		graph.register(PHONE_NUMBER_ID, new FakeGraphApi.Number("EAAG-bench", path, appSecret, List.of()));
+		return new BenchLine(organisation, line, port, path, appSecret);
+	}
 
+	private static void run(ConfigurableApplicationContext app, FakeGraphApi graph) throws Exception {
+		BenchLine bench = connect(app, graph);
+		int port = bench.port();
+		String path = bench.path();
+		String appSecret = bench.appSecret();
+		JdbcClient jdbc = app.getBean(JdbcClient.class);
 		List<byte[]> bodies = new ArrayList<>(MESSAGES);
 		List<String> signatures = new ArrayList<>(MESSAGES);
 		for (int i = 0; i < MESSAGES; i++) {
-			byte[] body = Fixtures.load("whatsapp/text.json", Map.of("PHONE_NUMBER_ID", PHONE_NUMBER_ID, "FROM",
-					String.valueOf(51_900_000_000L + i), "ID", "wamid.bench-" + i)).getBytes(StandardCharsets.UTF_8);
-			bodies.add(body);
-			signatures.add(FakeGraphApiAccess.sign(appSecret, body));
+			bodies.add(textBody(51_900_000_000L + i, "wamid.bench-" + i));
+			signatures.add(FakeGraphApiAccess.sign(appSecret, bodies.getLast()));
 		}
 		HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
 		awaitReady(app);
@@ -169,38 +184,24 @@ public final class IngestLoadHarness {
 	}
 
 	/** C connections, each sending the next message as soon as its previous one is answered. */
-	private static void sendOnKeepAliveConnections(int port, String path, List<byte[]> bodies, List<String> signatures,
+	static void sendOnKeepAliveConnections(int port, String path, List<byte[]> bodies, List<String> signatures,
 			ConcurrentLinkedQueue<Long> latencies, ConcurrentLinkedQueue<Long> answered, AtomicInteger refused) throws InterruptedException {
+		KeepAliveClient.Load load = KeepAliveClient.load(port, requests(port, path, bodies, signatures), IN_FLIGHT, 0);
+		for (int n = 0; n < bodies.size(); n++) {
+			latencies.add(load.latencies()[n]);
+			answered.add(load.answeredAt()[n]);
+		}
+		refused.addAndGet(load.refused());
+	}
+
+	/** Signed webhook calls as prepared requests for {@link KeepAliveClient}. */
+	static List<byte[]> requests(int port, String path, List<byte[]> bodies, List<String> signatures) {
 		List<byte[]> requests = new ArrayList<>(bodies.size());
 		for (int i = 0; i < bodies.size(); i++) {
 			requests.add(KeepAliveClient.post("localhost", port, path,
 					"Content-Type: application/json\r\nX-Hub-Signature-256: " + signatures.get(i) + "\r\n", bodies.get(i)));
 		}
-		AtomicInteger next = new AtomicInteger();
-		List<Thread> connections = new ArrayList<>();
-		for (int c = 0; c < IN_FLIGHT; c++) {
-			connections.add(Thread.ofPlatform().name("bench-client-" + c).start(() -> {
-				try (KeepAliveClient client = new KeepAliveClient("localhost", port)) {
-					for (int n = next.getAndIncrement(); n < requests.size(); n = next.getAndIncrement()) {
-						long sent = System.nanoTime();
-						try {
-							if (client.send(requests.get(n)) != 200) {
-								refused.incrementAndGet();
-							}
-						}
-						catch (Exception ex) {
-							refused.incrementAndGet();
-						}
-						long now = System.nanoTime();
-						latencies.add(now - sent);
-						answered.add(now);
-					}
-				}
-			}));
-		}
-		for (Thread connection : connections) {
-			connection.join();
-		}
+		return requests;
 	}
 
 	private static void sendWithHttpClient(HttpClient http, String path, List<byte[]> bodies, List<String> signatures,
@@ -234,6 +235,12 @@ public final class IngestLoadHarness {
 		}
 	}
 
+	/** A person's text message, as the Cloud API posts it. */
+	static byte[] textBody(long from, String id) {
+		return Fixtures.load("whatsapp/text.json", Map.of("PHONE_NUMBER_ID", PHONE_NUMBER_ID, "FROM", String.valueOf(from), "ID", id))
+			.getBytes(StandardCharsets.UTF_8);
+	}
+
 	private static void drain(JdbcClient jdbc) throws InterruptedException {
 		long drainStarted = System.nanoTime();
 		while (jdbc.sql("select count(*) from channel_inbound_message where processed_at is null").query(Long.class).single() > 0) {
@@ -246,19 +253,18 @@ public final class IngestLoadHarness {
 	}
 
 	/** As a load balancer would: no load before the node is ready (the safeguarding model learnt, see Warmup). */
-	private static void awaitReady(ConfigurableApplicationContext app) throws InterruptedException {
+	static void awaitReady(ConfigurableApplicationContext app) throws InterruptedException {
 		Warmup warmup = app.getBean(Warmup.class);
 		while (Status.OUT_OF_SERVICE.equals(warmup.health().getStatus())) {
 			Thread.sleep(200);
 		}
 	}
 
-	private static void warmUp(HttpClient http, int port, String path, String appSecret) throws Exception {
+	static void warmUp(HttpClient http, int port, String path, String appSecret) throws Exception {
 		List<byte[]> bodies = new ArrayList<>();
 		List<String> signatures = new ArrayList<>();
 		for (int i = 0; i < 200; i++) {
-			byte[] body = Fixtures.load("whatsapp/text.json", Map.of("PHONE_NUMBER_ID", PHONE_NUMBER_ID, "FROM",
-					String.valueOf(51_800_000_000L + i), "ID", "wamid.warm-" + i)).getBytes(StandardCharsets.UTF_8);
+			byte[] body = textBody(51_800_000_000L + i, "wamid.warm-" + i);
 			bodies.add(body);
 			signatures.add(FakeGraphApiAccess.sign(appSecret, body));
 			http.send(HttpRequest.newBuilder(URI.create(path)).header("Content-Type", "application/json")
@@ -277,7 +283,7 @@ public final class IngestLoadHarness {
 		System.out.printf("warm-up: %,d repeated calls in %.1f s%n", WARM_UP, (System.nanoTime() - started) / 1e9);
 	}
 
-	private static double ms(List<Long> sorted, double quantile) {
+	static double ms(List<Long> sorted, double quantile) {
 		return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(quantile * sorted.size()) - 1)) / 1e6;
 	}
 

@@ -7,7 +7,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The load generator's side of one keep-alive HTTP/1.1 connection: a request written as prepared bytes,
@@ -40,6 +44,53 @@ final class KeepAliveClient implements AutoCloseable {
 		System.arraycopy(head, 0, request, 0, head.length);
 		System.arraycopy(body, 0, request, head.length, body.length);
 		return request;
+	}
+
+	/** What became of each prepared request of a {@link #load}: by its index, its latency and when it was answered (nanoTime). */
+	record Load(long started, long[] latencies, long[] answeredAt, int refused) {
+	}
+
+	/**
+	 * Sends these prepared requests over {@code connections} keep-alive connections, each sending the next
+	 * request as soon as its previous one is answered; with {@code perSecond > 0} request n is not sent before
+	 * {@code n / perSecond} seconds from the start (a fixed offered rate; latency counts from the actual send).
+	 */
+	static Load load(int port, List<byte[]> requests, int connections, double perSecond) throws InterruptedException {
+		long[] latencies = new long[requests.size()];
+		long[] answeredAt = new long[requests.size()];
+		AtomicInteger refused = new AtomicInteger();
+		AtomicInteger next = new AtomicInteger();
+		long started = System.nanoTime();
+		List<Thread> threads = new ArrayList<>();
+		for (int c = 0; c < connections; c++) {
+			threads.add(Thread.ofPlatform().name("bench-client-" + c).start(() -> {
+				try (KeepAliveClient client = new KeepAliveClient("localhost", port)) {
+					for (int n = next.getAndIncrement(); n < requests.size(); n = next.getAndIncrement()) {
+						if (perSecond > 0) {
+							long due = started + (long) (n * 1e9 / perSecond);
+							for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+								LockSupport.parkNanos(wait);
+							}
+						}
+						long sent = System.nanoTime();
+						try {
+							if (client.send(requests.get(n)) != 200) {
+								refused.incrementAndGet();
+							}
+						}
+						catch (IOException | RuntimeException ex) {
+							refused.incrementAndGet();
+						}
+						answeredAt[n] = System.nanoTime();
+						latencies[n] = answeredAt[n] - sent;
+					}
+				}
+			}));
+		}
+		for (Thread thread : threads) {
+			thread.join();
+		}
+		return new Load(started, latencies, answeredAt, refused.get());
 	}
 
 	/** Sends a prepared request and returns the status of its answer. */

@@ -16,7 +16,10 @@ import org.linea.access.Line;
 import org.linea.access.LineaUser;
 import org.linea.audience.Audience;
 import org.linea.audience.ConsentPurpose;
+import org.linea.channel.BulkMessagesReported;
+import org.linea.channel.DeliveryStatus;
 import org.linea.channel.FakeProvider.Answer;
+import org.linea.channel.MessageStatusChanged;
 import org.linea.channel.Fixtures;
 import org.linea.channel.OutboxSwitch;
 import org.linea.channel.whatsapp.FakeGraphApiAccess;
@@ -31,6 +34,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.WebApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,6 +60,9 @@ class BroadcastIntegrationTests extends BroadcastChannelTest {
 
 	@Autowired
 	ContactService contacts;
+
+	@Autowired
+	TransactionTemplate transactions;
 
 	MockMvc mvc;
 
@@ -105,14 +112,8 @@ class BroadcastIntegrationTests extends BroadcastChannelTest {
 	@Test
 	void someoneWhoOptsOutOrWithdrawsDuringTheCampaignIsNotSentIt() {
 		WhatsAppLine wa = whatsAppLine();
-		rate(wa, 2.0);
-		LineaUser coordinator = coordinatorOf(wa.line());
 		List<String> phones = phones(8);
-		importPeople(wa.line(), coordinator, phones.toArray(String[]::new));
-		addTemplate(wa.line(), "noticia", "Noticia: {{1}}");
-		signIn(coordinator);
-		long id = this.broadcasts.create(wa.line().key(), templateBroadcast("noticia", "la oficina abre"));
-		this.broadcasts.start(id);
+		long id = startNoticia(wa, 2.0, phones, "la oficina abre");
 		// the last in line opts out (STOP) while the campaign runs; the one before withdraws this consent only
 		this.contacts.optOut(contactOf(wa.line(), phones.getLast()), "BAJA");
 		this.contacts.recordConsent(contactOf(wa.line(), phones.get(6)), "BROADCASTS", ConsentEvent.WITHDRAWN, null, "keyword:NO");
@@ -214,6 +215,54 @@ class BroadcastIntegrationTests extends BroadcastChannelTest {
 		assertThat(counts(id).get(RecipientStatus.SENT)).isEqualTo(2);
 		assertThat(this.broadcasts.failures(id)).isEqualTo(Map.of("131049", 1L));
 		assertThat(broadcastSends(wa)).as("the refused one is not tried again").hasSize(3);
+	}
+
+	@Test
+	void aWebhookBatchsReportsMoveEachRecipientForwardInTheOrderTheyCame() {
+		WhatsAppLine wa = whatsAppLine();
+		List<String> phones = phones(5);
+		long id = startNoticia(wa, 20.0, phones, "reparto");
+		eventually(() -> this.broadcasts.get(id).status() == CampaignStatus.COMPLETED && counts(id).get(RecipientStatus.SENT) == phones.size(),
+				"all are sent");
+		List<Long> recipients = this.jdbc.sql("select id from broadcast_recipient where campaign_id = ? order by id").param(id)
+			.query(Long.class).list();
+		Instant at = Instant.now();
+		List<MessageStatusChanged> reports = List.of(report(wa, recipients.get(0), DeliveryStatus.DELIVERED, at, null),
+				report(wa, recipients.get(1), DeliveryStatus.READ, at, null),
+				report(wa, recipients.get(0), DeliveryStatus.READ, at.plusSeconds(1), null),
+				// read before delivered: the delivered that comes after does not move it back
+				report(wa, recipients.get(1), DeliveryStatus.DELIVERED, at.minusSeconds(1), null),
+				report(wa, recipients.get(2), DeliveryStatus.FAILED, at, "131026"),
+				// failed after delivered: stays delivered, as one by one
+				report(wa, recipients.get(3), DeliveryStatus.DELIVERED, at, null),
+				report(wa, recipients.get(3), DeliveryStatus.FAILED, at, "131000"),
+				report(wa, recipients.get(4), DeliveryStatus.QUEUED, at, null));
+
+		this.transactions.executeWithoutResult(status -> this.application.publishEvent(new BulkMessagesReported(reports)));
+
+		assertThat(this.jdbc.sql("select status || ' ' || coalesce(reason, '-') from broadcast_recipient where campaign_id = ? order by id")
+			.param(id).query(String.class).list())
+			.containsExactly("READ -", "READ -", "FAILED 131026", "DELIVERED -", "SENT -");
+		assertThat(this.jdbc.sql("select fallback_status is not null from broadcast_recipient where id = ?").param(recipients.get(2))
+			.query(Boolean.class).single()).as("not on WhatsApp: an SMS is decided about").isTrue();
+		assertThat(counts(id)).containsEntry(RecipientStatus.READ, 2L).containsEntry(RecipientStatus.FAILED, 1L)
+			.containsEntry(RecipientStatus.DELIVERED, 1L).containsEntry(RecipientStatus.SENT, 1L);
+	}
+
+	/** A coordinator's broadcast of the template "noticia" to these people, started at this line rate; returns its id. */
+	private long startNoticia(WhatsAppLine wa, double rate, List<String> phones, String parameter) {
+		rate(wa, rate);
+		LineaUser coordinator = coordinatorOf(wa.line());
+		importPeople(wa.line(), coordinator, phones.toArray(String[]::new));
+		addTemplate(wa.line(), "noticia", "Noticia: {{1}}");
+		signIn(coordinator);
+		long id = this.broadcasts.create(wa.line().key(), templateBroadcast("noticia", parameter));
+		this.broadcasts.start(id);
+		return id;
+	}
+
+	private static MessageStatusChanged report(WhatsAppLine wa, long recipient, DeliveryStatus status, Instant at, String errorCode) {
+		return new MessageStatusChanged(-recipient, wa.line().id(), status, at, errorCode);
 	}
 
 	@Test

@@ -161,6 +161,37 @@ class WebhookBatchIntegrationTests extends LineaIntegrationTest {
 			.containsExactly(sentMessage + " SENT", sentMessage + " DELIVERED", returningMessage + " SENT", returningMessage + " DELIVERED");
 	}
 
+	@Test
+	void aBatchsReportsOnBulkMessagesAreOneEventInTheOrderTheyCame() throws Exception {
+		Line line = newLine(newOrganisation());
+		long contact = this.contacts.findOrCreate(line, randomPhone(), null).id();
+		String first = "wamid.bulk-" + UUID.randomUUID();
+		String second = "wamid.bulk-" + UUID.randomUUID();
+		String conversation = "wamid.out-" + UUID.randomUUID();
+		long reference = System.nanoTime();
+		long message = reference + 2;
+		this.jdbc.sql("""
+				insert into channel_outbox (line_id, message_id, contact_id, status, provider_message_id, bulk)
+				values (?, ?, ?, 'SENT', ?, true), (?, ?, ?, 'SENT', ?, true), (?, ?, ?, 'SENT', ?, false)
+				""").params(line.id(), -reference, contact, first, line.id(), -(reference + 1), contact, second, line.id(), message, contact,
+				conversation).update();
+		Instant at = Instant.parse("2026-12-04T10:00:00Z");
+		List<DeliveryReport> reports = List.of(new DeliveryReport(first, null, DeliveryStatus.DELIVERED, at, null),
+				new DeliveryReport(conversation, null, DeliveryStatus.DELIVERED, at, null),
+				new DeliveryReport(second, null, DeliveryStatus.READ, at, null));
+
+		this.events.clear();
+		results(this.writer.writeTogether(List.of(statuses(line, reports), statuses(line,
+				List.of(new DeliveryReport(first, null, DeliveryStatus.READ, at.plusSeconds(1), null), reports.getFirst())))));
+
+		assertThat(this.events.stream(BulkMessagesReported.class).map(batch -> batch.reports().stream()
+			.map(changed -> changed.messageId() + " " + changed.status()).toList()))
+			.as("one event for the batch, the repetition left out")
+			.containsExactly(List.of(-reference + " DELIVERED", -(reference + 1) + " READ", -reference + " READ"));
+		assertThat(this.events.stream(MessageStatusChanged.class).map(changed -> changed.messageId() + " " + changed.status()))
+			.as("a conversation message's report on its own, as before").containsExactly(message + " DELIVERED");
+	}
+
 	private static WebhookCall statuses(Line line, List<DeliveryReport> reports) {
 		return new WebhookCall(line, "{\"statuses\":[]}", "application/json", List.of(), reports);
 	}
