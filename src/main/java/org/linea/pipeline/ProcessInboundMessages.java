@@ -8,7 +8,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 import org.linea.channel.ChannelService;
@@ -56,11 +55,6 @@ class ProcessInboundMessages implements SmartLifecycle {
 
 	private final Duration yieldAtMost;
 
-	private final int workersWhileBusy;
-
-	/** Workers processing while webhook calls wait (at most {@link #workersWhileBusy}). */
-	private final AtomicInteger busyShares = new AtomicInteger();
-
 	private volatile boolean started;
 
 	private volatile boolean stopping;
@@ -72,15 +66,9 @@ class ProcessInboundMessages implements SmartLifecycle {
 	 * processed anyway: under a sustained burst processing goes on at a trickle, and at full speed once it ends.
 	 * Kept well under a second: during a broadcast its status callbacks keep calls waiting nearly all the time, and
 	 * a person writing in meanwhile must still be answered within a second (issue 11)
-	 * @param workersWhileBusy how many workers may process at once while webhook calls wait (once their yield is
-	 * over): during a burst the others wait for a share instead of each taking the CPU the calls need (with four,
-	 * processing at the yield's trickle took a fifth of the CPU of a burst, bench/README "Ingest", session 11); at
-	 * normal traffic no call waits and every worker runs
 	 */
 	ProcessInboundMessages(InboundPipeline pipeline, ChannelService channels, Clock clock, WebhookWriter webhooks,
-			@Value("${linea.pipeline.workers:4}") int workers, @Value("${linea.pipeline.yield-at-most:250ms}") Duration yieldAtMost,
-			@Value("${linea.pipeline.workers-while-busy:1}") int workersWhileBusy) {
-		this.workersWhileBusy = Math.max(1, workersWhileBusy);
+			@Value("${linea.pipeline.workers:4}") int workers, @Value("${linea.pipeline.yield-at-most:250ms}") Duration yieldAtMost) {
 		this.pipeline = pipeline;
 		this.channels = channels;
 		this.clock = clock;
@@ -149,7 +137,6 @@ class ProcessInboundMessages implements SmartLifecycle {
 			return;
 		}
 		yieldToWebhooks();
-		boolean share = takeBusyShare();
 		try {
 			this.pipeline.process(inboundId);
 		}
@@ -157,26 +144,6 @@ class ProcessInboundMessages implements SmartLifecycle {
 			log.error("Processing inbound={} failed, will retry: {}", inboundId, ex.getClass().getSimpleName(), ex);
 			this.channels.markAttemptFailed(inboundId, ex.getClass().getSimpleName());
 		}
-		finally {
-			if (share) {
-				this.busyShares.decrementAndGet();
-			}
-		}
-	}
-
-	/**
-	 * While webhook calls wait, waits for one of the few shares of processing; true when one was taken (to be
-	 * given back), false when no call waits any more (then no share is needed).
-	 */
-	private boolean takeBusyShare() {
-		while (!this.stopping && this.webhooks.callsWaiting()) {
-			int taken = this.busyShares.get();
-			if (taken < this.workersWhileBusy && this.busyShares.compareAndSet(taken, taken + 1)) {
-				return true;
-			}
-			LockSupport.parkNanos(YIELD_STEP);
-		}
-		return false;
 	}
 
 	/**

@@ -33,52 +33,10 @@ class ProcessInboundMessagesTests {
 	private final WebhookWriter webhooks = mock(WebhookWriter.class);
 
 	private ProcessInboundMessages processing(Duration yieldAtMost) {
-		return processing(1, yieldAtMost, 1);
-	}
-
-	private ProcessInboundMessages processing(int workers, Duration yieldAtMost, int workersWhileBusy) {
 		ProcessInboundMessages processing = new ProcessInboundMessages(this.pipeline, mock(ChannelService.class), Clock.systemUTC(),
-				this.webhooks, workers, yieldAtMost, workersWhileBusy);
+				this.webhooks, 1, yieldAtMost);
 		processing.start();
 		return processing;
-	}
-
-	@Test
-	void whileWebhookCallsWaitOnlyTheBusyShareOfWorkersProcessesAndAllDoOnceTheyAreAnswered() throws Exception {
-		AtomicBoolean waiting = new AtomicBoolean(true);
-		when(this.webhooks.callsWaiting()).thenAnswer(invocation -> waiting.get());
-		CountDownLatch inProcess = new CountDownLatch(1);
-		CountDownLatch release = new CountDownLatch(1);
-		doAnswer(invocation -> {
-			inProcess.countDown();
-			release.await(10, TimeUnit.SECONDS);
-			return null;
-		}).when(this.pipeline).process(1);
-		ProcessInboundMessages processing = processing(2, Duration.ZERO, 1);
-
-		processing.stored(new InboundMessageStored(1, 1));
-		assertThat(inProcess.await(10, TimeUnit.SECONDS)).isTrue();
-		processing.stored(new InboundMessageStored(2, 1));
-		// a second worker is free, but the one share is taken while calls wait
-		verify(this.pipeline, after(300).never()).process(2);
-
-		release.countDown();
-		verify(this.pipeline, timeout(10_000)).process(2);
-
-		CountDownLatch bothInProcess = new CountDownLatch(2);
-		CountDownLatch releaseBoth = new CountDownLatch(1);
-		doAnswer(invocation -> {
-			bothInProcess.countDown();
-			releaseBoth.await(10, TimeUnit.SECONDS);
-			return null;
-		}).when(this.pipeline).process(anyLong());
-		waiting.set(false);
-		processing.stored(new InboundMessageStored(3, 1));
-		processing.stored(new InboundMessageStored(4, 1));
-		// no call waits: both workers process at once
-		assertThat(bothInProcess.await(10, TimeUnit.SECONDS)).isTrue();
-		releaseBoth.countDown();
-		processing.stop();
 	}
 
 	@Test
