@@ -15,6 +15,7 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.linea.shared.crypto.AesGcm;
 import org.linea.shared.crypto.FieldCipher;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -171,7 +172,7 @@ public class ContactKeys {
 			byte[] nonce = new byte[NONCE_BYTES];
 			ContactKeys.this.random.nextBytes(nonce);
 			try {
-				Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+				Cipher cipher = AesGcm.cipher();
 				cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(this.key, "AES"), new GCMParameterSpec(TAG_BITS, nonce));
 				byte[] sealed = cipher.doFinal(plaintext);
 				return ByteBuffer.allocate(1 + 8 + NONCE_BYTES + sealed.length).put(ENVELOPE).putLong(this.keyId).put(nonce).put(sealed).array();
@@ -196,7 +197,7 @@ public class ContactKeys {
 		long keyId = buffer.getLong();
 		return unwrap(keyId).map(key -> {
 			try {
-				Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+				Cipher cipher = AesGcm.cipher();
 				cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, ciphertext, 9, NONCE_BYTES));
 				return cipher.doFinal(ciphertext, 9 + NONCE_BYTES, ciphertext.length - 9 - NONCE_BYTES);
 			}
