@@ -103,16 +103,7 @@ final class WhatsAppPayloadReader {
 	}
 
 	private static WhatsAppPayload.Metadata metadata(JsonParser p) {
-		String phoneNumberId = null;
-		for (String name = p.nextName(); name != null; name = p.nextName()) {
-			if ("phone_number_id".equals(name)) {
-				phoneNumberId = string(p);
-			}
-			else {
-				skip(p);
-			}
-		}
-		return new WhatsAppPayload.Metadata(phoneNumberId);
+		return new WhatsAppPayload.Metadata(strings(p, "phone_number_id")[0]);
 	}
 
 	private static WhatsAppPayload.Contact contact(JsonParser p) {
@@ -131,16 +122,7 @@ final class WhatsAppPayloadReader {
 	}
 
 	private static WhatsAppPayload.Profile profile(JsonParser p) {
-		String name = null;
-		for (String field = p.nextName(); field != null; field = p.nextName()) {
-			if ("name".equals(field)) {
-				name = string(p);
-			}
-			else {
-				skip(p);
-			}
-		}
-		return new WhatsAppPayload.Profile(name);
+		return new WhatsAppPayload.Profile(strings(p, "name")[0]);
 	}
 
 	/** Every kind but locations and shared contacts (rare; the mapper reads them). */
@@ -184,16 +166,7 @@ final class WhatsAppPayloadReader {
 	}
 
 	private static WhatsAppPayload.Text text(JsonParser p) {
-		String body = null;
-		for (String name = p.nextName(); name != null; name = p.nextName()) {
-			if ("body".equals(name)) {
-				body = string(p);
-			}
-			else {
-				skip(p);
-			}
-		}
-		return new WhatsAppPayload.Text(body);
+		return new WhatsAppPayload.Text(strings(p, "body")[0]);
 	}
 
 	private static WhatsAppPayload.Interactive interactive(JsonParser p) {
@@ -212,59 +185,23 @@ final class WhatsAppPayloadReader {
 	}
 
 	private static WhatsAppPayload.Reply reply(JsonParser p) {
-		String id = null;
-		String title = null;
-		for (String name = p.nextName(); name != null; name = p.nextName()) {
-			switch (name) {
-				case "id" -> id = string(p);
-				case "title" -> title = string(p);
-				default -> skip(p);
-			}
-		}
-		return new WhatsAppPayload.Reply(id, title);
+		String[] values = strings(p, "id", "title");
+		return new WhatsAppPayload.Reply(values[0], values[1]);
 	}
 
 	private static WhatsAppPayload.Button button(JsonParser p) {
-		String payload = null;
-		String text = null;
-		for (String name = p.nextName(); name != null; name = p.nextName()) {
-			switch (name) {
-				case "payload" -> payload = string(p);
-				case "text" -> text = string(p);
-				default -> skip(p);
-			}
-		}
-		return new WhatsAppPayload.Button(payload, text);
+		String[] values = strings(p, "payload", "text");
+		return new WhatsAppPayload.Button(values[0], values[1]);
 	}
 
 	private static WhatsAppPayload.Reaction reaction(JsonParser p) {
-		String messageId = null;
-		String emoji = null;
-		for (String name = p.nextName(); name != null; name = p.nextName()) {
-			switch (name) {
-				case "message_id" -> messageId = string(p);
-				case "emoji" -> emoji = string(p);
-				default -> skip(p);
-			}
-		}
-		return new WhatsAppPayload.Reaction(messageId, emoji);
+		String[] values = strings(p, "message_id", "emoji");
+		return new WhatsAppPayload.Reaction(values[0], values[1]);
 	}
 
 	private static WhatsAppPayload.Media media(JsonParser p) {
-		String id = null;
-		String mimeType = null;
-		String caption = null;
-		String filename = null;
-		for (String name = p.nextName(); name != null; name = p.nextName()) {
-			switch (name) {
-				case "id" -> id = string(p);
-				case "mime_type" -> mimeType = string(p);
-				case "caption" -> caption = string(p);
-				case "filename" -> filename = string(p);
-				default -> skip(p);
-			}
-		}
-		return new WhatsAppPayload.Media(id, mimeType, caption, filename);
+		String[] values = strings(p, "id", "mime_type", "caption", "filename");
+		return new WhatsAppPayload.Media(values[0], values[1], values[2], values[3]);
 	}
 
 	private static WhatsAppPayload.Status status(JsonParser p) {
@@ -315,6 +252,21 @@ final class WhatsAppPayloadReader {
 		/** Reads the fields of an object whose START_OBJECT was just read, up to its END_OBJECT. */
 		T read(JsonParser parser);
 
+	}
+
+	/** The string fields of an object whose START_OBJECT was just read, by name (null when absent); the rest skipped. */
+	private static String[] strings(JsonParser p, String... names) {
+		String[] values = new String[names.length];
+		for (String name = p.nextName(); name != null; name = p.nextName()) {
+			int field = List.of(names).indexOf(name);
+			if (field >= 0) {
+				values[field] = string(p);
+			}
+			else {
+				skip(p);
+			}
+		}
+		return values;
 	}
 
 	private static String string(JsonParser p) {
