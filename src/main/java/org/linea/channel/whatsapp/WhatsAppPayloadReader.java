@@ -47,42 +47,39 @@ final class WhatsAppPayloadReader {
 	}
 
 	private static WhatsAppPayload payload(JsonParser p) {
-		String object = null;
-		List<WhatsAppPayload.Entry> entry = null;
-		for (String name = p.nextName(); name != null; name = p.nextName()) {
-			switch (name) {
-				case "object" -> object = string(p);
-				case "entry" -> entry = list(p, WhatsAppPayloadReader::entry);
-				default -> skip(p);
-			}
-		}
-		return new WhatsAppPayload(object, entry);
+		TextAndPart<List<WhatsAppPayload.Entry>> read = textAndPart(p, "object", "entry", q -> list(q, WhatsAppPayloadReader::entry));
+		return new WhatsAppPayload(read.text(), read.part());
 	}
 
 	private static WhatsAppPayload.Entry entry(JsonParser p) {
-		String id = null;
-		List<WhatsAppPayload.Change> changes = null;
-		for (String name = p.nextName(); name != null; name = p.nextName()) {
-			switch (name) {
-				case "id" -> id = string(p);
-				case "changes" -> changes = list(p, WhatsAppPayloadReader::change);
-				default -> skip(p);
-			}
-		}
-		return new WhatsAppPayload.Entry(id, changes);
+		TextAndPart<List<WhatsAppPayload.Change>> read = textAndPart(p, "id", "changes", q -> list(q, WhatsAppPayloadReader::change));
+		return new WhatsAppPayload.Entry(read.text(), read.part());
 	}
 
 	private static WhatsAppPayload.Change change(JsonParser p) {
-		String field = null;
-		WhatsAppPayload.Value value = null;
+		TextAndPart<WhatsAppPayload.Value> read = textAndPart(p, "field", "value", q -> object(q, WhatsAppPayloadReader::value));
+		return new WhatsAppPayload.Change(read.text(), read.part());
+	}
+
+	private record TextAndPart<T>(String text, T part) {
+	}
+
+	/** An object of one string field and one other (read by {@code part}), the rest skipped. */
+	private static <T> TextAndPart<T> textAndPart(JsonParser p, String textName, String partName, Part<T> part) {
+		String text = null;
+		T value = null;
 		for (String name = p.nextName(); name != null; name = p.nextName()) {
-			switch (name) {
-				case "field" -> field = string(p);
-				case "value" -> value = object(p, WhatsAppPayloadReader::value);
-				default -> skip(p);
+			if (textName.equals(name)) {
+				text = string(p);
+			}
+			else if (partName.equals(name)) {
+				value = part.read(p);
+			}
+			else {
+				skip(p);
 			}
 		}
-		return new WhatsAppPayload.Change(field, value);
+		return new TextAndPart<>(text, value);
 	}
 
 	private static WhatsAppPayload.Value value(JsonParser p) {
@@ -249,7 +246,10 @@ final class WhatsAppPayloadReader {
 
 	private interface Part<T> {
 
-		/** Reads the fields of an object whose START_OBJECT was just read, up to its END_OBJECT. */
+		/**
+		 * Reads one part of the body: for {@link #object} and {@link #list}, the fields of an object whose START_OBJECT
+		 * was just read, up to its END_OBJECT; for {@link #textAndPart}, the value after the field's name.
+		 */
 		T read(JsonParser parser);
 
 	}
