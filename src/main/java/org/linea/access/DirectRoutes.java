@@ -118,7 +118,7 @@ public class DirectRoutes extends OncePerRequestFilter implements SmartInitializ
 				if (!pattern.startsWith(PREFIX)) {
 					throw new IllegalStateException(handler.getShortLogMessage() + " is served directly but " + pattern + " is not a webhook");
 				}
-				routes.add(new Route(PathPatternParser.defaultInstance.parse(pattern), methods, resolved));
+				routes.add(new Route(PathPatternParser.defaultInstance.parse(pattern), methods, resolved, arguments(resolved.getMethod())));
 			}
 		});
 		return List.copyOf(routes);
@@ -162,14 +162,13 @@ public class DirectRoutes extends OncePerRequestFilter implements SmartInitializ
 		SECURITY_HEADERS.forEach(response::setHeader);
 		HandlerMethod handler = route.handler();
 		Method method = handler.getMethod();
-		Parameter[] parameters = method.getParameters();
-		Object[] arguments = new Object[parameters.length];
-		for (int i = 0; i < parameters.length; i++) {
-			arguments[i] = parameters[i].getType() == HttpServletRequest.class ? request : variables.get(variableName(parameters[i]));
+		String[] names = route.arguments();
+		Object[] arguments = new Object[names.length];
+		for (int i = 0; i < names.length; i++) {
+			arguments[i] = names[i] == null ? request : variables.get(names[i]);
 		}
 		Object answer;
 		try {
-			ReflectionUtils.makeAccessible(method);
 			answer = method.invoke(handler.getBean(), arguments);
 		}
 		catch (InvocationTargetException ex) {
@@ -180,6 +179,17 @@ public class DirectRoutes extends OncePerRequestFilter implements SmartInitializ
 			throw new IllegalStateException(ex);
 		}
 		write((ResponseEntity<?>) answer, response);
+	}
+
+	/** Per parameter the path variable it takes, or null for the request; read once, not per call. */
+	private static String[] arguments(Method method) {
+		ReflectionUtils.makeAccessible(method);
+		Parameter[] parameters = method.getParameters();
+		String[] names = new String[parameters.length];
+		for (int i = 0; i < parameters.length; i++) {
+			names[i] = parameters[i].getType() == HttpServletRequest.class ? null : variableName(parameters[i]);
+		}
+		return names;
 	}
 
 	private static String variableName(Parameter parameter) {
@@ -225,7 +235,7 @@ public class DirectRoutes extends OncePerRequestFilter implements SmartInitializ
 	}
 
 	/** A route served here: its pattern, HTTP methods and handler. */
-	record Route(PathPattern pattern, Set<String> methods, HandlerMethod handler) {
+	record Route(PathPattern pattern, Set<String> methods, HandlerMethod handler, String[] arguments) {
 	}
 
 }

@@ -3,6 +3,7 @@ package org.linea.channel;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,7 +75,34 @@ class WebhookBatchStore {
 			}
 		}
 		Map<Sender, ContactKeys.Sealer> sealers = sealers(arrivals);
-		Map<MessageKey, Long> known = alreadyStored(arrivals);
+		Map<MessageKey, Long> known = new HashMap<>();
+		// the ids, and the messages already stored, in one round trip: a message id for every arrival (the
+		// duplicates' ids are never used; a sequence may have gaps)
+		long[][] ids = this.jdbc.sql("""
+				select array(select nextval(pg_get_serial_sequence('channel_inbound_event', 'id')) from generate_series(1, ?)),
+				       array(select nextval(pg_get_serial_sequence('channel_inbound_message', 'id')) from generate_series(1, ?)),
+				       k.line_ids, k.provider_message_ids, k.ids
+				from (select array_agg(m.line_id) as line_ids, array_agg(m.provider_message_id) as provider_message_ids,
+				             array_agg(m.id) as ids
+				      from channel_inbound_message m
+				      join unnest(?::bigint[], ?::text[]) as w (line_id, provider_message_id)
+				        on m.line_id = w.line_id and m.provider_message_id = w.provider_message_id) k
+				""").params(calls.size(), arrivals.size(), arrivals.stream().map(Arrival::lineId).toArray(Long[]::new),
+					arrivals.stream().map(arrival -> arrival.message().providerMessageId()).toArray(String[]::new))
+			.query((rs, n) -> {
+				java.sql.Array knownIds = rs.getArray(5);
+				if (knownIds != null) {
+					long[] lines = longs(rs.getArray(3));
+					String[] providerIds = (String[]) rs.getArray(4).getArray();
+					long[] stored = longs(knownIds);
+					for (int i = 0; i < stored.length; i++) {
+						known.put(new MessageKey(lines[i], providerIds[i]), stored[i]);
+					}
+				}
+				return new long[][] { longs(rs.getArray(1)), longs(rs.getArray(2)) };
+			})
+			.single();
+		long[] eventIds = ids[0];
 
 		// the first arrival of a message not stored yet is new, every other one a duplicate of it
 		Map<MessageKey, Arrival> fresh = new LinkedHashMap<>();
@@ -83,13 +111,6 @@ class WebhookBatchStore {
 				fresh.putIfAbsent(arrival.key(), arrival);
 			}
 		}
-		long[][] ids = this.jdbc.sql("""
-				select array(select nextval(pg_get_serial_sequence('channel_inbound_event', 'id')) from generate_series(1, ?)),
-				       array(select nextval(pg_get_serial_sequence('channel_inbound_message', 'id')) from generate_series(1, ?))
-				""").params(calls.size(), fresh.size())
-			.query((rs, n) -> new long[][] { longs(rs.getArray(1)), longs(rs.getArray(2)) })
-			.single();
-		long[] eventIds = ids[0];
 
 		boolean[] allDuplicates = new boolean[calls.size()];
 		for (int c = 0; c < calls.size(); c++) {
@@ -97,9 +118,7 @@ class WebhookBatchStore {
 			allDuplicates[c] = !calls.get(c).messages().isEmpty()
 					&& arrivals.stream().filter(arrival -> arrival.call() == call).noneMatch(arrival -> fresh.get(arrival.key()) == arrival);
 		}
-		insertEvents(calls, eventIds, allDuplicates, arrivals, sealers);
-
-		Map<MessageKey, Long> stored = insertMessages(fresh, ids[1], eventIds, sealers);
+		Map<MessageKey, Long> stored = insert(calls, eventIds, allDuplicates, arrivals, fresh, ids[1], sealers);
 		// a concurrent delivery of the same message won the insert
 		List<Arrival> lostRaces = fresh.values().stream().filter(arrival -> !stored.containsKey(arrival.key())).toList();
 		known.putAll(alreadyStored(lostRaces));
@@ -160,18 +179,21 @@ class WebhookBatchStore {
 		return known;
 	}
 
-	/** The raw payloads, the first sender's data encrypted with their key (it goes when they are erased). */
-	private void insertEvents(List<WebhookCall> calls, long[] eventIds, boolean[] allDuplicates, List<Arrival> arrivals,
-			Map<Sender, ContactKeys.Sealer> sealers) {
+	/**
+	 * The raw payloads (the first sender's data, encrypted with their key: it goes when they are erased) and the new
+	 * messages in the order they came, so a sender's messages keep their order by id, in one statement; returns the
+	 * messages stored.
+	 */
+	private Map<MessageKey, Long> insert(List<WebhookCall> calls, long[] eventIds, boolean[] allDuplicates, List<Arrival> arrivals,
+			Map<MessageKey, Arrival> fresh, long[] messageIds, Map<Sender, ContactKeys.Sealer> sealers) {
 		Map<Integer, Arrival> firstOfCall = new HashMap<>();
 		arrivals.forEach(arrival -> firstOfCall.putIfAbsent(arrival.call(), arrival));
-		int n = calls.size();
-		Long[] lineIds = new Long[n];
-		String[] channelTypes = new String[n];
-		String[] contentTypes = new String[n];
-		byte[][] payloads = new byte[n][];
-		String[] outcomes = new String[n];
-		for (int c = 0; c < n; c++) {
+		Long[] lineIds = new Long[calls.size()];
+		String[] channelTypes = new String[calls.size()];
+		String[] contentTypes = new String[calls.size()];
+		byte[][] payloads = new byte[calls.size()][];
+		String[] outcomes = new String[calls.size()];
+		for (int c = 0; c < calls.size(); c++) {
 			WebhookCall call = calls.get(c);
 			byte[] payload = call.rawPayload().getBytes(StandardCharsets.UTF_8);
 			Arrival first = firstOfCall.get(c);
@@ -181,23 +203,9 @@ class WebhookBatchStore {
 			payloads[c] = first == null ? this.cipher.encrypt(payload) : sealers.get(first.sender()).seal(payload);
 			outcomes[c] = allDuplicates[c] ? "DUPLICATE" : "ACCEPTED";
 		}
-		this.jdbc.sql("""
-				insert into channel_inbound_event (id, line_id, channel_type, content_type, payload_encrypted, outcome)
-				select * from unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::bytea[], ?::text[])
-				""")
-			.params(boxed(eventIds), lineIds, channelTypes, contentTypes, payloads, outcomes)
-			.update();
-	}
-
-	/** The new messages in the order they came, so a sender's messages keep their order by id; returns those stored. */
-	private Map<MessageKey, Long> insertMessages(Map<MessageKey, Arrival> fresh, long[] messageIds, long[] eventIds,
-			Map<Sender, ContactKeys.Sealer> sealers) {
 		Map<MessageKey, Long> stored = new HashMap<>();
-		if (fresh.isEmpty()) {
-			return stored;
-		}
 		int n = fresh.size();
-		Long[] lineIds = new Long[n];
+		Long[] messageLineIds = new Long[n];
 		Long[] events = new Long[n];
 		String[] providerIds = new String[n];
 		byte[][] senderHashes = new byte[n][];
@@ -212,7 +220,7 @@ class WebhookBatchStore {
 		for (Arrival arrival : fresh.values()) {
 			InboundMessage message = arrival.message();
 			ContactKeys.Sealer key = sealers.get(arrival.sender());
-			lineIds[i] = arrival.lineId();
+			messageLineIds[i] = arrival.lineId();
 			events[i] = eventIds[arrival.call()];
 			providerIds[i] = message.providerMessageId();
 			senderHashes[i] = arrival.senderHash();
@@ -225,7 +233,12 @@ class WebhookBatchStore {
 			userIds[i] = key.seal(message.userId());
 			i++;
 		}
+		// the events first (a data-modifying WITH runs whether or not the rest reads it; the messages' foreign keys
+		// are checked at the end of the statement, when the events are there)
 		this.jdbc.sql("""
+				with event as (
+				    insert into channel_inbound_event (id, line_id, channel_type, content_type, payload_encrypted, outcome)
+				    select * from unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::bytea[], ?::text[]))
 				insert into channel_inbound_message (id, line_id, event_id, provider_message_id, sender_hash, sender_encrypted,
 				    sender_name_encrypted, kind, body, media_ref, provider_timestamp, sender_user_id_encrypted)
 				select id, line_id, event_id, provider_message_id, sender_hash, sender_encrypted, sender_name_encrypted, kind, body,
@@ -238,8 +251,8 @@ class WebhookBatchStore {
 				on conflict (line_id, provider_message_id) do nothing
 				returning id, line_id, provider_message_id
 				""")
-			.params(boxed(messageIds), lineIds, events, providerIds, senderHashes, senders, names, kinds, bodies, mediaRefs, sentAt,
-					userIds)
+			.params(boxed(eventIds), lineIds, channelTypes, contentTypes, payloads, outcomes, boxed(Arrays.copyOf(messageIds, n)),
+					messageLineIds, events, providerIds, senderHashes, senders, names, kinds, bodies, mediaRefs, sentAt, userIds)
 			.query((rs, row) -> stored.put(new MessageKey(rs.getLong(2), rs.getString(3)), rs.getLong(1)))
 			.list();
 		return stored;

@@ -3,6 +3,7 @@ package org.linea.channel;
 import org.linea.access.ChannelType;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -98,6 +99,14 @@ public class WebhookGate {
 			throw refuse(line.channelType(), line.key(), "too_large", HttpStatus.CONTENT_TOO_LARGE, "The body is larger than " + limit + " bytes");
 		}
 		try (InputStream in = request.getInputStream()) {
+			long declared = request.getContentLengthLong();
+			if (declared >= 0) {
+				// read into an array of the declared length (the stream ends there): reading up to the limit went
+				// through a 16 kB buffer per call, a third of what the ack path allocated
+				byte[] body = new byte[(int) declared];
+				int read = in.readNBytes(body, 0, body.length);
+				return read == body.length ? body : Arrays.copyOf(body, read);
+			}
 			byte[] body = in.readNBytes((int) limit + 1);
 			if (body.length > limit) {
 				throw refuse(line.channelType(), line.key(), "too_large", HttpStatus.CONTENT_TOO_LARGE, "The body is larger than " + limit + " bytes");

@@ -15,6 +15,7 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.linea.shared.crypto.AesGcm;
 import org.linea.shared.crypto.FieldCipher;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -105,10 +106,13 @@ public class ContactKeys {
 		distinct.addAll(phoneHashes);
 		List<byte[]> sorted = List.copyOf(distinct);
 		byte[][] wrapped = new byte[sorted.size()][];
+		// a key made by this statement is used as made: only the keys found are unwrapped
+		Map<ByteBuffer, byte[]> made = new HashMap<>();
 		for (int i = 0; i < wrapped.length; i++) {
 			byte[] fresh = new byte[32];
 			this.random.nextBytes(fresh);
 			wrapped[i] = this.master.encrypt(fresh);
+			made.put(ByteBuffer.wrap(sorted.get(i)), fresh);
 		}
 		// inserted in hash order, so two batches making keys for the same people cannot deadlock
 		Map<ByteBuffer, Sealer> found = new HashMap<>();
@@ -118,14 +122,18 @@ public class ContactKeys {
 				    insert into contact_data_key (line_id, phone_hash, wrapped_key)
 				    select ?, phone_hash, wrapped_key from wanted order by phone_hash
 				    on conflict (line_id, phone_hash) do nothing
-				    returning id, phone_hash, wrapped_key)
-				select id, phone_hash, wrapped_key from made
+				    returning id, phone_hash)
+				select id, phone_hash, null::bytea from made
 				union all
 				select k.id, k.phone_hash, k.wrapped_key from contact_data_key k join wanted w on w.phone_hash = k.phone_hash
 				where k.line_id = ? and not exists (select 1 from made m where m.phone_hash = k.phone_hash)
 				""")
 			.params(sorted.toArray(byte[][]::new), wrapped, lineId, lineId)
-			.query((rs, n) -> found.put(ByteBuffer.wrap(rs.getBytes(2)), new Sealer(rs.getLong(1), this.master.decrypt(rs.getBytes(3)))))
+			.query((rs, n) -> {
+				ByteBuffer hash = ByteBuffer.wrap(rs.getBytes(2));
+				byte[] stored = rs.getBytes(3);
+				return found.put(hash, new Sealer(rs.getLong(1), stored == null ? made.get(hash) : this.master.decrypt(stored)));
+			})
 			.list();
 		// missing when another transaction made the key after this statement's snapshot, as in sealerFor
 		return phoneHashes.stream().map(hash -> found.computeIfAbsent(ByteBuffer.wrap(hash), missing -> sealerFor(lineId, hash))).toList();
@@ -164,7 +172,7 @@ public class ContactKeys {
 			byte[] nonce = new byte[NONCE_BYTES];
 			ContactKeys.this.random.nextBytes(nonce);
 			try {
-				Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+				Cipher cipher = AesGcm.cipher();
 				cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(this.key, "AES"), new GCMParameterSpec(TAG_BITS, nonce));
 				byte[] sealed = cipher.doFinal(plaintext);
 				return ByteBuffer.allocate(1 + 8 + NONCE_BYTES + sealed.length).put(ENVELOPE).putLong(this.keyId).put(nonce).put(sealed).array();
@@ -189,7 +197,7 @@ public class ContactKeys {
 		long keyId = buffer.getLong();
 		return unwrap(keyId).map(key -> {
 			try {
-				Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+				Cipher cipher = AesGcm.cipher();
 				cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, ciphertext, 9, NONCE_BYTES));
 				return cipher.doFinal(ciphertext, 9 + NONCE_BYTES, ciphertext.length - 9 - NONCE_BYTES);
 			}

@@ -97,6 +97,40 @@ class WebhookBatchIntegrationTests extends LineaIntegrationTest {
 	}
 
 	@Test
+	void aCallAloneIsStoredAsInABatchAndItsRepetitionIsADuplicateThatStoresNothingTwice() throws Exception {
+		Line line = newLine(newOrganisation());
+		String from = randomPhone();
+		String id = "wamid." + UUID.randomUUID();
+
+		ReceiveResult first = results(this.writer.writeTogether(List.of(call(line, message(from, id, "hola"))))).getFirst().getFirst();
+		ReceiveResult again = results(this.writer.writeTogether(List.of(call(line, message(from, id, "hola"))))).getFirst().getFirst();
+
+		assertThat(first.duplicate()).isFalse();
+		assertThat(again).isEqualTo(new ReceiveResult(first.inboundId(), true));
+		assertThat(count("select count(*) from channel_inbound_message where line_id = ?", line.id())).isEqualTo(1);
+		assertThat(count("select count(*) from channel_inbound_event where line_id = ? and outcome = 'ACCEPTED'", line.id())).isEqualTo(1);
+		assertThat(count("select count(*) from channel_inbound_event where line_id = ? and outcome = 'DUPLICATE'", line.id())).isEqualTo(1);
+		byte[] sender = this.jdbc.sql("select sender_encrypted from channel_inbound_message where id = ?").param(first.inboundId())
+			.query((rs, n) -> rs.getBytes(1)).single();
+		assertThat(this.keys.decryptToString(sender)).isEqualTo(from);
+	}
+
+	@Test
+	void aCallAloneThatCannotBeStoredFailsAndLeavesNothingStored() {
+		Line line = newLine(newOrganisation());
+		Line gone = new Line(-1, line.organisationId(), "gone", line.name(), line.channelType(), line.countryCode(), line.timeZone(),
+				line.languages(), line.openingHours(), line.retentionDays(), line.firstResponseMinutes(), true, null);
+		String id = "wamid." + UUID.randomUUID();
+
+		CompletableFuture<List<ReceiveResult>> future = this.writer.writeTogether(List.of(call(gone, message(randomPhone(), id, "uno"))))
+			.getFirst();
+
+		assertThatThrownBy(future::get).isInstanceOf(ExecutionException.class);
+		assertThat(count("select count(*) from channel_inbound_message where provider_message_id = ?", id)).isZero();
+		assertThat(count("select count(*) from channel_inbound_event where line_id = -1")).isZero();
+	}
+
+	@Test
 	void oneCallThatCannotBeStoredFailsAloneAndTheRestOfTheBatchIsStored() throws Exception {
 		Line line = newLine(newOrganisation());
 		Line gone = new Line(-1, line.organisationId(), "gone", line.name(), line.channelType(), line.countryCode(), line.timeZone(),

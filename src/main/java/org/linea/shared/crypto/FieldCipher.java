@@ -46,7 +46,7 @@ public final class FieldCipher {
 		byte[] nonce = new byte[NONCE_BYTES];
 		this.random.nextBytes(nonce);
 		try {
-			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+			Cipher cipher = AesGcm.cipher();
 			cipher.init(Cipher.ENCRYPT_MODE, this.keys.get(this.currentKeyId), new GCMParameterSpec(TAG_BITS, nonce));
 			byte[] sealed = cipher.doFinal(plaintext);
 			return ByteBuffer.allocate(1 + NONCE_BYTES + sealed.length)
@@ -74,7 +74,7 @@ public final class FieldCipher {
 			throw new IllegalStateException("No encryption key with id " + keyId + " is configured");
 		}
 		try {
-			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+			Cipher cipher = AesGcm.cipher();
 			cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, ciphertext, 1, NONCE_BYTES));
 			return cipher.doFinal(ciphertext, 1 + NONCE_BYTES, ciphertext.length - 1 - NONCE_BYTES);
 		}

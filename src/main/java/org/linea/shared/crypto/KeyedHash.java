@@ -12,21 +12,24 @@ import javax.crypto.SecretKey;
  */
 public final class KeyedHash {
 
-	private final SecretKey key;
+	/** A MAC per thread with this key: {@code doFinal} leaves it ready for the next value. */
+	private final ThreadLocal<Mac> macs;
 
 	public KeyedHash(SecretKey key) {
-		this.key = key;
+		this.macs = ThreadLocal.withInitial(() -> {
+			try {
+				Mac mac = Mac.getInstance("HmacSHA256");
+				mac.init(key);
+				return mac;
+			}
+			catch (GeneralSecurityException ex) {
+				throw new IllegalStateException("HMAC-SHA256 unavailable", ex);
+			}
+		});
 	}
 
 	public byte[] hash(String value) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(this.key);
-			return mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("HMAC-SHA256 unavailable", ex);
-		}
+		return this.macs.get().doFinal(value.getBytes(StandardCharsets.UTF_8));
 	}
 
 }
