@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -117,18 +118,47 @@ class ProcessInboundMessages implements SmartLifecycle {
 		}
 	}
 
-	/** A round of the recurring task in {@link InboundPipelineJob}. */
+	/**
+	 * A round of the recurring task in {@link InboundPipelineJob}: the leftovers are processed by the workers, at
+	 * most one each at a time, so a backlog (a node that was down for days) drains at the pool's pace instead of one
+	 * thread's, and a message stored meanwhile waits behind no more than one leftover per worker. The round ends
+	 * when its messages have been processed, so the next one never hands out the same message twice.
+	 */
 	void processLeftovers() {
+		Semaphore free = new Semaphore(this.workerCount);
 		try {
 			for (long id : this.channels.unprocessed(Instant.now(this.clock).minus(GRACE), 500)) {
-				if (this.stopping) {
-					return;
+				free.acquire();
+				if (this.stopping || !handOverLeftover(id, free)) {
+					free.release();
+					break;
 				}
-				process(id);
 			}
+			free.acquire(this.workerCount);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 		catch (RuntimeException ex) {
 			log.error("Recovery round failed: {}", ex.getMessage(), ex);
+		}
+	}
+
+	private boolean handOverLeftover(long id, Semaphore free) {
+		try {
+			this.workers.execute(() -> {
+				try {
+					process(id);
+				}
+				finally {
+					free.release();
+				}
+			});
+			return true;
+		}
+		catch (RejectedExecutionException ex) {
+			// stopped meanwhile: the next start's round takes it
+			return false;
 		}
 	}
 

@@ -2,6 +2,10 @@ package org.linea.pipeline;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -12,6 +16,8 @@ import org.linea.channel.InboundMessageStored;
 import org.linea.channel.WebhookWriter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.Mockito.after;
 import static org.mockito.Mockito.doAnswer;
@@ -108,6 +114,33 @@ class ProcessInboundMessagesTests {
 		assertThat(processing.isRunning()).isTrue();
 		verify(this.pipeline, timeout(10_000)).process(5);
 		verify(this.pipeline, never()).process(4);
+		processing.stop();
+	}
+
+	@Test
+	void aRecoveryRoundProcessesItsLeftoversOnTheWorkersTogetherAndEndsWhenAllAreDone() throws Exception {
+		ChannelService channels = mock(ChannelService.class);
+		when(channels.unprocessed(any(Instant.class), anyInt())).thenReturn(List.of(11L, 12L, 13L, 14L));
+		// each of the first three waits until all three are in process at once: one thread alone would never get past
+		CountDownLatch together = new CountDownLatch(3);
+		Set<Long> processed = ConcurrentHashMap.newKeySet();
+		AtomicBoolean aloneTooLong = new AtomicBoolean();
+		doAnswer(invocation -> {
+			together.countDown();
+			if (!together.await(5, TimeUnit.SECONDS)) {
+				aloneTooLong.set(true);
+			}
+			processed.add(invocation.getArgument(0));
+			return null;
+		}).when(this.pipeline).process(anyLong());
+		ProcessInboundMessages processing = new ProcessInboundMessages(this.pipeline, channels, Clock.systemUTC(), this.webhooks, 3,
+				Duration.ZERO);
+		processing.start();
+
+		processing.processLeftovers();
+
+		assertThat(aloneTooLong).as("three leftovers in process at once").isFalse();
+		assertThat(processed).as("the round returned once every leftover was processed").containsExactlyInAnyOrder(11L, 12L, 13L, 14L);
 		processing.stop();
 	}
 
