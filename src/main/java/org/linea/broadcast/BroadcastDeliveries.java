@@ -48,20 +48,17 @@ class BroadcastDeliveries {
 			fallbackStatusChanged(reference - SendSmsFallbacks.REFERENCE_OFFSET, event);
 			return;
 		}
-		boolean optedOut = event.status() == DeliveryStatus.FAILED && BulkMessage.OPTED_OUT.equals(event.errorCode());
-		RecipientStatus status = optedOut ? RecipientStatus.SKIPPED_OPTED_OUT : RecipientStatus.of(event.status());
-		List<RecipientStatus> from = RecipientStatus.before(event.status());
-		if (from.isEmpty()) {
+		RecipientReport report = RecipientReport.of(event);
+		if (report.from().isEmpty()) {
 			return;
 		}
 		int moved = this.jdbc.sql("""
 				update broadcast_recipient set status = ?, reason = coalesce(?, reason), updated_at = now()
 				where id = ? and status = any(?)
 				""")
-			.params(status.name(), optedOut ? null : event.errorCode(), reference, from.stream().map(Enum::name).toArray(String[]::new))
+			.params(report.status().name(), report.reason(), reference, report.from().stream().map(Enum::name).toArray(String[]::new))
 			.update();
-		if (moved == 1 && status == RecipientStatus.FAILED && SendSmsFallbacks.NOT_ON_WHATSAPP.equals(event.errorCode())) {
-			// not on WhatsApp: SendSmsFallbacks decides about an SMS, from this row, even after a crash
+		if (moved == 1 && report.fallback()) {
 			this.jdbc.sql("update broadcast_recipient set fallback_status = 'PENDING' where id = ? and fallback_status is null")
 				.param(reference)
 				.update();
@@ -113,14 +110,11 @@ class BroadcastDeliveries {
 		String[] from = new String[n];
 		Boolean[] fallback = new Boolean[n];
 		for (int i = 0; i < n; i++) {
-			MessageStatusChanged change = changes.get(i);
-			boolean optedOut = change.status() == DeliveryStatus.FAILED && BulkMessage.OPTED_OUT.equals(change.errorCode());
-			RecipientStatus status = optedOut ? RecipientStatus.SKIPPED_OPTED_OUT : RecipientStatus.of(change.status());
-			statuses[i] = status.name();
-			reasons[i] = optedOut ? null : change.errorCode();
-			from[i] = String.join(",", RecipientStatus.before(change.status()).stream().map(Enum::name).toList());
-			// not on WhatsApp: SendSmsFallbacks decides about an SMS, from this row, even after a crash
-			fallback[i] = status == RecipientStatus.FAILED && SendSmsFallbacks.NOT_ON_WHATSAPP.equals(change.errorCode());
+			RecipientReport report = RecipientReport.of(changes.get(i));
+			statuses[i] = report.status().name();
+			reasons[i] = report.reason();
+			from[i] = String.join(",", report.from().stream().map(Enum::name).toList());
+			fallback[i] = report.fallback();
 		}
 		this.jdbc.sql("""
 				with report as (
@@ -183,6 +177,22 @@ class BroadcastDeliveries {
 				update broadcast_recipient set fallback_status = ?, fallback_reason = coalesce(?, fallback_reason), updated_at = now()
 				where id = ? and fallback_status = any(?)
 				""").params(event.status().name(), event.errorCode(), recipientId, from.toArray(String[]::new)).update();
+	}
+
+	/**
+	 * What a provider's report does to a recipient's row: the status it moves to, from which, the reason kept,
+	 * and whether an SMS fallback is to be decided (not on WhatsApp: SendSmsFallbacks decides about an SMS from
+	 * this row, even after a crash).
+	 */
+	private record RecipientReport(RecipientStatus status, List<RecipientStatus> from, String reason, boolean fallback) {
+
+		static RecipientReport of(MessageStatusChanged change) {
+			boolean optedOut = change.status() == DeliveryStatus.FAILED && BulkMessage.OPTED_OUT.equals(change.errorCode());
+			RecipientStatus status = optedOut ? RecipientStatus.SKIPPED_OPTED_OUT : RecipientStatus.of(change.status());
+			return new RecipientReport(status, RecipientStatus.before(change.status()), optedOut ? null : change.errorCode(),
+					status == RecipientStatus.FAILED && SendSmsFallbacks.NOT_ON_WHATSAPP.equals(change.errorCode()));
+		}
+
 	}
 
 }
